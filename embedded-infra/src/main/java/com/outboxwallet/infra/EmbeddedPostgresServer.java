@@ -1,0 +1,130 @@
+package com.outboxwallet.infra;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * A real PostgreSQL 17 server from the zonky binaries, configured for logical decoding (the CDC relay needs
+ * {@code wal_level=logical}) and with {@code synchronous_commit=on}, so a commit means what it means in production.
+ */
+public final class EmbeddedPostgresServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedPostgresServer.class);
+    public static final String USER = "postgres";
+
+    private final EmbeddedPostgres postgres;
+
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+        this.postgres = postgres;
+    }
+
+    public static EmbeddedPostgresServer start(int port, Path dataDirectory, boolean durable) {
+        try {
+            Files.createDirectories(dataDirectory);
+            StalePostmaster.stopIfRunning(dataDirectory);
+            EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
+                    .setDataDirectory(dataDirectory)
+                    .setCleanDataDirectory(!durable)
+                    .setPGStartupWait(Duration.ofSeconds(60))
+                    .setServerConfig("wal_level", "logical")
+                    .setServerConfig("max_wal_senders", "10")
+                    .setServerConfig("max_replication_slots", "10")
+                    .setServerConfig("max_connections", "200")
+                    .setServerConfig("synchronous_commit", "on")
+                    .setServerConfig("fsync", durable ? "on" : "off")
+                    .setServerConfig("full_page_writes", durable ? "on" : "off");
+            if (port > 0) {
+                builder.setPort(port);
+            }
+            EmbeddedPostgres postgres = builder.start();
+            log.info("PostgreSQL listening on localhost:{} (data in {})", postgres.getPort(), dataDirectory);
+            return new EmbeddedPostgresServer(postgres);
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not start in " + dataDirectory, e);
+        }
+    }
+
+    public int port() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl(String database) {
+        return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    /** Creates the database unless it exists; safe to call from every start. */
+    public String createDatabase(String database) {
+        if (!database.matches("[a-z_][a-z0-9_]*")) {
+            throw new IllegalArgumentException("not a plain database name: " + database);
+        }
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute("CREATE DATABASE " + database);
+        } catch (SQLException e) {
+            if (!"42P04".equals(e.getSQLState())) { // duplicate_database: already there from an earlier run
+                throw new IllegalStateException("could not create database " + database, e);
+            }
+        }
+        return jdbcUrl(database);
+    }
+
+    @Override
+    public void close() {
+        try {
+            postgres.close();
+        } catch (IOException e) {
+            log.warn("PostgreSQL did not stop cleanly", e);
+        }
+    }
+
+    /**
+     * A JVM killed with SIGKILL leaves its PostgreSQL child running on the data directory; the next start would fail.
+     * The postmaster's pid file says which process that is.
+     */
+    static final class StalePostmaster {
+
+        private StalePostmaster() {
+        }
+
+        static void stopIfRunning(Path dataDirectory) throws IOException {
+            Path pidFile = dataDirectory.resolve("postmaster.pid");
+            if (!Files.exists(pidFile)) {
+                return;
+            }
+            List<String> lines = Files.readAllLines(pidFile);
+            Optional<ProcessHandle> stale = lines.isEmpty() ? Optional.empty()
+                    : ProcessHandle.of(Long.parseLong(lines.get(0).trim())).filter(StalePostmaster::isPostgres);
+            if (stale.isEmpty()) {
+                return;
+            }
+            ProcessHandle postmaster = stale.get();
+            log.warn("Stopping a PostgreSQL (pid {}) left running on {} by an earlier run", postmaster.pid(), dataDirectory);
+            // SIGINT is PostgreSQL's "fast" shutdown: roll back open transactions, checkpoint, exit.
+            new ProcessBuilder("kill", "-INT", Long.toString(postmaster.pid())).inheritIO().start();
+            Instant deadline = Instant.now().plusSeconds(20);
+            while (postmaster.isAlive() && Instant.now().isBefore(deadline)) {
+                postmaster.onExit().completeOnTimeout(postmaster, 200, java.util.concurrent.TimeUnit.MILLISECONDS).join();
+            }
+            if (postmaster.isAlive()) {
+                postmaster.destroyForcibly();
+            }
+        }
+
+        private static boolean isPostgres(ProcessHandle process) {
+            return process.info().command().map(command -> command.endsWith("postgres")).orElse(false);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package com.outboxwallet.infra;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.embedded.RedisServer;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+
+/** A real Redis server (the binary shipped in the embedded-redis artifact), bound to loopback. */
+public final class EmbeddedRedisServer implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(EmbeddedRedisServer.class);
+
+    private final RedisServer server;
+    private final int port;
+
+    private EmbeddedRedisServer(RedisServer server, int port) {
+        this.server = server;
+        this.port = port;
+    }
+
+    public static EmbeddedRedisServer start(int requestedPort) {
+        int port = FreePorts.orFree(requestedPort);
+        shutDownStaleRedis(port);
+        try {
+            RedisServer server = RedisServer.newRedisServer()
+                    .port(port)
+                    .bind("127.0.0.1")
+                    // Redis holds only caches and locks here: PostgreSQL is the system of record.
+                    .setting("save \"\"")
+                    .setting("appendonly no")
+                    .build();
+            server.start();
+            log.info("Redis listening on localhost:{}", port);
+            return new EmbeddedRedisServer(server, port);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Redis did not start on port " + port, e);
+        }
+    }
+
+    /** A Redis left behind by a killed run would hold the port; it is ours, so ask it to leave. */
+    private static void shutDownStaleRedis(int port) {
+        if (!FreePorts.inUse(port)) {
+            return;
+        }
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(2000);
+            OutputStream out = socket.getOutputStream();
+            InputStream in = socket.getInputStream();
+            out.write("PING\r\n".getBytes(StandardCharsets.US_ASCII));
+            byte[] reply = new byte[7];
+            int read = in.read(reply);
+            if (read > 0 && new String(reply, 0, read, StandardCharsets.US_ASCII).startsWith("+PONG")) {
+                log.warn("Shutting down a Redis left running on port {} by an earlier run", port);
+                out.write("SHUTDOWN NOSAVE\r\n".getBytes(StandardCharsets.US_ASCII));
+                in.read(reply); // the server closes the connection as it exits
+            }
+        } catch (IOException e) {
+            log.debug("probe of port {} failed", port, e);
+        }
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String url() {
+        return "redis://localhost:" + port;
+    }
+
+    @Override
+    public void close() {
+        try {
+            server.stop();
+        } catch (IOException e) {
+            log.warn("Redis did not stop cleanly", e);
+        }
+    }
+}
