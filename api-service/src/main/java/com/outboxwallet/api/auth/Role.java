@@ -1,0 +1,5 @@
+package com.outboxwallet.api.auth;
+
+public enum Role {
+    USER, ADMIN
+}

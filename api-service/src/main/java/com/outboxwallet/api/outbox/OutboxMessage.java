@@ -1,0 +1,19 @@
+package com.outboxwallet.api.outbox;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One event waiting in the outbox table for the relay. The relay turns the columns into CloudEvents headers and the
+ * payload into the record value, without knowing the payload's type.
+ */
+public record OutboxMessage(
+        UUID eventId,
+        String aggregateType,
+        UUID aggregateId,
+        String eventType,
+        String payload,
+        String idempotencyKey,
+        long sequence,
+        Instant occurredAt) {
+}

@@ -1,0 +1,38 @@
+package com.outboxwallet.api.outbox;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+
+@Repository
+public class OutboxRepository {
+
+    private final JdbcClient jdbc;
+
+    OutboxRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Must join the transaction of the change it announces: an event without its change, or the reverse, is a bug. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void append(OutboxMessage message) {
+        jdbc.sql("""
+                        INSERT INTO outbox (event_id, aggregate_type, aggregate_id, event_type, payload,
+                                            idempotency_key, sequence, occurred_at)
+                        VALUES (:eventId, :aggregateType, :aggregateId, :eventType, CAST(:payload AS jsonb),
+                                :idempotencyKey, :sequence, :occurredAt)""")
+                .param("eventId", message.eventId())
+                .param("aggregateType", message.aggregateType())
+                .param("aggregateId", message.aggregateId())
+                .param("eventType", message.eventType())
+                .param("payload", message.payload())
+                .param("idempotencyKey", message.idempotencyKey())
+                .param("sequence", message.sequence())
+                .param("occurredAt", OffsetDateTime.ofInstant(message.occurredAt(), ZoneOffset.UTC))
+                .update();
+    }
+}

@@ -1,0 +1,21 @@
+package com.outboxwallet.api.redis;
+
+import jakarta.validation.constraints.NotNull;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import java.net.URI;
+import java.time.Duration;
+
+/**
+ * @param url            {@code redis://[user:password@]host:port[/db]} or {@code rediss://} for TLS
+ * @param commandTimeout how long a request waits on Redis before carrying on without it
+ */
+@Validated
+@ConfigurationProperties("wallet.redis")
+public record RedisProperties(@NotNull URI url, Duration commandTimeout) {
+
+    public RedisProperties {
+        commandTimeout = commandTimeout == null ? Duration.ofMillis(500) : commandTimeout;
+    }
+}

@@ -1,0 +1,42 @@
+package com.outboxwallet.api.redis;
+
+import org.redisson.Redisson;
+import org.redisson.api.RedissonClient;
+import org.redisson.config.Config;
+import org.redisson.config.SingleServerConfig;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+import java.net.URI;
+
+@Configuration(proxyBeanMethods = false)
+class RedissonConfiguration {
+
+    @Bean(destroyMethod = "shutdown")
+    RedissonClient redissonClient(RedisProperties properties) {
+        URI url = properties.url();
+        Config config = new Config();
+        // Start even while Redis is down: nothing the service guarantees depends on Redis being up.
+        config.setLazyInitialization(true);
+        SingleServerConfig server = config.useSingleServer()
+                .setAddress(url.getScheme() + "://" + url.getHost() + ":" + (url.getPort() > 0 ? url.getPort() : 6379))
+                .setTimeout((int) properties.commandTimeout().toMillis())
+                .setConnectTimeout((int) properties.commandTimeout().toMillis())
+                .setRetryAttempts(1)
+                .setConnectionMinimumIdleSize(2)
+                .setConnectionPoolSize(32);
+        if (url.getUserInfo() != null) {
+            String[] credentials = url.getUserInfo().split(":", 2);
+            if (!credentials[0].isEmpty()) {
+                server.setUsername(credentials[0]);
+            }
+            if (credentials.length == 2) {
+                server.setPassword(credentials[1]);
+            }
+        }
+        if (url.getPath() != null && url.getPath().length() > 1) {
+            server.setDatabase(Integer.parseInt(url.getPath().substring(1)));
+        }
+        return Redisson.create(config);
+    }
+}

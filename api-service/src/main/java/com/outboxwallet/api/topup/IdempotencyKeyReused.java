@@ -1,0 +1,9 @@
+package com.outboxwallet.api.topup;
+
+/** The key was used before for a different request. */
+public class IdempotencyKeyReused extends RuntimeException {
+
+    public IdempotencyKeyReused() {
+        super("this Idempotency-Key was already used for a different request");
+    }
+}

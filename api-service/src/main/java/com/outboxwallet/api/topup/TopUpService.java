@@ -1,0 +1,89 @@
+package com.outboxwallet.api.topup;
+
+import com.outboxwallet.api.outbox.OutboxMessage;
+import com.outboxwallet.api.outbox.OutboxRepository;
+import com.outboxwallet.api.wallet.Wallet;
+import com.outboxwallet.api.wallet.WalletNotFound;
+import com.outboxwallet.api.wallet.WalletRepository;
+import com.outboxwallet.events.TopUpAccepted;
+import com.outboxwallet.events.WalletEventCodec;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Applies a top-up: the balance change, the top-up row and the outbox row commit together or not at all, in one
+ * PostgreSQL transaction. Idempotency rests on the top_ups_user_key_uq constraint, never on a prior look-up.
+ */
+@Service
+public class TopUpService {
+
+    private final TransactionTemplate transactions;
+    private final WalletRepository wallets;
+    private final TopUpRepository topUps;
+    private final OutboxRepository outbox;
+    private final WalletEventCodec events = new WalletEventCodec();
+    private final Clock clock;
+
+    TopUpService(TransactionTemplate transactions, WalletRepository wallets, TopUpRepository topUps,
+                 OutboxRepository outbox, Clock clock) {
+        this.transactions = transactions;
+        this.wallets = wallets;
+        this.topUps = topUps;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /**
+     * @throws IdempotencyKeyReused when the key was used before for another amount
+     * @throws WalletNotFound       when the user has no wallet
+     */
+    public TopUpOutcome topUp(TopUpCommand command) {
+        try {
+            return new TopUpOutcome(transactions.execute(status -> apply(command)), false);
+        } catch (DuplicateTopUpRequest alreadyApplied) {
+            // The transaction rolled back; the original top-up is committed and is the answer.
+            TopUp original = topUps.findByUserAndKey(command.userId(), command.key().value())
+                    .orElseThrow(() -> new IllegalStateException("unique violation without a committed row"));
+            if (!original.requestFingerprint().equals(command.fingerprint())) {
+                throw new IdempotencyKeyReused();
+            }
+            return new TopUpOutcome(original, true);
+        }
+    }
+
+    public TopUp find(UUID userId, UUID topUpId) {
+        return topUps.findByIdAndUser(topUpId, userId).orElseThrow(TopUpNotFound::new);
+    }
+
+    public List<TopUp> page(UUID userId, int page, int size) {
+        return topUps.findPageByUser(userId, page, size);
+    }
+
+    public long count(UUID userId) {
+        return topUps.countByUser(userId);
+    }
+
+    private TopUp apply(TopUpCommand command) {
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
+        Wallet credited = wallets.credit(command.userId(), command.amount(), now)
+                .orElseThrow(() -> new WalletNotFound(command.userId()));
+        TopUp topUp = new TopUp(UUID.randomUUID(), command.userId(), credited.id(), command.key().value(),
+                command.fingerprint(), command.amount(), credited.currency(), credited.balance(), credited.version(), now);
+        topUps.insert(topUp);
+        outbox.append(accepted(topUp));
+        return topUp;
+    }
+
+    private OutboxMessage accepted(TopUp topUp) {
+        TopUpAccepted event = new TopUpAccepted(topUp.id(), topUp.walletId(), topUp.userId(), topUp.amount(),
+                topUp.currency(), topUp.balanceAfter(), topUp.walletVersion(), topUp.createdAt());
+        return new OutboxMessage(UUID.randomUUID(), "wallet", topUp.walletId(), TopUpAccepted.TYPE,
+                events.toJson(event), topUp.idempotencyKey(), topUp.walletVersion(), topUp.createdAt());
+    }
+}

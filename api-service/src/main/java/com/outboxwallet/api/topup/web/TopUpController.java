@@ -1,0 +1,115 @@
+package com.outboxwallet.api.topup.web;
+
+import com.outboxwallet.api.auth.WalletUser;
+import com.outboxwallet.api.idempotency.IdempotencyKey;
+import com.outboxwallet.api.idempotency.IdempotencyScope;
+import com.outboxwallet.api.idempotency.RecordedResponse;
+import com.outboxwallet.api.idempotency.ResponseReplayStore;
+import com.outboxwallet.api.topup.IdempotencyKeyReused;
+import com.outboxwallet.api.topup.TopUp;
+import com.outboxwallet.api.topup.TopUpCommand;
+import com.outboxwallet.api.topup.TopUpNotFound;
+import com.outboxwallet.api.topup.TopUpOutcome;
+import com.outboxwallet.api.topup.TopUpService;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+@RestController
+@RequestMapping(TopUpController.PATH)
+class TopUpController {
+
+    static final String PATH = "/api/v1/topups";
+    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
+
+    private final TopUpService topUps;
+    private final ResponseReplayStore replays;
+    private final JsonMapper json;
+
+    TopUpController(TopUpService topUps, ResponseReplayStore replays, JsonMapper json) {
+        this.topUps = topUps;
+        this.replays = replays;
+        this.json = json;
+    }
+
+    @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
+    ResponseEntity<byte[]> topUp(@AuthenticationPrincipal WalletUser user,
+                                 @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
+                                 @Valid @RequestBody TopUpRequest request) {
+        TopUpCommand command = new TopUpCommand(user.id(), new IdempotencyKey(key), request.amountValue());
+        IdempotencyScope scope = new IdempotencyScope(user.id(), "POST", PATH, command.key());
+
+        Optional<RecordedResponse> recorded = replays.find(scope);
+        if (recorded.isPresent()) {
+            if (!recorded.get().requestFingerprint().equals(command.fingerprint())) {
+                throw new IdempotencyKeyReused();
+            }
+            return respond(recorded.get(), true);
+        }
+        TopUpOutcome outcome = topUps.topUp(command);
+        RecordedResponse response = created(outcome.topUp(), command.fingerprint());
+        replays.remember(scope, response);
+        return respond(response, outcome.replayed());
+    }
+
+    @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
+    TopUpResponse topUp(@AuthenticationPrincipal WalletUser user, @PathVariable String id) {
+        return TopUpResponse.of(topUps.find(user.id(), parseId(id)));
+    }
+
+    @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
+    TopUpPage topUps(@AuthenticationPrincipal WalletUser user,
+                     @RequestParam(defaultValue = "0") @Min(0) int page,
+                     @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+        List<TopUpResponse> content = topUps.page(user.id(), page, size).stream().map(TopUpResponse::of).toList();
+        return new TopUpPage(content, page, size, topUps.count(user.id()));
+    }
+
+    record TopUpPage(List<TopUpResponse> content, int page, int size, long totalElements) {
+    }
+
+    private RecordedResponse created(TopUp topUp, String fingerprint) {
+        String body = new String(json.writeValueAsBytes(TopUpResponse.of(topUp)), StandardCharsets.UTF_8);
+        return new RecordedResponse(HttpStatus.CREATED.value(), PATH + "/" + topUp.id(),
+                MediaType.APPLICATION_JSON_VALUE, body, fingerprint);
+    }
+
+    private static ResponseEntity<byte[]> respond(RecordedResponse response, boolean replayed) {
+        ResponseEntity.BodyBuilder builder = ResponseEntity.status(response.status())
+                .header(HttpHeaders.LOCATION, response.location())
+                .header(HttpHeaders.CONTENT_TYPE, response.contentType());
+        if (replayed) {
+            builder.header(IDEMPOTENT_REPLAYED, "true");
+        }
+        return builder.body(response.body().getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** A malformed id addresses nothing this caller owns: the same 404 as another user's top-up. */
+    private static UUID parseId(String id) {
+        try {
+            return UUID.fromString(id);
+        } catch (IllegalArgumentException e) {
+            throw new TopUpNotFound();
+        }
+    }
+}

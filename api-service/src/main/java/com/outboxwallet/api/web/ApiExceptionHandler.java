@@ -1,0 +1,143 @@
+package com.outboxwallet.api.web;
+
+import com.outboxwallet.api.account.UsernameTaken;
+import com.outboxwallet.api.idempotency.InvalidIdempotencyKey;
+import com.outboxwallet.api.topup.IdempotencyKeyReused;
+import com.outboxwallet.api.topup.TopUpNotFound;
+import com.outboxwallet.api.wallet.WalletNotFound;
+import jakarta.validation.ConstraintViolationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatusCode;
+import org.springframework.http.ProblemDetail;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.databind.DatabindException;
+import tools.jackson.databind.exc.UnrecognizedPropertyException;
+
+import java.util.List;
+
+/** Every error leaves as application/problem+json with a stable type; none carries a stack trace. */
+@RestControllerAdvice
+class ApiExceptionHandler extends ResponseEntityExceptionHandler {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
+
+    @ExceptionHandler(InvalidIdempotencyKey.class)
+    ProblemDetail invalidKey(InvalidIdempotencyKey e) {
+        return Problems.withField(ProblemType.IDEMPOTENCY_KEY_INVALID, e.getMessage(), "Idempotency-Key",
+                e.reason().expected());
+    }
+
+    @ExceptionHandler(IdempotencyKeyReused.class)
+    ProblemDetail keyReused(IdempotencyKeyReused e) {
+        return Problems.withField(ProblemType.IDEMPOTENCY_KEY_REUSED, e.getMessage(), "Idempotency-Key",
+                "a new key for a new request; the same key only to retry the same request");
+    }
+
+    @ExceptionHandler({WalletNotFound.class, TopUpNotFound.class})
+    ProblemDetail notFound(RuntimeException e) {
+        return Problems.of(ProblemType.NOT_FOUND, e.getMessage());
+    }
+
+    @ExceptionHandler(UsernameTaken.class)
+    ProblemDetail usernameTaken(UsernameTaken e) {
+        return Problems.withField(ProblemType.USERNAME_TAKEN, e.getMessage(), "username", "a username not in use");
+    }
+
+    @ExceptionHandler(ConstraintViolationException.class)
+    ProblemDetail constraintViolated(ConstraintViolationException e) {
+        List<Problems.FieldError> errors = e.getConstraintViolations().stream()
+                .map(violation -> new Problems.FieldError(lastNode(violation.getPropertyPath().toString()),
+                        violation.getMessage()))
+                .toList();
+        return Problems.withErrors(ProblemType.INVALID_REQUEST, "The request has invalid values.", errors);
+    }
+
+    @ExceptionHandler(Exception.class)
+    ProblemDetail unexpected(Exception e) {
+        log.error("Unhandled error", e);
+        return Problems.of(ProblemType.INTERNAL, "The request could not be completed. Nothing was charged twice;"
+                + " retry with the same Idempotency-Key.");
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Problems.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
+                .map(error -> new Problems.FieldError(error.getField(), String.valueOf(error.getDefaultMessage())))
+                .toList();
+        return problem(Problems.withErrors(ProblemType.INVALID_REQUEST, "The request body has invalid fields.", errors),
+                headers);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        List<Problems.FieldError> errors = e.getParameterValidationResults().stream()
+                .flatMap(result -> result.getResolvableErrors().stream()
+                        .map(error -> new Problems.FieldError(result.getMethodParameter().getParameterName(),
+                                String.valueOf(error.getDefaultMessage()))))
+                .toList();
+        return problem(Problems.withErrors(ProblemType.INVALID_REQUEST, "The request has invalid parameters.", errors),
+                headers);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e.getMostSpecificCause() instanceof UnrecognizedPropertyException unknown) {
+            return problem(Problems.withField(ProblemType.MALFORMED_BODY,
+                    "Unknown field '" + unknown.getPropertyName() + "'.", unknown.getPropertyName(),
+                    "only the documented fields"), headers);
+        }
+        if (e.getMostSpecificCause() instanceof DatabindException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = mismatch.getPath().getLast().getPropertyName();
+            return problem(Problems.withField(ProblemType.MALFORMED_BODY, "Field '" + field + "' has the wrong type.",
+                    field, "a JSON string"), headers);
+        }
+        return problem(Problems.of(ProblemType.MALFORMED_BODY, "The body is not valid JSON for this request."), headers);
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(Problems.withField(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                "Content-Type " + e.getContentType() + " is not accepted here.", "Content-Type",
+                e.getSupportedMediaTypes().toString()), headers);
+    }
+
+    /** Spring's own problems (404, 405, 406, ...) keep their detail but get one of our stable types. */
+    @Override
+    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
+            HttpStatusCode status, WebRequest request) {
+        if (body instanceof ProblemDetail problem && (problem.getType() == null
+                || "about:blank".equals(problem.getType().toString()))) {
+            ProblemType type = switch (status.value()) {
+                case 404 -> ProblemType.NOT_FOUND;
+                case 405 -> ProblemType.METHOD_NOT_ALLOWED;
+                case 406 -> ProblemType.NOT_ACCEPTABLE;
+                case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
+                default -> status.is4xxClientError() ? ProblemType.INVALID_REQUEST : ProblemType.INTERNAL;
+            };
+            problem.setType(type.uri());
+        }
+        return super.handleExceptionInternal(e, body, headers, status, request);
+    }
+
+    private static String lastNode(String propertyPath) {
+        return propertyPath.substring(propertyPath.lastIndexOf('.') + 1);
+    }
+
+    private static ResponseEntity<Object> problem(ProblemDetail problem, HttpHeaders headers) {
+        return ResponseEntity.status(problem.getStatus()).headers(headers).body(problem);
+    }
+}

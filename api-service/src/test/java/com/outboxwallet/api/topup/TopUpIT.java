@@ -1,0 +1,249 @@
+package com.outboxwallet.api.topup;
+
+import com.outboxwallet.api.ApiServiceIntegrationTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.redisson.api.RedissonClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.math.BigDecimal;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TopUpIT extends ApiServiceIntegrationTest {
+
+    @Autowired
+    JsonMapper json;
+    @Autowired
+    RedissonClient redisson;
+
+    @Test
+    void aTopUpCreditsTheCallersWalletAndQueuesOneEvent() {
+        Credentials alice = aUser();
+
+        HttpResponse<String> response = api().topUp(alice, anyKey(), "150000.00");
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        JsonNode body = json.readTree(response.body());
+        assertThat(body.get("walletId").asString()).isEqualTo(alice.walletId().toString());
+        assertThat(body.get("amount").asString()).isEqualTo("150000.00");
+        assertThat(body.get("balance").asString()).isEqualTo("150000.00");
+        assertThat(body.get("currency").asString()).isEqualTo("IDR");
+        assertThat(response.headers().firstValue("Location")).hasValue("/api/v1/topups/" + body.get("id").asString());
+        assertThat(walletBalance(alice)).isEqualTo("150000.00");
+
+        var event = jdbc.sql("SELECT event_type, sequence, payload::text AS payload FROM outbox WHERE aggregate_id = :w")
+                .param("w", alice.walletId()).query().singleRow();
+        assertThat(event.get("event_type")).isEqualTo("com.outboxwallet.wallet.topup.accepted.v1");
+        assertThat(event.get("sequence")).isEqualTo(1L);
+        assertThat(json.readTree((String) event.get("payload")).get("amount").asString()).isEqualTo("150000.00");
+    }
+
+    @Test
+    void sameKeyTwiceCreditsOnceAndReplaysTheFirstResponse() {
+        Credentials alice = aUser();
+        String key = anyKey();
+
+        HttpResponse<String> first = api().topUp(alice, key, "150000.00");
+        HttpResponse<String> retry = api().topUp(alice, key, "150000.00");
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(first.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(walletBalance(alice)).isEqualTo("150000.00");
+        assertThat(topUpsOf(alice)).isEqualTo(1);
+        assertThat(outboxRowsOf(alice)).isEqualTo(1);
+    }
+
+    @Test
+    void aRetryAfterRedisLostTheKeyIsAnsweredFromTheDatabaseAndCreditsOnce() {
+        Credentials alice = aUser();
+        String key = anyKey();
+        HttpResponse<String> first = api().topUp(alice, key, "10.00");
+
+        redisson.getKeys().flushall();
+        HttpResponse<String> retry = api().topUp(alice, key, "10.00");
+
+        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(walletBalance(alice)).isEqualTo("10.00");
+        assertThat(topUpsOf(alice)).isEqualTo(1);
+    }
+
+    @Test
+    void theSameKeyForAnotherAmountIsRefusedAndChangesNothing() {
+        Credentials alice = aUser();
+        String key = anyKey();
+        api().topUp(alice, key, "10.00");
+
+        HttpResponse<String> reused = api().topUp(alice, key, "99.00");
+
+        assertThat(reused.statusCode()).isEqualTo(422);
+        assertThat(reused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json.readTree(reused.body()).get("type").asString()).isEqualTo("/problems/idempotency-key-reused");
+        assertThat(walletBalance(alice)).isEqualTo("10.00");
+    }
+
+    @Test
+    void theSameAmountWrittenDifferentlyIsTheSameRequest() {
+        Credentials alice = aUser();
+        String key = anyKey();
+        api().topUp(alice, key, "10.00");
+
+        assertThat(api().topUp(alice, key, "10").statusCode()).isEqualTo(201);
+        assertThat(walletBalance(alice)).isEqualTo("10.00");
+    }
+
+    @Test
+    void anotherUserUsingTheSameKeyGetsAnIndependentTopUp() {
+        Credentials alice = aUser();
+        Credentials bob = aUser();
+        String key = anyKey();
+
+        HttpResponse<String> forAlice = api().topUp(alice, key, "10.00");
+        HttpResponse<String> forBob = api().topUp(bob, key, "20.00");
+
+        assertThat(forBob.statusCode()).isEqualTo(201);
+        assertThat(forBob.headers().firstValue("Idempotent-Replayed")).isEmpty();
+        assertThat(forBob.body()).isNotEqualTo(forAlice.body());
+        assertThat(walletBalance(alice)).isEqualTo("10.00");
+        assertThat(walletBalance(bob)).isEqualTo("20.00");
+    }
+
+    @Test
+    void manyConcurrentTopUpsOfOneWalletAreAllAppliedWithContiguousVersions() throws Exception {
+        Credentials alice = aUser();
+        int threads = 8;
+        int perThread = 15;
+
+        List<Integer> statuses = inParallel(threads, IntStream.range(0, threads * perThread)
+                .mapToObj(i -> (Callable<Integer>) () -> api().topUp(alice, anyKey(), "1.01").statusCode())
+                .toList());
+
+        assertThat(statuses).containsOnly(201);
+        assertThat(new BigDecimal(walletBalance(alice))).isEqualByComparingTo(new BigDecimal("1.01").multiply(
+                BigDecimal.valueOf(threads * perThread)));
+        List<Long> versions = jdbc.sql("SELECT wallet_version FROM top_ups WHERE user_id = :u ORDER BY wallet_version")
+                .param("u", alice.userId()).query(Long.class).list();
+        assertThat(versions).isEqualTo(IntStream.rangeClosed(1, threads * perThread).mapToObj(Long::valueOf).toList());
+        List<Long> sequences = jdbc.sql("SELECT sequence FROM outbox WHERE aggregate_id = :w ORDER BY id")
+                .param("w", alice.walletId()).query(Long.class).list();
+        assertThat(sequences).isEqualTo(versions);
+    }
+
+    @Test
+    void parallelDuplicatesOfOneKeyCreditOnce() throws Exception {
+        Credentials alice = aUser();
+        String key = anyKey();
+
+        List<HttpResponse<String>> responses = inParallel(10, IntStream.range(0, 20)
+                .mapToObj(i -> (Callable<HttpResponse<String>>) () -> api().topUp(alice, key, "5.00"))
+                .toList());
+
+        assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(201);
+        assertThat(responses).extracting(HttpResponse::body).containsOnly(responses.getFirst().body());
+        assertThat(walletBalance(alice)).isEqualTo("5.00");
+        assertThat(topUpsOf(alice)).isEqualTo(1);
+        assertThat(outboxRowsOf(alice)).isEqualTo(1);
+    }
+
+    @Test
+    void aMissingIdempotencyKeyIsABadRequest() {
+        Credentials alice = aUser();
+
+        HttpResponse<String> response = api().topUp(alice, null, "10.00");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("type").asString()).isEqualTo("/problems/idempotency-key-invalid");
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
+        assertThat(topUpsOf(alice)).isZero();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "{\"amount\":\"0\"}", "{\"amount\":\"0.00\"}", "{\"amount\":\"-1.00\"}", "{\"amount\":\"1.001\"}",
+            "{\"amount\":\"1e3\"}", "{\"amount\":\"NaN\"}", "{\"amount\":\"Infinity\"}", "{\"amount\":\"abc\"}",
+            "{\"amount\":\"\"}", "{\"amount\":\" 10.00\"}", "{\"amount\":\"010.00\"}", "{\"amount\":null}", "{}",
+            "{\"amount\":\"10.00\",\"balance\":\"999999\"}", "{\"amount\":\"10.00\",\"walletId\":\"x\"}",
+            "{\"amount\":[\"10.00\"]}", "{\"amount\":{}}", "not json", "", "[]"})
+    void aBadBodyIsAProblemAndWritesNothing(String body) {
+        Credentials alice = aUser();
+
+        HttpResponse<String> response = api().post(alice, "/api/v1/topups", anyKey(), body);
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("type").asString()).startsWith("/problems/");
+        assertThat(response.body()).doesNotContain("Exception", "at com.", "at org.");
+        assertThat(topUpsOf(alice)).isZero();
+        assertThat(walletBalance(alice)).isEqualTo("0.00");
+    }
+
+    @Test
+    void withoutCredentialsTheAnswerIsAnUnauthorizedProblem() {
+        HttpResponse<String> response = api().topUp(null, anyKey(), "10.00");
+
+        assertThat(response.statusCode()).isEqualTo(401);
+        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+        assertThat(json.readTree(response.body()).get("type").asString()).isEqualTo("/problems/unauthorized");
+    }
+
+    @Test
+    void aUserCannotReadAnotherUsersTopUp() {
+        Credentials alice = aUser();
+        Credentials bob = aUser();
+        String id = json.readTree(api().topUp(alice, anyKey(), "10.00").body()).get("id").asString();
+
+        assertThat(api().get(alice, "/api/v1/topups/" + id).statusCode()).isEqualTo(200);
+        assertThat(api().get(bob, "/api/v1/topups/" + id).statusCode()).isEqualTo(404);
+        assertThat(api().get(bob, "/api/v1/topups/not-a-uuid").statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theTopUpListShowsOnlyTheCallersOwnTopUpsNewestFirst() {
+        Credentials alice = aUser();
+        Credentials bob = aUser();
+        api().topUp(alice, anyKey(), "1.00");
+        api().topUp(alice, anyKey(), "2.00");
+        api().topUp(bob, anyKey(), "3.00");
+
+        JsonNode page = json.readTree(api().get(alice, "/api/v1/topups?page=0&size=10").body());
+
+        assertThat(page.get("totalElements").asLong()).isEqualTo(2);
+        assertThat(page.get("content").valueStream().map(t -> t.get("amount").asString()).toList())
+                .containsExactly("2.00", "1.00");
+        assertThat(api().get(alice, "/api/v1/topups?size=1000").statusCode()).isEqualTo(400);
+    }
+
+    private String walletBalance(Credentials user) {
+        HttpResponse<String> wallet = api().get(user, "/api/v1/wallet");
+        assertThat(wallet.statusCode()).isEqualTo(200);
+        return json.readTree(wallet.body()).get("balance").asString();
+    }
+
+    private static <T> List<T> inParallel(int threads, List<Callable<T>> tasks) throws Exception {
+        try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+            List<T> results = new ArrayList<>();
+            for (Future<T> future : pool.invokeAll(tasks)) {
+                results.add(future.get());
+            }
+            return results;
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package com.outboxwallet.events;
+
+/** A record on a wallet topic that cannot be read as the event it claims to be; retrying will not help. */
+public class InvalidWalletEvent extends RuntimeException {
+
+    public InvalidWalletEvent(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
