@@ -1,0 +1,27 @@
+package com.outboxwallet.relay;
+
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.scheduling.annotation.EnableScheduling;
+
+import java.util.Map;
+
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@EnableScheduling
+public class OutboxRelayApplication {
+
+    /** Reads {@code outbox-relay.yml}; see ApiServiceApplication for why each service has its own config name. */
+    public static final String CONFIG_NAME = "outbox-relay";
+
+    public static void main(String[] args) {
+        application().run(args);
+    }
+
+    public static SpringApplication application() {
+        SpringApplication application = new SpringApplication(OutboxRelayApplication.class);
+        application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME));
+        return application;
+    }
+}

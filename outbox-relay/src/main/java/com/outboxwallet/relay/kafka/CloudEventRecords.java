@@ -1,0 +1,44 @@
+package com.outboxwallet.relay.kafka;
+
+import com.outboxwallet.events.CloudEventHeaders;
+import com.outboxwallet.relay.RelayProperties;
+import com.outboxwallet.relay.outbox.OutboxRow;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.springframework.stereotype.Component;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Maps an outbox row to a CloudEvents 1.0 record in Kafka binary mode: attributes as {@code ce_*} headers, the JSON
+ * payload as the value, the wallet id as the key so one wallet's events share a partition and keep their order.
+ */
+@Component
+public class CloudEventRecords {
+
+    private final RelayProperties properties;
+
+    CloudEventRecords(RelayProperties properties) {
+        this.properties = properties;
+    }
+
+    public ProducerRecord<String, byte[]> toRecord(OutboxRow row) {
+        RecordHeaders headers = new RecordHeaders();
+        header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
+        header(headers, CloudEventHeaders.ID, row.eventId().toString());
+        header(headers, CloudEventHeaders.SOURCE, properties.cloudEvents().source());
+        header(headers, CloudEventHeaders.TYPE, row.eventType());
+        header(headers, CloudEventHeaders.TIME, row.occurredAt().toString());
+        header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
+        header(headers, CloudEventHeaders.WALLET_SEQUENCE, Long.toString(row.sequence()));
+        if (row.idempotencyKey() != null) {
+            header(headers, CloudEventHeaders.IDEMPOTENCY_KEY, row.idempotencyKey());
+        }
+        return new ProducerRecord<>(properties.topic().name(), null, row.aggregateId().toString(),
+                row.payload().getBytes(StandardCharsets.UTF_8), headers);
+    }
+
+    private static void header(RecordHeaders headers, String name, String value) {
+        headers.add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,56 @@
+package com.outboxwallet.relay.polling;
+
+import com.outboxwallet.relay.RelayProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Drains the outbox, then waits {@code relay.polling.interval}. After a failure it backs off exponentially up to
+ * {@code relay.polling.max-backoff}, so an outage of Kafka or PostgreSQL costs neither a busy loop nor memory: the
+ * unpublished rows simply wait in the table.
+ */
+@Component
+class PollingLoop {
+
+    private static final Logger log = LoggerFactory.getLogger(PollingLoop.class);
+
+    private final PollingPublisher publisher;
+    private final RelayProperties.Polling settings;
+    private final Clock clock = Clock.systemUTC();
+    private int consecutiveFailures;
+    private Instant pausedUntil = Instant.MIN;
+
+    PollingLoop(PollingPublisher publisher, RelayProperties properties) {
+        this.publisher = publisher;
+        this.settings = properties.polling();
+    }
+
+    @Scheduled(fixedDelayString = "${relay.polling.interval}")
+    void drain() {
+        if (clock.instant().isBefore(pausedUntil)) {
+            return;
+        }
+        try {
+            while (publisher.publishBatch() == settings.batchSize()) {
+                // a full batch means more may be waiting
+            }
+            consecutiveFailures = 0;
+        } catch (RuntimeException e) {
+            consecutiveFailures++;
+            Duration backoff = backoff(consecutiveFailures);
+            pausedUntil = clock.instant().plus(backoff);
+            log.warn("Publishing failed ({} in a row), retrying in {}: {}", consecutiveFailures, backoff, e.getMessage());
+        }
+    }
+
+    private Duration backoff(int failures) {
+        Duration backoff = settings.interval().multipliedBy(1L << Math.min(failures, 16));
+        return backoff.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : backoff;
+    }
+}

@@ -1,0 +1,8 @@
+package com.outboxwallet.relay.polling;
+
+class PublishFailed extends RuntimeException {
+
+    PublishFailed(String message, Throwable cause) {
+        super(message, cause);
+    }
+}
