@@ -1,0 +1,47 @@
+package com.outboxwallet.ledger.ledger;
+
+import com.outboxwallet.events.TopUpAccepted;
+import com.outboxwallet.events.WalletEventCodec;
+import com.outboxwallet.ledger.consumer.WalletEventEnvelope;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Applies wallet events to the ledger. The processed_events primary key is the dedupe: it is claimed in the same
+ * transaction as the effects, so either the event and all its effects are recorded, or neither is.
+ */
+@Service
+public class LedgerRecorder {
+
+    private static final Logger log = LoggerFactory.getLogger(LedgerRecorder.class);
+
+    private final LedgerStore store;
+    private final WalletEventCodec codec = new WalletEventCodec();
+
+    LedgerRecorder(LedgerStore store) {
+        this.store = store;
+    }
+
+    public enum Outcome { APPLIED, DUPLICATE, IGNORED }
+
+    @Transactional
+    public Outcome record(WalletEventEnvelope envelope) {
+        if (!TopUpAccepted.TYPE.equals(envelope.type())) {
+            log.debug("Ignoring event {} of type {}", envelope.eventId(), envelope.type());
+            return Outcome.IGNORED;
+        }
+        TopUpAccepted event = codec.topUpAccepted(envelope.payload());
+        if (!store.claimEvent(envelope)) {
+            return Outcome.DUPLICATE;
+        }
+        if (!store.appendAuditLog(envelope, event)) {
+            // Same top-up under a new event id: keep the id as seen, apply nothing twice.
+            return Outcome.DUPLICATE;
+        }
+        store.appendEntries(event);
+        store.project(event);
+        return Outcome.APPLIED;
+    }
+}
