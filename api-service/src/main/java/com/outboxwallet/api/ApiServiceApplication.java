@@ -22,6 +22,7 @@ public class ApiServiceApplication {
 
     public static SpringApplication application() {
         SpringApplication application = new SpringApplication(ApiServiceApplication.class);
+        application.setMainApplicationClass(ApiServiceApplication.class); // not the launcher whose main() called this
         application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME));
         return application;
     }

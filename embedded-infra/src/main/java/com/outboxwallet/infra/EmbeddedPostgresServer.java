@@ -38,6 +38,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder()
                     .setDataDirectory(dataDirectory)
                     .setCleanDataDirectory(!durable)
+                    // Whoever started the server stops it, after the services that use it; a hook of its own
+                    // would race them at JVM exit.
+                    .setRegisterShutdownHook(false)
                     .setPGStartupWait(Duration.ofSeconds(60))
                     .setServerConfig("wal_level", "logical")
                     .setServerConfig("max_wal_senders", "10")

@@ -19,6 +19,7 @@ public class LedgerServiceApplication {
 
     public static SpringApplication application() {
         SpringApplication application = new SpringApplication(LedgerServiceApplication.class);
+        application.setMainApplicationClass(LedgerServiceApplication.class); // not the launcher whose main() called this
         application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME));
         return application;
     }

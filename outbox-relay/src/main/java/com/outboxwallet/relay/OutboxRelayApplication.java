@@ -3,11 +3,13 @@ package com.outboxwallet.relay;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 import java.util.Map;
 
-@SpringBootApplication
+/** The relay has no users: its only endpoints are health checks, so Boot must not invent a login. */
+@SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
 @ConfigurationPropertiesScan
 @EnableScheduling
 public class OutboxRelayApplication {
@@ -21,6 +23,7 @@ public class OutboxRelayApplication {
 
     public static SpringApplication application() {
         SpringApplication application = new SpringApplication(OutboxRelayApplication.class);
+        application.setMainApplicationClass(OutboxRelayApplication.class); // not the launcher whose main() called this
         application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME));
         return application;
     }

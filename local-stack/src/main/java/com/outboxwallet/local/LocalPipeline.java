@@ -1,0 +1,91 @@
+package com.outboxwallet.local;
+
+import com.outboxwallet.api.ApiServiceApplication;
+import com.outboxwallet.ledger.LedgerServiceApplication;
+import com.outboxwallet.relay.OutboxRelayApplication;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The three services, each its own Spring Boot application context with its own configuration, started in one JVM
+ * against the given infrastructure. Contexts close in reverse order: the ledger stops consuming before the relay
+ * stops publishing, and the relay before the API stops taking top-ups.
+ */
+public final class LocalPipeline implements AutoCloseable {
+
+    private final List<ConfigurableApplicationContext> started = new ArrayList<>();
+    private ConfigurableApplicationContext api;
+    private ConfigurableApplicationContext relay;
+    private ConfigurableApplicationContext ledger;
+
+    /** Ports of 0 pick free ones; the chosen ports are available from the accessors. */
+    public record Ports(int api, int relay, int ledger) {
+
+        public static Ports random() {
+            return new Ports(0, 0, 0);
+        }
+    }
+
+    public static LocalPipeline start(InfrastructureEndpoints infra, Ports ports) {
+        LocalPipeline pipeline = new LocalPipeline();
+        try {
+            pipeline.api = pipeline.run(ApiServiceApplication.application(), ports.api(), List.of(
+                    "--spring.datasource.url=" + infra.walletDatabaseUrl(),
+                    "--wallet.redis.url=" + infra.redisUrl()), infra);
+            pipeline.relay = pipeline.run(OutboxRelayApplication.application(), ports.relay(), List.of(
+                    "--spring.datasource.url=" + infra.walletDatabaseUrl(),
+                    "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers()), infra);
+            pipeline.ledger = pipeline.run(LedgerServiceApplication.application(), ports.ledger(), List.of(
+                    "--spring.datasource.url=" + infra.ledgerDatabaseUrl(),
+                    "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers()), infra);
+            return pipeline;
+        } catch (RuntimeException e) {
+            pipeline.close();
+            throw e;
+        }
+    }
+
+    private ConfigurableApplicationContext run(SpringApplication application, int port, List<String> settings,
+                                               InfrastructureEndpoints infra) {
+        application.setRegisterShutdownHook(false); // the launcher closes everything in order
+        List<String> args = new ArrayList<>(settings);
+        args.add("--spring.profiles.active=local");
+        args.add("--server.port=" + port);
+        args.add("--spring.datasource.username=" + infra.databaseUser());
+        args.add("--spring.datasource.password=" + infra.databasePassword());
+        args.add("--spring.main.banner-mode=off");
+        // Three applications share one logging system here, so a per-application label would be wrong on two.
+        args.add("--logging.include-application-name=false");
+        ConfigurableApplicationContext context = application.run(args.toArray(String[]::new));
+        started.add(context);
+        return context;
+    }
+
+    public int apiPort() {
+        return port(api);
+    }
+
+    public int relayPort() {
+        return port(relay);
+    }
+
+    public int ledgerPort() {
+        return port(ledger);
+    }
+
+    private static int port(ConfigurableApplicationContext context) {
+        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    }
+
+    @Override
+    public void close() {
+        for (int i = started.size() - 1; i >= 0; i--) {
+            started.get(i).close();
+        }
+        started.clear();
+    }
+}
