@@ -22,7 +22,7 @@ class WalletEventListener {
 
     @KafkaListener(topics = "${ledger.topic}")
     void onWalletEvent(ConsumerRecord<String, byte[]> record, Acknowledgment acknowledgment) {
-        ledger.record(WalletEventEnvelope.of(record));
+        ledger.record(ReceivedEvents.of(record));
         acknowledgment.acknowledge();
     }
 }

@@ -2,7 +2,6 @@ package com.outboxwallet.ledger.ledger;
 
 import com.outboxwallet.events.TopUpAccepted;
 import com.outboxwallet.events.WalletEventCodec;
-import com.outboxwallet.ledger.consumer.WalletEventEnvelope;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -27,7 +26,7 @@ public class LedgerRecorder {
     public enum Outcome { APPLIED, DUPLICATE, IGNORED }
 
     @Transactional
-    public Outcome record(WalletEventEnvelope envelope) {
+    public Outcome record(ReceivedEvent envelope) {
         if (!TopUpAccepted.TYPE.equals(envelope.type())) {
             log.debug("Ignoring event {} of type {}", envelope.eventId(), envelope.type());
             return Outcome.IGNORED;

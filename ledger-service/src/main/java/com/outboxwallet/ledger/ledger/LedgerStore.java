@@ -1,7 +1,6 @@
 package com.outboxwallet.ledger.ledger;
 
 import com.outboxwallet.events.TopUpAccepted;
-import com.outboxwallet.ledger.consumer.WalletEventEnvelope;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
@@ -24,7 +23,7 @@ class LedgerStore {
     }
 
     /** @return false when the event id was processed before */
-    boolean claimEvent(WalletEventEnvelope envelope) {
+    boolean claimEvent(ReceivedEvent envelope) {
         return jdbc.sql("""
                         INSERT INTO processed_events (event_id, event_type, topic, kafka_partition, kafka_offset)
                         VALUES (:id, :type, :topic, :partition, :offset)
@@ -35,7 +34,7 @@ class LedgerStore {
     }
 
     /** @return false when this top-up is already in the audit log */
-    boolean appendAuditLog(WalletEventEnvelope envelope, TopUpAccepted event) {
+    boolean appendAuditLog(ReceivedEvent envelope, TopUpAccepted event) {
         return jdbc.sql("""
                         INSERT INTO audit_log (event_id, top_up_id, wallet_id, user_id, idempotency_key, amount,
                                                currency, message, occurred_at)

@@ -2,17 +2,20 @@ package com.outboxwallet.ledger.consumer;
 
 import com.outboxwallet.events.CloudEventHeaders;
 import com.outboxwallet.events.InvalidWalletEvent;
+import com.outboxwallet.ledger.ledger.ReceivedEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** The CloudEvents attributes of a record plus where it was read from. */
-public record WalletEventEnvelope(UUID eventId, String type, String idempotencyKey, String topic, int partition,
-                                  long offset, byte[] payload) {
+/** Reads a Kafka record in CloudEvents binary mode; a record that is not a wallet event is poison, not retryable. */
+final class ReceivedEvents {
 
-    public static WalletEventEnvelope of(ConsumerRecord<String, byte[]> record) {
+    private ReceivedEvents() {
+    }
+
+    static ReceivedEvent of(ConsumerRecord<String, byte[]> record) {
         String id = header(record, CloudEventHeaders.ID);
         String type = header(record, CloudEventHeaders.TYPE);
         if (id == null || type == null || record.value() == null) {
@@ -20,7 +23,7 @@ public record WalletEventEnvelope(UUID eventId, String type, String idempotencyK
                     + record.partition() + "@" + record.offset(), null);
         }
         try {
-            return new WalletEventEnvelope(UUID.fromString(id), type, header(record, CloudEventHeaders.IDEMPOTENCY_KEY),
+            return new ReceivedEvent(UUID.fromString(id), type, header(record, CloudEventHeaders.IDEMPOTENCY_KEY),
                     record.topic(), record.partition(), record.offset(), record.value());
         } catch (IllegalArgumentException e) {
             throw new InvalidWalletEvent("ce_id is not a UUID: " + id, e);

@@ -1,0 +1,28 @@
+package com.outboxwallet.ledger;
+
+import com.tngtech.archunit.core.importer.ImportOption;
+import com.tngtech.archunit.junit.AnalyzeClasses;
+import com.tngtech.archunit.junit.ArchTest;
+import com.tngtech.archunit.lang.ArchRule;
+
+import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
+import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
+
+@AnalyzeClasses(packages = "com.outboxwallet.ledger", importOptions = ImportOption.DoNotIncludeTests.class)
+class ArchitectureTest {
+
+    /** The ledger knows the wallet only through its events, never through the api-service's code or tables. */
+    @ArchTest
+    static final ArchRule noOtherServiceCode = noClasses().should().dependOnClassesThat()
+            .resideInAnyPackage("com.outboxwallet.api..", "com.outboxwallet.relay..");
+
+    /** The ledger's domain knows nothing of HTTP or Kafka: the listener and controllers call it. */
+    @ArchTest
+    static final ArchRule ledgerHasNoTransportTypes = noClasses().that().resideInAPackage("com.outboxwallet.ledger.ledger")
+            .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..",
+                    "jakarta.servlet..", "org.apache.kafka..", "org.springframework.kafka..");
+
+    @ArchTest
+    static final ArchRule featuresDoNotFormCycles = slices().matching("com.outboxwallet.ledger.(*)..")
+            .should().beFreeOfCycles();
+}

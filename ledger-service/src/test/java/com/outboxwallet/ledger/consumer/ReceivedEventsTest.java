@@ -1,0 +1,74 @@
+package com.outboxwallet.ledger.consumer;
+
+import com.outboxwallet.events.CloudEventHeaders;
+import com.outboxwallet.events.InvalidWalletEvent;
+import com.outboxwallet.ledger.ledger.ReceivedEvent;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ReceivedEventsTest {
+
+    private static final String TYPE = "com.outboxwallet.wallet.topup.accepted.v1";
+
+    @Test
+    void readsIdTypeKeyAndPosition() {
+        UUID id = UUID.randomUUID();
+        ConsumerRecord<String, byte[]> record = aRecord(new byte[] {'{', '}'});
+        header(record, CloudEventHeaders.ID, id.toString());
+        header(record, CloudEventHeaders.TYPE, TYPE);
+        header(record, CloudEventHeaders.IDEMPOTENCY_KEY, "key-1");
+
+        ReceivedEvent envelope = ReceivedEvents.of(record);
+
+        assertThat(envelope.eventId()).isEqualTo(id);
+        assertThat(envelope.type()).isEqualTo(TYPE);
+        assertThat(envelope.idempotencyKey()).isEqualTo("key-1");
+        assertThat(envelope.topic()).isEqualTo("wallet.events");
+        assertThat(envelope.partition()).isEqualTo(3);
+        assertThat(envelope.offset()).isEqualTo(99L);
+    }
+
+    @Test
+    void recordWithoutEventIdIsRejectedAsPoison() {
+        ConsumerRecord<String, byte[]> record = aRecord(new byte[] {'{', '}'});
+        header(record, CloudEventHeaders.TYPE, TYPE);
+
+        assertThatThrownBy(() -> ReceivedEvents.of(record))
+                .isInstanceOf(InvalidWalletEvent.class)
+                .hasMessageContaining("wallet.events-3@99");
+    }
+
+    @Test
+    void eventIdThatIsNotAUuidIsRejectedAsPoison() {
+        ConsumerRecord<String, byte[]> record = aRecord(new byte[] {'{', '}'});
+        header(record, CloudEventHeaders.ID, "not-a-uuid");
+        header(record, CloudEventHeaders.TYPE, TYPE);
+
+        assertThatThrownBy(() -> ReceivedEvents.of(record))
+                .isInstanceOf(InvalidWalletEvent.class)
+                .hasMessageContaining("not-a-uuid");
+    }
+
+    @Test
+    void tombstoneIsRejectedAsPoison() {
+        ConsumerRecord<String, byte[]> record = aRecord(null);
+        header(record, CloudEventHeaders.ID, UUID.randomUUID().toString());
+        header(record, CloudEventHeaders.TYPE, TYPE);
+
+        assertThatThrownBy(() -> ReceivedEvents.of(record)).isInstanceOf(InvalidWalletEvent.class);
+    }
+
+    private static ConsumerRecord<String, byte[]> aRecord(byte[] value) {
+        return new ConsumerRecord<>("wallet.events", 3, 99L, "wallet", value);
+    }
+
+    private static void header(ConsumerRecord<String, byte[]> record, String name, String value) {
+        record.headers().add(name, value.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,68 @@
+package com.outboxwallet.relay.kafka;
+
+import com.outboxwallet.events.CloudEventHeaders;
+import com.outboxwallet.relay.RelayProperties;
+import com.outboxwallet.relay.outbox.OutboxRow;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class CloudEventRecordsTest {
+
+    private final CloudEventRecords records = new CloudEventRecords(new RelayProperties(
+            new RelayProperties.Topic("wallet.events", 6, (short) 1),
+            new RelayProperties.Polling(200, Duration.ofMillis(50), Duration.ofSeconds(10)),
+            new RelayProperties.CloudEvents("/outbox-wallet/api-service")));
+
+    @Test
+    void recordIsKeyedByWalletSoOneWalletKeepsItsOrder() {
+        OutboxRow row = aRow("key-1");
+
+        ProducerRecord<String, byte[]> record = records.toRecord(row);
+
+        assertThat(record.topic()).isEqualTo("wallet.events");
+        assertThat(record.key()).isEqualTo(row.aggregateId().toString());
+        assertThat(record.partition()).isNull();
+        assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo(row.payload());
+    }
+
+    @Test
+    void cloudEventAttributesTravelAsBinaryModeHeaders() {
+        OutboxRow row = aRow("key-1");
+
+        ProducerRecord<String, byte[]> record = records.toRecord(row);
+
+        assertThat(header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
+        assertThat(header(record, CloudEventHeaders.ID)).isEqualTo(row.eventId().toString());
+        assertThat(header(record, CloudEventHeaders.SOURCE)).isEqualTo("/outbox-wallet/api-service");
+        assertThat(header(record, CloudEventHeaders.TYPE)).isEqualTo(row.eventType());
+        assertThat(header(record, CloudEventHeaders.TIME)).isEqualTo("2026-11-25T06:28:50.570430Z");
+        assertThat(header(record, CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
+        assertThat(header(record, CloudEventHeaders.WALLET_SEQUENCE)).isEqualTo("7");
+        assertThat(header(record, CloudEventHeaders.IDEMPOTENCY_KEY)).isEqualTo("key-1");
+    }
+
+    @Test
+    void eventWithoutIdempotencyKeyCarriesNoEmptyHeader() {
+        ProducerRecord<String, byte[]> record = records.toRecord(aRow(null));
+
+        assertThat(record.headers().lastHeader(CloudEventHeaders.IDEMPOTENCY_KEY)).isNull();
+    }
+
+    private static OutboxRow aRow(String idempotencyKey) {
+        return new OutboxRow(42L, UUID.randomUUID(), UUID.randomUUID(), "com.outboxwallet.wallet.topup.accepted.v1",
+                "{\"amount\":\"150000.00\"}", idempotencyKey, 7L, Instant.parse("2026-11-25T06:28:50.570430Z"));
+    }
+
+    private static String header(ProducerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+    }
+}
