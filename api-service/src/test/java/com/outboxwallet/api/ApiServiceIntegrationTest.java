@@ -1,74 +1,14 @@
 package com.outboxwallet.api;
 
-import com.outboxwallet.api.auth.Role;
-import com.outboxwallet.api.account.UserAccount;
-import com.outboxwallet.api.account.UserAccounts;
 import com.outboxwallet.infra.EmbeddedInfrastructure;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.util.UUID;
-
-/**
- * The api-service on a random port against the JVM's shared real PostgreSQL and Redis. Tests make their own users,
- * so they never share a wallet and need no clean-up.
- */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = "spring.config.name=" + ApiServiceApplication.CONFIG_NAME)
-public abstract class ApiServiceIntegrationTest {
-
-    protected static final String ADMIN_PASSWORD = "test-admin-password";
-
-    @LocalServerPort
-    protected int port;
-    @Autowired
-    protected UserAccounts accounts;
-    @Autowired
-    protected JdbcClient jdbc;
+/** The api-service against the JVM's shared real PostgreSQL and Redis. */
+public abstract class ApiServiceIntegrationTest extends ApiServiceTestBase {
 
     @DynamicPropertySource
-    static void infrastructure(DynamicPropertyRegistry registry) {
-        EmbeddedInfrastructure infra = EmbeddedInfrastructure.shared();
-        registry.add("spring.datasource.url", () -> infra.postgres().createDatabase("api_test"));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
-        registry.add("wallet.redis.url", () -> infra.redis().url());
-        registry.add("wallet.bootstrap-admin.password", () -> ADMIN_PASSWORD);
-    }
-
-    protected WalletApi api() {
-        return new WalletApi("http://localhost:" + port);
-    }
-
-    protected Credentials aUser() {
-        String username = "user-" + UUID.randomUUID().toString().substring(0, 8);
-        String password = "password-" + UUID.randomUUID();
-        UserAccount account = accounts.create(username, password, Role.USER);
-        return new Credentials(username, password, account.id(), account.walletId());
-    }
-
-    protected Credentials admin() {
-        return new Credentials("admin", ADMIN_PASSWORD, null, null);
-    }
-
-    protected static String anyKey() {
-        return "key-" + UUID.randomUUID();
-    }
-
-    protected long topUpsOf(Credentials user) {
-        return jdbc.sql("SELECT count(*) FROM top_ups WHERE user_id = :id").param("id", user.userId())
-                .query(Long.class).single();
-    }
-
-    protected long outboxRowsOf(Credentials user) {
-        return jdbc.sql("SELECT count(*) FROM outbox WHERE aggregate_id = :id").param("id", user.walletId())
-                .query(Long.class).single();
-    }
-
-    public record Credentials(String username, String password, UUID userId, UUID walletId) {
+    static void redis(DynamicPropertyRegistry registry) {
+        registry.add("wallet.redis.url", () -> EmbeddedInfrastructure.shared().redis().url());
     }
 }

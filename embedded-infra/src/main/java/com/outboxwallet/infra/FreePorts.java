@@ -6,7 +6,8 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 
-final class FreePorts {
+/** Local ports for servers started by tests and the launcher. */
+public final class FreePorts {
 
     private FreePorts() {
     }
@@ -15,7 +16,7 @@ final class FreePorts {
         return port > 0 ? port : free();
     }
 
-    static int free() {
+    public static int free() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

@@ -1,19 +1,24 @@
 package com.outboxwallet.api.topup;
 
+import com.outboxwallet.api.idempotency.IdempotencyKeyReused;
 import com.outboxwallet.api.outbox.OutboxMessage;
 import com.outboxwallet.api.outbox.OutboxRepository;
+import com.outboxwallet.api.wallet.BalanceCeilingExceeded;
+import com.outboxwallet.api.wallet.CreditStrategy;
 import com.outboxwallet.api.wallet.Wallet;
 import com.outboxwallet.api.wallet.WalletNotFound;
-import com.outboxwallet.api.wallet.WalletRepository;
+import com.outboxwallet.api.wallet.WalletProperties;
 import com.outboxwallet.events.TopUpAccepted;
 import com.outboxwallet.events.WalletEventCodec;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -24,37 +29,54 @@ import java.util.UUID;
 public class TopUpService {
 
     private final TransactionTemplate transactions;
-    private final WalletRepository wallets;
+    private final CreditStrategy credit;
+    private final BigDecimal maxTopUp;
     private final TopUpRepository topUps;
     private final OutboxRepository outbox;
     private final WalletEventCodec events = new WalletEventCodec();
     private final Clock clock;
 
-    TopUpService(TransactionTemplate transactions, WalletRepository wallets, TopUpRepository topUps,
-                 OutboxRepository outbox, Clock clock) {
+    TopUpService(TransactionTemplate transactions, CreditStrategy credit, WalletProperties wallet,
+                 TopUpRepository topUps, OutboxRepository outbox, Clock clock) {
         this.transactions = transactions;
-        this.wallets = wallets;
+        this.credit = credit;
+        this.maxTopUp = wallet.limits().maxTopUp();
         this.topUps = topUps;
         this.outbox = outbox;
         this.clock = clock;
     }
 
     /**
-     * @throws IdempotencyKeyReused when the key was used before for another amount
-     * @throws WalletNotFound       when the user has no wallet
+     * @throws AmountAboveMaximum     when the amount is above the per-top-up maximum
+     * @throws IdempotencyKeyReused   when the key was used before for another amount
+     * @throws WalletNotFound         when the user has no wallet
+     * @throws BalanceCeilingExceeded when the balance would pass the ceiling
+     * @throws com.outboxwallet.api.wallet.WalletBusy when the concurrency strategy gave up waiting for the wallet
      */
     public TopUpOutcome topUp(TopUpCommand command) {
+        if (command.amount().compareTo(maxTopUp) > 0) {
+            throw new AmountAboveMaximum(maxTopUp);
+        }
         try {
-            return new TopUpOutcome(transactions.execute(status -> apply(command)), false);
+            TopUp applied = credit.around(command.userId(), () -> transactions.execute(status -> apply(command)));
+            return new TopUpOutcome(applied, false);
         } catch (DuplicateTopUpRequest alreadyApplied) {
             // The transaction rolled back; the original top-up is committed and is the answer.
-            TopUp original = topUps.findByUserAndKey(command.userId(), command.key().value())
-                    .orElseThrow(() -> new IllegalStateException("unique violation without a committed row"));
+            return original(command).orElseThrow(
+                    () -> new IllegalStateException("unique violation without a committed row"));
+        } catch (BalanceCeilingExceeded refused) {
+            // A retry of a top-up that filled the wallet meets the ceiling before the unique key: it is still a retry.
+            return original(command).orElseThrow(() -> refused);
+        }
+    }
+
+    private Optional<TopUpOutcome> original(TopUpCommand command) {
+        return topUps.findByUserAndKey(command.userId(), command.key().value()).map(original -> {
             if (!original.requestFingerprint().equals(command.fingerprint())) {
                 throw new IdempotencyKeyReused();
             }
             return new TopUpOutcome(original, true);
-        }
+        });
     }
 
     public TopUp find(UUID userId, UUID topUpId) {
@@ -71,8 +93,7 @@ public class TopUpService {
 
     private TopUp apply(TopUpCommand command) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
-        Wallet credited = wallets.credit(command.userId(), command.amount(), now)
-                .orElseThrow(() -> new WalletNotFound(command.userId()));
+        Wallet credited = credit.credit(command.userId(), command.amount(), now);
         TopUp topUp = new TopUp(UUID.randomUUID(), command.userId(), credited.id(), command.key().value(),
                 command.fingerprint(), command.amount(), credited.currency(), credited.balance(), credited.version(), now);
         topUps.insert(topUp);

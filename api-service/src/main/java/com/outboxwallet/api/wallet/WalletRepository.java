@@ -44,21 +44,54 @@ public class WalletRepository {
     }
 
     /**
-     * Raises the balance in one atomic statement: the row lock it takes serialises concurrent top-ups of one wallet,
-     * so no update is lost and every version is used exactly once.
+     * Raises the balance in one statement, only while the result stays within the ceiling. The row lock the UPDATE
+     * takes orders concurrent top-ups of one wallet, and PostgreSQL re-checks the condition on the newest row version
+     * after waiting, so no update is lost and every version is used exactly once.
      *
-     * @return the wallet after the change, or empty when the user has no wallet
+     * @return the wallet after the change; empty when there is no wallet or the ceiling would be passed
      */
-    public Optional<Wallet> credit(UUID userId, BigDecimal amount, Instant at) {
+    Optional<Wallet> creditWithin(UUID userId, BigDecimal amount, BigDecimal ceiling, Instant at) {
         return jdbc.sql("""
                         UPDATE wallets
                            SET balance = balance + :amount, version = version + 1, updated_at = :at
-                         WHERE user_id = :userId
+                         WHERE user_id = :userId AND balance + :amount <= :ceiling
                         RETURNING id, user_id, balance, currency, version""")
                 .param("amount", amount)
-                .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
+                .param("ceiling", ceiling)
+                .param("at", utc(at))
                 .param("userId", userId)
                 .query(WALLET)
                 .optional();
+    }
+
+    /** Reads the wallet and locks its row until the transaction ends. */
+    Optional<Wallet> findByUserIdForUpdate(UUID userId) {
+        return jdbc.sql("SELECT id, user_id, balance, currency, version FROM wallets WHERE user_id = :userId FOR UPDATE")
+                .param("userId", userId)
+                .query(WALLET)
+                .optional();
+    }
+
+    /**
+     * Writes a balance computed from {@code read}, only if the wallet is still at {@code read}'s version.
+     *
+     * @return the wallet after the write; empty when another transaction changed it first
+     */
+    Optional<Wallet> writeIfUnchanged(Wallet read, BigDecimal newBalance, Instant at) {
+        return jdbc.sql("""
+                        UPDATE wallets
+                           SET balance = :balance, version = version + 1, updated_at = :at
+                         WHERE id = :id AND version = :version
+                        RETURNING id, user_id, balance, currency, version""")
+                .param("balance", newBalance)
+                .param("at", utc(at))
+                .param("id", read.id())
+                .param("version", read.version())
+                .query(WALLET)
+                .optional();
+    }
+
+    private static OffsetDateTime utc(Instant at) {
+        return OffsetDateTime.ofInstant(at, ZoneOffset.UTC);
     }
 }

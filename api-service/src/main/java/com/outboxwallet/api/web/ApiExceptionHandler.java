@@ -2,7 +2,11 @@ package com.outboxwallet.api.web;
 
 import com.outboxwallet.api.account.UsernameTaken;
 import com.outboxwallet.api.idempotency.InvalidIdempotencyKey;
-import com.outboxwallet.api.topup.IdempotencyKeyReused;
+import com.outboxwallet.api.idempotency.RequestInFlight;
+import com.outboxwallet.api.topup.AmountAboveMaximum;
+import com.outboxwallet.api.wallet.BalanceCeilingExceeded;
+import com.outboxwallet.api.wallet.WalletBusy;
+import com.outboxwallet.api.idempotency.IdempotencyKeyReused;
 import com.outboxwallet.api.topup.TopUpNotFound;
 import com.outboxwallet.api.wallet.WalletNotFound;
 import jakarta.validation.ConstraintViolationException;
@@ -41,6 +45,33 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail keyReused(IdempotencyKeyReused e) {
         return Problems.withField(ProblemType.IDEMPOTENCY_KEY_REUSED, e.getMessage(), "Idempotency-Key",
                 "a new key for a new request; the same key only to retry the same request");
+    }
+
+    /** Retry-After: the first request usually finishes within milliseconds; a second is a polite lower bound. */
+    @ExceptionHandler(RequestInFlight.class)
+    ResponseEntity<ProblemDetail> inFlight(RequestInFlight e) {
+        return ResponseEntity.status(ProblemType.REQUEST_IN_FLIGHT.status()).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(Problems.withField(ProblemType.REQUEST_IN_FLIGHT, e.getMessage(), "Idempotency-Key",
+                        "the same request again once the first has answered"));
+    }
+
+    @ExceptionHandler(WalletBusy.class)
+    ResponseEntity<ProblemDetail> walletBusy(WalletBusy e) {
+        return ResponseEntity.status(ProblemType.WALLET_BUSY.status()).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(Problems.of(ProblemType.WALLET_BUSY, e.getMessage()
+                        + ". Nothing was written; retry the same request with the same Idempotency-Key."));
+    }
+
+    @ExceptionHandler(BalanceCeilingExceeded.class)
+    ProblemDetail ceiling(BalanceCeilingExceeded e) {
+        return Problems.withField(ProblemType.BALANCE_CEILING_EXCEEDED, e.getMessage() + "; nothing was written.",
+                "amount", "an amount that keeps the balance at most " + e.ceiling().toPlainString());
+    }
+
+    @ExceptionHandler(AmountAboveMaximum.class)
+    ProblemDetail aboveMaximum(AmountAboveMaximum e) {
+        return Problems.withField(ProblemType.INVALID_REQUEST, e.getMessage() + ".", "amount",
+                "at most " + e.maximum().toPlainString());
     }
 
     @ExceptionHandler({WalletNotFound.class, TopUpNotFound.class})

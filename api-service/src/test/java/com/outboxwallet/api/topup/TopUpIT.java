@@ -1,6 +1,10 @@
 package com.outboxwallet.api.topup;
 
 import com.outboxwallet.api.ApiServiceIntegrationTest;
+import com.outboxwallet.api.idempotency.IdempotencyGuard;
+import com.outboxwallet.api.idempotency.IdempotencyKey;
+import com.outboxwallet.api.idempotency.IdempotencyScope;
+import com.outboxwallet.api.idempotency.IdempotentResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,7 +17,11 @@ import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.time.Duration;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -27,6 +35,8 @@ class TopUpIT extends ApiServiceIntegrationTest {
     JsonMapper json;
     @Autowired
     RedissonClient redisson;
+    @Autowired
+    IdempotencyGuard guard;
 
     @Test
     void aTopUpCreditsTheCallersWalletAndQueuesOneEvent() {
@@ -146,19 +156,79 @@ class TopUpIT extends ApiServiceIntegrationTest {
     }
 
     @Test
-    void parallelDuplicatesOfOneKeyCreditOnce() throws Exception {
+    void fiftyParallelDuplicatesOfOneKeyCreditOnceAndTheRestAreConflictsOrReplays() throws Exception {
         Credentials alice = aUser();
         String key = anyKey();
 
-        List<HttpResponse<String>> responses = inParallel(10, IntStream.range(0, 20)
+        List<HttpResponse<String>> responses = inParallel(50, IntStream.range(0, 50)
                 .mapToObj(i -> (Callable<HttpResponse<String>>) () -> api().topUp(alice, key, "5.00"))
                 .toList());
 
-        assertThat(responses).extracting(HttpResponse::statusCode).containsOnly(201);
-        assertThat(responses).extracting(HttpResponse::body).containsOnly(responses.getFirst().body());
+        List<HttpResponse<String>> created = responses.stream().filter(r -> r.statusCode() == 201).toList();
+        List<HttpResponse<String>> conflicts = responses.stream().filter(r -> r.statusCode() == 409).toList();
+        assertThat(created.size() + conflicts.size()).isEqualTo(50);
+        assertThat(created).isNotEmpty();
+        assertThat(created).extracting(HttpResponse::body).containsOnly(created.getFirst().body());
+        assertThat(created.stream().filter(r -> r.headers().firstValue("Idempotent-Replayed").isEmpty()))
+                .hasSizeLessThanOrEqualTo(1);
+        assertThat(conflicts).allSatisfy(conflict -> {
+            assertThat(json.readTree(conflict.body()).get("type").asString()).isEqualTo("/problems/request-in-flight");
+            assertThat(conflict.headers().firstValue("Retry-After")).hasValue("1");
+        });
         assertThat(walletBalance(alice)).isEqualTo("5.00");
         assertThat(topUpsOf(alice)).isEqualTo(1);
         assertThat(outboxRowsOf(alice)).isEqualTo(1);
+    }
+
+    @Test
+    void aRetryWhileTheFirstRequestStillRunsIsAConflictAndCreditsNothing() {
+        Credentials alice = aUser();
+        String key = anyKey();
+
+        HttpResponse<String> retry = sentWhileAFirstRequestRuns(alice, key, "5.00", "5.00");
+
+        assertThat(retry.statusCode()).isEqualTo(409);
+        assertThat(json.readTree(retry.body()).get("type").asString()).isEqualTo("/problems/request-in-flight");
+        assertThat(topUpsOf(alice)).isZero();
+        // The failed first request released its claim: the retry after it is applied.
+        assertThat(api().topUp(alice, key, "5.00").statusCode()).isEqualTo(201);
+        assertThat(walletBalance(alice)).isEqualTo("5.00");
+    }
+
+    @Test
+    void aDifferentRequestUnderAKeyThatIsStillRunningIsRefusedAsReuse() {
+        Credentials alice = aUser();
+
+        HttpResponse<String> other = sentWhileAFirstRequestRuns(alice, anyKey(), "5.00", "6.00");
+
+        assertThat(other.statusCode()).isEqualTo(422);
+        assertThat(json.readTree(other.body()).get("type").asString()).isEqualTo("/problems/idempotency-key-reused");
+    }
+
+    /**
+     * Holds a first request for {@code firstAmount} inside the idempotency guard, sends a top-up for
+     * {@code secondAmount} under the same key over HTTP, then lets the first fail without writing anything.
+     */
+    private HttpResponse<String> sentWhileAFirstRequestRuns(Credentials user, String key, String firstAmount,
+                                                            String secondAmount) {
+        IdempotencyScope scope = new IdempotencyScope(user.userId(), "POST", "/api/v1/topups", new IdempotencyKey(key));
+        String fingerprint = new TopUpCommand(user.userId(), new IdempotencyKey(key), new BigDecimal(firstAmount))
+                .fingerprint();
+        CountDownLatch firstRunning = new CountDownLatch(1);
+        CountDownLatch secondAnswered = new CountDownLatch(1);
+        CompletableFuture<IdempotentResponse> first = CompletableFuture.supplyAsync(() ->
+                guard.execute(scope, fingerprint, () -> {
+                    firstRunning.countDown();
+                    await(secondAnswered);
+                    throw new IllegalStateException("the first request failed");
+                }));
+        await(firstRunning);
+
+        HttpResponse<String> second = api().topUp(user, key, secondAmount);
+        secondAnswered.countDown();
+
+        assertThat(first).failsWithin(Duration.ofSeconds(10));
+        return second;
     }
 
     @Test
@@ -229,6 +299,69 @@ class TopUpIT extends ApiServiceIntegrationTest {
         assertThat(page.get("content").valueStream().map(t -> t.get("amount").asString()).toList())
                 .containsExactly("2.00", "1.00");
         assertThat(api().get(alice, "/api/v1/topups?size=1000").statusCode()).isEqualTo(400);
+    }
+
+    @Test
+    void aTopUpAboveTheMaximumIsRefusedAndWritesNothing() {
+        Credentials alice = aUser();
+
+        HttpResponse<String> response = api().topUp(alice, anyKey(), "1000000.01");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("amount");
+        assertThat(problem.get("errors").get(0).get("expected").asString()).isEqualTo("at most 1000000.00");
+        assertThat(topUpsOf(alice)).isZero();
+        assertThat(api().topUp(alice, anyKey(), "1000000.00").statusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void aTopUpThatWouldPassTheBalanceCeilingIsRefusedAndWritesNothing() {
+        Credentials alice = aUser();
+        givenBalance(alice, "99999990.00");
+
+        HttpResponse<String> response = api().topUp(alice, anyKey(), "10.00");
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        assertThat(json.readTree(response.body()).get("type").asString())
+                .isEqualTo("/problems/balance-ceiling-exceeded");
+        assertThat(walletBalance(alice)).isEqualTo("99999990.00");
+        assertThat(topUpsOf(alice)).isZero();
+        assertThat(outboxRowsOf(alice)).isZero();
+        assertThat(api().topUp(alice, anyKey(), "9.99").statusCode()).isEqualTo(201);
+        assertThat(walletBalance(alice)).isEqualTo("99999999.99");
+    }
+
+    @Test
+    void aRetryOfTheTopUpThatFilledTheWalletIsStillAReplayNotACeilingError() {
+        Credentials alice = aUser();
+        givenBalance(alice, "99999990.00");
+        String key = anyKey();
+        HttpResponse<String> first = api().topUp(alice, key, "9.99");
+
+        redisson.getKeys().flushall();
+        HttpResponse<String> retry = api().topUp(alice, key, "9.99");
+
+        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(topUpsOf(alice)).isEqualTo(1);
+    }
+
+    private void givenBalance(Credentials user, String balance) {
+        jdbc.sql("UPDATE wallets SET balance = :b WHERE id = :w").param("b", new BigDecimal(balance))
+                .param("w", user.walletId()).update();
+    }
+
+    private static void await(CountDownLatch latch) {
+        try {
+            if (!latch.await(10, TimeUnit.SECONDS)) {
+                throw new IllegalStateException("timed out waiting for the other request");
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private String walletBalance(Credentials user) {

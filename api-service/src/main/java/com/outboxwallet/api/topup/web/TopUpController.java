@@ -1,11 +1,11 @@
 package com.outboxwallet.api.topup.web;
 
 import com.outboxwallet.api.auth.WalletUser;
+import com.outboxwallet.api.idempotency.IdempotencyGuard;
 import com.outboxwallet.api.idempotency.IdempotencyKey;
 import com.outboxwallet.api.idempotency.IdempotencyScope;
+import com.outboxwallet.api.idempotency.IdempotentResponse;
 import com.outboxwallet.api.idempotency.RecordedResponse;
-import com.outboxwallet.api.idempotency.ResponseReplayStore;
-import com.outboxwallet.api.topup.IdempotencyKeyReused;
 import com.outboxwallet.api.topup.TopUp;
 import com.outboxwallet.api.topup.TopUpCommand;
 import com.outboxwallet.api.topup.TopUpNotFound;
@@ -31,7 +31,6 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 import java.util.UUID;
 
 @RestController
@@ -43,12 +42,12 @@ class TopUpController {
     static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
 
     private final TopUpService topUps;
-    private final ResponseReplayStore replays;
+    private final IdempotencyGuard idempotency;
     private final JsonMapper json;
 
-    TopUpController(TopUpService topUps, ResponseReplayStore replays, JsonMapper json) {
+    TopUpController(TopUpService topUps, IdempotencyGuard idempotency, JsonMapper json) {
         this.topUps = topUps;
-        this.replays = replays;
+        this.idempotency = idempotency;
         this.json = json;
     }
 
@@ -58,18 +57,11 @@ class TopUpController {
                                  @Valid @RequestBody TopUpRequest request) {
         TopUpCommand command = new TopUpCommand(user.id(), new IdempotencyKey(key), request.amountValue());
         IdempotencyScope scope = new IdempotencyScope(user.id(), "POST", PATH, command.key());
-
-        Optional<RecordedResponse> recorded = replays.find(scope);
-        if (recorded.isPresent()) {
-            if (!recorded.get().requestFingerprint().equals(command.fingerprint())) {
-                throw new IdempotencyKeyReused();
-            }
-            return respond(recorded.get(), true);
-        }
-        TopUpOutcome outcome = topUps.topUp(command);
-        RecordedResponse response = created(outcome.topUp(), command.fingerprint());
-        replays.remember(scope, response);
-        return respond(response, outcome.replayed());
+        IdempotentResponse result = idempotency.execute(scope, command.fingerprint(), () -> {
+            TopUpOutcome outcome = topUps.topUp(command);
+            return new IdempotentResponse(created(outcome.topUp(), command.fingerprint()), outcome.replayed());
+        });
+        return respond(result.response(), result.replayed());
     }
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)

@@ -1,4 +1,4 @@
-package com.outboxwallet.api.topup;
+package com.outboxwallet.api.idempotency;
 
 /** The key was used before for a different request. */
 public class IdempotencyKeyReused extends RuntimeException {

@@ -1,0 +1,124 @@
+package com.outboxwallet.api.idempotency;
+
+import org.redisson.api.RBucket;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
+import org.redisson.client.codec.StringCodec;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.util.UUID;
+import java.util.function.Supplier;
+
+/**
+ * Runs a keyed request at most once at a time and replays its first response.
+ *
+ * <p>The claim is one atomic {@code SET NX PX}: of any number of concurrent duplicates exactly one runs, the others
+ * get {@link RequestInFlight} (409) or, once it finished, its response byte for byte. Redis is the fast path only.
+ * When it is unreachable the request runs anyway and PostgreSQL's unique (user, key) constraint still makes a
+ * duplicate return the original top-up: availability is kept and correctness never depended on Redis.
+ */
+@Component
+public class IdempotencyGuard {
+
+    private static final Logger log = LoggerFactory.getLogger(IdempotencyGuard.class);
+
+    private final RedissonClient redisson;
+    private final JsonMapper json;
+    private final IdempotencyProperties properties;
+
+    IdempotencyGuard(RedissonClient redisson, JsonMapper json, IdempotencyProperties properties) {
+        this.redisson = redisson;
+        this.json = json;
+        this.properties = properties;
+    }
+
+    /**
+     * @param fingerprint identifies the request behind the key; another request under the same key is refused
+     * @param firstRun    does the work; it may itself find the work already done (the database guard) and say so
+     * @throws IdempotencyKeyReused when the key belongs to a different request
+     * @throws RequestInFlight      when the first request with this key is still running
+     */
+    public IdempotentResponse execute(IdempotencyScope scope, String fingerprint,
+                                      Supplier<IdempotentResponse> firstRun) {
+        RBucket<String> bucket = redisson.getBucket(scope.redisKey(), StringCodec.INSTANCE);
+        String claim = json.writeValueAsString(StoredEntry.inFlight(UUID.randomUUID().toString(), fingerprint));
+        return switch (claim(bucket, claim)) {
+            case Claim.Acquired acquired -> runClaimed(bucket, claim, firstRun);
+            case Claim.Taken(StoredEntry existing) -> answerFrom(existing, fingerprint);
+            case Claim.RedisUnavailable unavailable -> firstRun.get();
+        };
+    }
+
+    private sealed interface Claim {
+        record Acquired() implements Claim {
+        }
+
+        record Taken(StoredEntry existing) implements Claim {
+        }
+
+        record RedisUnavailable() implements Claim {
+        }
+    }
+
+    private Claim claim(RBucket<String> bucket, String claim) {
+        try {
+            for (int attempt = 0; attempt < 3; attempt++) {
+                if (bucket.setIfAbsent(claim, properties.inFlightTtl())) {
+                    return new Claim.Acquired();
+                }
+                String existing = bucket.get();
+                if (existing != null) {
+                    return new Claim.Taken(json.readValue(existing, StoredEntry.class));
+                }
+                // The entry expired between SET NX and GET: try to claim again.
+            }
+            throw new RequestInFlight();
+        } catch (RedisException e) {
+            log.warn("Redis unavailable, relying on the database guard for idempotency: {}", e.getMessage());
+            return new Claim.RedisUnavailable();
+        }
+    }
+
+    private static IdempotentResponse answerFrom(StoredEntry existing, String fingerprint) {
+        if (!existing.fingerprint().equals(fingerprint)) {
+            throw new IdempotencyKeyReused();
+        }
+        if (existing.state() == StoredEntry.State.IN_FLIGHT) {
+            throw new RequestInFlight();
+        }
+        return new IdempotentResponse(existing.response(), true);
+    }
+
+    private IdempotentResponse runClaimed(RBucket<String> bucket, String claim, Supplier<IdempotentResponse> firstRun) {
+        IdempotentResponse result;
+        try {
+            result = firstRun.get();
+        } catch (RuntimeException e) {
+            release(bucket, claim);
+            throw e;
+        }
+        remember(bucket, result.response());
+        return result;
+    }
+
+    private void remember(RBucket<String> bucket, RecordedResponse response) {
+        try {
+            bucket.set(json.writeValueAsString(StoredEntry.completed(response)), properties.responseTtl());
+        } catch (RedisException e) {
+            // The claim stays until inFlightTtl; retries get 409 until then, and the database guard after.
+            log.warn("Redis unavailable, response not kept for replay: {}", e.getMessage());
+        }
+    }
+
+    private void release(RBucket<String> bucket, String claim) {
+        try {
+            // Delete only our own claim: compare-and-delete in one command, never get-then-delete.
+            bucket.compareAndSet(claim, null);
+        } catch (RedisException e) {
+            log.warn("Redis unavailable, claim left to expire: {}", e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,9 @@
+package com.outboxwallet.api.idempotency;
+
+/** The first request with this key has not finished yet; the client should retry the same request shortly. */
+public class RequestInFlight extends RuntimeException {
+
+    public RequestInFlight() {
+        super("a request with this Idempotency-Key is still being processed; retry it in a moment", null, false, false);
+    }
+}

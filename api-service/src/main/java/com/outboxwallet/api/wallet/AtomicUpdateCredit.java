@@ -1,0 +1,32 @@
+package com.outboxwallet.api.wallet;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** One conditional UPDATE: the cheapest strategy, one round trip and the shortest possible row lock. */
+class AtomicUpdateCredit implements CreditStrategy {
+
+    private final WalletRepository wallets;
+    private final BigDecimal ceiling;
+
+    AtomicUpdateCredit(WalletRepository wallets, BigDecimal ceiling) {
+        this.wallets = wallets;
+        this.ceiling = ceiling;
+    }
+
+    @Override
+    public Wallet credit(UUID userId, BigDecimal amount, Instant at) {
+        return wallets.creditWithin(userId, amount, ceiling, at).orElseThrow(() -> {
+            // Nothing was updated: either there is no wallet or the ceiling held. Telling them apart after the fact
+            // is safe because neither answer writes anything.
+            wallets.findByUserId(userId).orElseThrow(() -> new WalletNotFound(userId));
+            return new BalanceCeilingExceeded(ceiling);
+        });
+    }
+
+    @Override
+    public ConcurrencyStrategy name() {
+        return ConcurrencyStrategy.ATOMIC_UPDATE;
+    }
+}

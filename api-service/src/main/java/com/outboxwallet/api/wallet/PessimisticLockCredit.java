@@ -1,0 +1,34 @@
+package com.outboxwallet.api.wallet;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** SELECT … FOR UPDATE, then UPDATE: the row lock is held from the read to the commit, so the read stays true. */
+class PessimisticLockCredit implements CreditStrategy {
+
+    private final WalletRepository wallets;
+    private final BigDecimal ceiling;
+
+    PessimisticLockCredit(WalletRepository wallets, BigDecimal ceiling) {
+        this.wallets = wallets;
+        this.ceiling = ceiling;
+    }
+
+    @Override
+    public Wallet credit(UUID userId, BigDecimal amount, Instant at) {
+        Wallet locked = wallets.findByUserIdForUpdate(userId).orElseThrow(() -> new WalletNotFound(userId));
+        BigDecimal raised = locked.balance().add(amount);
+        if (raised.compareTo(ceiling) > 0) {
+            throw new BalanceCeilingExceeded(ceiling);
+        }
+        // Under the row lock the version cannot have moved; the check costs nothing and would expose a bug.
+        return wallets.writeIfUnchanged(locked, raised, at)
+                .orElseThrow(() -> new IllegalStateException("wallet changed under its row lock"));
+    }
+
+    @Override
+    public ConcurrencyStrategy name() {
+        return ConcurrencyStrategy.PESSIMISTIC;
+    }
+}

@@ -1,0 +1,9 @@
+package com.outboxwallet.api.wallet;
+
+/** The wallet changed between reading it and writing it: the write did nothing and may be retried. */
+class WalletVersionConflict extends RuntimeException {
+
+    WalletVersionConflict() {
+        super("wallet changed concurrently", null, false, false);
+    }
+}

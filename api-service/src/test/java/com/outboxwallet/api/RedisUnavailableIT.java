@@ -1,0 +1,65 @@
+package com.outboxwallet.api;
+
+import com.outboxwallet.infra.FreePorts;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.http.HttpResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Redis is down (nothing listens where the service looks for it). The documented choice: top-ups go on, with
+ * PostgreSQL's unique (user, key) constraint as the only idempotency guard, so a retry still credits once.
+ */
+class RedisUnavailableIT extends ApiServiceTestBase {
+
+    @Autowired
+    JsonMapper json;
+
+    @DynamicPropertySource
+    static void redisNobodyListensOn(DynamicPropertyRegistry registry) {
+        registry.add("wallet.redis.url", () -> "redis://localhost:" + FreePorts.free());
+        registry.add("wallet.redis.command-timeout", () -> "200ms");
+    }
+
+    @Test
+    void topUpsGoOnAndARetryStillCreditsOnce() {
+        Credentials alice = aUser();
+        String key = anyKey();
+
+        HttpResponse<String> first = api().topUp(alice, key, "25.00");
+        HttpResponse<String> retry = api().topUp(alice, key, "25.00");
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(retry.statusCode()).isEqualTo(201);
+        assertThat(retry.body()).isEqualTo(first.body());
+        assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(topUpsOf(alice)).isEqualTo(1);
+        assertThat(json.readTree(api().get(alice, "/api/v1/wallet").body()).get("balance").asString())
+                .isEqualTo("25.00");
+    }
+
+    @Test
+    void aReusedKeyIsStillRefusedByTheDatabase() {
+        Credentials alice = aUser();
+        String key = anyKey();
+        api().topUp(alice, key, "25.00");
+
+        HttpResponse<String> reused = api().topUp(alice, key, "26.00");
+
+        assertThat(reused.statusCode()).isEqualTo(422);
+        assertThat(topUpsOf(alice)).isEqualTo(1);
+    }
+
+    @Test
+    void theServiceStaysReadyAndReportsRedisDown() {
+        assertThat(api().get(null, "/actuator/health/readiness").statusCode()).isEqualTo(200);
+        HttpResponse<String> health = api().get(admin(), "/actuator/health");
+        assertThat(json.readTree(health.body()).get("components").get("redis").get("status").asString())
+                .isEqualTo("DOWN");
+    }
+}

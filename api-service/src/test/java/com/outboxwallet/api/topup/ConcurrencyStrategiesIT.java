@@ -1,0 +1,165 @@
+package com.outboxwallet.api.topup;
+
+import com.outboxwallet.api.ApiServiceIntegrationTest;
+import com.outboxwallet.api.idempotency.IdempotencyKey;
+import com.outboxwallet.api.outbox.OutboxRepository;
+import com.outboxwallet.api.wallet.BalanceCeilingExceeded;
+import com.outboxwallet.api.wallet.ConcurrencyProperties;
+import com.outboxwallet.api.wallet.ConcurrencyStrategy;
+import com.outboxwallet.api.wallet.CreditStrategies;
+import com.outboxwallet.api.wallet.CreditStrategy;
+import com.outboxwallet.api.wallet.WalletBusy;
+import com.outboxwallet.api.wallet.WalletProperties;
+import com.outboxwallet.api.wallet.WalletRepository;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.redisson.api.RedissonClient;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** Every strategy, under the same contention, keeps every wallet's history exact; a naive one does not. */
+class ConcurrencyStrategiesIT extends ApiServiceIntegrationTest {
+
+    private static final int THREADS = 8;
+    private static final int TOP_UPS_PER_THREAD = 20;
+
+    @Autowired
+    TransactionTemplate transactions;
+    @Autowired
+    WalletRepository walletRepository;
+    @Autowired
+    WalletProperties walletProperties;
+    @Autowired
+    ConcurrencyProperties concurrency;
+    @Autowired
+    RedissonClient redisson;
+    @Autowired
+    TopUpRepository topUpRepository;
+    @Autowired
+    OutboxRepository outbox;
+    @Autowired
+    Clock clock;
+
+    @ParameterizedTest
+    @EnumSource(ConcurrencyStrategy.class)
+    void manyThreadsToppingUpOneWalletLoseNothing(ConcurrencyStrategy strategy) throws Exception {
+        Credentials hot = aUser();
+        TopUpService topUps = topUpsWith(CreditStrategies.create(strategy, walletRepository, walletProperties,
+                concurrency, redisson));
+
+        runInParallel(topUps, List.of(hot));
+
+        assertThat(check().violations(hot.walletId())).isEmpty();
+        assertThat(balanceOf(hot)).isEqualByComparingTo(expectedTotal(THREADS * TOP_UPS_PER_THREAD));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ConcurrencyStrategy.class)
+    void manyThreadsToppingUpManyWalletsLoseNothing(ConcurrencyStrategy strategy) throws Exception {
+        List<Credentials> users = new ArrayList<>();
+        for (int i = 0; i < 10; i++) {
+            users.add(aUser());
+        }
+        TopUpService topUps = topUpsWith(CreditStrategies.create(strategy, walletRepository, walletProperties,
+                concurrency, redisson));
+
+        runInParallel(topUps, users);
+
+        BigDecimal total = BigDecimal.ZERO;
+        for (Credentials user : users) {
+            assertThat(check().violations(user.walletId())).as(user.username()).isEmpty();
+            total = total.add(balanceOf(user));
+        }
+        assertThat(total).isEqualByComparingTo(expectedTotal(THREADS * TOP_UPS_PER_THREAD));
+    }
+
+    @ParameterizedTest
+    @EnumSource(ConcurrencyStrategy.class)
+    void noStrategyLetsABalancePassTheCeiling(ConcurrencyStrategy strategy) {
+        Credentials user = aUser();
+        jdbc.sql("UPDATE wallets SET balance = 99999990.00 WHERE id = :w").param("w", user.walletId()).update();
+        TopUpService topUps = topUpsWith(CreditStrategies.create(strategy, walletRepository, walletProperties,
+                concurrency, redisson));
+
+        assertThatThrownBy(() -> topUps.topUp(aTopUp(user, "10.00"))).isInstanceOf(BalanceCeilingExceeded.class);
+        assertThat(balanceOf(user)).isEqualByComparingTo("99999990.00");
+        assertThat(topUps.topUp(aTopUp(user, "9.99")).topUp().balanceAfter()).isEqualByComparingTo("99999999.99");
+    }
+
+    @Test
+    void aNaiveReadModifyWriteLosesUpdatesAndTheCheckSeesIt() throws Exception {
+        Credentials hot = aUser();
+        TopUpService topUps = topUpsWith(new NaiveReadModifyWrite(jdbc, THREADS));
+
+        runInParallel(topUps, List.of(hot));
+
+        assertThat(check().violations(hot.walletId()))
+                .anySatisfy(violation -> assertThat(violation).startsWith("balance"));
+        assertThat(balanceOf(hot)).isLessThan(expectedTotal(THREADS * TOP_UPS_PER_THREAD));
+    }
+
+    /**
+     * THREADS workers each apply TOP_UPS_PER_THREAD top-ups of 1.01, spreading them over the given users. A top-up
+     * the strategy gave up on (wallet busy) is retried with the same key, as a client would.
+     */
+    private void runInParallel(TopUpService topUps, List<Credentials> users) throws Exception {
+        List<Callable<Void>> workers = new ArrayList<>();
+        for (int t = 0; t < THREADS; t++) {
+            int thread = t;
+            workers.add(() -> {
+                for (int i = 0; i < TOP_UPS_PER_THREAD; i++) {
+                    TopUpCommand command = aTopUp(users.get((thread + i) % users.size()), "1.01");
+                    while (true) {
+                        try {
+                            topUps.topUp(command);
+                            break;
+                        } catch (WalletBusy gaveUp) {
+                            // Nothing was written; the same command is the client's retry.
+                        }
+                    }
+                }
+                return null;
+            });
+        }
+        try (ExecutorService pool = Executors.newFixedThreadPool(THREADS)) {
+            for (Future<Void> worker : pool.invokeAll(workers)) {
+                worker.get();
+            }
+        }
+    }
+
+    private TopUpService topUpsWith(CreditStrategy strategy) {
+        return new TopUpService(transactions, strategy, walletProperties, topUpRepository, outbox, clock);
+    }
+
+    private WalletHistoryCheck check() {
+        return new WalletHistoryCheck(jdbc);
+    }
+
+    private static TopUpCommand aTopUp(Credentials user, String amount) {
+        return new TopUpCommand(user.userId(), new IdempotencyKey("key-" + UUID.randomUUID()), new BigDecimal(amount));
+    }
+
+    private static BigDecimal expectedTotal(int topUps) {
+        return new BigDecimal("1.01").multiply(BigDecimal.valueOf(topUps));
+    }
+
+    private BigDecimal balanceOf(Credentials user) {
+        return jdbc.sql("SELECT balance FROM wallets WHERE id = :w").param("w", user.walletId())
+                .query(BigDecimal.class).single();
+    }
+}
