@@ -24,6 +24,7 @@ import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
+import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
@@ -125,6 +126,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        if (e.getMostSpecificCause() instanceof BodySizeLimit.BodyTooLarge tooLarge) {
+            return problem(BodySizeLimit.tooLarge(tooLarge.maxBytes), headers);
+        }
+        if (e.getMostSpecificCause() instanceof StreamConstraintsException limit) {
+            return problem(Problems.withField(ProblemType.MALFORMED_BODY, "The body passes a size limit of this API.",
+                    "body", "numbers of at most " + JsonLimits.MAX_NUMBER_LENGTH + " characters, strings of at most "
+                            + JsonLimits.MAX_STRING_LENGTH + ", nesting at most " + JsonLimits.MAX_NESTING_DEPTH
+                            + " deep"), headers);
+        }
         if (e.getMostSpecificCause() instanceof UnrecognizedPropertyException unknown) {
             return problem(Problems.withField(ProblemType.MALFORMED_BODY,
                     "Unknown field '" + unknown.getPropertyName() + "'.", unknown.getPropertyName(),

@@ -1,0 +1,21 @@
+package com.outboxwallet.api.web;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
+import org.springframework.validation.annotation.Validated;
+
+import java.util.List;
+
+/**
+ * @param maxBodySize    the largest request body accepted; larger ones get 413 unread
+ * @param corsOrigins    origins allowed to call the API from a browser; empty (the default) allows none
+ */
+@Validated
+@ConfigurationProperties("wallet.http")
+public record HttpProperties(DataSize maxBodySize, List<String> corsOrigins) {
+
+    public HttpProperties {
+        maxBodySize = maxBodySize == null ? DataSize.ofKilobytes(16) : maxBodySize;
+        corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
+    }
+}
