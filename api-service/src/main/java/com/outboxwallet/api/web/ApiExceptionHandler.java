@@ -3,6 +3,7 @@ package com.outboxwallet.api.web;
 import com.outboxwallet.api.account.UsernameTaken;
 import com.outboxwallet.api.idempotency.InvalidIdempotencyKey;
 import com.outboxwallet.api.idempotency.RequestInFlight;
+import com.outboxwallet.api.ratelimit.web.RateLimited;
 import com.outboxwallet.api.topup.AmountAboveMaximum;
 import com.outboxwallet.api.wallet.BalanceCeilingExceeded;
 import com.outboxwallet.api.wallet.WalletBusy;
@@ -54,6 +55,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(ProblemType.REQUEST_IN_FLIGHT.status()).header(HttpHeaders.RETRY_AFTER, "1")
                 .body(Problems.withField(ProblemType.REQUEST_IN_FLIGHT, e.getMessage(), "Idempotency-Key",
                         "the same request again once the first has answered"));
+    }
+
+    /** The RateLimit and Retry-After headers were set on the response before this ran. */
+    @ExceptionHandler(RateLimited.class)
+    ProblemDetail rateLimited(RateLimited e) {
+        ProblemDetail problem = Problems.of(ProblemType.RATE_LIMITED, "Too many requests: " + e.getMessage() + ".");
+        problem.setProperty("violatedPolicies", List.of("per-user"));
+        return problem;
     }
 
     @ExceptionHandler(WalletBusy.class)

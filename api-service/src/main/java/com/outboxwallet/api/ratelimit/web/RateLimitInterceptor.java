@@ -1,0 +1,44 @@
+package com.outboxwallet.api.ratelimit.web;
+
+import com.outboxwallet.api.auth.WalletUser;
+import com.outboxwallet.api.ratelimit.RateLimitDecision;
+import com.outboxwallet.api.ratelimit.UserRateLimiter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.servlet.HandlerInterceptor;
+
+/**
+ * Counts every authenticated API request against its user's limit and says where the user stands, in the IETF
+ * RateLimit fields (draft-ietf-httpapi-ratelimit-headers): {@code RateLimit-Policy} names the quota and window,
+ * {@code RateLimit} the remaining quota. A refused request gets 429 with {@code Retry-After}.
+ */
+class RateLimitInterceptor implements HandlerInterceptor {
+
+    static final String POLICY = "\"per-user\"";
+
+    private final UserRateLimiter limiter;
+
+    RateLimitInterceptor(UserRateLimiter limiter) {
+        this.limiter = limiter;
+    }
+
+    @Override
+    public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
+        Authentication authentication = SecurityContextHolder.getContext().getAuthentication();
+        if (authentication == null || !(authentication.getPrincipal() instanceof WalletUser user)) {
+            return true;
+        }
+        RateLimitDecision decision = limiter.tryAcquire(user.id());
+        response.setHeader("RateLimit-Policy", POLICY + ";q=" + decision.limit() + ";w=" + decision.windowSeconds());
+        if (decision.allowed()) {
+            response.setHeader("RateLimit", POLICY + ";r=" + decision.remaining());
+            return true;
+        }
+        response.setHeader("RateLimit", POLICY + ";r=0;t=" + decision.secondsToPermit());
+        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.secondsToPermit()));
+        throw new RateLimited(decision);
+    }
+}

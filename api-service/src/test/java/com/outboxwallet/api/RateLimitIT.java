@@ -1,0 +1,70 @@
+package com.outboxwallet.api;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@TestPropertySource(properties = {"wallet.rate-limit.requests=3", "wallet.rate-limit.window=60s"})
+class RateLimitIT extends ApiServiceIntegrationTest {
+
+    @Autowired
+    JsonMapper json;
+
+    @Test
+    void everyAnswerSaysThePolicyAndWhatIsLeft() {
+        Credentials alice = aUser();
+
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            answers.add(api().get(alice, "/api/v1/wallet"));
+        }
+
+        assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200);
+        assertThat(answers).allSatisfy(answer ->
+                assertThat(answer.headers().firstValue("RateLimit-Policy")).hasValue("\"per-user\";q=3;w=60"));
+        assertThat(answers).extracting(answer -> answer.headers().firstValue("RateLimit").orElseThrow())
+                .containsExactly("\"per-user\";r=2", "\"per-user\";r=1", "\"per-user\";r=0");
+    }
+
+    @Test
+    void theRequestOverTheLimitIsA429WithRetryAfterAndWritesNothing() {
+        Credentials alice = aUser();
+        for (int i = 0; i < 3; i++) {
+            assertThat(api().topUp(alice, anyKey(), "1.00").statusCode()).isEqualTo(201);
+        }
+
+        HttpResponse<String> refused = api().topUp(alice, anyKey(), "1.00");
+
+        assertThat(refused.statusCode()).isEqualTo(429);
+        assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = json.readTree(refused.body());
+        assertThat(problem.get("type").asString()).isEqualTo("/problems/rate-limited");
+        long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+        assertThat(retryAfter).isBetween(1L, 60L);
+        assertThat(refused.headers().firstValue("RateLimit")).hasValue("\"per-user\";r=0;t=" + retryAfter);
+        assertThat(topUpsOf(alice)).isEqualTo(3);
+    }
+
+    @Test
+    void oneUsersLimitLeavesOtherUsersAlone() {
+        Credentials alice = aUser();
+        Credentials bob = aUser();
+        for (int i = 0; i < 4; i++) {
+            api().get(alice, "/api/v1/wallet");
+        }
+        assertThat(api().get(alice, "/api/v1/wallet").statusCode()).isEqualTo(429);
+
+        HttpResponse<String> forBob = api().get(bob, "/api/v1/wallet");
+
+        assertThat(forBob.statusCode()).isEqualTo(200);
+        assertThat(forBob.headers().firstValue("RateLimit")).hasValue("\"per-user\";r=2");
+    }
+}
