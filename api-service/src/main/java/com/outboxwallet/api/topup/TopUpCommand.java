@@ -14,6 +14,14 @@ import java.util.UUID;
 /** A user's request to raise their own wallet's balance. It names no wallet: the caller owns exactly one. */
 public record TopUpCommand(UUID userId, IdempotencyKey key, BigDecimal amount) {
 
+    /**
+     * How a client writes an amount: plain digits, at most 2 fraction digits, no sign, exponent, grouping or
+     * leading zeros, and at most 13 integer digits (the column's precision).
+     */
+    public static final String AMOUNT_FORMAT = "(0|[1-9][0-9]{0,12})(\\.[0-9]{1,2})?";
+    public static final String AMOUNT_EXPECTED =
+            "a plain decimal string with at most 2 fraction digits, such as \"150000.00\"";
+
     public TopUpCommand {
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(key, "key");

@@ -1,19 +1,36 @@
 package com.outboxwallet.api.web;
 
+import com.outboxwallet.api.auth.AuthProperties;
+import com.outboxwallet.api.auth.VerifiedCredentialsCache;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.web.cors.CorsConfiguration;
+import org.springframework.web.cors.CorsConfigurationSource;
+import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
 
+/**
+ * Two ways in. The JSON API and the actuator take HTTP Basic on every request and keep no session, so there is no
+ * cookie for a cross-site request to ride on and CSRF tokens would protect nothing. The web page logs in with a form
+ * and keeps a session, so every form it posts carries a CSRF token.
+ */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
@@ -22,37 +39,70 @@ class SecurityConfiguration {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // bcrypt, with an upgrade path
     }
 
-    /**
-     * The JSON API authenticates every request with HTTP Basic and keeps no session, so there is no cookie for a
-     * cross-site request to ride on and CSRF tokens have nothing to protect.
-     */
+    /** bcrypt runs once per TTL per client, not once per request (see {@link VerifiedCredentialsCache}). */
     @Bean
-    SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
+    AuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder passwords,
+                                                  AuthProperties properties) {
+        DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
+        bcrypt.setPasswordEncoder(passwords);
+        return properties.verifiedCredentialsTtl().isZero() ? bcrypt : new VerifiedCredentialsCache(bcrypt, properties);
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json, HttpProperties properties) throws Exception {
+        AuthenticationEntryPoint basic = (request, response, e) -> {
+            response.setHeader("WWW-Authenticate", "Basic realm=\"wallet\"");
+            write(response, json, Problems.of(ProblemType.UNAUTHORIZED, "Send HTTP Basic credentials of a wallet user."));
+        };
         return http
+                .securityMatcher("/api/**", "/actuator/**")
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
-                        .permitAll()
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
+                        .requestMatchers("/actuator/**").hasRole("ADMIN")
                         .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
                         .requestMatchers("/api/**").authenticated()
                         .anyRequest().denyAll())
-                .httpBasic(basic -> basic
-                        .realmName("wallet")
-                        .authenticationEntryPoint((request, response, e) -> {
-                            response.setHeader("WWW-Authenticate", "Basic realm=\"wallet\"");
-                            write(response, json, Problems.of(ProblemType.UNAUTHORIZED,
-                                    "Send HTTP Basic credentials of a wallet user."));
-                        }))
+                .httpBasic(httpBasic -> httpBasic.realmName("wallet").authenticationEntryPoint(basic))
                 .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> {
-                            response.setHeader("WWW-Authenticate", "Basic realm=\"wallet\"");
-                            write(response, json, Problems.of(ProblemType.UNAUTHORIZED,
-                                    "Send HTTP Basic credentials of a wallet user."));
-                        })
+                        .authenticationEntryPoint(basic)
                         .accessDeniedHandler((request, response, e) -> write(response, json,
                                 Problems.of(ProblemType.FORBIDDEN, "Your role does not allow this request."))))
+                .cors(cors -> cors.configurationSource(cors(properties)))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain page(HttpSecurity http) throws Exception {
+        return http
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/login", "/error", "/wallet.css").permitAll()
+                        .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .requestMatchers("/", "/topups").authenticated()
+                        .anyRequest().denyAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+                .build();
+    }
+
+    /** No origin is allowed unless configured: browsers on other sites cannot call the API by default. */
+    private static CorsConfigurationSource cors(HttpProperties properties) {
+        UrlBasedCorsConfigurationSource source = new UrlBasedCorsConfigurationSource();
+        if (!properties.corsOrigins().isEmpty()) {
+            CorsConfiguration configuration = new CorsConfiguration();
+            configuration.setAllowedOrigins(properties.corsOrigins());
+            configuration.setAllowedMethods(List.of("GET", "POST"));
+            configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key"));
+            configuration.setExposedHeaders(List.of("Location", "Idempotent-Replayed", "Retry-After", "RateLimit",
+                    "RateLimit-Policy"));
+            configuration.setMaxAge(Duration.ofHours(1));
+            source.registerCorsConfiguration("/api/**", configuration);
+        }
+        return source;
     }
 
     private static void write(HttpServletResponse response, JsonMapper json, ProblemDetail problem) throws IOException {

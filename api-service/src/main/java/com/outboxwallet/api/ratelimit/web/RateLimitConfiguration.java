@@ -16,6 +16,6 @@ class RateLimitConfiguration implements WebMvcConfigurer {
 
     @Override
     public void addInterceptors(InterceptorRegistry registry) {
-        registry.addInterceptor(new RateLimitInterceptor(limiter)).addPathPatterns("/api/**");
+        registry.addInterceptor(new RateLimitInterceptor(limiter)).addPathPatterns("/api/**", "/topups");
     }
 }

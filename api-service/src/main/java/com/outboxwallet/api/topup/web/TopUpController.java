@@ -11,6 +11,12 @@ import com.outboxwallet.api.topup.TopUpCommand;
 import com.outboxwallet.api.topup.TopUpNotFound;
 import com.outboxwallet.api.topup.TopUpOutcome;
 import com.outboxwallet.api.topup.TopUpService;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -51,8 +57,35 @@ class TopUpController {
         this.json = json;
     }
 
+    @Operation(summary = "Top up your own wallet, once per Idempotency-Key")
+    @ApiResponse(responseCode = "201", description = "Topped up; or, with Idempotent-Replayed: true, the first "
+            + "response to this key again", headers = {
+            @Header(name = "Location", description = "the top-up"),
+            @Header(name = IDEMPOTENT_REPLAYED, description = "true when this is a replay of the first response")},
+            content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
+                    schema = @Schema(implementation = TopUpResponse.class)))
+    @ApiResponse(responseCode = "400", description = "Invalid amount, body or key (/problems/invalid-request, "
+            + "/problems/malformed-body, /problems/idempotency-key-invalid)", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(responseCode = "409", description = "The first request with this key is still running "
+            + "(/problems/request-in-flight), or the wallet is busy (/problems/wallet-busy); retry the same request",
+            headers = @Header(name = "Retry-After", description = "seconds"), content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(responseCode = "413", description = "Body too large (/problems/payload-too-large)", content =
+            @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(responseCode = "415", description = "Not application/json (/problems/unsupported-media-type)",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ApiResponse(responseCode = "422", description = "The key was used for a different request "
+            + "(/problems/idempotency-key-reused), or the balance would pass its ceiling "
+            + "(/problems/balance-ceiling-exceeded); nothing was written", content = @Content(
+            mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<byte[]> topUp(@AuthenticationPrincipal WalletUser user,
+                                 @Parameter(description = "1 to 255 printable ASCII characters, new for every top-up "
+                                         + "you mean to make; reuse it only to retry the same request",
+                                         required = true, schema = @Schema(maxLength = 255,
+                                         pattern = "^[\\x20-\\x7E]{1,255}$"))
                                  @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
                                  @Valid @RequestBody TopUpRequest request) {
         TopUpCommand command = new TopUpCommand(user.id(), new IdempotencyKey(key), request.amountValue());

@@ -1,5 +1,6 @@
 package com.outboxwallet.api.topup.web;
 
+import com.outboxwallet.api.topup.TopUpCommand;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
@@ -12,8 +13,7 @@ import java.math.BigDecimal;
  */
 record TopUpRequest(
         @NotNull(message = "required: a decimal string such as \"150000.00\"")
-        @Pattern(regexp = "(0|[1-9][0-9]{0,12})(\\.[0-9]{1,2})?",
-                message = "a plain decimal string with at most 2 fraction digits, such as \"150000.00\"")
+        @Pattern(regexp = TopUpCommand.AMOUNT_FORMAT, message = TopUpCommand.AMOUNT_EXPECTED)
         @DecimalMin(value = "0.01", message = "greater than 0")
         String amount) {
 

@@ -1,0 +1,22 @@
+package com.outboxwallet.api.auth;
+
+import jakarta.validation.constraints.Min;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import java.time.Duration;
+
+/**
+ * @param verifiedCredentialsTtl how long a verified username/password pair is trusted without running bcrypt
+ *                               again; {@code 0s} turns the cache off
+ * @param verifiedCredentialsMax how many verified pairs are kept at most
+ */
+@Validated
+@ConfigurationProperties("wallet.auth")
+public record AuthProperties(Duration verifiedCredentialsTtl, @Min(1) int verifiedCredentialsMax) {
+
+    public AuthProperties {
+        verifiedCredentialsTtl = verifiedCredentialsTtl == null ? Duration.ofMinutes(1) : verifiedCredentialsTtl;
+        verifiedCredentialsMax = verifiedCredentialsMax == 0 ? 10_000 : verifiedCredentialsMax;
+    }
+}

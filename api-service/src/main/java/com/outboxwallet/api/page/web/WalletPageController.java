@@ -1,0 +1,143 @@
+package com.outboxwallet.api.page.web;
+
+import com.outboxwallet.api.auth.WalletUser;
+import com.outboxwallet.api.idempotency.IdempotencyGuard;
+import com.outboxwallet.api.idempotency.IdempotencyKey;
+import com.outboxwallet.api.idempotency.IdempotencyKeyReused;
+import com.outboxwallet.api.idempotency.IdempotencyScope;
+import com.outboxwallet.api.idempotency.IdempotentResponse;
+import com.outboxwallet.api.idempotency.InvalidIdempotencyKey;
+import com.outboxwallet.api.idempotency.RecordedResponse;
+import com.outboxwallet.api.idempotency.RequestInFlight;
+import com.outboxwallet.api.ratelimit.web.RateLimited;
+import com.outboxwallet.api.topup.AmountAboveMaximum;
+import com.outboxwallet.api.topup.TopUp;
+import com.outboxwallet.api.topup.TopUpCommand;
+import com.outboxwallet.api.topup.TopUpNotFound;
+import com.outboxwallet.api.topup.TopUpService;
+import com.outboxwallet.api.wallet.BalanceCeilingExceeded;
+import com.outboxwallet.api.wallet.Wallet;
+import com.outboxwallet.api.wallet.WalletBusy;
+import com.outboxwallet.api.wallet.WalletNotFound;
+import com.outboxwallet.api.wallet.WalletRepository;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+import java.math.BigDecimal;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * The seed's HTML page, made safe to double-click: every render carries a fresh {@code _idempotency_key} in the form,
+ * so a double submit or a resubmitted form is one request under one key and credits once.
+ */
+@Controller
+class WalletPageController {
+
+    static final String FORM_PATH = "/topups";
+    private static final Pattern AMOUNT = Pattern.compile(TopUpCommand.AMOUNT_FORMAT);
+
+    private final TopUpService topUps;
+    private final WalletRepository wallets;
+    private final IdempotencyGuard idempotency;
+
+    WalletPageController(TopUpService topUps, WalletRepository wallets, IdempotencyGuard idempotency) {
+        this.topUps = topUps;
+        this.wallets = wallets;
+        this.idempotency = idempotency;
+    }
+
+    @GetMapping("/login")
+    String login() {
+        return "login";
+    }
+
+    @GetMapping("/")
+    String page(@AuthenticationPrincipal WalletUser user, @RequestParam(required = false) String toppedUp,
+                @RequestParam(required = false) String pending, Model model) {
+        if (toppedUp != null) {
+            model.addAttribute("notice", toppedUpNotice(user, toppedUp));
+        }
+        if (pending != null) {
+            model.addAttribute("notice", "Your top-up is being processed; its result shows below once it is done.");
+        }
+        return render(user, model, "");
+    }
+
+    @PostMapping(FORM_PATH)
+    String topUp(@AuthenticationPrincipal WalletUser user,
+                 @RequestParam(name = "_idempotency_key", required = false) String key,
+                 @RequestParam(required = false) String amount, Model model, HttpServletResponse response) {
+        if (amount == null || !AMOUNT.matcher(amount).matches() || new BigDecimal(amount).signum() <= 0) {
+            return refused(user, model, response, HttpStatus.BAD_REQUEST, amount,
+                    "Enter an amount greater than 0: " + TopUpCommand.AMOUNT_EXPECTED + ".");
+        }
+        TopUpCommand command = new TopUpCommand(user.id(), new IdempotencyKey(key), new BigDecimal(amount));
+        IdempotencyScope scope = new IdempotencyScope(user.id(), "POST", FORM_PATH, command.key());
+        IdempotentResponse result = idempotency.execute(scope, command.fingerprint(), () -> {
+            TopUp topUp = topUps.topUp(command).topUp();
+            return new IdempotentResponse(new RecordedResponse(HttpStatus.SEE_OTHER.value(),
+                    "/?toppedUp=" + topUp.id(), "text/plain", "", command.fingerprint()), false);
+        });
+        return "redirect:" + result.response().location();
+    }
+
+    /** The first submit of a double click is still running: show the page, which has the result once it is done. */
+    @ExceptionHandler(RequestInFlight.class)
+    String inFlight() {
+        return "redirect:/?pending";
+    }
+
+    @ExceptionHandler({BalanceCeilingExceeded.class, IdempotencyKeyReused.class})
+    String unprocessable(@AuthenticationPrincipal WalletUser user, RuntimeException e, Model model,
+                         HttpServletResponse response) {
+        return refused(user, model, response, HttpStatus.UNPROCESSABLE_CONTENT, "", e.getMessage() + ".");
+    }
+
+    @ExceptionHandler({AmountAboveMaximum.class, InvalidIdempotencyKey.class})
+    String badRequest(@AuthenticationPrincipal WalletUser user, RuntimeException e, Model model,
+                      HttpServletResponse response) {
+        return refused(user, model, response, HttpStatus.BAD_REQUEST, "", e.getMessage() + ".");
+    }
+
+    @ExceptionHandler({WalletBusy.class, RateLimited.class})
+    String tryAgain(@AuthenticationPrincipal WalletUser user, RuntimeException e, Model model,
+                    HttpServletResponse response) {
+        HttpStatus status = e instanceof RateLimited ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.CONFLICT;
+        return refused(user, model, response, status, "", "Please try again in a moment: " + e.getMessage() + ".");
+    }
+
+    private String refused(WalletUser user, Model model, HttpServletResponse response, HttpStatus status,
+                           String amount, String error) {
+        response.setStatus(status.value());
+        model.addAttribute("error", error);
+        return render(user, model, amount == null ? "" : amount);
+    }
+
+    private String render(WalletUser user, Model model, String amount) {
+        Wallet wallet = wallets.findByUserId(user.id()).orElseThrow(() -> new WalletNotFound(user.id()));
+        model.addAttribute("username", user.getUsername());
+        model.addAttribute("wallet", wallet);
+        model.addAttribute("topUps", topUps.page(user.id(), 0, 10));
+        model.addAttribute("amount", amount);
+        // A new key for every form rendered: the form's submits share it, two separate forms never do.
+        model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
+        return "wallet";
+    }
+
+    private String toppedUpNotice(WalletUser user, String topUpId) {
+        try {
+            TopUp topUp = topUps.find(user.id(), UUID.fromString(topUpId));
+            return "Topped up " + topUp.amount().toPlainString() + " " + topUp.currency() + ".";
+        } catch (IllegalArgumentException | TopUpNotFound e) {
+            return null;
+        }
+    }
+}

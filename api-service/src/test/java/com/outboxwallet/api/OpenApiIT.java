@@ -1,0 +1,53 @@
+package com.outboxwallet.api;
+
+import com.outboxwallet.api.web.ProblemType;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+import java.net.http.HttpResponse;
+import java.util.Arrays;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class OpenApiIT extends ApiServiceIntegrationTest {
+
+    @Autowired
+    JsonMapper json;
+
+    @Test
+    void theTopUpOperationDocumentsItsKeyItsProblemsAndTheRateLimit() {
+        HttpResponse<String> docs = api().get(null, "/v3/api-docs");
+
+        assertThat(docs.statusCode()).isEqualTo(200);
+        JsonNode topUp = json.readTree(docs.body()).get("paths").get("/api/v1/topups").get("post");
+        assertThat(topUp.get("parameters").valueStream()
+                .filter(p -> p.get("name").asString().equals("Idempotency-Key"))
+                .findFirst().orElseThrow().get("in").asString()).isEqualTo("header");
+        JsonNode responses = topUp.get("responses");
+        assertThat(responses.propertyNames()).contains("201", "400", "401", "409", "413", "415", "422", "429");
+        assertThat(responses.get("201").get("headers").propertyNames())
+                .contains("Idempotent-Replayed", "RateLimit", "RateLimit-Policy");
+        assertThat(responses.get("429").get("headers").propertyNames())
+                .contains("Retry-After", "RateLimit", "RateLimit-Policy");
+        assertThat(responses.get("422").get("content").propertyNames()).containsExactly("application/problem+json");
+    }
+
+    @Test
+    void theDescriptionListsEveryProblemTypeAndTheKeyExpiryPolicy() {
+        String description = json.readTree(api().get(null, "/v3/api-docs").body()).get("info").get("description")
+                .asString();
+
+        assertThat(description).contains(Arrays.stream(ProblemType.values()).map(type -> type.uri().toString()).toList());
+        assertThat(description).contains("Key expiry", "PT1H", "never credits twice");
+    }
+
+    @Test
+    void swaggerUiIsServed() {
+        HttpResponse<String> ui = api().get(null, "/swagger-ui/index.html");
+
+        assertThat(ui.statusCode()).isEqualTo(200);
+        assertThat(ui.body()).contains("swagger-ui");
+    }
+}

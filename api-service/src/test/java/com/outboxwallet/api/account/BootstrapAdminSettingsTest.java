@@ -1,0 +1,39 @@
+package com.outboxwallet.api.account;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.autoconfigure.AutoConfigurations;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
+import org.springframework.context.annotation.Configuration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class BootstrapAdminSettingsTest {
+
+    @Configuration(proxyBeanMethods = false)
+    @EnableConfigurationProperties(AccountProperties.class)
+    static class Settings {
+    }
+
+    private final ApplicationContextRunner context = new ApplicationContextRunner()
+            .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
+            .withUserConfiguration(Settings.class)
+            .withPropertyValues("wallet.bootstrap-admin.username=admin");
+
+    @Test
+    void withoutAnAdminPasswordTheServiceRefusesToStartAndSaysWhichVariableToSet() {
+        context.withPropertyValues("wallet.bootstrap-admin.password=").run(started -> {
+            assertThat(started).hasFailed();
+            assertThat(started.getStartupFailure()).rootCause().hasMessageContaining("WALLET_ADMIN_PASSWORD");
+        });
+    }
+
+    @Test
+    void withAnAdminPasswordItStartsAndHasNoDemoUsers() {
+        context.withPropertyValues("wallet.bootstrap-admin.password=from-the-environment").run(started -> {
+            assertThat(started).hasNotFailed();
+            assertThat(started.getBean(AccountProperties.class).demoUsers()).isEmpty();
+        });
+    }
+}

@@ -1,0 +1,162 @@
+package com.outboxwallet.api.page;
+
+import com.outboxwallet.api.ApiServiceIntegrationTest;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import java.io.File;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The web page in a real headless Chromium (Debian's chromium and chromium-driver; .ci/run installs them, and the
+ * Maven profile {@code browser} that runs this test switches itself on where /usr/bin/chromium exists).
+ */
+class WalletPageBrowserIT extends ApiServiceIntegrationTest {
+
+    private static final String CHROMIUM = System.getProperty("browser.chromium", "/usr/bin/chromium");
+    private static final String CHROMEDRIVER = System.getProperty("browser.chromedriver", "/usr/bin/chromedriver");
+
+    private WebDriver browser;
+    private WebDriverWait until;
+    private Path profile;
+
+    @BeforeEach
+    void openBrowser() throws IOException {
+        profile = Files.createTempDirectory("chromium-profile");
+        ChromeOptions options = new ChromeOptions()
+                .setBinary(CHROMIUM)
+                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                        "--no-first-run", "--user-data-dir=" + profile);
+        ChromeDriverService driver = new ChromeDriverService.Builder()
+                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+        browser = new ChromeDriver(driver, options);
+        until = new WebDriverWait(browser, Duration.ofSeconds(15));
+    }
+
+    @AfterEach
+    void closeBrowser() throws IOException {
+        if (browser != null) {
+            browser.quit();
+        }
+        try (var files = Files.walk(profile)) {
+            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
+        }
+    }
+
+    @Test
+    void aUserLogsInTopsUpAndSeesTheNewBalance() {
+        Credentials alice = aUser();
+        logIn(alice);
+        assertThat(balance()).isEqualTo("0.00");
+
+        topUp("150000.00");
+
+        until.until(ExpectedConditions.textToBe(By.id("balance"), "150000.00"));
+        assertThat(browser.findElement(By.id("notice")).getText()).isEqualTo("Topped up 150000.00 IDR.");
+        assertThat(browser.findElements(By.cssSelector("#topups tbody tr"))).hasSize(1);
+        assertThat(topUpsOf(alice)).isEqualTo(1);
+    }
+
+    @Test
+    void aDoubleClickCreditsOnce() {
+        Credentials alice = aUser();
+        logIn(alice);
+
+        browser.findElement(By.id("amount")).sendKeys("25.00");
+        WebElement submit = browser.findElement(By.id("submit"));
+        ((JavascriptExecutor) browser).executeScript("arguments[0].click(); arguments[0].click();", submit);
+
+        until.until(ExpectedConditions.textToBe(By.id("balance"), "25.00"));
+        assertThat(topUpsOf(alice)).isEqualTo(1);
+    }
+
+    @Test
+    void theSameFormSubmittedTwiceAtOnceCreditsOnce() {
+        Credentials alice = aUser();
+        logIn(alice);
+        browser.findElement(By.id("amount")).sendKeys("10.00");
+
+        // What a resubmitted form or a double click without the page's script sends: the same form data twice, at
+        // once, with the same session, CSRF token and idempotency key.
+        @SuppressWarnings("unchecked")
+        List<Object> statuses = (List<Object>) ((JavascriptExecutor) browser).executeAsyncScript("""
+                const done = arguments[arguments.length - 1];
+                const form = document.getElementById('topup');
+                const post = () => fetch(form.action, {method: 'POST', body: new URLSearchParams(new FormData(form)),
+                                                       redirect: 'manual'}).then(r => r.type);
+                Promise.all([post(), post()]).then(done, e => done(String(e)));
+                """);
+        browser.navigate().refresh();
+
+        assertThat(statuses).containsOnly("opaqueredirect");
+        until.until(ExpectedConditions.textToBe(By.id("balance"), "10.00"));
+        assertThat(topUpsOf(alice)).isEqualTo(1);
+        assertThat(browser.findElements(By.cssSelector("#topups tbody tr"))).hasSize(1);
+    }
+
+    @Test
+    void everyRenderedFormCarriesANewKey() {
+        logIn(aUser());
+        String first = idempotencyKey();
+
+        browser.navigate().refresh();
+
+        assertThat(idempotencyKey()).isNotBlank().isNotEqualTo(first);
+    }
+
+    @Test
+    void anInvalidAmountIsExplainedAndChangesNothing() {
+        Credentials alice = aUser();
+        logIn(alice);
+        ((JavascriptExecutor) browser).executeScript("document.getElementById('amount').removeAttribute('pattern')");
+
+        topUp("1e3");
+
+        until.until(ExpectedConditions.visibilityOfElementLocated(By.id("error")));
+        assertThat(browser.findElement(By.id("error")).getText()).contains("at most 2 fraction digits");
+        assertThat(balance()).isEqualTo("0.00");
+        assertThat(topUpsOf(alice)).isZero();
+    }
+
+    private void logIn(Credentials user) {
+        browser.get("http://localhost:" + port + "/login");
+        browser.findElement(By.id("username")).sendKeys(user.username());
+        browser.findElement(By.id("password")).sendKeys(user.password());
+        browser.findElement(By.id("login")).click();
+        until.until(ExpectedConditions.presenceOfElementLocated(By.id("balance")));
+    }
+
+    private void topUp(String amount) {
+        WebElement form = browser.findElement(By.id("topup"));
+        browser.findElement(By.id("amount")).sendKeys(amount);
+        browser.findElement(By.id("submit")).click();
+        until.until(ExpectedConditions.stalenessOf(form));
+        until.until(ExpectedConditions.presenceOfElementLocated(By.id("balance")));
+    }
+
+    private String balance() {
+        return browser.findElement(By.id("balance")).getText();
+    }
+
+    private String idempotencyKey() {
+        return browser.findElement(By.name("_idempotency_key")).getDomAttribute("value");
+    }
+}
