@@ -10,6 +10,7 @@ import com.outboxwallet.api.wallet.WalletNotFound;
 import com.outboxwallet.api.wallet.WalletProperties;
 import com.outboxwallet.events.TopUpAccepted;
 import com.outboxwallet.events.WalletEventCodec;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
@@ -36,14 +37,25 @@ public class TopUpService {
     private final WalletEventCodec events = new WalletEventCodec();
     private final Clock clock;
 
+    @Autowired
     TopUpService(TransactionTemplate transactions, CreditStrategy credit, WalletProperties wallet,
                  TopUpRepository topUps, OutboxRepository outbox, Clock clock) {
+        this(transactions, credit, wallet.limits().maxTopUp(), topUps, outbox, clock);
+    }
+
+    private TopUpService(TransactionTemplate transactions, CreditStrategy credit, BigDecimal maxTopUp,
+                         TopUpRepository topUps, OutboxRepository outbox, Clock clock) {
         this.transactions = transactions;
         this.credit = credit;
-        this.maxTopUp = wallet.limits().maxTopUp();
+        this.maxTopUp = maxTopUp;
         this.topUps = topUps;
         this.outbox = outbox;
         this.clock = clock;
+    }
+
+    /** The same service with another concurrency strategy, so tests and benchmarks compare them side by side. */
+    public TopUpService withCreditStrategy(CreditStrategy other) {
+        return new TopUpService(transactions, other, maxTopUp, topUps, outbox, clock);
     }
 
     /**

@@ -2,7 +2,6 @@ package com.outboxwallet.api.topup;
 
 import com.outboxwallet.api.ApiServiceIntegrationTest;
 import com.outboxwallet.api.idempotency.IdempotencyKey;
-import com.outboxwallet.api.outbox.OutboxRepository;
 import com.outboxwallet.api.wallet.BalanceCeilingExceeded;
 import com.outboxwallet.api.wallet.ConcurrencyProperties;
 import com.outboxwallet.api.wallet.ConcurrencyStrategy;
@@ -16,10 +15,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.math.BigDecimal;
-import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -38,7 +35,7 @@ class ConcurrencyStrategiesIT extends ApiServiceIntegrationTest {
     private static final int TOP_UPS_PER_THREAD = 20;
 
     @Autowired
-    TransactionTemplate transactions;
+    TopUpService topUpService;
     @Autowired
     WalletRepository walletRepository;
     @Autowired
@@ -47,12 +44,6 @@ class ConcurrencyStrategiesIT extends ApiServiceIntegrationTest {
     ConcurrencyProperties concurrency;
     @Autowired
     RedissonClient redisson;
-    @Autowired
-    TopUpRepository topUpRepository;
-    @Autowired
-    OutboxRepository outbox;
-    @Autowired
-    Clock clock;
 
     @ParameterizedTest
     @EnumSource(ConcurrencyStrategy.class)
@@ -143,7 +134,7 @@ class ConcurrencyStrategiesIT extends ApiServiceIntegrationTest {
     }
 
     private TopUpService topUpsWith(CreditStrategy strategy) {
-        return new TopUpService(transactions, strategy, walletProperties, topUpRepository, outbox, clock);
+        return topUpService.withCreditStrategy(strategy);
     }
 
     private WalletHistoryCheck check() {

@@ -1,0 +1,40 @@
+package com.outboxwallet.bench;
+
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** How and where a benchmark ran, printed above its figures. */
+final class RunDescription {
+
+    private RunDescription() {
+    }
+
+    static String of(String benchmark, BenchmarkSettings settings) {
+        return """
+                ## %s — %s
+                - command: `bin/benchmark %s --threads=%d --top-ups=%d --requests=%d --wallets=%d`
+                - machine: %s, %d cores, %d MiB heap max; Java %s (%s); %s %s
+                - infrastructure: embedded PostgreSQL 17 (fsync=on, synchronous_commit=on), Redis 6.2, Kafka 4.1, all on
+                  this machine; the api-service in the same JVM
+                """.formatted(benchmark, Instant.now().truncatedTo(ChronoUnit.SECONDS), benchmark, settings.threads(),
+                settings.topUps(), settings.requests(), settings.wallets(), cpu(),
+                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                System.getProperty("java.version"), System.getProperty("java.vm.name"),
+                System.getProperty("os.name"), System.getProperty("os.arch"))
+                + "- JVM arguments: " + ManagementFactory.getRuntimeMXBean().getInputArguments() + "\n";
+    }
+
+    private static String cpu() {
+        try {
+            return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
+                    .filter(line -> line.startsWith("model name"))
+                    .map(line -> line.substring(line.indexOf(':') + 1).trim())
+                    .findFirst().orElse("unknown CPU");
+        } catch (Exception e) {
+            return "unknown CPU";
+        }
+    }
+}
