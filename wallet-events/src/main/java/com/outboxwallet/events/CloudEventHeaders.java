@@ -17,6 +17,11 @@ public final class CloudEventHeaders {
     public static final String IDEMPOTENCY_KEY = "ce_idempotencykey";
     /** Extension: the wallet's version after the change, which grows by exactly one per event of that wallet. */
     public static final String WALLET_SEQUENCE = "ce_walletsequence";
+    /**
+     * W3C Trace Context of the HTTP request that caused the event, under the plain header name that OpenTelemetry's
+     * Kafka instrumentation reads, so a consumer's span joins the request's trace.
+     */
+    public static final String TRACEPARENT = "traceparent";
 
     public static final String SPEC_VERSION_1_0 = "1.0";
     public static final String JSON = "application/json";

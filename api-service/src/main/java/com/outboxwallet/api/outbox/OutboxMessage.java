@@ -6,6 +6,8 @@ import java.util.UUID;
 /**
  * One event waiting in the outbox table for the relay. The relay turns the columns into CloudEvents headers and the
  * payload into the record value, without knowing the payload's type.
+ *
+ * @param traceparent the W3C traceparent of the request that caused the event; null when no request did
  */
 public record OutboxMessage(
         UUID eventId,
@@ -15,5 +17,6 @@ public record OutboxMessage(
         String payload,
         String idempotencyKey,
         long sequence,
-        Instant occurredAt) {
+        Instant occurredAt,
+        String traceparent) {
 }

@@ -22,9 +22,9 @@ public class OutboxRepository {
     public void append(OutboxMessage message) {
         jdbc.sql("""
                         INSERT INTO outbox (event_id, aggregate_type, aggregate_id, event_type, payload,
-                                            idempotency_key, sequence, occurred_at)
+                                            idempotency_key, sequence, occurred_at, traceparent)
                         VALUES (:eventId, :aggregateType, :aggregateId, :eventType, CAST(:payload AS jsonb),
-                                :idempotencyKey, :sequence, :occurredAt)""")
+                                :idempotencyKey, :sequence, :occurredAt, :traceparent)""")
                 .param("eventId", message.eventId())
                 .param("aggregateType", message.aggregateType())
                 .param("aggregateId", message.aggregateId())
@@ -33,6 +33,7 @@ public class OutboxRepository {
                 .param("idempotencyKey", message.idempotencyKey())
                 .param("sequence", message.sequence())
                 .param("occurredAt", OffsetDateTime.ofInstant(message.occurredAt(), ZoneOffset.UTC))
+                .param("traceparent", message.traceparent())
                 .update();
     }
 }

@@ -3,6 +3,8 @@ package com.outboxwallet.api.topup;
 import com.outboxwallet.api.idempotency.IdempotencyKeyReused;
 import com.outboxwallet.api.outbox.OutboxMessage;
 import com.outboxwallet.api.outbox.OutboxRepository;
+import com.outboxwallet.api.trace.CurrentTrace;
+import com.outboxwallet.api.trace.Traceparent;
 import com.outboxwallet.api.wallet.BalanceCeilingExceeded;
 import com.outboxwallet.api.wallet.CreditStrategy;
 import com.outboxwallet.api.wallet.Wallet;
@@ -117,6 +119,7 @@ public class TopUpService {
         TopUpAccepted event = new TopUpAccepted(topUp.id(), topUp.walletId(), topUp.userId(), topUp.amount(),
                 topUp.currency(), topUp.balanceAfter(), topUp.walletVersion(), topUp.createdAt());
         return new OutboxMessage(UUID.randomUUID(), "wallet", topUp.walletId(), TopUpAccepted.TYPE,
-                events.toJson(event), topUp.idempotencyKey(), topUp.walletVersion(), topUp.createdAt());
+                events.toJson(event), topUp.idempotencyKey(), topUp.walletVersion(), topUp.createdAt(),
+                CurrentTrace.get().map(Traceparent::toString).orElse(null));
     }
 }

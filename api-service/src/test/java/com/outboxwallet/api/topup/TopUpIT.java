@@ -12,6 +12,7 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.math.BigDecimal;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
@@ -56,6 +57,35 @@ class TopUpIT extends ApiServiceIntegrationTest {
         assertThat(event.get("event_type")).isEqualTo("com.outboxwallet.wallet.topup.accepted.v1");
         assertThat(event.get("sequence")).isEqualTo(1L);
         assertThat(json.readTree((String) event.get("payload")).get("amount").asString()).isEqualTo("150000.00");
+    }
+
+    @Test
+    void theEventCarriesTheTraceOfTheRequestThatCausedIt() {
+        Credentials alice = aUser();
+        String callerTrace = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";
+
+        HttpResponse<String> response = api().send(api().request(alice, "/api/v1/topups")
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", anyKey())
+                .header("traceparent", callerTrace)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":\"1.00\"}"))
+                .build());
+
+        String served = response.headers().firstValue("traceparent").orElseThrow();
+        assertThat(served).startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-").endsWith("-01")
+                .isNotEqualTo(callerTrace);
+        assertThat(jdbc.sql("SELECT traceparent FROM outbox WHERE aggregate_id = :w").param("w", alice.walletId())
+                .query(String.class).single()).isEqualTo(served);
+    }
+
+    @Test
+    void aRequestWithoutATraceStartsOne() {
+        Credentials alice = aUser();
+
+        api().topUp(alice, anyKey(), "1.00");
+
+        assertThat(jdbc.sql("SELECT traceparent FROM outbox WHERE aggregate_id = :w").param("w", alice.walletId())
+                .query(String.class).single()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
     }
 
     @Test

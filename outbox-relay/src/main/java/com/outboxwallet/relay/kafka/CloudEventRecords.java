@@ -34,6 +34,9 @@ public class CloudEventRecords {
         if (row.idempotencyKey() != null) {
             header(headers, CloudEventHeaders.IDEMPOTENCY_KEY, row.idempotencyKey());
         }
+        if (row.traceparent() != null) {
+            header(headers, CloudEventHeaders.TRACEPARENT, row.traceparent());
+        }
         return new ProducerRecord<>(properties.topic().name(), null, row.aggregateId().toString(),
                 row.payload().getBytes(StandardCharsets.UTF_8), headers);
     }

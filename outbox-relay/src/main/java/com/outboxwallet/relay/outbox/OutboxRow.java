@@ -12,5 +12,6 @@ public record OutboxRow(
         String payload,
         String idempotencyKey,
         long sequence,
-        Instant occurredAt) {
+        Instant occurredAt,
+        String traceparent) {
 }

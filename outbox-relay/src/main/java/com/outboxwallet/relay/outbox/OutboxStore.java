@@ -27,7 +27,7 @@ public class OutboxStore {
     public List<OutboxRow> claimUnpublished(int limit) {
         return jdbc.sql("""
                         SELECT id, event_id, aggregate_id, event_type, payload::text AS payload, idempotency_key,
-                               sequence, occurred_at
+                               sequence, occurred_at, traceparent
                           FROM outbox
                          WHERE published_at IS NULL
                          ORDER BY id
@@ -37,7 +37,7 @@ public class OutboxStore {
                 .query((rs, n) -> new OutboxRow(rs.getLong("id"), rs.getObject("event_id", UUID.class),
                         rs.getObject("aggregate_id", UUID.class), rs.getString("event_type"), rs.getString("payload"),
                         rs.getString("idempotency_key"), rs.getLong("sequence"),
-                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant()))
+                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("traceparent")))
                 .list();
     }
 

@@ -47,18 +47,24 @@ class CloudEventRecordsTest {
         assertThat(header(record, CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
         assertThat(header(record, CloudEventHeaders.WALLET_SEQUENCE)).isEqualTo("7");
         assertThat(header(record, CloudEventHeaders.IDEMPOTENCY_KEY)).isEqualTo("key-1");
+        assertThat(header(record, CloudEventHeaders.TRACEPARENT))
+                .isEqualTo("00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
     }
 
     @Test
-    void eventWithoutIdempotencyKeyCarriesNoEmptyHeader() {
-        ProducerRecord<String, byte[]> record = records.toRecord(aRow(null));
+    void eventWithoutIdempotencyKeyOrTraceCarriesNoEmptyHeader() {
+        OutboxRow row = aRow(null);
+        ProducerRecord<String, byte[]> record = records.toRecord(new OutboxRow(row.id(), row.eventId(),
+                row.aggregateId(), row.eventType(), row.payload(), null, row.sequence(), row.occurredAt(), null));
 
         assertThat(record.headers().lastHeader(CloudEventHeaders.IDEMPOTENCY_KEY)).isNull();
+        assertThat(record.headers().lastHeader(CloudEventHeaders.TRACEPARENT)).isNull();
     }
 
     private static OutboxRow aRow(String idempotencyKey) {
         return new OutboxRow(42L, UUID.randomUUID(), UUID.randomUUID(), "com.outboxwallet.wallet.topup.accepted.v1",
-                "{\"amount\":\"150000.00\"}", idempotencyKey, 7L, Instant.parse("2026-11-25T06:28:50.570430Z"));
+                "{\"amount\":\"150000.00\"}", idempotencyKey, 7L, Instant.parse("2026-11-25T06:28:50.570430Z"),
+                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
     }
 
     private static String header(ProducerRecord<String, byte[]> record, String name) {

@@ -1,0 +1,30 @@
+package com.outboxwallet.api.trace;
+
+import java.util.Optional;
+
+/**
+ * The trace of the request this thread is serving. A request runs on one thread from the filter to the commit, so a
+ * thread-local carries it to the outbox without threading it through every signature.
+ */
+public final class CurrentTrace {
+
+    private static final ThreadLocal<Traceparent> CURRENT = new ThreadLocal<>();
+
+    private CurrentTrace() {
+    }
+
+    public static Optional<Traceparent> get() {
+        return Optional.ofNullable(CURRENT.get());
+    }
+
+    /** @return a scope to close when the request ends, which forgets the trace */
+    public static Scope set(Traceparent traceparent) {
+        CURRENT.set(traceparent);
+        return CURRENT::remove;
+    }
+
+    public interface Scope extends AutoCloseable {
+        @Override
+        void close();
+    }
+}
