@@ -1,5 +1,6 @@
 package com.outboxwallet.relay;
 
+import com.outboxwallet.relay.commands.RelayCommands;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -18,6 +19,9 @@ public class OutboxRelayApplication {
     public static final String CONFIG_NAME = "outbox-relay";
 
     public static void main(String[] args) {
+        if (RelayCommands.isCommand(args)) {
+            System.exit(RelayCommands.run(args));
+        }
         application().run(args);
     }
 

@@ -8,12 +8,29 @@ import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
+import java.lang.management.ManagementFactory;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Duration;
 
+/**
+ * @param mode       how rows are found: {@code polling}
+ * @param instanceId names this instance in logs and metrics; host name and process id by default
+ */
 @Validated
 @ConfigurationProperties("relay")
-public record RelayProperties(@Valid @NotNull Topic topic, @Valid @NotNull Polling polling,
-                              @Valid @NotNull CloudEvents cloudEvents) {
+public record RelayProperties(RelayMode mode, String instanceId, @Valid @NotNull Topic topic,
+                              @Valid @NotNull Polling polling, @Valid @NotNull CloudEvents cloudEvents,
+                              @Valid Leadership leadership, @Valid Retention retention) {
+
+    public RelayProperties {
+        mode = mode == null ? RelayMode.POLLING : mode;
+        instanceId = instanceId == null || instanceId.isBlank() ? defaultInstanceId() : instanceId;
+        leadership = leadership == null ? new Leadership(null) : leadership;
+        retention = retention == null ? new Retention(null, null, 0) : retention;
+    }
+
+    public enum RelayMode { POLLING }
 
     /** The topic is created with these settings when it does not exist; an existing topic is left as it is. */
     public record Topic(@NotBlank String name, @Min(1) int partitions, @Min(1) short replicas) {
@@ -29,5 +46,35 @@ public record RelayProperties(@Valid @NotNull Topic topic, @Valid @NotNull Polli
 
     /** @param source the CloudEvents {@code source} of every event the relay publishes */
     public record CloudEvents(@NotBlank String source) {
+    }
+
+    /** @param checkInterval how often a standby tries to take over, and the leader checks it still leads */
+    public record Leadership(Duration checkInterval) {
+
+        public Leadership {
+            checkInterval = checkInterval == null ? Duration.ofSeconds(1) : checkInterval;
+        }
+    }
+
+    /**
+     * @param keep      how long published rows stay in the outbox (for re-publishing) before they are deleted
+     * @param interval  how often the retention job runs
+     * @param batchSize rows deleted per statement, so the job never holds long locks
+     */
+    public record Retention(Duration keep, Duration interval, @Min(0) int batchSize) {
+
+        public Retention {
+            keep = keep == null ? Duration.ofDays(7) : keep;
+            interval = interval == null ? Duration.ofHours(1) : interval;
+            batchSize = batchSize == 0 ? 1000 : batchSize;
+        }
+    }
+
+    private static String defaultInstanceId() {
+        try {
+            return InetAddress.getLocalHost().getHostName() + "-" + ManagementFactory.getRuntimeMXBean().getPid();
+        } catch (UnknownHostException e) {
+            return "relay-" + ManagementFactory.getRuntimeMXBean().getPid();
+        }
     }
 }

@@ -1,16 +1,31 @@
 package com.outboxwallet.relay.outbox;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @Repository
 public class OutboxStore {
+
+    private static final String SELECT_ROW = """
+            SELECT id, event_id, aggregate_id, event_type, payload::text AS payload, idempotency_key, sequence,
+                   occurred_at, traceparent
+              FROM outbox
+            """;
+    private static final RowMapper<OutboxRow> ROW = (rs, n) -> new OutboxRow(rs.getLong("id"),
+            rs.getObject("event_id", UUID.class), rs.getObject("aggregate_id", UUID.class), rs.getString("event_type"),
+            rs.getString("payload"), rs.getString("idempotency_key"), rs.getLong("sequence"),
+            rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("traceparent"));
 
     private final JdbcClient jdbc;
 
@@ -25,20 +40,49 @@ public class OutboxStore {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public List<OutboxRow> claimUnpublished(int limit) {
-        return jdbc.sql("""
-                        SELECT id, event_id, aggregate_id, event_type, payload::text AS payload, idempotency_key,
-                               sequence, occurred_at, traceparent
-                          FROM outbox
+        return jdbc.sql(SELECT_ROW + """
                          WHERE published_at IS NULL
                          ORDER BY id
                          LIMIT :limit
                            FOR UPDATE SKIP LOCKED""")
                 .param("limit", limit)
-                .query((rs, n) -> new OutboxRow(rs.getLong("id"), rs.getObject("event_id", UUID.class),
-                        rs.getObject("aggregate_id", UUID.class), rs.getString("event_type"), rs.getString("payload"),
-                        rs.getString("idempotency_key"), rs.getLong("sequence"),
-                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("traceparent")))
+                .query(ROW)
                 .list();
+    }
+
+    /** Retained rows (published or not) that occurred in [from, to), optionally of one wallet, after an id. */
+    public List<OutboxRow> findRetained(Instant from, Instant to, UUID walletId, long afterId, int limit) {
+        return jdbc.sql(SELECT_ROW + """
+                         WHERE occurred_at >= :from AND occurred_at < :to AND id > :afterId
+                           AND (CAST(:wallet AS uuid) IS NULL OR aggregate_id = CAST(:wallet AS uuid))
+                         ORDER BY id
+                         LIMIT :limit""")
+                .param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
+                .param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+                .param("afterId", afterId)
+                .param("wallet", walletId)
+                .param("limit", limit)
+                .query(ROW)
+                .list();
+    }
+
+    public long countRetained(Instant from, Instant to, UUID walletId) {
+        return jdbc.sql("""
+                        SELECT count(*) FROM outbox WHERE occurred_at >= :from AND occurred_at < :to
+                           AND (CAST(:wallet AS uuid) IS NULL OR aggregate_id = CAST(:wallet AS uuid))""")
+                .param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
+                .param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
+                .param("wallet", walletId)
+                .query(Long.class).single();
+    }
+
+    /** How long the oldest unpublished row has waited; empty when everything is published. */
+    public Optional<Duration> oldestUnpublishedAge() {
+        return jdbc.sql("""
+                        SELECT extract(epoch FROM now() - occurred_at) * 1000 FROM outbox
+                         WHERE published_at IS NULL ORDER BY id LIMIT 1""")
+                .query(Double.class).optional()
+                .map(millis -> Duration.ofMillis(Math.max(0, millis.longValue())));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)

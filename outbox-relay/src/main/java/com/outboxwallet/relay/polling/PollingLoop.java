@@ -1,9 +1,11 @@
 package com.outboxwallet.relay.polling;
 
 import com.outboxwallet.relay.RelayProperties;
+import com.outboxwallet.relay.leadership.RelayLeadership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -11,33 +13,36 @@ import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Drains the outbox, then waits {@code relay.polling.interval}. After a failure it backs off exponentially up to
+ * On the leading instance only: drains the outbox, then waits {@code relay.polling.interval}. After a failure it backs off exponentially up to
  * {@code relay.polling.max-backoff}, so an outage of Kafka or PostgreSQL costs neither a busy loop nor memory: the
  * unpublished rows simply wait in the table.
  */
 @Component
+@ConditionalOnBooleanProperty(name = "relay.run-loops", matchIfMissing = true)
 class PollingLoop {
 
     private static final Logger log = LoggerFactory.getLogger(PollingLoop.class);
 
     private final PollingPublisher publisher;
+    private final RelayLeadership leadership;
     private final RelayProperties.Polling settings;
     private final Clock clock = Clock.systemUTC();
     private int consecutiveFailures;
     private Instant pausedUntil = Instant.MIN;
 
-    PollingLoop(PollingPublisher publisher, RelayProperties properties) {
+    PollingLoop(PollingPublisher publisher, RelayLeadership leadership, RelayProperties properties) {
         this.publisher = publisher;
+        this.leadership = leadership;
         this.settings = properties.polling();
     }
 
     @Scheduled(fixedDelayString = "${relay.polling.interval}")
     void drain() {
-        if (clock.instant().isBefore(pausedUntil)) {
+        if (!leadership.isLeader() || clock.instant().isBefore(pausedUntil)) {
             return;
         }
         try {
-            while (publisher.publishBatch() == settings.batchSize()) {
+            while (leadership.isLeader() && publisher.publishBatch() == settings.batchSize()) {
                 // a full batch means more may be waiting
             }
             consecutiveFailures = 0;

@@ -1,0 +1,67 @@
+package com.outboxwallet.relay.commands;
+
+import com.outboxwallet.relay.outbox.OutboxRow;
+import com.outboxwallet.relay.outbox.OutboxStore;
+import com.outboxwallet.relay.publishing.BatchSender;
+import com.outboxwallet.relay.publishing.PublishingTurn;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.function.LongConsumer;
+
+/**
+ * Sends retained outbox rows again, published or not, in id order: for when a topic was lost or a consumer must start
+ * over. Consumers see duplicates of what they already had and drop them by {@code ce_id}. Each batch takes the
+ * publishing turn, so re-published events never interleave with the live relay's.
+ */
+@Component
+public class Republisher {
+
+    private static final int BATCH = 500;
+
+    private final TransactionTemplate transactions;
+    private final OutboxStore outbox;
+    private final PublishingTurn turn;
+    private final BatchSender sender;
+
+    Republisher(TransactionTemplate transactions, OutboxStore outbox, PublishingTurn turn, BatchSender sender) {
+        this.transactions = transactions;
+        this.outbox = outbox;
+        this.turn = turn;
+        this.sender = sender;
+    }
+
+    /**
+     * @param walletId   only this wallet's events; null for all
+     * @param progress   told the running count after each batch
+     * @return how many events were sent
+     */
+    public long republish(Instant from, Instant to, UUID walletId, LongConsumer progress) {
+        long sent = 0;
+        long afterId = 0;
+        while (true) {
+            long cursor = afterId;
+            List<OutboxRow> batch = transactions.execute(status -> {
+                turn.take();
+                List<OutboxRow> rows = outbox.findRetained(from, to, walletId, cursor, BATCH);
+                if (!rows.isEmpty()) {
+                    sender.sendAndAwaitAcks(rows);
+                }
+                return rows;
+            });
+            if (batch == null || batch.isEmpty()) {
+                return sent;
+            }
+            sent += batch.size();
+            afterId = batch.getLast().id();
+            progress.accept(sent);
+        }
+    }
+
+    public long count(Instant from, Instant to, UUID walletId) {
+        return outbox.countRetained(from, to, walletId);
+    }
+}

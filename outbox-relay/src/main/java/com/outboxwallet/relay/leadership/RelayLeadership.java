@@ -1,0 +1,138 @@
+package com.outboxwallet.relay.leadership;
+
+import com.outboxwallet.relay.RelayProperties;
+import com.outboxwallet.relay.metrics.RelayMetrics;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.stereotype.Component;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+
+/**
+ * Decides which relay instance publishes: the one holding a PostgreSQL session-level advisory lock on its own
+ * connection. If that instance dies or loses its connection, PostgreSQL ends the session and frees the lock, and a
+ * standby's next attempt takes it. Leadership says who should publish; {@link com.outboxwallet.relay.publishing
+ * .PublishingTurn} fences each batch, so even an instance that lost leadership without knowing it cannot publish
+ * at the same time as the new leader.
+ */
+@Component
+@ConditionalOnBooleanProperty(name = "relay.run-loops", matchIfMissing = true)
+public class RelayLeadership implements SmartLifecycle {
+
+    /** Two-key advisory locks (namespace, id): the namespace keeps the relay's locks apart from anyone else's. */
+    static final int LOCK_NAMESPACE = 0x0B0C_5E1A;
+    static final int LEADER_LOCK = 1;
+
+    private static final Logger log = LoggerFactory.getLogger(RelayLeadership.class);
+
+    private final DataSourceProperties database;
+    private final String instanceId;
+    private Connection connection;
+    private volatile boolean leader;
+    private volatile boolean running;
+
+    RelayLeadership(DataSourceProperties database, RelayProperties properties, RelayMetrics metrics) {
+        this.database = database;
+        this.instanceId = properties.instanceId();
+        metrics.registerLeadership(instanceId, this::isLeader);
+    }
+
+    public boolean isLeader() {
+        return leader;
+    }
+
+    public String instanceId() {
+        return instanceId;
+    }
+
+    @Scheduled(fixedDelayString = "${relay.leadership.check-interval}")
+    synchronized void campaign() {
+        if (!running) {
+            return;
+        }
+        try {
+            if (connection == null || !connection.isValid(2)) {
+                closeConnection();
+                connection = DriverManager.getConnection(database.determineUrl(), database.determineUsername(),
+                        database.determinePassword());
+            }
+            boolean nowLeader = leader ? stillHeld() : tryAcquire();
+            if (nowLeader != leader) {
+                log.info("Relay {} {} leadership", instanceId, nowLeader ? "took" : "lost");
+            }
+            leader = nowLeader;
+        } catch (SQLException e) {
+            if (leader) {
+                log.warn("Relay {} lost leadership with its connection: {}", instanceId, e.getMessage());
+            }
+            leader = false;
+            closeConnection();
+        }
+    }
+
+    private boolean tryAcquire() throws SQLException {
+        try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
+            lock.setInt(1, LOCK_NAMESPACE);
+            lock.setInt(2, LEADER_LOCK);
+            try (ResultSet result = lock.executeQuery()) {
+                return result.next() && result.getBoolean(1);
+            }
+        }
+    }
+
+    private boolean stillHeld() throws SQLException {
+        try (PreparedStatement held = connection.prepareStatement("""
+                SELECT count(*) FROM pg_locks
+                 WHERE locktype = 'advisory' AND classid = ? AND objid = ? AND objsubid = 2
+                   AND pid = pg_backend_pid() AND granted""")) {
+            held.setInt(1, LOCK_NAMESPACE);
+            held.setInt(2, LEADER_LOCK);
+            try (ResultSet result = held.executeQuery()) {
+                return result.next() && result.getLong(1) > 0;
+            }
+        }
+    }
+
+    private void closeConnection() {
+        if (connection != null) {
+            try {
+                connection.close(); // ends the session, which frees the lock at once
+            } catch (SQLException e) {
+                log.debug("closing the leadership connection: {}", e.getMessage());
+            }
+            connection = null;
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        running = true;
+        campaign();
+    }
+
+    @Override
+    public synchronized void stop() {
+        running = false;
+        leader = false;
+        closeConnection();
+    }
+
+    @Override
+    public boolean isRunning() {
+        return running;
+    }
+
+    /** Stop after the publishers (higher phases stop first), start before them. */
+    @Override
+    public int getPhase() {
+        return Integer.MAX_VALUE - 1000;
+    }
+}

@@ -1,0 +1,53 @@
+package com.outboxwallet.relay.publishing;
+
+import com.outboxwallet.relay.kafka.CloudEventRecords;
+import com.outboxwallet.relay.metrics.RelayMetrics;
+import com.outboxwallet.relay.outbox.OutboxRow;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Sends a batch of outbox rows and returns only once the broker acknowledged every one of them ({@code acks=all},
+ * idempotent producer). Rows go out in the order given through one producer, so one wallet's events reach its
+ * partition in order.
+ */
+@Component
+public class BatchSender {
+
+    private static final Duration ACK_TIMEOUT = Duration.ofSeconds(30);
+
+    private final KafkaTemplate<String, byte[]> kafka;
+    private final CloudEventRecords records;
+    private final RelayMetrics metrics;
+
+    BatchSender(KafkaTemplate<String, byte[]> kafka, CloudEventRecords records, RelayMetrics metrics) {
+        this.kafka = kafka;
+        this.records = records;
+        this.metrics = metrics;
+    }
+
+    /** @throws PublishFailed when any record was not acknowledged; some may have been, so callers re-send all */
+    public void sendAndAwaitAcks(List<OutboxRow> batch) {
+        CompletableFuture<?>[] acks = batch.stream()
+                .map(row -> kafka.send(records.toRecord(row)))
+                .toArray(CompletableFuture[]::new);
+        try {
+            CompletableFuture.allOf(acks).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            metrics.publishFailed();
+            throw new PublishFailed("interrupted while waiting for Kafka", e);
+        } catch (ExecutionException | TimeoutException e) {
+            metrics.publishFailed();
+            throw new PublishFailed("Kafka did not acknowledge the batch", e);
+        }
+        metrics.published(batch);
+    }
+}
