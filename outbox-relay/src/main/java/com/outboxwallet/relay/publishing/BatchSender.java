@@ -35,16 +35,17 @@ public class BatchSender {
 
     /** @throws PublishFailed when any record was not acknowledged; some may have been, so callers re-send all */
     public void sendAndAwaitAcks(List<OutboxRow> batch) {
-        CompletableFuture<?>[] acks = batch.stream()
-                .map(row -> kafka.send(records.toRecord(row)))
-                .toArray(CompletableFuture[]::new);
         try {
+            // send() itself throws when the producer cannot even queue the record (no metadata within max.block.ms)
+            CompletableFuture<?>[] acks = batch.stream()
+                    .map(row -> kafka.send(records.toRecord(row)))
+                    .toArray(CompletableFuture[]::new);
             CompletableFuture.allOf(acks).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             metrics.publishFailed();
             throw new PublishFailed("interrupted while waiting for Kafka", e);
-        } catch (ExecutionException | TimeoutException e) {
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
             metrics.publishFailed();
             throw new PublishFailed("Kafka did not acknowledge the batch", e);
         }
