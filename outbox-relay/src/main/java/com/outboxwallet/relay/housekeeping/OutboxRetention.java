@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnBooleanProperty(name = "relay.run-loops", matchIfMissing = true)
-class OutboxRetention {
+public class OutboxRetention {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRetention.class);
 
@@ -41,7 +41,7 @@ class OutboxRetention {
     }
 
     /** @return how many rows were deleted */
-    long deleteExpired() {
+    public long deleteExpired() {
         long total = 0;
         int deleted;
         do {

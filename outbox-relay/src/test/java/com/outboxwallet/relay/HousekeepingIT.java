@@ -1,0 +1,100 @@
+package com.outboxwallet.relay;
+
+import com.outboxwallet.relay.commands.RelayCommands;
+import com.outboxwallet.relay.housekeeping.OutboxRetention;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.core.env.Environment;
+
+import javax.sql.DataSource;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+class HousekeepingIT extends RelayIntegrationTest {
+
+    @Autowired
+    OutboxRetention retention;
+    @Autowired
+    DataSource dataSource;
+    @Autowired
+    Environment environment;
+
+    @Test
+    void retentionDeletesOnlyPublishedRowsOlderThanTheRetention() throws Exception {
+        UUID wallet = UUID.randomUUID();
+        UUID expired = OutboxRows.anEventFor(jdbc, wallet, 1);
+        UUID recent = OutboxRows.anEventFor(jdbc, wallet, 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> unpublished(List.of(expired, recent)) == 0);
+        jdbc.sql("UPDATE outbox SET published_at = now() - interval '8 days' WHERE event_id = :id")
+                .param("id", expired).update();
+
+        try (Connection holder = dataSource.getConnection()) {
+            // A row still unpublished (its lock keeps the relay away from it for the moment).
+            UUID waiting = OutboxRows.anEventFor(jdbc, wallet, 3);
+            holder.setAutoCommit(false);
+            try (PreparedStatement lock = holder.prepareStatement(
+                    "SELECT id FROM outbox WHERE event_id = ? AND published_at IS NULL FOR UPDATE")) {
+                lock.setObject(1, waiting);
+                assertThat(lock.executeQuery().next()).isTrue();
+            }
+
+            retention.deleteExpired();
+
+            assertThat(exists(expired)).isFalse();
+            assertThat(exists(recent)).isTrue();
+            assertThat(exists(waiting)).isTrue();
+            holder.rollback();
+        }
+    }
+
+    @Test
+    void republishSendsAWalletsRetainedEventsAgainInOrder() {
+        UUID wallet = UUID.randomUUID();
+        UUID other = UUID.randomUUID();
+        List<UUID> ofWallet = List.of(OutboxRows.anEventFor(jdbc, wallet, 1), OutboxRows.anEventFor(jdbc, wallet, 2));
+        UUID ofOther = OutboxRows.anEventFor(jdbc, other, 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> unpublished(List.of(ofWallet.get(0), ofWallet.get(1), ofOther)) == 0);
+
+        int exitCode = RelayCommands.run(new String[] {"republish",
+                "--from=" + Instant.now().minus(Duration.ofHours(1)), "--to=" + Instant.now().plusSeconds(60),
+                "--wallet=" + wallet,
+                "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+                "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                "--spring.kafka.bootstrap-servers=" + bootstrapServers()});
+
+        assertThat(exitCode).isZero();
+        try (TopicReader topic = new TopicReader(bootstrapServers(), "wallet.events")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> topic.withEventIds(ofWallet).size() == 4);
+            assertThat(topic.withEventIds(List.of(ofOther))).hasSize(1);
+            assertThat(topic.withEventIds(ofWallet)).extracting(r -> TopicReader.header(r, "ce_walletsequence"))
+                    .containsExactly("1", "2", "1", "2");
+        }
+    }
+
+    @Test
+    void republishWithoutAStartIsRefusedWithExitCode2() {
+        int exitCode = RelayCommands.run(new String[] {"republish",
+                "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
+                "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                "--spring.kafka.bootstrap-servers=" + bootstrapServers()});
+
+        assertThat(exitCode).isEqualTo(2);
+    }
+
+    private long unpublished(List<UUID> eventIds) {
+        return jdbc.sql("SELECT count(*) FROM outbox WHERE event_id IN (:ids) AND published_at IS NULL")
+                .param("ids", eventIds).query(Long.class).single();
+    }
+
+    private boolean exists(UUID eventId) {
+        return jdbc.sql("SELECT count(*) FROM outbox WHERE event_id = :id").param("id", eventId)
+                .query(Long.class).single() == 1;
+    }
+}
