@@ -27,7 +27,9 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -111,6 +113,16 @@ abstract class LedgerIntegrationTest {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** Runs an operator command as {@code java -jar ledger-service-exec.jar ...} would, against the test's servers. */
+    static int runCommand(String... args) {
+        EmbeddedInfrastructure infra = EmbeddedInfrastructure.shared();
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--spring.datasource.url=" + infra.postgres().jdbcUrl(DATABASE),
+                "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                "--spring.kafka.bootstrap-servers=" + infra.kafka().bootstrapServers()));
+        return LedgerServiceApplication.runCommand(all.toArray(String[]::new));
     }
 
     double eventsCounted(String outcome) {
