@@ -48,6 +48,8 @@ public enum OperatorCommand {
         all.put("spring.main.web-application-type", "none");
         all.put("spring.main.banner-mode", "off");
         all.put("spring.kafka.listener.auto-startup", "false");
+        // Topics are the service's to create; reconcile needs no broker at all.
+        all.put("spring.kafka.admin.auto-create", "false");
         // The command's own output is the report; the framework's INFO lines would bury it.
         all.put("logging.level.root", "WARN");
         return all;
