@@ -22,6 +22,13 @@ class ArchitectureTest {
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..",
                     "jakarta.servlet..", "org.apache.kafka..", "org.springframework.kafka..");
 
+    /** Operator commands use the service; the running service never reaches for them. */
+    @ArchTest
+    static final ArchRule theServiceDoesNotDependOnOperatorCommands = noClasses()
+            .that().resideInAnyPackage("com.outboxwallet.ledger.consumer..", "com.outboxwallet.ledger.ledger..",
+                    "com.outboxwallet.ledger.web..")
+            .should().dependOnClassesThat().resideInAPackage("com.outboxwallet.ledger.operations..");
+
     @ArchTest
     static final ArchRule featuresDoNotFormCycles = slices().matching("com.outboxwallet.ledger.(*)..")
             .should().beFreeOfCycles();

@@ -6,13 +6,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Base64;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,16 +46,5 @@ class AuditLogApiIT extends LedgerIntegrationTest {
         HttpResponse<String> badId = get("/api/v1/ledger/wallets/not-a-uuid/audit-log", OPERATOR, OPERATOR_PASSWORD);
         assertThat(badId.statusCode()).isEqualTo(400);
         assertThat(badId.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-    }
-
-    private HttpResponse<String> get(String path, String user, String password) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-        }
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
     }
 }

@@ -9,6 +9,8 @@ import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -18,9 +20,16 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 
@@ -32,10 +41,14 @@ abstract class LedgerIntegrationTest {
     static final String OPERATOR = "operator";
     static final String OPERATOR_PASSWORD = "operator-test-password";
 
+    private static final String DATABASE = "ledger_test";
+
     @LocalServerPort
     int port;
     @Autowired
     JdbcClient jdbc;
+    @Autowired
+    MeterRegistry meters;
 
     private final WalletEventCodec codec = new WalletEventCodec();
     private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
@@ -45,7 +58,7 @@ abstract class LedgerIntegrationTest {
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
         EmbeddedInfrastructure infra = EmbeddedInfrastructure.shared();
-        registry.add("spring.datasource.url", () -> infra.postgres().createDatabase("ledger_test"));
+        registry.add("spring.datasource.url", () -> infra.postgres().createDatabase(DATABASE));
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
         registry.add("spring.kafka.bootstrap-servers", () -> infra.kafka().bootstrapServers());
@@ -70,20 +83,65 @@ abstract class LedgerIntegrationTest {
 
     /** Publishes the event as the relay would: CloudEvents headers, wallet id as key. */
     void publish(UUID eventId, TopUpAccepted event) {
-        publish(eventId, TopUpAccepted.TYPE, event.walletId().toString(),
-                codec.toJson(event).getBytes(StandardCharsets.UTF_8));
+        send(asRecord("wallet.events", eventId, event));
     }
 
     void publish(UUID eventId, String type, String key, byte[] value) {
-        ProducerRecord<String, byte[]> record = new ProducerRecord<>("wallet.events", key, value);
+        send(withHeaders(new ProducerRecord<>("wallet.events", key, value), eventId, type));
+    }
+
+    ProducerRecord<String, byte[]> asRecord(String topic, UUID eventId, TopUpAccepted event) {
+        ProducerRecord<String, byte[]> record = withHeaders(new ProducerRecord<>(topic, event.walletId().toString(),
+                codec.toJson(event).getBytes(StandardCharsets.UTF_8)), eventId, TopUpAccepted.TYPE);
+        record.headers().add(CloudEventHeaders.WALLET_SEQUENCE,
+                Long.toString(event.sequence()).getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    private static ProducerRecord<String, byte[]> withHeaders(ProducerRecord<String, byte[]> record, UUID eventId,
+            String type) {
         record.headers().add(CloudEventHeaders.ID, eventId.toString().getBytes(StandardCharsets.UTF_8));
         record.headers().add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
         record.headers().add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8));
         record.headers().add(CloudEventHeaders.IDEMPOTENCY_KEY, ("key-" + eventId).getBytes(StandardCharsets.UTF_8));
+        return record;
+    }
+
+    RecordMetadata send(ProducerRecord<String, byte[]> record) {
         try {
-            producer.send(record).get();
+            return producer.send(record).get();
         } catch (Exception e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Runs an operator command as {@code java -jar ledger-service-exec.jar ...} would, against the test's servers. */
+    static int runCommand(String... args) {
+        EmbeddedInfrastructure infra = EmbeddedInfrastructure.shared();
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of("--spring.datasource.url=" + infra.postgres().jdbcUrl(DATABASE),
+                "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                "--spring.kafka.bootstrap-servers=" + infra.kafka().bootstrapServers()));
+        return LedgerServiceApplication.runCommand(all.toArray(String[]::new));
+    }
+
+    double eventsCounted(String outcome) {
+        return meters.get("ledger.events").tag("outcome", outcome).counter().count();
+    }
+
+    BigDecimal balanceOf(UUID wallet) {
+        return jdbc.sql("SELECT balance FROM wallet_balances WHERE wallet_id = :w").param("w", wallet)
+                .query(BigDecimal.class).single();
+    }
+
+    HttpResponse<String> get(String path, String user, String password) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        if (user != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder()
+                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        }
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
         }
     }
 

@@ -1,12 +1,16 @@
 package com.outboxwallet.ledger;
 
 import com.outboxwallet.events.TopUpAccepted;
+import com.outboxwallet.ledger.consumer.ReceivedEvents;
+import com.outboxwallet.ledger.ledger.LedgerRecorder;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -21,12 +25,18 @@ import static org.awaitility.Awaitility.await;
 
 class WalletEventConsumptionIT extends LedgerIntegrationTest {
 
+    @Autowired
+    KafkaListenerEndpointRegistry listeners;
+    @Autowired
+    LedgerRecorder ledger;
+
     @Test
-    void theSameEventDeliveredThreeTimesIsAppliedOnce() {
+    void theSameEventDeliveredThreeTimesIsAppliedOnceAndCountedAsTwoDuplicates() {
         UUID wallet = UUID.randomUUID();
         TopUpAccepted topUp = aTopUpOf("150000.00", wallet, 1);
         UUID eventId = UUID.randomUUID();
         TopUpAccepted marker = aTopUpOf("1.00", wallet, 2);
+        double duplicatesBefore = eventsCounted("duplicate");
 
         publish(eventId, topUp);
         publish(eventId, topUp);
@@ -39,8 +49,35 @@ class WalletEventConsumptionIT extends LedgerIntegrationTest {
                 .param("id", topUp.topUpId()).query(Long.class).single()).isEqualTo(2);
         assertThat(jdbc.sql("SELECT sum(amount) FROM ledger_entries WHERE transaction_id = :id")
                 .param("id", topUp.topUpId()).query(BigDecimal.class).single()).isEqualByComparingTo("0");
-        assertThat(jdbc.sql("SELECT balance FROM wallet_balances WHERE wallet_id = :w")
-                .param("w", wallet).query(BigDecimal.class).single()).isEqualByComparingTo("150001.00");
+        assertThat(balanceOf(wallet)).isEqualByComparingTo("150001.00");
+        assertThat(eventsCounted("duplicate") - duplicatesBefore).isEqualTo(2.0);
+    }
+
+    @Test
+    void anEventAppliedButNotAcknowledgedBeforeACrashIsAppliedOnceAfterTheRestart() {
+        UUID wallet = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        TopUpAccepted topUp = aTopUpOf("25.00", wallet, 1);
+        listeners.stop();
+        try {
+            publish(eventId, topUp);
+            // The consumer that crashes: in the service's group, it applies the record in the database as the
+            // listener does, and dies before the offset commit.
+            try (KafkaConsumer<String, byte[]> crashing = consumer("ledger-service", "wallet.events")) {
+                ledger.record(ReceivedEvents.of(pollUntilSeen(crashing, eventId)));
+            }
+            assertThat(auditRowsOf(topUp.topUpId())).isEqualTo(1);
+        } finally {
+            listeners.start();
+        }
+        double duplicatesBefore = eventsCounted("duplicate");
+        TopUpAccepted marker = aTopUpOf("1.00", wallet, 2);
+        publish(UUID.randomUUID(), marker);
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> auditRowsOf(marker.topUpId()) == 1);
+        assertThat(auditRowsOf(topUp.topUpId())).isEqualTo(1);
+        assertThat(balanceOf(wallet)).isEqualByComparingTo("26.00");
+        assertThat(eventsCounted("duplicate") - duplicatesBefore).isEqualTo(1.0);
     }
 
     @Test
@@ -55,8 +92,7 @@ class WalletEventConsumptionIT extends LedgerIntegrationTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> auditRowsOf(marker.topUpId()) == 1);
         assertThat(auditRowsOf(topUp.topUpId())).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT balance FROM wallet_balances WHERE wallet_id = :w")
-                .param("w", wallet).query(BigDecimal.class).single()).isEqualByComparingTo("11.00");
+        assertThat(balanceOf(wallet)).isEqualByComparingTo("11.00");
     }
 
     @Test
@@ -65,22 +101,14 @@ class WalletEventConsumptionIT extends LedgerIntegrationTest {
         UUID poisonId = UUID.randomUUID();
         TopUpAccepted next = aTopUpOf("7.00", wallet, 1);
 
+        double deadLettersBefore = meters.get("ledger.dead.letters").counter().count();
         publish(poisonId, TopUpAccepted.TYPE, wallet.toString(), "{not json".getBytes(StandardCharsets.UTF_8));
         publish(UUID.randomUUID(), next);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> auditRowsOf(next.topUpId()) == 1);
-        try (KafkaConsumer<String, byte[]> deadLetters = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "dlt-reader-" + UUID.randomUUID(),
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer())) {
-            deadLetters.subscribe(List.of("wallet.events.dlt"));
-            List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
-            await().atMost(Duration.ofSeconds(30)).until(() -> {
-                deadLetters.poll(Duration.ofMillis(200)).forEach(seen::add);
-                return seen.stream().anyMatch(r -> poisonId.toString().equals(header(r, "ce_id")));
-            });
-            ConsumerRecord<String, byte[]> poison = seen.stream()
-                    .filter(r -> poisonId.toString().equals(header(r, "ce_id"))).findFirst().orElseThrow();
+        assertThat(meters.get("ledger.dead.letters").counter().count()).isGreaterThan(deadLettersBefore);
+        try (KafkaConsumer<String, byte[]> deadLetters = consumer("dlt-reader-" + UUID.randomUUID(), "wallet.events.dlt")) {
+            ConsumerRecord<String, byte[]> poison = pollUntilSeen(deadLetters, poisonId);
             assertThat(new String(poison.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
             assertThat(header(poison, "kafka_dlt-original-topic")).isEqualTo("wallet.events");
             assertThat(header(poison, "kafka_dlt-exception-cause-fqcn")).isEqualTo("com.outboxwallet.events.InvalidWalletEvent");
@@ -104,6 +132,26 @@ class WalletEventConsumptionIT extends LedgerIntegrationTest {
         assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> jdbc.sql(
                 "DELETE FROM audit_log WHERE top_up_id = :id").param("id", topUp.topUpId()).update()))
                 .hasMessageContaining("append-only");
+    }
+
+    /** Nothing is committed: auto-commit is off and no test commits. */
+    private static KafkaConsumer<String, byte[]> consumer(String group, String topic) {
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                ConsumerConfig.GROUP_ID_CONFIG, group,
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer());
+        consumer.subscribe(List.of(topic));
+        return consumer;
+    }
+
+    private static ConsumerRecord<String, byte[]> pollUntilSeen(KafkaConsumer<String, byte[]> consumer, UUID eventId) {
+        List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+        await().atMost(Duration.ofSeconds(30)).until(() -> {
+            consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+            return seen.stream().anyMatch(r -> eventId.toString().equals(header(r, "ce_id")));
+        });
+        return seen.stream().filter(r -> eventId.toString().equals(header(r, "ce_id"))).findFirst().orElseThrow();
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

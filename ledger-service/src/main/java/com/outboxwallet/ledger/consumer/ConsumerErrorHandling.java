@@ -22,13 +22,17 @@ import java.util.Optional;
 class ConsumerErrorHandling {
 
     @Bean
-    DefaultErrorHandler walletEventErrorHandler(KafkaOperations<Object, Object> kafka, LedgerProperties properties) {
+    DefaultErrorHandler walletEventErrorHandler(KafkaOperations<Object, Object> kafka, LedgerProperties properties,
+                                                ConsumptionMetrics metrics) {
         DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
                 (record, e) -> new TopicPartition(properties.deadLetterTopic(), -1));
         ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
         backOff.setMaxInterval(5_000);
         backOff.setMaxElapsedTime(30_000);
-        DefaultErrorHandler handler = new DefaultErrorHandler(deadLetters, backOff);
+        DefaultErrorHandler handler = new DefaultErrorHandler((record, e) -> {
+            deadLetters.accept(record, e);
+            metrics.countDeadLetter();
+        }, backOff);
         handler.addNotRetryableExceptions(InvalidWalletEvent.class);
         return handler;
     }

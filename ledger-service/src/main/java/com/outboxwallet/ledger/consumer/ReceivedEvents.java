@@ -9,24 +9,41 @@ import org.apache.kafka.common.header.Header;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
-/** Reads a Kafka record in CloudEvents binary mode; a record that is not a wallet event is poison, not retryable. */
-final class ReceivedEvents {
+/**
+ * Reads a Kafka record in CloudEvents binary mode; a record that is not a wallet event is poison, not retryable.
+ * Headers it does not know are ignored. Public for the replay command, which reads the topic itself.
+ */
+public final class ReceivedEvents {
 
     private ReceivedEvents() {
     }
 
-    static ReceivedEvent of(ConsumerRecord<String, byte[]> record) {
+    public static ReceivedEvent of(ConsumerRecord<String, byte[]> record) {
         String id = header(record, CloudEventHeaders.ID);
         String type = header(record, CloudEventHeaders.TYPE);
         if (id == null || type == null || record.value() == null) {
             throw new InvalidWalletEvent("record without ce_id, ce_type or value at " + record.topic() + "-"
                     + record.partition() + "@" + record.offset(), null);
         }
+        UUID eventId;
         try {
-            return new ReceivedEvent(UUID.fromString(id), type, header(record, CloudEventHeaders.IDEMPOTENCY_KEY),
-                    record.topic(), record.partition(), record.offset(), record.value());
+            eventId = UUID.fromString(id);
         } catch (IllegalArgumentException e) {
             throw new InvalidWalletEvent("ce_id is not a UUID: " + id, e);
+        }
+        return new ReceivedEvent(eventId, type, header(record, CloudEventHeaders.IDEMPOTENCY_KEY),
+                walletSequence(record), record.topic(), record.partition(), record.offset(), record.value());
+    }
+
+    private static Long walletSequence(ConsumerRecord<String, byte[]> record) {
+        String sequence = header(record, CloudEventHeaders.WALLET_SEQUENCE);
+        if (sequence == null) {
+            return null;
+        }
+        try {
+            return Long.valueOf(sequence);
+        } catch (NumberFormatException e) {
+            throw new InvalidWalletEvent("ce_walletsequence is not a number: " + sequence, e);
         }
     }
 

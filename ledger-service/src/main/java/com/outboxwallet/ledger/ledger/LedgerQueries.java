@@ -3,17 +3,24 @@ package com.outboxwallet.ledger.ledger;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
+import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 @Repository
 public class LedgerQueries {
 
-    private final JdbcClient jdbc;
+    /** A wallet with more open gaps than this has a broken producer; the count says how many. */
+    public static final int GAPS_SHOWN = 100;
 
-    LedgerQueries(JdbcClient jdbc) {
+    private final JdbcClient jdbc;
+    private final SequenceGaps gaps;
+
+    LedgerQueries(JdbcClient jdbc, SequenceGaps gaps) {
         this.jdbc = jdbc;
+        this.gaps = gaps;
     }
 
     public List<AuditLogEntry> auditLog(UUID walletId, int page, int size) {
@@ -35,5 +42,43 @@ public class LedgerQueries {
     public long auditLogSize(UUID walletId) {
         return jdbc.sql("SELECT count(*) FROM audit_log WHERE wallet_id = :walletId")
                 .param("walletId", walletId).query(Long.class).single();
+    }
+
+    /** The wallet's own account lines, newest first; the clearing account's counter-lines are not the wallet's. */
+    public List<LedgerEntry> entries(UUID walletId, int page, int size) {
+        return jdbc.sql("""
+                        SELECT transaction_id, account, amount, currency, occurred_at, recorded_at
+                          FROM ledger_entries
+                         WHERE wallet_id = :walletId
+                         ORDER BY id DESC
+                         LIMIT :size OFFSET :offset""")
+                .param("walletId", walletId).param("size", size).param("offset", (long) page * size)
+                .query((rs, n) -> new LedgerEntry(rs.getObject("transaction_id", UUID.class), rs.getString("account"),
+                        rs.getBigDecimal("amount"), rs.getString("currency"),
+                        rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                        rs.getObject("recorded_at", OffsetDateTime.class).toInstant()))
+                .list();
+    }
+
+    public long entriesSize(UUID walletId) {
+        return jdbc.sql("SELECT count(*) FROM ledger_entries WHERE wallet_id = :walletId")
+                .param("walletId", walletId).query(Long.class).single();
+    }
+
+    public Optional<WalletBalance> balance(UUID walletId) {
+        record Projection(String currency, BigDecimal balance, long lastSequence) {
+        }
+        return jdbc.sql("SELECT currency, balance, last_sequence FROM wallet_balances WHERE wallet_id = :walletId")
+                .param("walletId", walletId)
+                .query((rs, n) -> new Projection(rs.getString("currency"), rs.getBigDecimal("balance"),
+                        rs.getLong("last_sequence")))
+                .optional()
+                .map(projection -> new WalletBalance(walletId, projection.currency(), projection.balance(),
+                        jdbc.sql("""
+                                        SELECT coalesce(sum(amount), 0) FROM ledger_entries
+                                         WHERE wallet_id = :walletId""")
+                                .param("walletId", walletId).query(BigDecimal.class).single(),
+                        projection.lastSequence(), gaps.openCountOf(walletId),
+                        gaps.openSequencesOf(walletId, GAPS_SHOWN)));
     }
 }

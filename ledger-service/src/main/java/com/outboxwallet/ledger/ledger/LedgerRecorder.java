@@ -1,5 +1,6 @@
 package com.outboxwallet.ledger.ledger;
 
+import com.outboxwallet.events.InvalidWalletEvent;
 import com.outboxwallet.events.TopUpAccepted;
 import com.outboxwallet.events.WalletEventCodec;
 import org.slf4j.Logger;
@@ -17,10 +18,12 @@ public class LedgerRecorder {
     private static final Logger log = LoggerFactory.getLogger(LedgerRecorder.class);
 
     private final LedgerStore store;
+    private final SequenceGaps gaps;
     private final WalletEventCodec codec = new WalletEventCodec();
 
-    LedgerRecorder(LedgerStore store) {
+    LedgerRecorder(LedgerStore store, SequenceGaps gaps) {
         this.store = store;
+        this.gaps = gaps;
     }
 
     public enum Outcome { APPLIED, DUPLICATE, IGNORED }
@@ -32,6 +35,11 @@ public class LedgerRecorder {
             return Outcome.IGNORED;
         }
         TopUpAccepted event = codec.topUpAccepted(envelope.payload());
+        if (envelope.walletSequence() != null && envelope.walletSequence() != event.sequence()) {
+            // Which one would be the truth is unknowable here; an operator decides from the dead-letter topic.
+            throw new InvalidWalletEvent("ce_walletsequence " + envelope.walletSequence()
+                    + " disagrees with the payload's sequence " + event.sequence() + " in event " + envelope.eventId(), null);
+        }
         if (!store.claimEvent(envelope)) {
             return Outcome.DUPLICATE;
         }
@@ -40,6 +48,8 @@ public class LedgerRecorder {
             return Outcome.DUPLICATE;
         }
         store.appendEntries(event);
+        long highestApplied = store.lockProjection(event);
+        gaps.track(event.walletId(), highestApplied, event.sequence());
         store.project(event);
         return Outcome.APPLIED;
     }

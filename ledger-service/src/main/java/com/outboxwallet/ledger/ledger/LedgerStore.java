@@ -62,17 +62,36 @@ class LedgerStore {
                 .param("currency", event.currency()).param("at", at(event)).update();
     }
 
-    /** Adds the amount to the wallet's projected balance; order of arrival does not matter for a sum. */
-    void project(TopUpAccepted event) {
+    /**
+     * Creates the wallet's projection row if needed and locks it, so that one wallet's events are sequenced one at a
+     * time even if two consumers briefly hold its partition during a rebalance.
+     *
+     * @return the highest sequence applied to the wallet so far, 0 if none
+     */
+    long lockProjection(TopUpAccepted event) {
         jdbc.sql("""
                         INSERT INTO wallet_balances (wallet_id, currency, balance, last_sequence, updated_at)
-                        VALUES (:walletId, :currency, :amount, :sequence, now())
-                        ON CONFLICT (wallet_id) DO UPDATE
-                           SET balance = wallet_balances.balance + EXCLUDED.balance,
-                               last_sequence = GREATEST(wallet_balances.last_sequence, EXCLUDED.last_sequence),
-                               updated_at = now()""")
+                        VALUES (:walletId, :currency, 0, 0, now())
+                        ON CONFLICT (wallet_id) DO NOTHING""")
                 .param("walletId", event.walletId()).param("currency", event.currency())
-                .param("amount", event.amount()).param("sequence", event.sequence())
+                .update();
+        return jdbc.sql("SELECT last_sequence FROM wallet_balances WHERE wallet_id = :walletId FOR UPDATE")
+                .param("walletId", event.walletId()).query(Long.class).single();
+    }
+
+    /**
+     * Adds the amount to the wallet's projected balance. Order of arrival does not matter for a sum, and a late
+     * event leaves the highest sequence where it is.
+     */
+    void project(TopUpAccepted event) {
+        jdbc.sql("""
+                        UPDATE wallet_balances
+                           SET balance = balance + :amount,
+                               last_sequence = GREATEST(last_sequence, :sequence),
+                               updated_at = now()
+                         WHERE wallet_id = :walletId""")
+                .param("walletId", event.walletId()).param("amount", event.amount())
+                .param("sequence", event.sequence())
                 .update();
     }
 

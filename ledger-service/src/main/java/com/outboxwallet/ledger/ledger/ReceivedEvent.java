@@ -2,7 +2,11 @@ package com.outboxwallet.ledger.ledger;
 
 import java.util.UUID;
 
-/** A wallet event as delivered: its CloudEvents attributes, its payload, and where in the stream it was read. */
-public record ReceivedEvent(UUID eventId, String type, String idempotencyKey, String topic, int partition,
-                            long offset, byte[] payload) {
+/**
+ * A wallet event as delivered: its CloudEvents attributes, its payload, and where in the stream it was read.
+ *
+ * @param walletSequence the {@code ce_walletsequence} header, or null when the producer did not send it
+ */
+public record ReceivedEvent(UUID eventId, String type, String idempotencyKey, Long walletSequence, String topic,
+                            int partition, long offset, byte[] payload) {
 }

@@ -4,6 +4,7 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.ErrorResponse;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
@@ -17,7 +18,9 @@ class LedgerExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        if (body instanceof ProblemDetail problem && (problem.getType() == null
+        // Exceptions that carry their own problem (ErrorResponse) arrive here without a body.
+        Object problemBody = body == null && e instanceof ErrorResponse response ? response.getBody() : body;
+        if (problemBody instanceof ProblemDetail problem && (problem.getType() == null
                 || "about:blank".equals(problem.getType().toString()))) {
             problem.setType(URI.create(switch (status.value()) {
                 case 404 -> "/problems/not-found";
@@ -25,6 +28,6 @@ class LedgerExceptionHandler extends ResponseEntityExceptionHandler {
                 default -> status.is4xxClientError() ? "/problems/invalid-request" : "/problems/internal";
             }));
         }
-        return super.handleExceptionInternal(e, body, headers, status, request);
+        return super.handleExceptionInternal(e, problemBody, headers, status, request);
     }
 }

@@ -1,7 +1,7 @@
 package com.outboxwallet.ledger.web;
 
-import com.outboxwallet.ledger.LedgerProperties;
 import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.MediaType;
@@ -19,8 +19,12 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.net.URI;
 
-/** The ledger API is for operators only: one account, its credentials from the environment. */
+/**
+ * The ledger API and the metrics are for operators only: one account, its credentials from the environment. Health
+ * and info stay open for probes. Operator commands run without a web server, so without this.
+ */
 @Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
 class SecurityConfiguration {
 
     @Bean
@@ -29,8 +33,7 @@ class SecurityConfiguration {
     }
 
     @Bean
-    UserDetailsService operators(LedgerProperties properties, PasswordEncoder encoder) {
-        LedgerProperties.Operator operator = properties.operator();
+    UserDetailsService operators(OperatorProperties operator, PasswordEncoder encoder) {
         return new InMemoryUserDetailsManager(User.withUsername(operator.username())
                 .password(encoder.encode(operator.password()))
                 .roles("OPERATOR")
@@ -43,7 +46,7 @@ class SecurityConfiguration {
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
                         .permitAll()
-                        .requestMatchers("/api/v1/ledger/**").hasRole("OPERATOR")
+                        .requestMatchers("/api/v1/ledger/**", "/actuator/prometheus").hasRole("OPERATOR")
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName("ledger").authenticationEntryPoint((request, response, e) ->
                         unauthorized(response, json)))

@@ -35,6 +35,32 @@ class ReceivedEventsTest {
     }
 
     @Test
+    void readsTheWalletSequenceHeaderAndToleratesItsAbsence() {
+        ConsumerRecord<String, byte[]> withSequence = aRecord(new byte[] {'{', '}'});
+        header(withSequence, CloudEventHeaders.ID, UUID.randomUUID().toString());
+        header(withSequence, CloudEventHeaders.TYPE, TYPE);
+        header(withSequence, CloudEventHeaders.WALLET_SEQUENCE, "7");
+        header(withSequence, "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+        ConsumerRecord<String, byte[]> without = aRecord(new byte[] {'{', '}'});
+        header(without, CloudEventHeaders.ID, UUID.randomUUID().toString());
+        header(without, CloudEventHeaders.TYPE, TYPE);
+
+        assertThat(ReceivedEvents.of(withSequence).walletSequence()).isEqualTo(7L);
+        assertThat(ReceivedEvents.of(without).walletSequence()).isNull();
+    }
+
+    @Test
+    void aWalletSequenceThatIsNotANumberIsRejectedAsPoison() {
+        ConsumerRecord<String, byte[]> record = aRecord(new byte[] {'{', '}'});
+        header(record, CloudEventHeaders.ID, UUID.randomUUID().toString());
+        header(record, CloudEventHeaders.TYPE, TYPE);
+        header(record, CloudEventHeaders.WALLET_SEQUENCE, "seven");
+
+        assertThatThrownBy(() -> ReceivedEvents.of(record)).isInstanceOf(InvalidWalletEvent.class)
+                .hasMessageContaining("seven");
+    }
+
+    @Test
     void recordWithoutEventIdIsRejectedAsPoison() {
         ConsumerRecord<String, byte[]> record = aRecord(new byte[] {'{', '}'});
         header(record, CloudEventHeaders.TYPE, TYPE);

@@ -1,0 +1,105 @@
+package com.outboxwallet.ledger.operations;
+
+import java.util.Comparator;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.springframework.kafka.core.ConsumerFactory;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
+
+/**
+ * Reads a whole topic with a consumer of its own: all partitions assigned, no group, nothing committed, so neither the
+ * live service's group nor its offsets are touched. Reading stops at end offsets the caller captured, so a topic that
+ * keeps growing still ends.
+ */
+final class TopicReader implements AutoCloseable {
+
+    private static final Duration POLL = Duration.ofMillis(500);
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final List<TopicPartition> partitions;
+
+    TopicReader(ConsumerFactory<?, ?> configured, String topic, String clientId) {
+        Map<String, Object> config = new HashMap<>(configured.getConfigurationProperties());
+        config.remove(ConsumerConfig.GROUP_ID_CONFIG);
+        config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
+        config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        consumer = new KafkaConsumer<>(config, new StringDeserializer(), new ByteArrayDeserializer());
+        partitions = consumer.partitionsFor(topic).stream()
+                .map(info -> new TopicPartition(info.topic(), info.partition()))
+                .sorted(Comparator.comparingInt(TopicPartition::partition))
+                .toList();
+        consumer.assign(partitions);
+    }
+
+    List<TopicPartition> partitions() {
+        return partitions;
+    }
+
+    KafkaConsumer<String, byte[]> consumer() {
+        return consumer;
+    }
+
+    Map<TopicPartition, Long> beginning() {
+        return consumer.beginningOffsets(partitions);
+    }
+
+    Map<TopicPartition, Long> end() {
+        return consumer.endOffsets(partitions);
+    }
+
+    void seek(Map<TopicPartition, Long> positions) {
+        positions.forEach(consumer::seek);
+    }
+
+    /** Hands every record to the callback until each partition's position has reached its target (exclusive). */
+    void readUntil(Map<TopicPartition, Long> targets, Consumer<ConsumerRecord<String, byte[]>> callback) {
+        readUntil(targets, callback, positions -> { });
+    }
+
+    /** @param afterEachPoll told the positions once every record polled before them went to the callback */
+    void readUntil(Map<TopicPartition, Long> targets, Consumer<ConsumerRecord<String, byte[]>> callback,
+            Consumer<Map<TopicPartition, Long>> afterEachPoll) {
+        while (!reached(targets)) {
+            consumer.poll(POLL).forEach(callback);
+            afterEachPoll.accept(positions());
+        }
+    }
+
+    Map<TopicPartition, Long> positions() {
+        Map<TopicPartition, Long> positions = new HashMap<>();
+        partitions.forEach(p -> positions.put(p, consumer.position(p)));
+        return positions;
+    }
+
+    /** {@code 0:120, 1:98, 2:0}: partition and offset, as the replay's --from takes them. */
+    static String format(Map<TopicPartition, Long> positions) {
+        return positions.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.comparingInt(TopicPartition::partition)))
+                .map(e -> e.getKey().partition() + ":" + e.getValue())
+                .collect(Collectors.joining(", "));
+    }
+
+    long remaining(Map<TopicPartition, Long> targets) {
+        return partitions.stream()
+                .mapToLong(p -> Math.max(0, targets.getOrDefault(p, 0L) - consumer.position(p)))
+                .sum();
+    }
+
+    private boolean reached(Map<TopicPartition, Long> targets) {
+        return partitions.stream().allMatch(p -> consumer.position(p) >= targets.getOrDefault(p, 0L));
+    }
+
+    @Override
+    public void close() {
+        consumer.close();
+    }
+}
