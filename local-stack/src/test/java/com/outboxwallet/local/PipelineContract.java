@@ -25,6 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -109,9 +110,15 @@ abstract class PipelineContract {
         return new User(username, password, walletId);
     }
 
-    private void topUp(User user, String key, String amount) throws IOException, InterruptedException {
-        HttpResponse<String> response = send(post(apiUrl("/api/v1/topups"), user.username(), user.password(), key,
-                "{\"amount\":\"" + amount + "\"}"));
+    /** As a client should: a 409 "still running" for a raced duplicate is retried until the first one answered. */
+    private void topUp(User user, String key, String amount) {
+        AtomicReference<HttpResponse<String>> answer = new AtomicReference<>();
+        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
+            answer.set(send(post(apiUrl("/api/v1/topups"), user.username(), user.password(), key,
+                    "{\"amount\":\"" + amount + "\"}")));
+            return answer.get().statusCode() != 409;
+        });
+        HttpResponse<String> response = answer.get();
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         JsonNode topUp = json.readTree(response.body());
         assertThat(topUp.get("walletId").asString()).isEqualTo(user.walletId());
