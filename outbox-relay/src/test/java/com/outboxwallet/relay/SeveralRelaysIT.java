@@ -1,10 +1,12 @@
 package com.outboxwallet.relay;
 
 import com.outboxwallet.relay.leadership.RelayLeadership;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
@@ -28,6 +30,8 @@ class SeveralRelaysIT extends RelayIntegrationTest {
     RelayLeadership leadershipOfA;
     @Autowired
     Environment environment;
+    @Autowired
+    ApplicationContext applicationContext;
 
     private ConfigurableApplicationContext relayB;
 
@@ -66,6 +70,11 @@ class SeveralRelaysIT extends RelayIntegrationTest {
             }
         }
         assertThat(leaders()).isEqualTo(1);
+        assertThat(leaderGauge(relayB) + leaderGauge(applicationContext)).isEqualTo(1.0);
+    }
+
+    private static double leaderGauge(ApplicationContext relay) {
+        return relay.getBean(MeterRegistry.class).get("relay.leader").gauge().value();
     }
 
     @Test

@@ -62,6 +62,7 @@ public class RelayMetrics {
     public void registerLeadership(String instanceId, BooleanSupplier leader) {
         Gauge.builder("relay.leader", leader, supplier -> supplier.getAsBoolean() ? 1 : 0)
                 .description("1 when this instance is the one publishing")
+                .strongReference(true) // the supplier is a method reference nothing else holds
                 .tag("instance", instanceId)
                 .tag("mode", properties.mode().name().toLowerCase())
                 .register(registry);
