@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
 
 import java.lang.management.ManagementFactory;
@@ -14,23 +15,25 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 
 /**
- * @param mode       how rows are found: {@code polling}
+ * @param mode       how new rows are found: {@code polling} (query the table) or {@code cdc} (PostgreSQL logical
+ *                   replication through the Debezium embedded engine)
  * @param instanceId names this instance in logs and metrics; host name and process id by default
  */
 @Validated
 @ConfigurationProperties("relay")
 public record RelayProperties(RelayMode mode, String instanceId, @Valid @NotNull Topic topic,
                               @Valid @NotNull Polling polling, @Valid @NotNull CloudEvents cloudEvents,
-                              @Valid Leadership leadership, @Valid Retention retention) {
+                              @Valid Leadership leadership, @Valid Retention retention, @Valid Cdc cdc) {
 
     public RelayProperties {
         mode = mode == null ? RelayMode.POLLING : mode;
         instanceId = instanceId == null || instanceId.isBlank() ? defaultInstanceId() : instanceId;
         leadership = leadership == null ? new Leadership(null) : leadership;
         retention = retention == null ? new Retention(null, null, 0) : retention;
+        cdc = cdc == null ? new Cdc(null, null, null, null, null, null) : cdc;
     }
 
-    public enum RelayMode { POLLING }
+    public enum RelayMode { POLLING, CDC }
 
     /** The topic is created with these settings when it does not exist; an existing topic is left as it is. */
     public record Topic(@NotBlank String name, @Min(1) int partitions, @Min(1) short replicas) {
@@ -67,6 +70,28 @@ public record RelayProperties(RelayMode mode, String instanceId, @Valid @NotNull
             keep = keep == null ? Duration.ofDays(7) : keep;
             interval = interval == null ? Duration.ofHours(1) : interval;
             batchSize = batchSize == 0 ? 1000 : batchSize;
+        }
+    }
+
+    /**
+     * @param slotName          the logical replication slot (one per database cluster; keep it stable: it holds
+     *                          the relay's position)
+     * @param publicationName   the publication, created filtered to the outbox table
+     * @param offsetsTable      where Debezium keeps its position, in the outbox's own database
+     * @param heartbeatInterval how often an idle relay still moves the slot forward, so it never holds WAL
+     * @param lagAlarm          slot lag above which the {@code cdcSlot} health turns DOWN
+     * @param restartBackoff    pause before a failed engine is started again
+     */
+    public record Cdc(String slotName, String publicationName, String offsetsTable, Duration heartbeatInterval,
+                      DataSize lagAlarm, Duration restartBackoff) {
+
+        public Cdc {
+            slotName = slotName == null ? "wallet_outbox_relay" : slotName;
+            publicationName = publicationName == null ? "wallet_outbox_relay" : publicationName;
+            offsetsTable = offsetsTable == null ? "relay_cdc_offsets" : offsetsTable;
+            heartbeatInterval = heartbeatInterval == null ? Duration.ofSeconds(10) : heartbeatInterval;
+            lagAlarm = lagAlarm == null ? DataSize.ofMegabytes(256) : lagAlarm;
+            restartBackoff = restartBackoff == null ? Duration.ofSeconds(5) : restartBackoff;
         }
     }
 

@@ -50,6 +50,32 @@ public class OutboxStore {
                 .list();
     }
 
+    /**
+     * Locks those of the given rows that are still unpublished, so a row another path already published is not sent
+     * twice. Returns their ids.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Long> lockUnpublished(List<Long> ids) {
+        return jdbc.sql("SELECT id FROM outbox WHERE id IN (:ids) AND published_at IS NULL ORDER BY id FOR UPDATE")
+                .param("ids", ids)
+                .query(Long.class)
+                .list();
+    }
+
+    /** Like {@link #claimUnpublished} but only rows older than the given id: what must go out before it. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<OutboxRow> claimUnpublishedBefore(long id, int limit) {
+        return jdbc.sql(SELECT_ROW + """
+                         WHERE published_at IS NULL AND id < :id
+                         ORDER BY id
+                         LIMIT :limit
+                           FOR UPDATE SKIP LOCKED""")
+                .param("id", id)
+                .param("limit", limit)
+                .query(ROW)
+                .list();
+    }
+
     /** Retained rows (published or not) that occurred in [from, to), optionally of one wallet, after an id. */
     public List<OutboxRow> findRetained(Instant from, Instant to, UUID walletId, long afterId, int limit) {
         return jdbc.sql(SELECT_ROW + """

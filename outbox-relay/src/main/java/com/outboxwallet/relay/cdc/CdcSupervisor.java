@@ -1,0 +1,73 @@
+package com.outboxwallet.relay.cdc;
+
+import com.outboxwallet.relay.RelayProperties;
+import com.outboxwallet.relay.leadership.RelayLeadership;
+import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.List;
+
+/**
+ * Runs the CDC engine on the leading instance only, restarts it after a failure, and once it streams sends anything
+ * left unpublished from before (rows committed before the slot existed, or while no engine ran).
+ */
+@Component
+@ConditionalOnProperty(name = "relay.mode", havingValue = "cdc")
+@ConditionalOnBooleanProperty(name = "relay.run-loops", matchIfMissing = true)
+class CdcSupervisor implements DisposableBean {
+
+    private final CdcEngine engine;
+    private final CdcPublisher publisher;
+    private final RelayLeadership leadership;
+    private final SlotMonitor slot;
+    private final RelayProperties.Cdc settings;
+    private final Clock clock = Clock.systemUTC();
+    private boolean sweptSinceStart;
+
+    CdcSupervisor(CdcPublisher publisher, RelayLeadership leadership, SlotMonitor slot, DataSourceProperties database,
+                  RelayProperties properties) {
+        this.publisher = publisher;
+        this.leadership = leadership;
+        this.slot = slot;
+        this.settings = properties.cdc();
+        this.engine = new CdcEngine(publisher, database, settings);
+    }
+
+    @Scheduled(fixedDelayString = "${relay.leadership.check-interval}")
+    synchronized void supervise() {
+        if (!leadership.isLeader()) {
+            engine.stop();
+            sweptSinceStart = false;
+            return;
+        }
+        switch (engine.state()) {
+            case STOPPED -> startEngine();
+            case FAILED -> {
+                if (clock.instant().isAfter(engine.failedAt().plus(settings.restartBackoff()))) {
+                    startEngine();
+                }
+            }
+            case RUNNING -> {
+                if (!sweptSinceStart && slot.isStreaming()) {
+                    publisher.publish(List.of());
+                    sweptSinceStart = true;
+                }
+            }
+        }
+    }
+
+    private void startEngine() {
+        sweptSinceStart = false;
+        engine.start();
+    }
+
+    @Override
+    public synchronized void destroy() {
+        engine.shutdown();
+    }
+}
