@@ -31,14 +31,21 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     public static LocalPipeline start(InfrastructureEndpoints infra, Ports ports) {
+        return start(infra, ports, List.of());
+    }
+
+    /** @param relaySettings extra settings of the relay, such as {@code --relay.mode=cdc} */
+    public static LocalPipeline start(InfrastructureEndpoints infra, Ports ports, List<String> relaySettings) {
         LocalPipeline pipeline = new LocalPipeline();
         try {
             pipeline.api = pipeline.run(ApiServiceApplication.application(), ports.api(), List.of(
                     "--spring.datasource.url=" + infra.walletDatabaseUrl(),
                     "--wallet.redis.url=" + infra.redisUrl()), infra);
-            pipeline.relay = pipeline.run(OutboxRelayApplication.application(), ports.relay(), List.of(
+            List<String> relay = new ArrayList<>(List.of(
                     "--spring.datasource.url=" + infra.walletDatabaseUrl(),
-                    "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers()), infra);
+                    "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers()));
+            relay.addAll(relaySettings);
+            pipeline.relay = pipeline.run(OutboxRelayApplication.application(), ports.relay(), relay, infra);
             pipeline.ledger = pipeline.run(LedgerServiceApplication.application(), ports.ledger(), List.of(
                     "--spring.datasource.url=" + infra.ledgerDatabaseUrl(),
                     "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers()), infra);
