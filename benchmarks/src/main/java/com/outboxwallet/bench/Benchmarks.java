@@ -7,10 +7,11 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 
 /**
- * {@code bin/benchmark strategies|auth [--threads=N] [--top-ups=N] [--requests=N]}: starts embedded PostgreSQL
+ * {@code bin/benchmark strategies|auth|relay [--threads=N] [--top-ups=N] [--requests=N]}: starts embedded PostgreSQL
  * (fsync and synchronous_commit on), Kafka and Redis, runs the api-service in this JVM, measures, and prints a
  * Markdown table with how it was run.
  */
@@ -28,8 +29,9 @@ public final class Benchmarks {
             List<String> report = switch (which) {
                 case "strategies" -> new StrategyBenchmark(infra, settings).run();
                 case "auth" -> new AuthBenchmark(infra, settings).run();
+                case "relay" -> new RelayBenchmark(infra, settings).run();
                 default -> throw new IllegalArgumentException("unknown benchmark '" + which
-                        + "': strategies or auth");
+                        + "': strategies, auth or relay");
             };
             System.out.println();
             System.out.println(RunDescription.of(which, settings));
@@ -41,7 +43,7 @@ public final class Benchmarks {
 
     private static void deleteQuietly(Path directory) throws IOException {
         try (var paths = Files.walk(directory)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
         }
     }
 }

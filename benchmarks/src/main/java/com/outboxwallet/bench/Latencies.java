@@ -11,6 +11,10 @@ final class Latencies {
         nanos.add(System.nanoTime() - startNanos);
     }
 
+    void recordNanos(long elapsed) {
+        nanos.add(elapsed);
+    }
+
     String percentiles() {
         long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
         return "%.2f | %.2f | %.2f".formatted(ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99));

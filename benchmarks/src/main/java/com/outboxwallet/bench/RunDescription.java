@@ -18,7 +18,7 @@ final class RunDescription {
                 - command: `bin/benchmark %s --threads=%d --top-ups=%d --requests=%d --wallets=%d`
                 - machine: %s, %d cores, %d MiB heap max; Java %s (%s); %s %s
                 - infrastructure: embedded PostgreSQL 17 (fsync=on, synchronous_commit=on), Redis 6.2, Kafka 4.1, all on
-                  this machine; the api-service in the same JVM
+                  this machine; the services measured in the same JVM
                 """.formatted(benchmark, Instant.now().truncatedTo(ChronoUnit.SECONDS), benchmark, settings.threads(),
                 settings.topUps(), settings.requests(), settings.wallets(), cpu(),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024),

@@ -134,6 +134,9 @@ class CdcEngine {
         config.setProperty("offset.storage.jdbc.connection.user", database.determineUsername());
         config.setProperty("offset.storage.jdbc.connection.password", offsetStorePassword());
         config.setProperty("offset.storage.jdbc.table.name", settings.offsetsTable());
+        // Debezium waits up to poll.interval.ms (500 ms by default) for a batch to fill; a relay wants each commit
+        // out at once (measured in docs/benchmarks.md).
+        config.setProperty("poll.interval.ms", "10");
         // Flush after every batch: the batch was acknowledged by Kafka before it was marked processed.
         config.setProperty("offset.flush.interval.ms", "0");
         config.setProperty("errors.max.retries", "3");
