@@ -15,15 +15,17 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 
 /**
- * @param mode       how new rows are found: {@code polling} (query the table) or {@code cdc} (PostgreSQL logical
- *                   replication through the Debezium embedded engine)
+ * @param mode       how new rows are found: {@code polling} (query the table), {@code cdc} (PostgreSQL logical
+ *                   replication through the Debezium embedded engine), or {@code hybrid} (CDC, with the poller taking
+ *                   over while CDC is down or behind)
  * @param instanceId names this instance in logs and metrics; host name and process id by default
  */
 @Validated
 @ConfigurationProperties("relay")
 public record RelayProperties(RelayMode mode, String instanceId, @Valid @NotNull Topic topic,
                               @Valid @NotNull Polling polling, @Valid @NotNull CloudEvents cloudEvents,
-                              @Valid Leadership leadership, @Valid Retention retention, @Valid Cdc cdc) {
+                              @Valid Leadership leadership, @Valid Retention retention, @Valid Cdc cdc,
+                              @Valid Hybrid hybrid) {
 
     public RelayProperties {
         mode = mode == null ? RelayMode.POLLING : mode;
@@ -31,9 +33,17 @@ public record RelayProperties(RelayMode mode, String instanceId, @Valid @NotNull
         leadership = leadership == null ? new Leadership(null) : leadership;
         retention = retention == null ? new Retention(null, null, 0) : retention;
         cdc = cdc == null ? new Cdc(null, null, null, null, null, null) : cdc;
+        hybrid = hybrid == null ? new Hybrid(null, null) : hybrid;
     }
 
-    public enum RelayMode { POLLING, CDC }
+    public enum RelayMode {
+        POLLING, CDC, HYBRID;
+
+        /** Whether this mode runs the Debezium engine. */
+        public boolean usesCdc() {
+            return this != POLLING;
+        }
+    }
 
     /** The topic is created with these settings when it does not exist; an existing topic is left as it is. */
     public record Topic(@NotBlank String name, @Min(1) int partitions, @Min(1) short replicas) {
@@ -92,6 +102,18 @@ public record RelayProperties(RelayMode mode, String instanceId, @Valid @NotNull
             heartbeatInterval = heartbeatInterval == null ? Duration.ofSeconds(10) : heartbeatInterval;
             lagAlarm = lagAlarm == null ? DataSize.ofMegabytes(256) : lagAlarm;
             restartBackoff = restartBackoff == null ? Duration.ofSeconds(5) : restartBackoff;
+        }
+    }
+
+    /**
+     * @param takeoverAge the poller takes over when the oldest unpublished row has waited longer than this
+     * @param takeoverLag ... or when the slot lags by more than this, or whenever the slot is not streaming
+     */
+    public record Hybrid(Duration takeoverAge, DataSize takeoverLag) {
+
+        public Hybrid {
+            takeoverAge = takeoverAge == null ? Duration.ofSeconds(5) : takeoverAge;
+            takeoverLag = takeoverLag == null ? DataSize.ofMegabytes(64) : takeoverLag;
         }
     }
 

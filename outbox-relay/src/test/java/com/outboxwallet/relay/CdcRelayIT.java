@@ -3,13 +3,11 @@ package com.outboxwallet.relay;
 import com.outboxwallet.infra.EmbeddedInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.boot.health.contributor.HealthIndicator;
 import org.springframework.boot.health.contributor.Status;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -24,26 +22,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /** The relay in CDC mode: Debezium's embedded engine on a pgoutput slot of a database of its own. */
-class CdcRelayIT {
+class CdcRelayIT extends SlotRelayTest {
 
-    private static final String SLOT = "cdc_relay_it";
-
-    private final String url = StandaloneRelay.migratedDatabase("relay_cdc");
-    private final JdbcClient jdbc = StandaloneRelay.jdbc(url);
-    private ConfigurableApplicationContext relay;
-
-    @AfterEach
-    void stopAndDropTheSlot() {
-        if (relay != null && relay.isActive()) {
-            relay.close();
-        }
-        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
-                "SELECT count(*) FROM pg_replication_slots WHERE slot_name = :slot AND active")
-                .param("slot", SLOT).query(Long.class).single() == 0);
-        jdbc.sql("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = :slot")
-                .param("slot", SLOT).query().listOfRows();
-        // A position in a dropped slot means nothing to a new one: reset both together (docs/runbook.md).
-        jdbc.sql("DROP TABLE IF EXISTS relay_cdc_offsets").update();
+    CdcRelayIT() {
+        super("relay_cdc", "cdc_relay_it");
     }
 
     @Test
@@ -124,22 +106,13 @@ class CdcRelayIT {
     }
 
     private ConfigurableApplicationContext startRelay() {
-        return OutboxRelayApplication.application().run(
-                "--server.port=0",
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--spring.kafka.bootstrap-servers=" + bootstrapServers(),
-                "--relay.mode=cdc",
-                "--relay.cdc.slot-name=" + SLOT,
-                "--relay.cdc.publication-name=" + SLOT,
-                "--relay.cdc.heartbeat-interval=1s");
+        return startRelay("cdc", "--relay.cdc.heartbeat-interval=1s");
     }
 
     private void awaitStreaming() {
         await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
                 "SELECT count(*) FROM pg_replication_slots WHERE slot_name = :slot AND active")
-                .param("slot", SLOT).query(Long.class).single() == 1);
+                .param("slot", slot).query(Long.class).single() == 1);
     }
 
     private static Map<String, Long> countById(List<ConsumerRecord<String, byte[]>> records) {

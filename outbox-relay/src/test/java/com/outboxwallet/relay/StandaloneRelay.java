@@ -2,11 +2,16 @@ package com.outboxwallet.relay;
 
 import com.outboxwallet.infra.EmbeddedInfrastructure;
 import org.flywaydb.core.Flyway;
+import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+
+import static org.awaitility.Awaitility.await;
 
 /** A database of its own with the api-service's outbox schema, for tests that run relays of their own. */
 final class StandaloneRelay {
@@ -22,6 +27,31 @@ final class StandaloneRelay {
 
     static JdbcClient jdbc(String url) {
         return JdbcClient.create(new DriverManagerDataSource(url, "postgres", ""));
+    }
+
+    /** A relay of its own on the given database and the shared Kafka, with extra settings on top. */
+    static ConfigurableApplicationContext start(String url, String... settings) {
+        List<String> args = new ArrayList<>(List.of(
+                "--server.port=0",
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
+                "--spring.kafka.bootstrap-servers=" + EmbeddedInfrastructure.shared().kafka().bootstrapServers()));
+        args.addAll(List.of(settings));
+        return OutboxRelayApplication.application().run(args.toArray(String[]::new));
+    }
+
+    /**
+     * Once no relay streams from it, drops the slot and the offsets that point into it: a position in a dropped slot
+     * means nothing to a new one (docs/runbook.md).
+     */
+    static void dropSlotAndOffsets(JdbcClient jdbc, String slot) {
+        await().atMost(Duration.ofSeconds(30)).until(() -> jdbc.sql(
+                "SELECT count(*) FROM pg_replication_slots WHERE slot_name = :slot AND active")
+                .param("slot", slot).query(Long.class).single() == 0);
+        jdbc.sql("SELECT pg_drop_replication_slot(slot_name) FROM pg_replication_slots WHERE slot_name = :slot")
+                .param("slot", slot).query().listOfRows();
+        jdbc.sql("DROP TABLE IF EXISTS relay_cdc_offsets").update();
     }
 
     static long unpublished(JdbcClient jdbc, List<UUID> eventIds) {

@@ -4,7 +4,7 @@ import com.outboxwallet.relay.RelayProperties;
 import com.outboxwallet.relay.leadership.RelayLeadership;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -17,9 +17,9 @@ import java.util.List;
  * left unpublished from before (rows committed before the slot existed, or while no engine ran).
  */
 @Component
-@ConditionalOnProperty(name = "relay.mode", havingValue = "cdc")
+@ConditionalOnExpression("'${relay.mode:polling}' == 'cdc' or '${relay.mode:polling}' == 'hybrid'")
 @ConditionalOnBooleanProperty(name = "relay.run-loops", matchIfMissing = true)
-class CdcSupervisor implements DisposableBean {
+public class CdcSupervisor implements DisposableBean {
 
     private final CdcEngine engine;
     private final CdcPublisher publisher;
@@ -59,6 +59,11 @@ class CdcSupervisor implements DisposableBean {
                 }
             }
         }
+    }
+
+    /** Streaming, caught up with what came before it, and the slot active: CDC is carrying the events. */
+    public boolean isHealthy() {
+        return engine.state() == CdcEngine.State.RUNNING && sweptSinceStart && slot.isStreaming();
     }
 
     private void startEngine() {

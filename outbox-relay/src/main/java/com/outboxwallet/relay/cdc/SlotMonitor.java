@@ -3,7 +3,7 @@ package com.outboxwallet.relay.cdc;
 import com.outboxwallet.relay.RelayProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,10 +17,10 @@ import java.util.Optional;
  * {@code relay.cdc.lag-alarm}.
  */
 @Component("cdcSlot")
-@ConditionalOnProperty(name = "relay.mode", havingValue = "cdc")
-class SlotMonitor extends AbstractHealthIndicator {
+@ConditionalOnExpression("'${relay.mode:polling}' == 'cdc' or '${relay.mode:polling}' == 'hybrid'")
+public class SlotMonitor extends AbstractHealthIndicator {
 
-    record SlotState(boolean active, long lagBytes, long walHeldBytes) {
+    public record SlotState(boolean active, long lagBytes, long walHeldBytes) {
     }
 
     private final JdbcClient jdbc;
@@ -40,7 +40,7 @@ class SlotMonitor extends AbstractHealthIndicator {
                 .register(registry);
     }
 
-    Optional<SlotState> state() {
+    public Optional<SlotState> state() {
         return jdbc.sql("""
                         SELECT active,
                                coalesce(pg_wal_lsn_diff(pg_current_wal_lsn(), confirmed_flush_lsn), 0)::bigint AS lag,

@@ -6,7 +6,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -20,27 +19,28 @@ import java.time.Instant;
  */
 @Component
 @ConditionalOnBooleanProperty(name = "relay.run-loops", matchIfMissing = true)
-@ConditionalOnProperty(name = "relay.mode", havingValue = "polling", matchIfMissing = true)
 class PollingLoop {
 
     private static final Logger log = LoggerFactory.getLogger(PollingLoop.class);
 
     private final PollingPublisher publisher;
     private final RelayLeadership leadership;
+    private final PollingGate gate;
     private final RelayProperties.Polling settings;
     private final Clock clock = Clock.systemUTC();
     private int consecutiveFailures;
     private Instant pausedUntil = Instant.MIN;
 
-    PollingLoop(PollingPublisher publisher, RelayLeadership leadership, RelayProperties properties) {
+    PollingLoop(PollingPublisher publisher, RelayLeadership leadership, PollingGate gate, RelayProperties properties) {
         this.publisher = publisher;
         this.leadership = leadership;
+        this.gate = gate;
         this.settings = properties.polling();
     }
 
     @Scheduled(fixedDelayString = "${relay.polling.interval}")
     void drain() {
-        if (!leadership.isLeader() || clock.instant().isBefore(pausedUntil)) {
+        if (!leadership.isLeader() || !gate.open() || clock.instant().isBefore(pausedUntil)) {
             return;
         }
         try {

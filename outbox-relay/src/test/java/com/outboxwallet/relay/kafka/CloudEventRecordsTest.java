@@ -19,7 +19,7 @@ class CloudEventRecordsTest {
     private final CloudEventRecords records = new CloudEventRecords(new RelayProperties(null, "relay-1",
             new RelayProperties.Topic("wallet.events", 6, (short) 1),
             new RelayProperties.Polling(200, Duration.ofMillis(50), Duration.ofSeconds(10)),
-            new RelayProperties.CloudEvents("/outbox-wallet/api-service"), null, null, null));
+            new RelayProperties.CloudEvents("/outbox-wallet/api-service"), null, null, null, null));
 
     @Test
     void recordIsKeyedByWalletSoOneWalletKeepsItsOrder() {
