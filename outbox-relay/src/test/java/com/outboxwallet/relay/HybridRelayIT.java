@@ -56,6 +56,25 @@ class HybridRelayIT extends SlotRelayTest {
         }
     }
 
+    @Test
+    void inAQuietRunEveryRowIsPublishedExactlyOnce() {
+        relay = startRelay("hybrid");
+        UUID wallet = UUID.randomUUID();
+        List<UUID> eventIds = write(wallet, 1, 5);
+        MeterRegistry metrics = relay.getBean(MeterRegistry.class);
+        await().atMost(Duration.ofSeconds(60)).until(() -> pollerActive(metrics) == 0);
+        eventIds.addAll(write(wallet, 6, 20));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> StandaloneRelay.unpublished(jdbc, eventIds) == 0);
+        try (TopicReader topic = new TopicReader(EmbeddedInfrastructure.shared().kafka().bootstrapServers(),
+                "wallet.events")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> topic.withEventIds(eventIds).size() >= eventIds.size());
+            assertThat(topic.withEventIds(eventIds)).hasSize(eventIds.size());
+            assertThat(WalletOrder.firstArrivals(topic.poll(), wallet.toString()))
+                    .containsExactlyElementsOf(LongStream.rangeClosed(1, 20).boxed().toList());
+        }
+    }
+
     private List<UUID> write(UUID wallet, long first, long last) {
         List<UUID> ids = new ArrayList<>();
         for (long sequence = first; sequence <= last; sequence++) {

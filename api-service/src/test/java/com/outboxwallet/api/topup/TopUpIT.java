@@ -6,6 +6,8 @@ import com.outboxwallet.api.idempotency.IdempotencyKey;
 import com.outboxwallet.api.idempotency.IdempotencyScope;
 import com.outboxwallet.api.idempotency.IdempotentResponse;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -270,6 +272,32 @@ class TopUpIT extends ApiServiceIntegrationTest {
         assertThat(problem.get("type").asString()).isEqualTo("/problems/idempotency-key-invalid");
         assertThat(problem.get("errors").get(0).get("field").asString()).isEqualTo("Idempotency-Key");
         assertThat(topUpsOf(alice)).isZero();
+    }
+
+    @Test
+    void aKeyOf256CharactersIsABadRequestAndWritesNothing() {
+        aKeyIsRefused("k".repeat(256));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"key\twith-a-tab", " "})
+    void aKeyOutsidePrintableAsciiIsABadRequestAndWritesNothing(String key) {
+        aKeyIsRefused(key);
+    }
+
+    private void aKeyIsRefused(String key) {
+        Credentials alice = aUser();
+
+        HttpResponse<String> response = api().topUp(alice, key, "10.00");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(json.readTree(response.body()).get("type").asString()).isEqualTo("/problems/idempotency-key-invalid");
+        assertThat(topUpsOf(alice)).isZero();
+    }
+
+    @Test
+    void aKeyOf255PrintableCharactersIsAccepted() {
+        assertThat(api().topUp(aUser(), "~".repeat(255), "10.00").statusCode()).isEqualTo(201);
     }
 
     @Test
