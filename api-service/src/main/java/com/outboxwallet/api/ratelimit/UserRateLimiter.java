@@ -44,14 +44,26 @@ public class UserRateLimiter {
         String name = "rate-limit:v1:{" + userId + "}:" + limit + ":" + window.toMillis();
         try {
             RRateLimiter limiter = redisson.getRateLimiter(name);
-            limiter.trySetRate(RateType.OVERALL, limit, window, window.multipliedBy(2));
-            boolean allowed = limiter.tryAcquire();
+            boolean allowed = tryAcquire(limiter, limit, window);
             long remaining = Math.max(0, limiter.availablePermits());
             long wait = allowed ? 0 : secondsUntilAPermitFrees(name, window);
             return new RateLimitDecision(allowed, limit, window.toSeconds(), remaining, wait);
         } catch (RedisException e) {
             log.warn("Redis unavailable, request not rate limited: {}", e.getMessage());
             return RateLimitDecision.unlimited(limit, window.toSeconds());
+        }
+    }
+
+    /**
+     * The limiter's settings expire with it after an idle user's two windows; only then is it set up again, so a busy
+     * user's request costs two Redis round trips (acquire, remaining), not three.
+     */
+    private static boolean tryAcquire(RRateLimiter limiter, long limit, Duration window) {
+        try {
+            return limiter.tryAcquire();
+        } catch (RedisException notInitialized) {
+            limiter.trySetRate(RateType.OVERALL, limit, window, window.multipliedBy(2));
+            return limiter.tryAcquire();
         }
     }
 
