@@ -2,7 +2,8 @@ package com.outboxwallet.relay;
 
 import com.outboxwallet.infra.EmbeddedInfrastructure;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.io.File;
@@ -11,15 +12,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The relay's own executable jar in a process of its own, killed with SIGKILL in the middle of the stream: no
+ * The relay's own executable jar in a process of its own, in each mode, killed with SIGKILL in the middle of the stream: no
  * shutdown hook, no rollback courtesy. A second process started afterwards must leave nothing unpublished, and the
  * topic must hold every event (duplicates of the batch in flight are allowed: delivery is at least once).
  */
@@ -34,26 +38,30 @@ class RelayCrashIT {
         relays.forEach(Process::destroyForcibly);
     }
 
-    @Test
-    void aRelayKilledMidStreamLosesNothing() throws Exception {
-        String url = StandaloneRelay.migratedDatabase("relay_crash");
+    @ParameterizedTest(name = "relay.mode={0}")
+    @ValueSource(strings = {"polling", "cdc"})
+    void aRelayKilledMidStreamLosesNothing(String mode) throws Exception {
+        String url = StandaloneRelay.migratedDatabase("relay_crash_" + mode);
         JdbcClient jdbc = StandaloneRelay.jdbc(url);
         List<UUID> wallets = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
-        List<UUID> eventIds = new ArrayList<>();
-        for (long sequence = 1; sequence <= EVENTS / wallets.size(); sequence++) {
-            for (UUID wallet : wallets) {
-                eventIds.add(OutboxRows.anEventFor(jdbc, wallet, sequence));
+
+        Process first = startRelay(url, mode);
+        awaitReady(jdbc, mode);
+        List<UUID> eventIds = Collections.synchronizedList(new ArrayList<>());
+        CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
+            for (long sequence = 1; sequence <= EVENTS / wallets.size(); sequence++) {
+                for (UUID wallet : wallets) {
+                    eventIds.add(OutboxRows.anEventFor(jdbc, wallet, sequence));
+                }
             }
-        }
-
-        Process first = startRelay(url);
-        await().atMost(Duration.ofSeconds(60)).until(() -> StandaloneRelay.unpublished(jdbc, eventIds) < EVENTS - 100);
+        });
+        await().atMost(Duration.ofSeconds(60)).until(() -> published(jdbc, eventIds) > 100);
         first.destroyForcibly().waitFor();
-        long leftByTheCrash = StandaloneRelay.unpublished(jdbc, eventIds);
-        assertThat(leftByTheCrash).as("the crash happened mid-stream").isPositive();
+        writing.get(120, TimeUnit.SECONDS);
+        assertThat(StandaloneRelay.unpublished(jdbc, eventIds)).as("the crash happened mid-stream").isPositive();
 
-        startRelay(url);
-        await().atMost(Duration.ofSeconds(90)).until(() -> StandaloneRelay.unpublished(jdbc, eventIds) == 0);
+        startRelay(url, mode);
+        await().atMost(Duration.ofSeconds(120)).until(() -> StandaloneRelay.unpublished(jdbc, eventIds) == 0);
 
         try (TopicReader topic = new TopicReader(bootstrapServers(), "wallet.events")) {
             await().atMost(Duration.ofSeconds(30)).until(() -> distinctEventIds(topic, eventIds) == EVENTS);
@@ -61,14 +69,32 @@ class RelayCrashIT {
                 List<Long> order = WalletOrder.firstArrivals(topic.poll(), wallet.toString());
                 assertThat(order).hasSize(EVENTS / wallets.size()).isSorted();
             }
+        } finally {
+            relays.forEach(relay -> relay.destroyForcibly());
+            if ("cdc".equals(mode)) {
+                StandaloneRelay.dropSlotAndOffsets(jdbc, "relay_crash");
+            }
         }
+    }
+
+    private static void awaitReady(JdbcClient jdbc, String mode) {
+        if ("cdc".equals(mode)) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
+                    "SELECT count(*) FROM pg_replication_slots WHERE slot_name = 'relay_crash' AND active")
+                    .query(Long.class).single() == 1);
+        }
+    }
+
+    private static long published(JdbcClient jdbc, List<UUID> eventIds) {
+        List<UUID> written = List.copyOf(eventIds);
+        return written.isEmpty() ? 0 : written.size() - StandaloneRelay.unpublished(jdbc, written);
     }
 
     private static long distinctEventIds(TopicReader topic, List<UUID> eventIds) {
         return topic.withEventIds(eventIds).stream().map(r -> TopicReader.header(r, "ce_id")).distinct().count();
     }
 
-    private Process startRelay(String url) throws IOException {
+    private Process startRelay(String url, String mode) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
         ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", execJar().toString(),
                 "--server.port=0",
@@ -78,6 +104,9 @@ class RelayCrashIT {
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers(),
                 // Small batches stretch the stream out, so the kill lands in the middle of it.
                 "--relay.polling.batch-size=5",
+                "--relay.mode=" + mode,
+                "--relay.cdc.slot-name=relay_crash",
+                "--relay.cdc.publication-name=relay_crash",
                 "--logging.level.root=WARN")
                 .redirectErrorStream(true)
                 .redirectOutput(new File("target/relay-crash-" + relays.size() + ".log"));
