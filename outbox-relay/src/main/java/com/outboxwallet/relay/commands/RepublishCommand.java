@@ -9,6 +9,7 @@ import java.io.PrintStream;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -34,11 +35,11 @@ class RepublishCommand implements ApplicationRunner {
         Instant to;
         UUID wallet;
         try {
-            from = Instant.parse(single(args, "from", null));
-            to = Instant.parse(single(args, "to", Instant.now().toString()));
-            String walletArg = single(args, "wallet", null);
-            wallet = walletArg == null ? null : UUID.fromString(walletArg);
-        } catch (IllegalArgumentException | DateTimeParseException | NullPointerException e) {
+            from = Instant.parse(option(args, "from").orElseThrow(
+                    () -> new IllegalArgumentException("--from is required")));
+            to = option(args, "to").map(Instant::parse).orElseGet(Instant::now);
+            wallet = option(args, "wallet").map(UUID::fromString).orElse(null);
+        } catch (IllegalArgumentException | DateTimeParseException e) {
             out.println("usage: republish --from=<ISO instant> [--to=<ISO instant>] [--wallet=<wallet id>]");
             out.println("error: " + e.getMessage());
             result.exitWith(2);
@@ -55,14 +56,8 @@ class RepublishCommand implements ApplicationRunner {
         result.exitWith(0);
     }
 
-    private static String single(ApplicationArguments args, String name, String fallback) {
+    private static Optional<String> option(ApplicationArguments args, String name) {
         List<String> values = args.getOptionValues(name);
-        if (values == null || values.isEmpty()) {
-            if (fallback == null && !"wallet".equals(name)) {
-                throw new IllegalArgumentException("--" + name + " is required");
-            }
-            return fallback;
-        }
-        return values.getFirst();
+        return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.getFirst());
     }
 }
