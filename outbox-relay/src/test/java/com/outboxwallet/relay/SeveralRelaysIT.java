@@ -37,13 +37,7 @@ class SeveralRelaysIT extends RelayIntegrationTest {
 
     @BeforeEach
     void startASecondInstance() {
-        relayB = OutboxRelayApplication.application().run(
-                "--server.port=0",
-                "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--spring.kafka.bootstrap-servers=" + bootstrapServers(),
-                "--relay.instance-id=relay-b");
+        relayB = StandaloneRelay.start(environment.getProperty("spring.datasource.url"), "--relay.instance-id=relay-b");
     }
 
     @AfterEach

@@ -24,9 +24,4 @@ class AtomicUpdateCredit implements CreditStrategy {
             return new BalanceCeilingExceeded(ceiling);
         });
     }
-
-    @Override
-    public ConcurrencyStrategy name() {
-        return ConcurrencyStrategy.ATOMIC_UPDATE;
-    }
 }

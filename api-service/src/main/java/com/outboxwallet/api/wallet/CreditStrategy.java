@@ -29,6 +29,4 @@ public interface CreditStrategy {
     default <T> T around(UUID userId, Supplier<T> transaction) {
         return transaction.get();
     }
-
-    ConcurrencyStrategy name();
 }

@@ -51,9 +51,4 @@ class OptimisticCredit implements CreditStrategy {
             }
         }
     }
-
-    @Override
-    public ConcurrencyStrategy name() {
-        return ConcurrencyStrategy.OPTIMISTIC;
-    }
 }

@@ -26,9 +26,4 @@ class PessimisticLockCredit implements CreditStrategy {
         return wallets.writeIfUnchanged(locked, raised, at)
                 .orElseThrow(() -> new IllegalStateException("wallet changed under its row lock"));
     }
-
-    @Override
-    public ConcurrencyStrategy name() {
-        return ConcurrencyStrategy.PESSIMISTIC;
-    }
 }

@@ -81,9 +81,4 @@ class RedissonLockCredit implements CreditStrategy {
             log.warn("wallet lock already released: {}", e.getMessage());
         }
     }
-
-    @Override
-    public ConcurrencyStrategy name() {
-        return ConcurrencyStrategy.REDISSON_LOCK;
-    }
 }

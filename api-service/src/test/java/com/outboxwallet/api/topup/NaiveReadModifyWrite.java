@@ -1,6 +1,5 @@
 package com.outboxwallet.api.topup;
 
-import com.outboxwallet.api.wallet.ConcurrencyStrategy;
 import com.outboxwallet.api.wallet.CreditStrategy;
 import com.outboxwallet.api.wallet.Wallet;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,10 +50,5 @@ final class NaiveReadModifyWrite implements CreditStrategy {
         } catch (BrokenBarrierException | TimeoutException e) {
             throw new IllegalStateException("writers did not meet", e);
         }
-    }
-
-    @Override
-    public ConcurrencyStrategy name() {
-        return ConcurrencyStrategy.ATOMIC_UPDATE;
     }
 }

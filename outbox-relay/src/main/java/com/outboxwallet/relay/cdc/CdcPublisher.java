@@ -68,12 +68,9 @@ class CdcPublisher {
             if (inserted.isEmpty()) {
                 return;
             }
-            Set<Long> unpublished = new HashSet<>(outbox.lockUnpublished(inserted.stream().map(OutboxRow::id).toList()));
-            List<OutboxRow> toSend = inserted.stream().filter(row -> unpublished.contains(row.id())).toList();
-            if (!toSend.isEmpty()) {
-                sender.sendAndAwaitAcks(toSend);
-                outbox.markPublished(toSend.stream().map(OutboxRow::id).toList());
-            }
+            Set<Long> stillUnpublished = new HashSet<>(
+                    outbox.lockUnpublished(inserted.stream().map(OutboxRow::id).toList()));
+            sender.sendAndMarkPublished(inserted.stream().filter(row -> stillUnpublished.contains(row.id())).toList());
         });
     }
 
@@ -81,10 +78,7 @@ class CdcPublisher {
         List<OutboxRow> older;
         do {
             older = outbox.claimUnpublishedBefore(id, CATCH_UP_BATCH);
-            if (!older.isEmpty()) {
-                sender.sendAndAwaitAcks(older);
-                outbox.markPublished(older.stream().map(OutboxRow::id).toList());
-            }
+            sender.sendAndMarkPublished(older);
         } while (older.size() == CATCH_UP_BATCH);
     }
 }

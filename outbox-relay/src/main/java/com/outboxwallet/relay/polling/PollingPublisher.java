@@ -40,11 +40,7 @@ public class PollingPublisher {
                 return 0;
             }
             List<OutboxRow> batch = outbox.claimUnpublished(properties.polling().batchSize());
-            if (batch.isEmpty()) {
-                return 0;
-            }
-            sender.sendAndAwaitAcks(batch);
-            outbox.markPublished(batch.stream().map(OutboxRow::id).toList());
+            sender.sendAndMarkPublished(batch);
             return batch.size();
         });
         return published == null ? 0 : published;

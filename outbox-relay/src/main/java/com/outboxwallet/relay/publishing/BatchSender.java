@@ -3,8 +3,11 @@ package com.outboxwallet.relay.publishing;
 import com.outboxwallet.relay.kafka.CloudEventRecords;
 import com.outboxwallet.relay.metrics.RelayMetrics;
 import com.outboxwallet.relay.outbox.OutboxRow;
+import com.outboxwallet.relay.outbox.OutboxStore;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import java.time.Duration;
 import java.util.List;
@@ -26,11 +29,27 @@ public class BatchSender {
     private final KafkaTemplate<String, byte[]> kafka;
     private final CloudEventRecords records;
     private final RelayMetrics metrics;
+    private final OutboxStore outbox;
 
-    BatchSender(KafkaTemplate<String, byte[]> kafka, CloudEventRecords records, RelayMetrics metrics) {
+    BatchSender(KafkaTemplate<String, byte[]> kafka, CloudEventRecords records, RelayMetrics metrics,
+                OutboxStore outbox) {
         this.kafka = kafka;
         this.records = records;
         this.metrics = metrics;
+        this.outbox = outbox;
+    }
+
+    /**
+     * Sends the rows, waits for every acknowledgement, then marks them published, in the caller's transaction: the
+     * one step every publishing path shares. Nothing is marked unless Kafka has it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void sendAndMarkPublished(List<OutboxRow> batch) {
+        if (batch.isEmpty()) {
+            return;
+        }
+        sendAndAwaitAcks(batch);
+        outbox.markPublished(batch.stream().map(OutboxRow::id).toList());
     }
 
     /** @throws PublishFailed when any record was not acknowledged; some may have been, so callers re-send all */
