@@ -1,118 +1,27 @@
 package com.outboxwallet.ledger;
 
-import com.outboxwallet.events.CloudEventHeaders;
-import com.outboxwallet.events.TopUpAccepted;
-import com.outboxwallet.events.WalletEventCodec;
 import com.outboxwallet.infra.EmbeddedInfrastructure;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
-import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterEach;
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.math.BigDecimal;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 
-/** The ledger-service against the JVM's shared real PostgreSQL and Kafka; tests publish like the relay does. */
+/**
+ * The ledger-service most tests share (one Spring context): database {@value #DATABASE}, the topic
+ * {@code wallet.events}, the service's own consumer group. Its ledger holds only what came from that topic, so a replay
+ * of the topic must rebuild it exactly.
+ */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=" + LedgerServiceApplication.CONFIG_NAME)
-abstract class LedgerIntegrationTest {
-
-    static final String OPERATOR = "operator";
-    static final String OPERATOR_PASSWORD = "operator-test-password";
+abstract class LedgerIntegrationTest extends LedgerTestSupport {
 
     private static final String DATABASE = "ledger_test";
 
-    @LocalServerPort
-    int port;
-    @Autowired
-    JdbcClient jdbc;
-    @Autowired
-    MeterRegistry meters;
-
-    private final WalletEventCodec codec = new WalletEventCodec();
-    private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
-            new StringSerializer(), new ByteArraySerializer());
-
     @DynamicPropertySource
     static void infrastructure(DynamicPropertyRegistry registry) {
-        EmbeddedInfrastructure infra = EmbeddedInfrastructure.shared();
-        registry.add("spring.datasource.url", () -> infra.postgres().createDatabase(DATABASE));
-        registry.add("spring.datasource.username", () -> "postgres");
-        registry.add("spring.datasource.password", () -> "");
-        registry.add("spring.kafka.bootstrap-servers", () -> infra.kafka().bootstrapServers());
-        registry.add("ledger.operator.username", () -> OPERATOR);
-        registry.add("ledger.operator.password", () -> OPERATOR_PASSWORD);
-    }
-
-    static String bootstrapServers() {
-        return EmbeddedInfrastructure.shared().kafka().bootstrapServers();
-    }
-
-    @AfterEach
-    void closeProducer() {
-        producer.close();
-    }
-
-    static TopUpAccepted aTopUpOf(String amount, UUID walletId, long sequence) {
-        return new TopUpAccepted(UUID.randomUUID(), walletId, UUID.randomUUID(), new BigDecimal(amount), "IDR",
-                new BigDecimal(amount).multiply(BigDecimal.valueOf(sequence)), sequence,
-                Instant.now().truncatedTo(ChronoUnit.MICROS));
-    }
-
-    /** Publishes the event as the relay would: CloudEvents headers, wallet id as key. */
-    void publish(UUID eventId, TopUpAccepted event) {
-        send(asRecord("wallet.events", eventId, event));
-    }
-
-    void publish(UUID eventId, String type, String key, byte[] value) {
-        send(withHeaders(new ProducerRecord<>("wallet.events", key, value), eventId, type));
-    }
-
-    ProducerRecord<String, byte[]> asRecord(String topic, UUID eventId, TopUpAccepted event) {
-        ProducerRecord<String, byte[]> record = withHeaders(new ProducerRecord<>(topic, event.walletId().toString(),
-                codec.toJson(event).getBytes(StandardCharsets.UTF_8)), eventId, TopUpAccepted.TYPE);
-        record.headers().add(CloudEventHeaders.WALLET_SEQUENCE,
-                Long.toString(event.sequence()).getBytes(StandardCharsets.UTF_8));
-        return record;
-    }
-
-    private static ProducerRecord<String, byte[]> withHeaders(ProducerRecord<String, byte[]> record, UUID eventId,
-            String type) {
-        record.headers().add(CloudEventHeaders.ID, eventId.toString().getBytes(StandardCharsets.UTF_8));
-        record.headers().add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
-        record.headers().add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8));
-        record.headers().add(CloudEventHeaders.IDEMPOTENCY_KEY, ("key-" + eventId).getBytes(StandardCharsets.UTF_8));
-        return record;
-    }
-
-    RecordMetadata send(ProducerRecord<String, byte[]> record) {
-        try {
-            return producer.send(record).get();
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
+        infrastructure(registry, DATABASE);
     }
 
     /** Runs an operator command as {@code java -jar ledger-service-exec.jar ...} would, against the test's servers. */
@@ -123,30 +32,5 @@ abstract class LedgerIntegrationTest {
                 "--spring.datasource.username=postgres", "--spring.datasource.password=",
                 "--spring.kafka.bootstrap-servers=" + infra.kafka().bootstrapServers()));
         return LedgerServiceApplication.runCommand(all.toArray(String[]::new));
-    }
-
-    double eventsCounted(String outcome) {
-        return meters.get("ledger.events").tag("outcome", outcome).counter().count();
-    }
-
-    BigDecimal balanceOf(UUID wallet) {
-        return jdbc.sql("SELECT balance FROM wallet_balances WHERE wallet_id = :w").param("w", wallet)
-                .query(BigDecimal.class).single();
-    }
-
-    HttpResponse<String> get(String path, String user, String password) throws Exception {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
-        if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-        }
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        }
-    }
-
-    long auditRowsOf(UUID topUpId) {
-        return jdbc.sql("SELECT count(*) FROM audit_log WHERE top_up_id = :id").param("id", topUpId)
-                .query(Long.class).single();
     }
 }

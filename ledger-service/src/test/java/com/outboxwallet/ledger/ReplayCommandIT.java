@@ -110,8 +110,8 @@ class ReplayCommandIT extends LedgerIntegrationTest {
                                  WHERE wallet_id <> :live GROUP BY wallet_id ORDER BY wallet_id""")
                         .param("live", liveWallet).query(String.class).list(),
                 "gaps", jdbc.sql("""
-                                SELECT wallet_id || ' ' || sequence || ' ' || (filled_at IS NULL) FROM sequence_gaps
-                                 ORDER BY wallet_id, sequence""").query(String.class).list(),
+                                SELECT wallet_id || ' ' || first_sequence || '..' || last_sequence FROM sequence_gaps
+                                 ORDER BY wallet_id, first_sequence""").query(String.class).list(),
                 "events", jdbc.sql("SELECT count(*) FROM processed_events").query(Long.class).single());
     }
 

@@ -1,8 +1,7 @@
 package com.outboxwallet.ledger;
 
 import com.outboxwallet.events.TopUpAccepted;
-import com.outboxwallet.ledger.consumer.ReceivedEvents;
-import com.outboxwallet.ledger.ledger.LedgerRecorder;
+import com.outboxwallet.ledger.consumer.RecordBatches;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -28,7 +27,7 @@ class WalletEventConsumptionIT extends LedgerIntegrationTest {
     @Autowired
     KafkaListenerEndpointRegistry listeners;
     @Autowired
-    LedgerRecorder ledger;
+    RecordBatches batches;
 
     @Test
     void theSameEventDeliveredThreeTimesIsAppliedOnceAndCountedAsTwoDuplicates() {
@@ -64,7 +63,7 @@ class WalletEventConsumptionIT extends LedgerIntegrationTest {
             // The consumer that crashes: in the service's group, it applies the record in the database as the
             // listener does, and dies before the offset commit.
             try (KafkaConsumer<String, byte[]> crashing = consumer("ledger-service", "wallet.events")) {
-                ledger.record(ReceivedEvents.of(pollUntilSeen(crashing, eventId)));
+                batches.apply(List.of(pollUntilSeen(crashing, eventId)));
             }
             assertThat(auditRowsOf(topUp.topUpId())).isEqualTo(1);
         } finally {

@@ -1,39 +1,51 @@
 package com.outboxwallet.ledger.consumer;
 
-import com.outboxwallet.events.InvalidWalletEvent;
 import com.outboxwallet.ledger.LedgerProperties;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.kafka.core.KafkaOperations;
-import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
+import org.springframework.kafka.listener.RetryListener;
 import org.springframework.util.backoff.ExponentialBackOff;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Transient failures (database down, lock timeouts) are retried with backoff; a record that can never be applied is
- * sent to the dead-letter topic, with the reason and its original topic, partition and offset in headers, and
- * consumption goes on. No record can hold up its partition forever.
+ * What happens when applying a batch throws. The listener has already set aside every record that can never be
+ * applied ({@link DeadLetters}), so what reaches this handler is an infrastructure failure: the ledger's database
+ * unreachable, failing over, read-only or timing out, or the dead-letter topic not acknowledging. Such a failure may
+ * pass and says nothing against the records, so the whole batch is retried without limit, with capped exponential
+ * back-off, its partitions paused meanwhile (the consumer keeps polling, so it stays in its group). A record therefore
+ * holds up its partition for as long as the infrastructure is down, and no valid top-up is ever dead-lettered for it.
+ * {@link ApplyRetries} makes the stall visible while it lasts.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsumerErrorHandling {
 
     @Bean
-    DefaultErrorHandler walletEventErrorHandler(KafkaOperations<Object, Object> kafka, LedgerProperties properties,
-                                                ConsumptionMetrics metrics) {
-        DeadLetterPublishingRecoverer deadLetters = new DeadLetterPublishingRecoverer(kafka,
-                (record, e) -> new TopicPartition(properties.deadLetterTopic(), -1));
-        ExponentialBackOff backOff = new ExponentialBackOff(200, 2.0);
-        backOff.setMaxInterval(5_000);
-        backOff.setMaxElapsedTime(30_000);
+    DefaultErrorHandler walletEventErrorHandler(LedgerProperties properties, ApplyRetries retries) {
+        ExponentialBackOff backOff = new ExponentialBackOff(properties.retry().initialInterval().toMillis(), 2.0);
+        backOff.setMaxInterval(properties.retry().maxInterval().toMillis());
+        // No maximum elapsed time or attempts: giving up would mean skipping valid top-ups.
         DefaultErrorHandler handler = new DefaultErrorHandler((record, e) -> {
-            deadLetters.accept(record, e);
-            metrics.countDeadLetter();
+            throw new IllegalStateException("never reached: batches are retried without limit", e);
         }, backOff);
-        handler.addNotRetryableExceptions(InvalidWalletEvent.class);
+        // Every exception is worth retrying; none sends a batch to the recoverer.
+        handler.setClassifications(Map.of(), true);
+        handler.setRetryListeners(new RetryListener() {
+            @Override
+            public void failedDelivery(ConsumerRecord<?, ?> record, Exception ex, int deliveryAttempt) {
+                retries.failed(1, deliveryAttempt, ex);
+            }
+
+            @Override
+            public void failedDelivery(ConsumerRecords<?, ?> records, Exception ex, int deliveryAttempt) {
+                retries.failed(records.count(), deliveryAttempt, ex);
+            }
+        });
         return handler;
     }
 

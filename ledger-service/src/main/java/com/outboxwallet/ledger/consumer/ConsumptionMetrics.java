@@ -1,23 +1,28 @@
 package com.outboxwallet.ledger.consumer;
 
+import com.outboxwallet.ledger.consumer.RecordBatches.AppliedRecord;
 import com.outboxwallet.ledger.ledger.LedgerRecorder.Outcome;
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
 /**
- * {@code ledger_events_total{outcome=applied|duplicate|ignored}} and {@code ledger_dead_letters_total}. Counted after
- * the transaction committed, so a rolled-back attempt that is retried is not counted twice.
+ * {@code ledger_events_total{outcome=applied|duplicate|ignored|invalid}}, {@code ledger_dead_letters_total} and
+ * {@code ledger_batch_records} (records per applied poll). Counted after the batch committed and its offsets were
+ * acknowledged, so an attempt that failed and is retried is not counted twice.
  */
 @Component
 class ConsumptionMetrics {
 
     private final Map<Outcome, Counter> outcomes = new EnumMap<>(Outcome.class);
     private final Counter deadLetters;
+    private final DistributionSummary batchSizes;
 
     ConsumptionMetrics(MeterRegistry registry) {
         for (Outcome outcome : Outcome.values()) {
@@ -29,10 +34,14 @@ class ConsumptionMetrics {
         deadLetters = Counter.builder("ledger.dead.letters")
                 .description("Records sent to the dead-letter topic")
                 .register(registry);
+        batchSizes = DistributionSummary.builder("ledger.batch.records")
+                .description("Records applied per poll, in one transaction")
+                .register(registry);
     }
 
-    void count(Outcome outcome) {
-        outcomes.get(outcome).increment();
+    void count(List<AppliedRecord> batch) {
+        batch.forEach(record -> outcomes.get(record.outcome()).increment());
+        batchSizes.record(batch.size());
     }
 
     void countDeadLetter() {

@@ -11,14 +11,14 @@ import java.util.UUID;
 
 /**
  * Reads a Kafka record in CloudEvents binary mode; a record that is not a wallet event is poison, not retryable.
- * Headers it does not know are ignored. Public for the replay command, which reads the topic itself.
+ * Headers it does not know are ignored.
  */
-public final class ReceivedEvents {
+final class ReceivedEvents {
 
     private ReceivedEvents() {
     }
 
-    public static ReceivedEvent of(ConsumerRecord<String, byte[]> record) {
+    static ReceivedEvent of(ConsumerRecord<String, byte[]> record) {
         String id = header(record, CloudEventHeaders.ID);
         String type = header(record, CloudEventHeaders.TYPE);
         if (id == null || type == null || record.value() == null) {

@@ -1,32 +1,47 @@
 package com.outboxwallet.ledger.consumer;
 
-import com.outboxwallet.ledger.ledger.LedgerRecorder;
+import com.outboxwallet.ledger.consumer.RecordBatches.AppliedRecord;
+import com.outboxwallet.ledger.ledger.LedgerRecorder.Outcome;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
 
+import java.util.List;
+
 /**
- * At-least-once in, exactly-once in effect: the event is applied (or found already applied) in one database
- * transaction, and only after that commit is the offset acknowledged. A crash in between redelivers the event, which
- * the processed_events key then turns into a no-op; a duplicate is a success and is acknowledged like one.
- * Concurrency is safe across rebalances for the same reason: a partition that moves mid-record is redelivered from
- * its last committed offset and the new owner finds the event already applied.
+ * At-least-once in, exactly-once in effect. Each poll's records are applied in one database transaction
+ * ({@link RecordBatches}); records that can never be applied are then set aside on the dead-letter topic and
+ * acknowledged by the broker; only after both is the batch's offset committed. A crash anywhere before that
+ * redelivers the batch, which the processed_events key turns into duplicates; a duplicate is a success and is
+ * acknowledged like one. Concurrency is safe across rebalances for the same reason: a partition that moves mid-batch
+ * is redelivered from its last committed offset and the new owner finds its events already applied.
+ *
+ * <p>If the database or the dead-letter topic fails, this throws and {@link ConsumerErrorHandling} retries the same
+ * batch until it succeeds.
  */
 @Component
 class WalletEventListener {
 
-    private final LedgerRecorder ledger;
+    private final RecordBatches batches;
+    private final DeadLetters deadLetters;
     private final ConsumptionMetrics metrics;
+    private final ApplyRetries retries;
 
-    WalletEventListener(LedgerRecorder ledger, ConsumptionMetrics metrics) {
-        this.ledger = ledger;
+    WalletEventListener(RecordBatches batches, DeadLetters deadLetters, ConsumptionMetrics metrics,
+                        ApplyRetries retries) {
+        this.batches = batches;
+        this.deadLetters = deadLetters;
         this.metrics = metrics;
+        this.retries = retries;
     }
 
-    @KafkaListener(topics = "${ledger.topic}")
-    void onWalletEvent(ConsumerRecord<String, byte[]> record, Acknowledgment acknowledgment) {
-        metrics.count(ledger.record(ReceivedEvents.of(record)));
+    @KafkaListener(topics = "${ledger.topic}", batch = "true")
+    void onWalletEvents(List<ConsumerRecord<String, byte[]>> records, Acknowledgment acknowledgment) {
+        List<AppliedRecord> applied = batches.apply(records);
+        deadLetters.setAside(applied.stream().filter(record -> record.outcome() == Outcome.INVALID).toList());
         acknowledgment.acknowledge();
+        retries.succeeded();
+        metrics.count(applied);
     }
 }

@@ -12,7 +12,7 @@ import java.util.UUID;
 @Repository
 public class LedgerQueries {
 
-    /** A wallet with more open gaps than this has a broken producer; the count says how many. */
+    /** A wallet with more gap ranges than this has a broken producer; the count says how many sequences are missing. */
     public static final int GAPS_SHOWN = 100;
 
     private final JdbcClient jdbc;
@@ -79,6 +79,6 @@ public class LedgerQueries {
                                          WHERE wallet_id = :walletId""")
                                 .param("walletId", walletId).query(BigDecimal.class).single(),
                         projection.lastSequence(), gaps.openCountOf(walletId),
-                        gaps.openSequencesOf(walletId, GAPS_SHOWN)));
+                        gaps.openRangesOf(walletId, GAPS_SHOWN)));
     }
 }

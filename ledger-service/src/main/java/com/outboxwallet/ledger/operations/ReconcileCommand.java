@@ -1,6 +1,7 @@
 package com.outboxwallet.ledger.operations;
 
 import java.util.Optional;
+import com.outboxwallet.ledger.ledger.SequenceGaps;
 import com.outboxwallet.ledger.operations.Reconciliation.LedgerRow;
 import com.outboxwallet.ledger.operations.Reconciliation.Mismatch;
 import com.outboxwallet.ledger.operations.Reconciliation.WalletRow;
@@ -98,12 +99,12 @@ class ReconcileCommand extends OperatorRun {
         return ledger.sql("""
                         SELECT coalesce(b.wallet_id, e.wallet_id) AS wallet_id, coalesce(b.currency, e.currency) AS currency,
                                b.balance, coalesce(e.total, 0) AS entries, coalesce(b.last_sequence, 0) AS last_sequence,
-                               (SELECT count(*) FROM sequence_gaps g
-                                 WHERE g.wallet_id = coalesce(b.wallet_id, e.wallet_id) AND g.filled_at IS NULL) AS open_gaps
+                               (SELECT %s FROM sequence_gaps g
+                                 WHERE g.wallet_id = coalesce(b.wallet_id, e.wallet_id)) AS open_gaps
                           FROM wallet_balances b
                           FULL JOIN (SELECT wallet_id, min(currency) AS currency, sum(amount) AS total
                                        FROM ledger_entries WHERE wallet_id IS NOT NULL GROUP BY wallet_id) e
-                            ON e.wallet_id = b.wallet_id""")
+                            ON e.wallet_id = b.wallet_id""".formatted(SequenceGaps.MISSING))
                 .query((rs, n) -> new LedgerRow(rs.getObject("wallet_id", UUID.class), rs.getString("currency"),
                         rs.getBigDecimal("balance"), rs.getBigDecimal("entries"), rs.getLong("last_sequence"),
                         rs.getLong("open_gaps")))

@@ -1,21 +1,25 @@
 package com.outboxwallet.ledger.operations;
 
-import com.outboxwallet.events.InvalidWalletEvent;
 import com.outboxwallet.ledger.LedgerProperties;
-import com.outboxwallet.ledger.consumer.ReceivedEvents;
-import com.outboxwallet.ledger.ledger.LedgerRecorder;
+import com.outboxwallet.ledger.consumer.RecordBatches;
+import com.outboxwallet.ledger.ledger.LedgerRecorder.Outcome;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 /**
  * {@code replay --from ...}: rebuilds the whole ledger from the topic into fresh tables in {@code ledger_rebuild}
- * (this run's datasource and Flyway work there, so the rebuild is made by the same migrations and the same
- * {@link LedgerRecorder} as the live ledger), then swaps it in ({@link RebuildSwap}) while the live service runs.
+ * (this run's datasource and Flyway work there, so the rebuild is made by the same migrations and applied through the
+ * same batches as the live listener's, {@link RecordBatches}), then swaps it in ({@link RebuildSwap}) while the live
+ * service runs.
  *
  * <p>Resumable: the rebuild dedupes by event id like the live ledger, and a rerun starts each partition after the
  * highest offset the rebuild already applied. Records the live service dead-lettered are skipped here too.
@@ -24,16 +28,16 @@ import java.util.Map;
 @ConditionalOnProperty(name = OperatorCommand.PROPERTY, havingValue = "replay")
 class ReplayCommand extends OperatorRun {
 
-    private final LedgerRecorder recorder;
+    private final RecordBatches batches;
     private final ConsumerFactory<?, ?> consumers;
     private final LedgerProperties properties;
     private final RebuildSwap rebuild;
     private final ReplayProgress progress;
 
-    ReplayCommand(LedgerRecorder recorder, ConsumerFactory<?, ?> consumers, LedgerProperties properties,
+    ReplayCommand(RecordBatches batches, ConsumerFactory<?, ?> consumers, LedgerProperties properties,
                   RebuildSwap rebuild, ReplayProgress progress) {
         super(OperatorCommand.REPLAY);
-        this.recorder = recorder;
+        this.batches = batches;
         this.consumers = consumers;
         this.properties = properties;
         this.rebuild = rebuild;
@@ -50,19 +54,20 @@ class ReplayCommand extends OperatorRun {
                     query -> reader.consumer().offsetsForTimes(query));
             Map<TopicPartition, Long> start = progress.startFrom(requested);
             reader.seek(start);
+            long toRead = reader.remaining(end);
             out.printf("replay: rebuilding %s into schema %s from %s%s; %d records to read up to %s%n",
                     properties.topic(), RebuildSchema.NAME, TopicReader.format(start),
-                    start.equals(requested) ? "" : " (resuming an earlier run)", reader.remaining(end),
-                    TopicReader.format(end));
+                    start.equals(requested) ? "" : " (resuming an earlier run)", toRead, TopicReader.format(end));
 
             Tally tally = new Tally();
-            ProgressLine line = new ProgressLine(out, () -> "replay: " + tally + ", " + reader.remaining(end) + " to go");
-            reader.readUntil(end, record -> {
-                tally.add(record);
+            ProgressLine line = new ProgressLine(out, () -> "replay: " + tally.progress(reader.remaining(end))
+                    + "; at " + TopicReader.format(reader.positions()));
+            reader.readBatchesUntil(end, records -> {
+                tally.add(records);
                 line.tick();
             }, progress::reached);
             // A second pass to the new end shortens the catch-up that has to happen under the swap's lock.
-            reader.readUntil(reader.end(), tally::add, progress::reached);
+            reader.readBatchesUntil(reader.end(), tally::add, progress::reached);
             out.println("replay: caught up with the topic: " + tally);
 
             long missing = rebuild.topUpsMissingFromRebuild(reader.positions());
@@ -72,40 +77,46 @@ class ReplayCommand extends OperatorRun {
                         + " --from, or DROP SCHEMA %s CASCADE.%n", missing, RebuildSchema.NAME, RebuildSchema.NAME);
                 return FOUND_PROBLEMS;
             }
-            String retired = rebuild.swap(reader.partitions(), targets -> reader.readUntil(targets, tally::add));
+            String retired = rebuild.swap(reader.partitions(),
+                    targets -> reader.readBatchesUntil(targets, tally::add, positions -> { }));
             out.printf("replay: done: %s. The rebuilt ledger is live; the replaced tables are in schema %s "
                     + "(drop it once reconcile agrees).%n", tally, retired);
             return OK;
         }
     }
 
-    /** What the records read did to the rebuild. */
+    /** What the records read did to the rebuild, and how fast. */
     private final class Tally {
 
+        private final long started = System.nanoTime();
         private long read;
-        private long applied;
-        private long duplicates;
-        private long ignored;
-        private long invalid;
+        private final Map<Outcome, Long> outcomes = new EnumMap<>(Outcome.class);
 
-        void add(ConsumerRecord<String, byte[]> record) {
-            read++;
-            try {
-                switch (recorder.record(ReceivedEvents.of(record))) {
-                    case APPLIED -> applied++;
-                    case DUPLICATE -> duplicates++;
-                    case IGNORED -> ignored++;
-                }
-            } catch (InvalidWalletEvent e) {
-                // The live service sent it to the dead-letter topic; a re-driven copy later in the topic is read too.
-                invalid++;
-            }
+        /** One poll's records, applied as the live listener applies them: one transaction. */
+        void add(List<ConsumerRecord<String, byte[]>> records) {
+            read += records.size();
+            // An invalid record was sent to the dead-letter topic by the live service; a re-driven copy later in the
+            // topic is read too. Here it is only counted.
+            batches.apply(records).forEach(record -> outcomes.merge(record.outcome(), 1L, Long::sum));
+        }
+
+        String progress(long remaining) {
+            double seconds = (System.nanoTime() - started) / 1e9;
+            double perSecond = seconds > 0 ? read / seconds : 0;
+            String eta = perSecond > 0 ? Duration.ofSeconds(Math.round(remaining / perSecond)).toString()
+                    .substring(2).toLowerCase(Locale.ROOT) : "unknown";
+            return "%d records read, %.0f/s, %d to go, ETA %s".formatted(read, perSecond, remaining, eta);
         }
 
         @Override
         public String toString() {
-            return read + " records read, " + applied + " applied, " + duplicates + " duplicates, " + ignored
-                    + " of other types, " + invalid + " invalid (skipped)";
+            return read + " records read in " + Math.round((System.nanoTime() - started) / 1e9) + " s, "
+                    + count(Outcome.APPLIED) + " applied, " + count(Outcome.DUPLICATE) + " duplicates, "
+                    + count(Outcome.IGNORED) + " of other types, " + count(Outcome.INVALID) + " invalid (skipped)";
+        }
+
+        private long count(Outcome outcome) {
+            return outcomes.getOrDefault(outcome, 0L);
         }
     }
 }

@@ -10,6 +10,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.kafka.core.ConsumerFactory;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -63,14 +64,23 @@ final class TopicReader implements AutoCloseable {
 
     /** Hands every record to the callback until each partition's position has reached its target (exclusive). */
     void readUntil(Map<TopicPartition, Long> targets, Consumer<ConsumerRecord<String, byte[]>> callback) {
-        readUntil(targets, callback, positions -> { });
+        readBatchesUntil(targets, records -> records.forEach(callback), positions -> { });
     }
 
-    /** @param afterEachPoll told the positions once every record polled before them went to the callback */
-    void readUntil(Map<TopicPartition, Long> targets, Consumer<ConsumerRecord<String, byte[]>> callback,
+    /**
+     * Hands each poll's records to the callback, as one batch, until each partition's position has reached its target
+     * (exclusive).
+     *
+     * @param afterEachPoll told the positions once every record polled before them went to the callback
+     */
+    void readBatchesUntil(Map<TopicPartition, Long> targets, Consumer<List<ConsumerRecord<String, byte[]>>> batch,
             Consumer<Map<TopicPartition, Long>> afterEachPoll) {
         while (!reached(targets)) {
-            consumer.poll(POLL).forEach(callback);
+            List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
+            consumer.poll(POLL).forEach(records::add);
+            if (!records.isEmpty()) {
+                batch.accept(records);
+            }
             afterEachPoll.accept(positions());
         }
     }

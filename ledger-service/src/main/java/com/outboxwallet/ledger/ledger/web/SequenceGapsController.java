@@ -10,7 +10,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.util.List;
 
-/** Where the gap alarm comes from: every open gap, oldest first. */
+/** Where the gap alarm comes from: every open range of missing sequences, oldest first. */
 @RestController
 class SequenceGapsController {
 
@@ -24,14 +24,20 @@ class SequenceGapsController {
     GapsPage open(@RequestParam(defaultValue = "0") @Min(0) int page,
                   @RequestParam(defaultValue = "50") @Min(1) @Max(100) int size) {
         List<Gap> rows = gaps.open(page, size).stream()
-                .map(gap -> new Gap(gap.walletId().toString(), gap.sequence(), gap.detectedAt().toInstant().toString()))
+                .map(gap -> new Gap(gap.walletId().toString(), gap.first(), gap.last(), gap.size(),
+                        gap.detectedAt().toInstant().toString()))
                 .toList();
-        return new GapsPage(rows, page, size, gaps.openCount());
+        return new GapsPage(rows, page, size, gaps.openRangeCount(), gaps.openCount());
     }
 
-    record GapsPage(List<Gap> content, int page, int size, long totalElements) {
+    /**
+     * @param totalElements ranges, what the pages go through
+     * @param missing       sequences missing in all of them
+     */
+    record GapsPage(List<Gap> content, int page, int size, long totalElements, long missing) {
     }
 
-    record Gap(String walletId, long sequence, String detectedAt) {
+    /** Sequences {@code first..last} of the wallet, both included, are missing. */
+    record Gap(String walletId, long first, long last, long missing, String detectedAt) {
     }
 }

@@ -2,6 +2,7 @@ package com.outboxwallet.ledger.ledger.web;
 
 import com.outboxwallet.ledger.ledger.LedgerEntry;
 import com.outboxwallet.ledger.ledger.LedgerQueries;
+import com.outboxwallet.ledger.ledger.SequenceGaps;
 import com.outboxwallet.ledger.ledger.WalletBalance;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -59,15 +60,25 @@ class WalletLedgerController {
     /**
      * @param balance        the projection, what the ledger would report as the wallet's balance
      * @param entriesBalance the sum of the wallet's ledger lines; equal to balance unless the projection was tampered
-     * @param openGaps       the lowest missing sequences, at most 100; openGapCount has them all
+     * @param openGapCount   how many sequences are missing
+     * @param openGaps       the lowest ranges of missing sequences, at most 100
      */
     record Balance(String walletId, String currency, String balance, String entriesBalance, boolean consistent,
-                   long lastSequence, long openGapCount, List<Long> openGaps) {
+                   long lastSequence, long openGapCount, List<GapRange> openGaps) {
 
         static Balance of(WalletBalance balance) {
             return new Balance(balance.walletId().toString(), balance.currency(),
                     balance.projectedBalance().toPlainString(), balance.entriesBalance().toPlainString(),
-                    balance.consistent(), balance.lastSequence(), balance.openGapCount(), balance.openGaps());
+                    balance.consistent(), balance.lastSequence(), balance.openGapCount(),
+                    balance.openGaps().stream().map(GapRange::of).toList());
+        }
+    }
+
+    /** Sequences {@code first..last}, both included, are missing. */
+    record GapRange(long first, long last, String detectedAt) {
+
+        static GapRange of(SequenceGaps.GapRange gap) {
+            return new GapRange(gap.first(), gap.last(), gap.detectedAt().toInstant().toString());
         }
     }
 }
