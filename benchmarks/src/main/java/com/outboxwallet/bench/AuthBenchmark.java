@@ -10,9 +10,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,8 +42,7 @@ final class AuthBenchmark {
                 int port = ((WebServerApplicationContext) api).getWebServer().getPort();
                 String user = "bench-" + UUID.randomUUID().toString().substring(0, 12);
                 api.getBean(UserAccounts.class).create(user, "benchmark-password", Role.USER);
-                String authorization = "Basic " + Base64.getEncoder().encodeToString(
-                        (user + ":benchmark-password").getBytes(StandardCharsets.UTF_8));
+                String authorization = BasicAuthorization.of(user, "benchmark-password");
                 HttpClient http = HttpClient.newHttpClient();
                 rows.add(measure(label, "GET /api/v1/wallet", http, i -> HttpRequest.newBuilder(
                         URI.create("http://localhost:" + port + "/api/v1/wallet"))

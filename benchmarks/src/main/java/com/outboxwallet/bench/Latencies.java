@@ -15,9 +15,23 @@ final class Latencies {
         nanos.add(elapsed);
     }
 
+    int count() {
+        return nanos.size();
+    }
+
+    /** p50 | p95 | p99, as Markdown table cells. */
     String percentiles() {
+        return at(0.50, 0.95, 0.99);
+    }
+
+    /** The given quantiles in milliseconds as Markdown table cells; 1.0 is the maximum. */
+    String at(double... quantiles) {
         long[] sorted = nanos.stream().mapToLong(Long::longValue).sorted().toArray();
-        return "%.2f | %.2f | %.2f".formatted(ms(sorted, 0.50), ms(sorted, 0.95), ms(sorted, 0.99));
+        StringBuilder cells = new StringBuilder();
+        for (double quantile : quantiles) {
+            cells.append(cells.isEmpty() ? "" : " | ").append("%.2f".formatted(ms(sorted, quantile)));
+        }
+        return cells.toString();
     }
 
     private static double ms(long[] sorted, double quantile) {

@@ -151,13 +151,8 @@ final class RelayBenchmark {
 
     private void awaitReady(ConfigurableApplicationContext relay, JdbcClient jdbc, String mode) {
         RelayLeadership leadership = relay.getBean(RelayLeadership.class);
-        Instant deadline = Instant.now().plusSeconds(60);
-        while (!leadership.isLeader() || ("cdc".equals(mode) && !slotStreaming(jdbc))) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("the relay did not become ready in " + mode + " mode");
-            }
-            LockSupport.parkNanos(1_000_000); // a benchmark on 2 cores must not spin
-        }
+        Await.until("the relay to become ready in " + mode + " mode", Duration.ofSeconds(60), Duration.ofMillis(1),
+                () -> leadership.isLeader() && (!"cdc".equals(mode) || slotStreaming(jdbc)));
     }
 
     private static boolean slotStreaming(JdbcClient jdbc) {
@@ -206,13 +201,8 @@ final class RelayBenchmark {
         }
 
         Latencies awaitAll(Set<String> expected) {
-            Instant deadline = Instant.now().plusSeconds(300);
-            while (!latencyNanos.keySet().containsAll(expected)) {
-                if (Instant.now().isAfter(deadline)) {
-                    throw new IllegalStateException("not every event arrived within 5 minutes");
-                }
-                LockSupport.parkNanos(1_000_000); // a benchmark on 2 cores must not spin
-            }
+            Await.until("every event to arrive", Duration.ofMinutes(5), Duration.ofMillis(1),
+                    () -> latencyNanos.keySet().containsAll(expected));
             Latencies latencies = new Latencies();
             expected.forEach(id -> latencies.recordNanos(latencyNanos.get(id)));
             return latencies;

@@ -15,16 +15,27 @@ final class RunDescription {
     static String of(String benchmark, BenchmarkSettings settings) {
         return """
                 ## %s — %s
-                - command: `bin/benchmark %s --threads=%d --top-ups=%d --requests=%d --wallets=%d`
+                - command: `bin/benchmark %s %s`
                 - machine: %s, %d cores, %d MiB heap max; Java %s (%s); %s %s
-                - infrastructure: embedded PostgreSQL 17 (fsync=on, synchronous_commit=on), Redis 6.2, Kafka 4.1, all on
-                  this machine; the services measured in the same JVM
-                """.formatted(benchmark, Instant.now().truncatedTo(ChronoUnit.SECONDS), benchmark, settings.threads(),
-                settings.topUps(), settings.requests(), settings.wallets(), cpu(),
+                - infrastructure: %s
+                """.formatted(benchmark, Instant.now().truncatedTo(ChronoUnit.SECONDS), benchmark,
+                settings.options(benchmark), cpu(),
                 Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
                 System.getProperty("java.version"), System.getProperty("java.vm.name"),
-                System.getProperty("os.name"), System.getProperty("os.arch"))
+                System.getProperty("os.name"), System.getProperty("os.arch"), infrastructure(benchmark))
                 + "- JVM arguments: " + ManagementFactory.getRuntimeMXBean().getInputArguments() + "\n";
+    }
+
+    private static String infrastructure(String benchmark) {
+        if ("pipeline".equals(benchmark)) {
+            return """
+                    the local stack as ./run-local runs it, in a child process: embedded PostgreSQL 17 (fsync=on,
+                      synchronous_commit=on), Redis 6.2, Kafka 4.1 and the three services in one JVM; this JVM is the
+                      load generator, over real HTTP""";
+        }
+        return """
+                embedded PostgreSQL 17 (fsync=on, synchronous_commit=on), Redis 6.2, Kafka 4.1, all on
+                  this machine; the services measured in the same JVM""";
     }
 
     private static String cpu() {

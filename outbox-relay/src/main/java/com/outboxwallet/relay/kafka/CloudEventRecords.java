@@ -18,7 +18,8 @@ public class CloudEventRecords {
 
     private final RelayProperties properties;
 
-    CloudEventRecords(RelayProperties properties) {
+    /** Public for tools that must publish exactly as the relay does, such as {@code bin/benchmark ledger}. */
+    public CloudEventRecords(RelayProperties properties) {
         this.properties = properties;
     }
 

@@ -1,0 +1,63 @@
+package com.outboxwallet.bench;
+
+import java.net.http.HttpResponse;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentSkipListMap;
+import java.util.concurrent.atomic.LongAdder;
+import java.util.stream.Collectors;
+
+/** What one phase of top-up load got back: the top-ups accepted, their HTTP latency, and every other answer. */
+final class LoadPhase {
+
+    private final Set<UUID> accepted = ConcurrentHashMap.newKeySet();
+    private final Latencies latencies = new Latencies();
+    private final Map<String, LongAdder> others = new ConcurrentSkipListMap<>();
+    private volatile long elapsedNanos;
+
+    /** @param startNanos when the request was sent, or was due to be sent */
+    void record(HttpResponse<?> response, Throwable failure, long startNanos) {
+        if (failure != null) {
+            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
+                    ? failure.getCause() : failure;
+            count(cause.getClass().getSimpleName());
+        } else if (response.statusCode() == 201) {
+            latencies.record(startNanos);
+            // Location: /api/v1/topups/{id}
+            String location = response.headers().firstValue("Location").orElseThrow();
+            accepted.add(UUID.fromString(location.substring(location.lastIndexOf('/') + 1)));
+        } else {
+            count(Integer.toString(response.statusCode()));
+        }
+    }
+
+    private void count(String answer) {
+        others.computeIfAbsent(answer, key -> new LongAdder()).increment();
+    }
+
+    void finished(long elapsedNanos) {
+        this.elapsedNanos = elapsedNanos;
+    }
+
+    Set<UUID> accepted() {
+        return accepted;
+    }
+
+    Latencies latencies() {
+        return latencies;
+    }
+
+    double acceptedPerSecond() {
+        return accepted.size() / (elapsedNanos / 1e9);
+    }
+
+    /** Answers other than 201 by status (or by exception when there was no answer), e.g. {@code 429: 3}. */
+    String others() {
+        return others.isEmpty() ? "none" : others.entrySet().stream()
+                .map(entry -> entry.getKey() + ": " + entry.getValue().sum())
+                .collect(Collectors.joining(", "));
+    }
+}
