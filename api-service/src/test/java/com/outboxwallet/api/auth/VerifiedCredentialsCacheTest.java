@@ -9,11 +9,17 @@ import org.springframework.security.core.authority.AuthorityUtils;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 class VerifiedCredentialsCacheTest {
 
@@ -69,6 +75,73 @@ class VerifiedCredentialsCacheTest {
         noMemory.authenticate(login("bob", "bob-pass"));
 
         assertThat(verifier.asked).containsExactly("bob", "bob");
+    }
+
+    @Test
+    void clientsVerifiedTogetherAreNotAllVerifiedAgainTogetherAndNoneLaterThanTheTtl() {
+        Map<String, String> passwords = new HashMap<>();
+        for (int i = 0; i < 100; i++) {
+            passwords.put("user-" + i, "pass-" + i);
+        }
+        AtomicLong now = new AtomicLong();
+        Duration ttl = Duration.ofMinutes(1);
+        RecordingVerifier verifying = new RecordingVerifier(passwords);
+        VerifiedCredentialsCache spread = new VerifiedCredentialsCache(verifying, new AuthProperties(ttl, 1000),
+                now::get, new Random(42));
+        passwords.forEach((user, password) -> spread.authenticate(login(user, password)));
+
+        now.set(ttl.toNanos() * 3 / 4 - 1);
+        passwords.forEach((user, password) -> spread.authenticate(login(user, password)));
+        assertThat(verifying.asked).as("nobody before three quarters of the TTL").hasSize(100);
+
+        now.set(ttl.toNanos() * 7 / 8);
+        passwords.forEach((user, password) -> spread.authenticate(login(user, password)));
+        assertThat(verifying.asked.size() - 100).as("some, not all, between three quarters and the whole TTL")
+                .isStrictlyBetween(10, 90);
+
+        now.set(ttl.toNanos() + 1);
+        long verifiedBefore = verifying.asked.size();
+        passwords.forEach((user, password) -> spread.authenticate(login(user, password)));
+        assertThat(verifying.asked.size() - verifiedBefore).as("everyone verified at the start, after the TTL")
+                .isEqualTo(200 - verifiedBefore);
+    }
+
+    @Test
+    void concurrentRequestsOfOneClientShareOneVerification() throws Exception {
+        CountDownLatch release = new CountDownLatch(1);
+        List<String> asked = Collections.synchronizedList(new ArrayList<>());
+        AuthenticationProvider slow = new AuthenticationProvider() {
+            @Override
+            public Authentication authenticate(Authentication authentication) {
+                asked.add(authentication.getName());
+                try {
+                    release.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return UsernamePasswordAuthenticationToken.authenticated(authentication.getName(), null,
+                        AuthorityUtils.createAuthorityList("ROLE_USER"));
+            }
+
+            @Override
+            public boolean supports(Class<?> authentication) {
+                return true;
+            }
+        };
+        VerifiedCredentialsCache shared = new VerifiedCredentialsCache(slow, new AuthProperties(Duration.ofMinutes(1), 100));
+        List<Thread> requests = new ArrayList<>();
+        for (int i = 0; i < 4; i++) {
+            requests.add(Thread.ofPlatform().start(() -> shared.authenticate(login("alice", "alice-pass"))));
+        }
+        // Every request is either verifying (waiting for the release) or waiting for the one that verifies.
+        await().atMost(Duration.ofSeconds(10)).until(() -> requests.stream()
+                .allMatch(t -> t.getState() == Thread.State.WAITING || t.getState() == Thread.State.BLOCKED));
+        release.countDown();
+        for (Thread request : requests) {
+            request.join();
+        }
+
+        assertThat(asked).containsExactly("alice");
     }
 
     private static Authentication login(String username, String password) {

@@ -3,9 +3,11 @@ package com.outboxwallet.ledger.operations;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -52,12 +54,16 @@ class ReplayProgress {
         return start;
     }
 
-    /** Called after the records before these positions were applied. */
+    /** Called after the records before these positions were applied; one statement for all partitions. */
     void reached(Map<TopicPartition, Long> positions) {
-        positions.forEach((partition, next) -> rebuild.sql("""
-                        UPDATE replay_progress SET next_offset = :next, updated_at = now()
-                         WHERE topic = :topic AND kafka_partition = :partition AND next_offset < :next""")
-                .param("topic", partition.topic()).param("partition", partition.partition()).param("next", next)
-                .update());
+        List<Map.Entry<TopicPartition, Long>> rows = List.copyOf(positions.entrySet());
+        rebuild.sql("""
+                        UPDATE replay_progress p SET next_offset = r.next, updated_at = now()
+                          FROM unnest(:topics, :partitions, :nexts) AS r(topic, kafka_partition, next)
+                         WHERE p.topic = r.topic AND p.kafka_partition = r.kafka_partition AND p.next_offset < r.next""")
+                .param("topics", new SqlArrayValue("text", rows.stream().map(r -> r.getKey().topic()).toArray()))
+                .param("partitions", new SqlArrayValue("int4", rows.stream().map(r -> r.getKey().partition()).toArray()))
+                .param("nexts", new SqlArrayValue("int8", rows.stream().map(Map.Entry::getValue).toArray()))
+                .update();
     }
 }

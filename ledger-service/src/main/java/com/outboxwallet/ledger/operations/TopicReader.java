@@ -29,8 +29,10 @@ final class TopicReader implements AutoCloseable {
     private final KafkaConsumer<String, byte[]> consumer;
     private final List<TopicPartition> partitions;
 
+    private final Map<String, Object> config;
+
     TopicReader(ConsumerFactory<?, ?> configured, String topic, String clientId) {
-        Map<String, Object> config = new HashMap<>(configured.getConfigurationProperties());
+        config = new HashMap<>(configured.getConfigurationProperties());
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
@@ -40,6 +42,36 @@ final class TopicReader implements AutoCloseable {
                 .sorted(Comparator.comparingInt(TopicPartition::partition))
                 .toList();
         consumer.assign(partitions);
+    }
+
+    private TopicReader(Map<String, Object> config, List<TopicPartition> partitions, String clientId) {
+        this.config = new HashMap<>(config);
+        this.config.put(ConsumerConfig.CLIENT_ID_CONFIG, clientId);
+        this.consumer = new KafkaConsumer<>(this.config, new StringDeserializer(), new ByteArrayDeserializer());
+        this.partitions = partitions;
+        consumer.assign(partitions);
+    }
+
+    /**
+     * Readers of disjoint groups of this reader's partitions, each with a consumer of its own (a consumer serves one
+     * thread), each starting where this one stands on its partitions.
+     */
+    List<TopicReader> split(int readers) {
+        int count = Math.max(1, Math.min(readers, partitions.size()));
+        List<TopicReader> split = new ArrayList<>();
+        for (int i = 0; i < count; i++) {
+            int group = i;
+            List<TopicPartition> mine = partitions.stream().filter(p -> partitions.indexOf(p) % count == group).toList();
+            TopicReader reader = new TopicReader(config, mine, config.get(ConsumerConfig.CLIENT_ID_CONFIG) + "-" + i);
+            mine.forEach(p -> reader.consumer.seek(p, consumer.position(p)));
+            split.add(reader);
+        }
+        return split;
+    }
+
+    /** Ends a read in progress on another thread: its poll throws {@link org.apache.kafka.common.errors.WakeupException}. */
+    void wakeup() {
+        consumer.wakeup();
     }
 
     List<TopicPartition> partitions() {
