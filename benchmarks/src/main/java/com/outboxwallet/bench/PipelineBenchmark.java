@@ -7,14 +7,17 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The end-to-end figure: the api-service's peak over real HTTP from a process of its own, the ledger's lag in the same
@@ -74,15 +77,19 @@ final class PipelineBenchmark {
                 awaitCaughtUp(databases);
 
                 progress("peak: %d connections flat out for %d s", settings.connections(), settings.seconds());
-                Measured peak = measure(ledgerGroup, databases,
+                Supplier<Map<UUID, Instant>> sendTimes = () -> TopicSendTimes.of(stack.kafkaBootstrapServers(),
+                        WalletTopics.WALLET_EVENTS);
+                Measured peak = measure(ledgerGroup, databases, sendTimes,
                         () -> load.flatOut(settings.connections(), Duration.ofSeconds(settings.seconds())));
                 if (peak.load().accepted().isEmpty()) {
                     throw new IllegalStateException("no top-up was accepted at the peak; answers: "
                             + peak.load().others());
                 }
                 double halfRate = peak.load().acceptedPerSecond() / 2;
-                progress("half peak: %.0f top-ups/s open loop for %d s", halfRate, settings.seconds());
-                Measured half = measure(ledgerGroup, databases,
+                progress("half peak: %.0f top-ups/s open loop, %d s to settle, then %d s measured", halfRate,
+                        settings.settleSeconds(), settings.seconds());
+                load.paced(halfRate, Duration.ofSeconds(settings.settleSeconds()));
+                Measured half = measure(ledgerGroup, databases, sendTimes,
                         () -> load.paced(halfRate, Duration.ofSeconds(settings.seconds())));
                 return report(stack, relayMode, users, group, peak, half, halfRate, databases.exactness());
             }
@@ -115,7 +122,7 @@ final class PipelineBenchmark {
     }
 
     private static Measured measure(ConsumerGroupProgress ledgerGroup, StackDatabases databases,
-                                    Callable<LoadPhase> load)
+                                    Supplier<Map<UUID, Instant>> sendTimes, Callable<LoadPhase> load)
             throws Exception {
         AtomicLong maxLag = new AtomicLong();
         LoadPhase phase;
@@ -131,7 +138,7 @@ final class PipelineBenchmark {
             phase = load.call();
             catchUp = awaitCaughtUp(databases);
         }
-        return new Measured(phase, maxLag.get(), catchUp, databases.delays(phase.accepted()));
+        return new Measured(phase, maxLag.get(), catchUp, databases.delays(phase.accepted(), sendTimes.get()));
     }
 
     /** @return how long the ledger took, after the load stopped, to hold every accepted top-up */
@@ -154,16 +161,18 @@ final class PipelineBenchmark {
                         + " before the peak",
                 "- peak: " + settings.connections() + " connections flat out for " + settings.seconds() + " s; half"
                         + " peak: open loop at half the peak's accepted rate for " + settings.seconds() + " s, HTTP"
-                        + " latency counted from when each request was due. HTTP latency is of accepted (201) top-ups",
+                        + " latency counted from when each request was due, after " + settings.settleSeconds()
+                        + " s of the same load left out (the stack settling after the flat-out peak). HTTP latency is"
+                        + " of accepted (201) top-ups",
                 "- ledger lag: records the consumer group `" + group + "` is behind the end of "
                         + WalletTopics.WALLET_EVENTS + ", sampled every " + LAG_SAMPLE.toMillis() + " ms from the"
                         + " phase's start until the ledger caught up; catch-up: from the phase's last answer until"
                         + " count(audit_log) = count(top_ups)",
-                "- commit→audit log: audit_log.recorded_at (the ledger's PostgreSQL now()) − top_ups.created_at (the"
-                        + " api-service's clock as the top-up's transaction began) of every top-up accepted in the"
-                        + " phase; one machine, one clock. Relay part: up to outbox.published_at, PostgreSQL's now()"
-                        + " as the relay's batch transaction began, before its send to Kafka; ledger part: the rest"
-                        + " (send and acknowledgement, consumption, the ledger's transaction)",
+                "- commit→audit log, for every top-up accepted in the phase: from the commit of the top-up's"
+                        + " transaction to the commit of the ledger transaction that wrote its audit-log row (both"
+                        + " pg_xact_commit_timestamp(xmin), PostgreSQL's clock). Relay part: until the relay sent the"
+                        + " event (the Kafka record's CreateTime, the relay's clock, milliseconds); ledger part: the"
+                        + " rest (broker, consumer, the ledger's transaction). One machine, one clock",
                 "",
                 "| phase | offered | accepted top-ups/s | HTTP p50 ms | HTTP p99 ms | other answers "
                         + "| max ledger lag (records) | ledger catch-up after load s |",
@@ -188,8 +197,8 @@ final class PipelineBenchmark {
     private static List<String> delayRows(String phase, StackDatabases.Delays delays) {
         return List.of(
                 "| %s | commit→audit log | %s |".formatted(phase, delays.whole().at(0.50, 0.99, 1.0)),
-                "| %s | relay: commit→published_at | %s |".formatted(phase, delays.relay().at(0.50, 0.99, 1.0)),
-                "| %s | ledger: published_at→audit log | %s |".formatted(phase, delays.ledger().at(0.50, 0.99, 1.0)));
+                "| %s | relay: commit→sent to Kafka | %s |".formatted(phase, delays.relay().at(0.50, 0.99, 1.0)),
+                "| %s | ledger: sent→audit log commit | %s |".formatted(phase, delays.ledger().at(0.50, 0.99, 1.0)));
     }
 
     private static void progress(String format, Object... args) {

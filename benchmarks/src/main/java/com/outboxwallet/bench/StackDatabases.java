@@ -3,6 +3,8 @@ package com.outboxwallet.bench;
 import com.outboxwallet.events.TopUpAccepted;
 
 import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -13,10 +15,10 @@ import java.util.UUID;
 
 /**
  * The stack's two databases, read from outside: the api-service's {@code wallet} (top_ups, outbox) and the ledger's
- * {@code ledger} (audit_log). The timestamps compared, all of one machine's clock: {@code top_ups.created_at} is the
- * api-service's clock as the top-up's transaction began; {@code outbox.published_at} is PostgreSQL's {@code now()} in
- * the relay's batch transaction, which begins before the batch is sent to Kafka; {@code audit_log.recorded_at} is
- * PostgreSQL's {@code now()} in the ledger's transaction.
+ * {@code ledger} (audit_log). Times are commit times, {@code pg_xact_commit_timestamp(xmin)} (the embedded PostgreSQL
+ * runs with {@code track_commit_timestamp=on}): a top-up's row carries its own transaction's, an audit-log row the
+ * ledger transaction's that wrote it. A column such as {@code created_at} or {@code recorded_at} holds when its
+ * transaction began, which would add the transaction's own duration to one side.
  */
 final class StackDatabases implements AutoCloseable {
 
@@ -36,41 +38,47 @@ final class StackDatabases implements AutoCloseable {
     }
 
     /**
-     * @param whole  top-up created → audit log recorded
-     * @param relay  top-up created → outbox published_at (the relay's batch began)
-     * @param ledger published_at → audit log recorded: the send to Kafka and the ledger's consumption
+     * @param whole  the top-up's commit → the commit of its audit-log row
+     * @param relay  the top-up's commit → the relay sending its event (the record's CreateTime)
+     * @param ledger that send → the ledger's commit: the broker, the consumer and the ledger's transaction
      */
     record Delays(Latencies whole, Latencies relay, Latencies ledger) {
     }
 
-    /** Joined in Java by top-up id: the two databases are two connections. */
-    Delays delays(Set<UUID> topUpIds) {
+    /**
+     * Joined in Java by top-up id and event id: the two databases are two connections.
+     *
+     * @param sent when the relay sent each event, by event id ({@link TopicSendTimes})
+     */
+    Delays delays(Set<UUID> topUpIds, Map<UUID, Instant> sent) {
         UUID[] ids = topUpIds.toArray(UUID[]::new);
-        Map<UUID, Instant> recorded = new HashMap<>();
-        ledger.jdbc().sql("SELECT top_up_id, recorded_at FROM audit_log WHERE top_up_id = ANY(:ids)")
+        Map<UUID, Instant> audited = new HashMap<>();
+        ledger.jdbc().sql("""
+                        SELECT top_up_id, pg_xact_commit_timestamp(xmin) AS committed FROM audit_log
+                         WHERE top_up_id = ANY(:ids)""")
                 .param("ids", ids)
-                .query((rs, n) -> recorded.put(rs.getObject("top_up_id", UUID.class),
-                        rs.getObject("recorded_at", OffsetDateTime.class).toInstant()))
+                .query((rs, n) -> audited.put(rs.getObject("top_up_id", UUID.class), committed(rs)))
                 .list();
         Delays delays = new Delays(new Latencies(), new Latencies(), new Latencies());
         // One top-up, one outbox row: the event of wallet version n of the wallet.
         wallet.jdbc().sql("""
-                        SELECT t.id, t.created_at, o.published_at FROM top_ups t
+                        SELECT t.id, o.event_id, pg_xact_commit_timestamp(t.xmin) AS committed FROM top_ups t
                           JOIN outbox o ON o.aggregate_id = t.wallet_id AND o.sequence = t.wallet_version
                                        AND o.event_type = :type
                          WHERE t.id = ANY(:ids)""")
                 .param("type", TopUpAccepted.TYPE).param("ids", ids)
                 .query((rs, n) -> {
                     UUID id = rs.getObject("id", UUID.class);
-                    Instant created = rs.getObject("created_at", OffsetDateTime.class).toInstant();
-                    Instant published = rs.getObject("published_at", OffsetDateTime.class).toInstant();
-                    Instant audited = recorded.get(id);
-                    if (audited == null) {
-                        throw new IllegalStateException("top-up " + id + " is not in the ledger's audit log");
+                    Instant committed = committed(rs);
+                    Instant send = sent.get(rs.getObject("event_id", UUID.class));
+                    Instant audit = audited.get(id);
+                    if (audit == null || send == null) {
+                        throw new IllegalStateException("top-up " + id + " is not " + (audit == null
+                                ? "in the ledger's audit log" : "on the topic"));
                     }
-                    delays.whole().recordNanos(Duration.between(created, audited).toNanos());
-                    delays.relay().recordNanos(Duration.between(created, published).toNanos());
-                    delays.ledger().recordNanos(Duration.between(published, audited).toNanos());
+                    delays.whole().recordNanos(Duration.between(committed, audit).toNanos());
+                    delays.relay().recordNanos(Duration.between(committed, send).toNanos());
+                    delays.ledger().recordNanos(Duration.between(send, audit).toNanos());
                     return id;
                 })
                 .list();
@@ -79,6 +87,15 @@ final class StackDatabases implements AutoCloseable {
                     + " row");
         }
         return delays;
+    }
+
+    private static Instant committed(ResultSet rs) throws SQLException {
+        OffsetDateTime committed = rs.getObject("committed", OffsetDateTime.class);
+        if (committed == null) {
+            throw new IllegalStateException("no commit timestamp: the stack's PostgreSQL must run with"
+                    + " track_commit_timestamp=on (EmbeddedPostgresServer sets it)");
+        }
+        return committed.toInstant();
     }
 
     /**
