@@ -46,7 +46,7 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
             server.startup();
             EmbeddedKafkaServer kafka = new EmbeddedKafkaServer(server, port);
-            kafka.awaitReady(Duration.ofSeconds(60));
+            awaitReady(kafka.bootstrapServers(), Duration.ofSeconds(60));
             log.info("Kafka (KRaft) listening on localhost:{} (logs in {})", port, logDirectory);
             return kafka;
         } catch (Exception e) {
@@ -94,10 +94,19 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
                 .run();
     }
 
-    private void awaitReady(Duration timeout) throws InterruptedException {
+    /** Until the broker at that address answers with its cluster's nodes. */
+    public static void awaitReady(String bootstrapServers, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
+        // Until the port is open, an admin client would log a warning on every attempt to connect.
+        int port = Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1));
+        while (!FreePorts.inUse(port)) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("Kafka broker not listening on " + bootstrapServers + " after " + timeout);
+            }
+            Thread.sleep(100); // polling a port: nothing to wait on but time
+        }
         try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000))) {
             while (true) {

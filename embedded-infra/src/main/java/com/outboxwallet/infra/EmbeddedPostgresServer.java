@@ -13,6 +13,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
@@ -26,9 +27,11 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public static final String USER = "postgres";
 
     private final EmbeddedPostgres postgres;
+    private final Path dataDirectory;
 
-    private EmbeddedPostgresServer(EmbeddedPostgres postgres) {
+    private EmbeddedPostgresServer(EmbeddedPostgres postgres, Path dataDirectory) {
         this.postgres = postgres;
+        this.dataDirectory = dataDirectory;
     }
 
     public static EmbeddedPostgresServer start(int port, Path dataDirectory, boolean durable) {
@@ -57,7 +60,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             }
             EmbeddedPostgres postgres = builder.start();
             log.info("PostgreSQL listening on localhost:{} (data in {})", postgres.getPort(), dataDirectory);
-            return new EmbeddedPostgresServer(postgres);
+            return new EmbeddedPostgresServer(postgres, dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start in " + dataDirectory, e);
         }
@@ -85,6 +88,48 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             }
         }
         return jdbcUrl(database);
+    }
+
+    /**
+     * A crash and a restart, as {@code pg_ctl restart -m immediate} does it: every backend is killed without a
+     * checkpoint, so the server comes back through crash recovery from the WAL, on the same port and data. Returns
+     * once it accepts connections again.
+     */
+    public void crashRestart() {
+        Path log = dataDirectory.resolveSibling(dataDirectory.getFileName() + "-restarts.log");
+        try {
+            Path pgCtl = postmaster().info().command().map(Path::of)
+                    .map(postgresBinary -> postgresBinary.resolveSibling("pg_ctl"))
+                    .orElseThrow(() -> new IllegalStateException("cannot tell where the postmaster's binaries are"));
+            List<String> command = new ArrayList<>();
+            if ("root".equals(System.getProperty("user.name"))) {
+                // PostgreSQL refuses to run as root; zonky starts it in a user namespace, and so does this.
+                command.addAll(List.of("unshare", "-U"));
+            }
+            command.addAll(List.of(pgCtl.toString(), "restart", "-m", "immediate", "-w", "-t", "120",
+                    "-D", dataDirectory.toString(), "-l", log.toString()));
+            Process restart = new ProcessBuilder(command)
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            if (restart.waitFor() != 0) {
+                throw new IllegalStateException("pg_ctl restart failed with " + restart.exitValue() + "; see " + log);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("PostgreSQL did not restart; see " + log, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while PostgreSQL restarted", e);
+        }
+    }
+
+    /** The server's main process, from its pid file. */
+    public ProcessHandle postmaster() {
+        try {
+            List<String> lines = Files.readAllLines(dataDirectory.resolve("postmaster.pid"));
+            return ProcessHandle.of(Long.parseLong(lines.get(0).trim()))
+                    .orElseThrow(() -> new IllegalStateException("no PostgreSQL running on " + dataDirectory));
+        } catch (IOException e) {
+            throw new UncheckedIOException("no PostgreSQL pid file in " + dataDirectory, e);
+        }
     }
 
     @Override

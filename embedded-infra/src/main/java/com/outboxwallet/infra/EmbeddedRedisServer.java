@@ -4,8 +4,10 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.embedded.RedisServer;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.InputStreamReader;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -68,6 +70,32 @@ public final class EmbeddedRedisServer implements AutoCloseable {
 
     public int port() {
         return port;
+    }
+
+    /** Kills the server with SIGKILL, as a crash would; a new {@link #start} on the same port brings one back. */
+    public void kill() {
+        ProcessHandle process = ProcessHandle.of(pid())
+                .orElseThrow(() -> new IllegalStateException("Redis on port " + port + " has no process"));
+        process.destroyForcibly();
+        process.onExit().join();
+    }
+
+    /** The server's own answer to {@code INFO server}: its process id. */
+    long pid() {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(2000);
+            socket.getOutputStream().write("INFO server\r\n".getBytes(StandardCharsets.US_ASCII));
+            BufferedReader reply = new BufferedReader(
+                    new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            for (String line = reply.readLine(); line != null; line = reply.readLine()) {
+                if (line.startsWith("process_id:")) {
+                    return Long.parseLong(line.substring("process_id:".length()).trim());
+                }
+            }
+            throw new IllegalStateException("Redis on port " + port + " did not say its process id");
+        } catch (IOException e) {
+            throw new UncheckedIOException("Redis on port " + port + " did not answer", e);
+        }
     }
 
     public String url() {

@@ -1,8 +1,5 @@
 package com.outboxwallet.local;
 
-import com.outboxwallet.api.ApiServiceApplication;
-import com.outboxwallet.ledger.LedgerServiceApplication;
-import com.outboxwallet.relay.OutboxRelayApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -38,17 +35,9 @@ public final class LocalPipeline implements AutoCloseable {
     public static LocalPipeline start(InfrastructureEndpoints infra, Ports ports, List<String> relaySettings) {
         LocalPipeline pipeline = new LocalPipeline();
         try {
-            pipeline.api = pipeline.run(ApiServiceApplication.application(), ports.api(), List.of(
-                    "--spring.datasource.url=" + infra.walletDatabaseUrl(),
-                    "--wallet.redis.url=" + infra.redisUrl()), infra);
-            List<String> relay = new ArrayList<>(List.of(
-                    "--spring.datasource.url=" + infra.walletDatabaseUrl(),
-                    "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers()));
-            relay.addAll(relaySettings);
-            pipeline.relay = pipeline.run(OutboxRelayApplication.application(), ports.relay(), relay, infra);
-            pipeline.ledger = pipeline.run(LedgerServiceApplication.application(), ports.ledger(), List.of(
-                    "--spring.datasource.url=" + infra.ledgerDatabaseUrl(),
-                    "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers()), infra);
+            pipeline.api = pipeline.run(Service.API, ports.api(), List.of(), infra);
+            pipeline.relay = pipeline.run(Service.RELAY, ports.relay(), relaySettings, infra);
+            pipeline.ledger = pipeline.run(Service.LEDGER, ports.ledger(), List.of(), infra);
             return pipeline;
         } catch (RuntimeException e) {
             pipeline.close();
@@ -56,15 +45,12 @@ public final class LocalPipeline implements AutoCloseable {
         }
     }
 
-    private ConfigurableApplicationContext run(SpringApplication application, int port, List<String> settings,
+    private ConfigurableApplicationContext run(Service service, int port, List<String> extraSettings,
                                                InfrastructureEndpoints infra) {
+        SpringApplication application = service.application();
         application.setRegisterShutdownHook(false); // the launcher closes everything in order
-        List<String> args = new ArrayList<>(settings);
-        args.add("--spring.profiles.active=local");
-        args.add("--server.port=" + port);
-        args.add("--spring.datasource.username=" + infra.databaseUser());
-        args.add("--spring.datasource.password=" + infra.databasePassword());
-        args.add("--spring.main.banner-mode=off");
+        List<String> args = new ArrayList<>(service.localSettings(infra, port));
+        args.addAll(extraSettings);
         // Three applications share one logging system here, so a per-application label would be wrong on two.
         args.add("--logging.include-application-name=false");
         ConfigurableApplicationContext context = application.run(args.toArray(String[]::new));

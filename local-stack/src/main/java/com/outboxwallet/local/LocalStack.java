@@ -2,21 +2,51 @@ package com.outboxwallet.local;
 
 import com.outboxwallet.infra.EmbeddedInfrastructure;
 import com.outboxwallet.infra.InfraSettings;
+import com.outboxwallet.local.processes.Instances;
+import com.outboxwallet.local.processes.KafkaBroker;
+import com.outboxwallet.local.processes.ProcessStack;
+import com.outboxwallet.local.processes.ServiceInstance;
 
 import java.io.PrintStream;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * The README's run command: real PostgreSQL, Kafka and Redis from Maven artifacts, then the api-service, the relay
  * and the ledger-service, all in this JVM. Data survives restarts in {@code LOCAL_DATA_DIR}. Ctrl-C stops the
  * services first, then the servers.
+ * <p>
+ * {@code --processes [--instances api=2,relay=2,ledger=2]} runs Kafka and every service instance in a JVM of its own
+ * instead, each service from its own executable jar, so that any one can be killed and restarted on its own.
  */
 public final class LocalStack {
+
+    private static final String USAGE = "usage: run-local [--processes [--instances api=N,relay=N,ledger=N]]";
 
     private LocalStack() {
     }
 
     public static void main(String[] args) {
+        if (args.length > 0 && args[0].equals(KafkaBroker.COMMAND)) {
+            KafkaBroker.run(args);
+            return;
+        }
         LocalStackSettings settings = LocalStackSettings.from(System.getenv());
+        List<String> arguments = List.of(args);
+        if (arguments.isEmpty()) {
+            runInThisJvm(settings);
+        } else if (arguments.get(0).equals("--processes") && (arguments.size() == 1
+                || arguments.size() == 3 && arguments.get(1).equals("--instances"))) {
+            runAsProcesses(settings, Instances.parse(arguments.size() == 3 ? arguments.get(2) : ""));
+        } else {
+            System.err.println(USAGE);
+            System.exit(2);
+        }
+    }
+
+    private static void runInThisJvm(LocalStackSettings settings) {
         EmbeddedInfrastructure infra = EmbeddedInfrastructure.start(new InfraSettings(settings.postgresPort(),
                 settings.kafkaPort(), settings.redisPort(), settings.dataDir(), true));
         LocalPipeline pipeline;
@@ -31,25 +61,56 @@ public final class LocalStack {
             pipeline.close();
             infra.close();
         }, "local-stack-shutdown"));
-        printWhereEverythingListens(System.out, settings, pipeline);
+        printWhereEverythingListens(System.out, settings, Map.of(
+                Service.API, List.of("http://localhost:" + pipeline.apiPort()),
+                Service.RELAY, List.of("http://localhost:" + pipeline.relayPort()),
+                Service.LEDGER, List.of("http://localhost:" + pipeline.ledgerPort())), "");
     }
 
-    private static void printWhereEverythingListens(PrintStream out, LocalStackSettings settings, LocalPipeline pipeline) {
+    private static void runAsProcesses(LocalStackSettings settings, Instances instances) {
+        ProcessStack stack = ProcessStack.start(new ProcessStack.Settings(settings.dataDir(), settings.postgresPort(),
+                settings.kafkaPort(), settings.redisPort(), Map.of(Service.API, settings.apiPort(),
+                Service.RELAY, settings.relayPort(), Service.LEDGER, settings.ledgerPort()), instances, Map.of(),
+                true, List.of("-Xmx512m")));
+        Map<Service, List<String>> listening = new EnumMap<>(Service.class);
+        for (Service service : Service.values()) {
+            listening.put(service, stack.instances(service).stream()
+                    .map(instance -> instance.uri() + " (" + instance.name() + ", pid " + instance.jvm().pid() + ")")
+                    .toList());
+        }
+        String logs = stack.all().stream().map(ServiceInstance::name).collect(Collectors.joining(", "));
+        printWhereEverythingListens(System.out, settings, listening, """
+                 Processes       Kafka pid %d; logs of kafka, %s in %s
+                """.formatted(stack.kafka().pid(), logs, settings.dataDir().resolve("logs")));
+        try {
+            Thread.currentThread().join(); // until Ctrl-C: the stack's shutdown hook stops every process
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static void printWhereEverythingListens(PrintStream out, LocalStackSettings settings,
+                                                    Map<Service, List<String>> listening, String processes) {
+        String indent = "\n" + " ".repeat(17);
         out.printf("""
 
                 ==========================================================================================
                  The outbox wallet is running. Ctrl-C stops everything.
 
-                 api-service     http://localhost:%d   users admin/admin-local-pass (ADMIN),
-                                                         alice/alice-local-pass, bob/bob-local-pass
-                 outbox-relay    http://localhost:%d/actuator/health
-                 ledger-service  http://localhost:%d   operator admin/admin-local-pass
+                 api-service     %s
+                                 users admin/admin-local-pass (ADMIN), alice/alice-local-pass, bob/bob-local-pass
+                 outbox-relay    %s
+                 ledger-service  %s
+                                 operator admin/admin-local-pass
                  PostgreSQL      localhost:%d, databases wallet and ledger, user postgres, no password
                  Kafka           localhost:%d, topic wallet.events
                  Redis           redis://localhost:%d
                  Data            %s  (stop, then delete it to start from scratch)
-                ==========================================================================================
-                %n""", pipeline.apiPort(), pipeline.relayPort(), pipeline.ledgerPort(), settings.postgresPort(),
-                settings.kafkaPort(), settings.redisPort(), settings.dataDir());
+                %s==========================================================================================
+                %n""", String.join(indent, listening.get(Service.API)),
+                String.join(indent, listening.get(Service.RELAY).stream().map(uri -> uri.replaceFirst(
+                        "^(http://localhost:\\d+)", "$1/actuator/health")).toList()),
+                String.join(indent, listening.get(Service.LEDGER)), settings.postgresPort(), settings.kafkaPort(),
+                settings.redisPort(), settings.dataDir(), processes);
     }
 }

@@ -13,11 +13,16 @@ import com.outboxwallet.api.wallet.WalletNotFound;
 import jakarta.validation.ConstraintViolationException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DataAccessResourceFailureException;
+import org.springframework.dao.RecoverableDataAccessException;
+import org.springframework.dao.TransientDataAccessException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -101,6 +106,22 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         violation.getMessage()))
                 .toList();
         return Problems.withErrors(ProblemType.INVALID_REQUEST, "The request has invalid values.", errors);
+    }
+
+    /**
+     * The database is unreachable, restarting or failing over (connection refused or ended, no connection within the
+     * pool's timeout, a transient fault): {@code 503} and {@code Retry-After}, so that clients and load balancers
+     * retry, rather than a {@code 500} that reads as a defect. A commit or rollback that failed with its connection
+     * ({@link TransactionSystemException}) may have committed or not; either way the retry with the same key is safe:
+     * the unique (user, key) constraint answers it with the original top-up if there is one.
+     */
+    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
+            RecoverableDataAccessException.class, CannotCreateTransactionException.class,
+            TransactionSystemException.class})
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        log.warn("Database unavailable: {}", e.getMessage());
+        return ResponseEntity.status(ProblemType.SERVICE_UNAVAILABLE.status())
+                .header(HttpHeaders.RETRY_AFTER, Problems.RETRY_UNAVAILABLE_AFTER).body(Problems.serviceUnavailable());
     }
 
     @ExceptionHandler(Exception.class)

@@ -8,7 +8,16 @@ import java.util.Map;
 /** Builds problem details in the API's one shape: type, title, status, detail and, where known, the fields at fault. */
 public final class Problems {
 
+    /** Seconds a client is asked to wait before it retries a {@link ProblemType#SERVICE_UNAVAILABLE}. */
+    public static final String RETRY_UNAVAILABLE_AFTER = "1";
+
     private Problems() {
+    }
+
+    /** The database (or another part the request needs) cannot be reached for now: retry, with the same key. */
+    public static ProblemDetail serviceUnavailable() {
+        return of(ProblemType.SERVICE_UNAVAILABLE, "The service cannot reach its database right now. Nothing was"
+                + " charged twice; retry with the same Idempotency-Key.");
     }
 
     public static ProblemDetail of(ProblemType type, String detail) {

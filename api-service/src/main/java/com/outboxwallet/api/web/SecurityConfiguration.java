@@ -3,12 +3,16 @@ package com.outboxwallet.api.web;
 import com.outboxwallet.api.auth.AuthProperties;
 import com.outboxwallet.api.auth.VerifiedCredentialsCache;
 import jakarta.servlet.http.HttpServletResponse;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -34,6 +38,8 @@ import java.util.List;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
+
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // bcrypt, with an upgrade path
@@ -52,6 +58,14 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, JsonMapper json, HttpProperties properties) throws Exception {
         AuthenticationEntryPoint basic = (request, response, e) -> {
+            if (e instanceof InternalAuthenticationServiceException) {
+                // The password could not be checked (the user store is unreachable): neither the client's fault
+                // nor a wrong password, and a 401 would tell it to stop trying.
+                log.warn("Credentials could not be checked: {}", e.getMessage());
+                response.setHeader(HttpHeaders.RETRY_AFTER, Problems.RETRY_UNAVAILABLE_AFTER);
+                write(response, json, Problems.serviceUnavailable());
+                return;
+            }
             response.setHeader("WWW-Authenticate", "Basic realm=\"wallet\"");
             write(response, json, Problems.of(ProblemType.UNAUTHORIZED, "Send HTTP Basic credentials of a wallet user."));
         };

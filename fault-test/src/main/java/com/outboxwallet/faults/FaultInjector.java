@@ -1,0 +1,193 @@
+package com.outboxwallet.faults;
+
+import com.outboxwallet.local.Service;
+import com.outboxwallet.local.processes.ProcessStack;
+import com.outboxwallet.local.processes.ServiceInstance;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.SplittableRandom;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.LockSupport;
+import java.util.regex.Pattern;
+
+/** Makes one fault happen to the running stack and puts things back the way an operator or orchestrator would. */
+final class FaultInjector {
+
+    /** How long a killed process stays down before it is started again (a restart policy's delay). */
+    private static final Duration MIN_DOWN = Duration.ofSeconds(1);
+    private static final Duration MAX_DOWN = Duration.ofSeconds(5);
+    /** The relay checks its leadership every second; a pause of several checks is "past its leadership check". */
+    private static final Duration RELAY_PAUSE = Duration.ofSeconds(5);
+    /** The redisson-lock strategy's default lease; a holder frozen longer loses its lock while it sleeps. */
+    private static final Duration LOCK_LEASE = Duration.ofSeconds(10);
+    private static final Map<FaultKind, Service> SERVICE_KILLED = Map.of(FaultKind.KILL_API, Service.API,
+            FaultKind.KILL_RELAY, Service.RELAY, FaultKind.KILL_LEDGER, Service.LEDGER);
+    private static final Pattern LEADER = Pattern.compile("^relay_leader\\{.*} 1\\.0$", Pattern.MULTILINE);
+
+    /**
+     * @param target     what it hit, e.g. {@code relay-2}
+     * @param restoredAt when what it broke was put back: a killed instance started again, an outage ended
+     * @param readyAt    for a restarted instance, when its readiness probe answered 200
+     */
+    record Injected(FaultKind kind, String target, Instant injectedAt, Instant restoredAt,
+                    CompletableFuture<Instant> readyAt) {
+    }
+
+    private final ProcessStack stack;
+    private final Duration outage;
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    FaultInjector(ProcessStack stack, Duration outage) {
+        this.stack = stack;
+        this.outage = outage;
+    }
+
+    /** Injects the fault and returns once everything it stopped is running again. */
+    Injected inject(FaultKind kind, SplittableRandom random) {
+        ServiceInstance leader = kind == FaultKind.PAUSE_RELAY_LEADER ? relayLeader() : null; // found before the clock
+        Instant injectedAt = Instant.now();
+        CompletableFuture<Instant> readyAt = CompletableFuture.completedFuture(null);
+        String target = switch (kind) {
+            case KILL_API, KILL_RELAY, KILL_LEDGER -> {
+                ServiceInstance instance = pick(SERVICE_KILLED.get(kind), random);
+                instance.jvm().kill();
+                down(random);
+                instance.jvm().start();
+                // The other instances serve while it starts, as behind a load balancer or in a consumer group;
+                // the schedule goes on and the check waits for it.
+                readyAt = CompletableFuture.supplyAsync(() -> {
+                    instance.awaitReady(ProcessStack.START_TIMEOUT);
+                    return Instant.now();
+                });
+                yield instance.name();
+            }
+            case PAUSE_RELAY_LEADER -> pause(leader, RELAY_PAUSE.plusMillis(random.nextLong(3000)));
+            case PAUSE_LOCK_HOLDER -> pause(pick(Service.API, random), LOCK_LEASE.plusSeconds(2));
+            case KILL_KAFKA -> {
+                stack.kafka().kill();
+                down(random);
+                stack.startKafka();
+                yield "kafka";
+            }
+            case FLUSH_REDIS -> {
+                redisCommand("FLUSHALL");
+                yield "redis";
+            }
+            case KILL_REDIS -> {
+                stack.killRedis();
+                down(random);
+                stack.startRedis();
+                yield "redis";
+            }
+            case TERMINATE_DATABASE_CONNECTIONS -> {
+                sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE pid <> pg_backend_pid()"
+                        + " AND backend_type IN ('client backend', 'walsender')");
+                yield "postgresql";
+            }
+            case RESTART_POSTGRES -> {
+                stack.postgres().crashRestart();
+                yield "postgresql";
+            }
+            case LEDGER_DATABASE_UNREACHABLE -> {
+                sql("ALTER DATABASE ledger WITH ALLOW_CONNECTIONS false");
+                sql("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'ledger'");
+                LockSupport.parkNanos(outage.toNanos()); // the outage lasts this long
+                sql("ALTER DATABASE ledger WITH ALLOW_CONNECTIONS true");
+                yield "ledger database";
+            }
+        };
+        return new Injected(kind, target, injectedAt, Instant.now(), readyAt);
+    }
+
+    private static ServiceInstance pick(Service service, List<ServiceInstance> instances, SplittableRandom random) {
+        if (instances.isEmpty()) {
+            throw new IllegalStateException("no " + service.shortName() + " instance to hit");
+        }
+        return instances.get(random.nextInt(instances.size()));
+    }
+
+    private ServiceInstance pick(Service service, SplittableRandom random) {
+        return pick(service, stack.instances(service), random);
+    }
+
+    private static void down(SplittableRandom random) {
+        LockSupport.parkNanos(MIN_DOWN.toNanos() + random.nextLong(MAX_DOWN.minus(MIN_DOWN).toNanos()));
+    }
+
+    private static String pause(ServiceInstance instance, Duration length) {
+        instance.jvm().pause();
+        LockSupport.parkNanos(length.toNanos());
+        instance.jvm().resume();
+        return instance.name();
+    }
+
+    /** The relay instance whose {@code relay_leader} gauge is 1, waiting for one to lead (after a fail-over). */
+    private ServiceInstance relayLeader() {
+        Instant deadline = Instant.now().plus(ProcessStack.START_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            for (ServiceInstance relay : stack.instances(Service.RELAY)) {
+                if (leads(relay)) {
+                    return relay;
+                }
+            }
+            LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+        }
+        throw new IllegalStateException("no relay instance leads");
+    }
+
+    private boolean leads(ServiceInstance relay) {
+        try {
+            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(relay.uri().resolve(
+                    URI.create("/actuator/prometheus"))).timeout(Duration.ofSeconds(5)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            return metrics.statusCode() == 200 && LEADER.matcher(metrics.body()).find();
+        } catch (IOException notAnswering) {
+            return false;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private void sql(String statement) {
+        try (Connection connection = DriverManager.getConnection(
+                "jdbc:postgresql://localhost:" + stack.postgres().port() + "/postgres", "postgres", "");
+             Statement sql = connection.createStatement()) {
+            sql.execute(statement);
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not run " + statement, e);
+        }
+    }
+
+    private void redisCommand(String command) {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), stack.redis().port())) {
+            socket.setSoTimeout(5000);
+            OutputStream out = socket.getOutputStream();
+            out.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            byte[] reply = new byte[64];
+            int read = socket.getInputStream().read(reply);
+            String answer = read > 0 ? new String(reply, 0, read, StandardCharsets.US_ASCII) : "";
+            if (!answer.startsWith("+OK")) {
+                throw new IllegalStateException("Redis answered " + command + " with " + answer.strip());
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Redis did not take " + command, e);
+        }
+    }
+}

@@ -1,0 +1,64 @@
+package com.outboxwallet.faults;
+
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.Locale;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/** What can go wrong, as the harness makes it go wrong. */
+public enum FaultKind {
+
+    /** {@code kill -9} of one api-service instance, restarted after a pause. */
+    KILL_API,
+    /** {@code kill -9} of one relay instance (the leader or a standby), restarted after a pause. */
+    KILL_RELAY,
+    /** {@code kill -9} of one ledger-service instance, restarted after a pause. */
+    KILL_LEDGER,
+    /** SIGSTOP of the leading relay past its leadership check, then SIGCONT. */
+    PAUSE_RELAY_LEADER,
+    /** {@code kill -9} of the Kafka broker, restarted after a pause. */
+    KILL_KAFKA,
+    /** {@code FLUSHALL}: every idempotency claim, cached response, rate-limit window and lock forgotten. */
+    FLUSH_REDIS,
+    /** {@code kill -9} of Redis, an empty one started after a pause. */
+    KILL_REDIS,
+    /** {@code pg_terminate_backend} of every client and replication connection. */
+    TERMINATE_DATABASE_CONNECTIONS,
+    /** {@code pg_ctl restart -m immediate}: PostgreSQL crashes and comes back through recovery. */
+    RESTART_POSTGRES,
+    /** The ledger's database refuses connections for the outage ({@code ALLOW_CONNECTIONS false}, backends ended). */
+    LEDGER_DATABASE_UNREACHABLE,
+    /** With the {@code redisson-lock} strategy: an api-service instance, likely holding a wallet lock, frozen past the lease. */
+    PAUSE_LOCK_HOLDER;
+
+    /** As on the command line: {@code kill-api}. */
+    String option() {
+        return name().toLowerCase(Locale.ROOT).replace('_', '-');
+    }
+
+    static Set<FaultKind> forStrategy(String strategy) {
+        Set<FaultKind> kinds = EnumSet.allOf(FaultKind.class);
+        if (!"redisson-lock".equals(strategy)) {
+            kinds.remove(PAUSE_LOCK_HOLDER);
+        }
+        return kinds;
+    }
+
+    static Set<FaultKind> parseAll(String text) {
+        Set<FaultKind> kinds = EnumSet.noneOf(FaultKind.class);
+        for (String name : text.split(",")) {
+            if (name.isBlank()) {
+                continue;
+            }
+            kinds.add(Arrays.stream(values()).filter(kind -> kind.option().equals(name.trim())).findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException("unknown fault '" + name + "'; faults: "
+                            + names(EnumSet.allOf(FaultKind.class)))));
+        }
+        return kinds;
+    }
+
+    static String names(Set<FaultKind> kinds) {
+        return kinds.stream().sorted().map(FaultKind::option).collect(Collectors.joining(","));
+    }
+}

@@ -1,0 +1,321 @@
+package com.outboxwallet.faults;
+
+import com.outboxwallet.faults.FaultInjector.Injected;
+import com.outboxwallet.faults.FaultSchedule.Planned;
+import com.outboxwallet.local.InfrastructureEndpoints;
+import com.outboxwallet.local.Service;
+import com.outboxwallet.local.processes.ProcessStack;
+import com.outboxwallet.local.processes.ServiceInstance;
+
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
+import java.util.stream.Stream;
+
+/**
+ * {@code bin/fault-test}: the whole pipeline with a process per service, top-ups over HTTP from this process while a
+ * seeded schedule of faults hits it, then the check. Exits 0 only if the promise held: nothing lost, nothing applied
+ * twice, every other check clean.
+ */
+public final class FaultTest {
+
+    /** The local profile's administrator (README). */
+    private static final String ADMIN_AUTHORIZATION = basic("admin", "admin-local-pass");
+    private static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(5);
+    private static final Duration RETRYING_AT_MOST = Duration.ofMinutes(3);
+    /**
+     * C1 only: a killed service restarts in a third of the CPU time, which on 2 cores shared with the load is the
+     * difference between seconds and minutes. What the run measures is correctness, not speed.
+     */
+    private static final List<String> SERVICE_JVM_FLAGS = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1");
+
+    /** A fault, and when the pipeline had recovered: a top-up acknowledged after it reached the ledger. */
+    record Recovery(Injected fault, Instant recoveredAt) {
+
+        Duration down() {
+            return Duration.between(fault.injectedAt(), fault.restoredAt());
+        }
+
+        Duration toRecover() {
+            return recoveredAt == null ? null : Duration.between(fault.restoredAt(), recoveredAt);
+        }
+
+        /** From the restart of a killed instance until it was ready; null for other faults. */
+        Duration toReady() {
+            Instant ready = fault.readyAt().join();
+            return ready == null ? null : Duration.between(fault.restoredAt(), ready);
+        }
+    }
+
+    record Result(FaultTestSettings settings, Findings findings, List<Recovery> recoveries, Duration loadTime,
+                  Path historyDirectory) {
+
+        boolean promiseHeld() {
+            return findings.promiseHeld() && recoveries.stream().allMatch(recovery -> recovery.recoveredAt() != null);
+        }
+    }
+
+    private FaultTest() {
+    }
+
+    public static void main(String[] args) {
+        FaultTestSettings settings;
+        try {
+            settings = FaultTestSettings.parse(args);
+        } catch (IllegalArgumentException e) {
+            System.err.println(e.getMessage());
+            System.exit(2);
+            return;
+        }
+        Result result = run(settings, System.out);
+        System.exit(result.promiseHeld() ? 0 : 1);
+    }
+
+    static String username(int user) {
+        return "fault-" + user;
+    }
+
+    public static Result run(FaultTestSettings settings, PrintStream out) {
+        Path historyDirectory = settings.historyDir().resolve("seed-" + settings.seed() + "-"
+                + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
+        Path dataDir;
+        try {
+            dataDir = Files.createTempDirectory("wallet-fault-test");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        out.println("fault-test: " + settings.command());
+        out.println("fault-test: starting the stack (" + settings.instancesText() + ") in " + dataDir);
+        try (ProcessStack stack = ProcessStack.start(new ProcessStack.Settings(dataDir, 0, 0, 0, Map.of(),
+                settings.instances(), serviceSettings(settings), true, SERVICE_JVM_FLAGS))) {
+            Result result = run(settings, stack, historyDirectory, out);
+            if (!result.promiseHeld()) {
+                copyLogs(stack, historyDirectory);
+            }
+            return result;
+        } finally {
+            deleteQuietly(dataDir);
+        }
+    }
+
+    private static Map<Service, List<String>> serviceSettings(FaultTestSettings settings) {
+        return Map.of(
+                Service.API, List.of("--wallet.concurrency.strategy=" + settings.strategy(),
+                        "--wallet.rate-limit.requests=100000000"),
+                Service.RELAY, List.of("--relay.mode=" + settings.relayMode()));
+    }
+
+    private static Result run(FaultTestSettings settings, ProcessStack stack, Path historyDirectory, PrintStream out) {
+        List<URI> apis = stack.instances(Service.API).stream().map(ServiceInstance::uri).toList();
+        Map<String, Integer> userNumbers = new HashMap<>();
+        List<String> authorizations = new ArrayList<>();
+        for (int user = 0; user < settings.users(); user++) {
+            String password = "fault-password-" + user;
+            createUser(apis.get(0), username(user), password);
+            userNumbers.put(username(user), user);
+            authorizations.add(basic(username(user), password));
+        }
+        History history = new History();
+        TopUpClients clients = new TopUpClients(settings, apis, authorizations, history);
+        AtomicBoolean faultsOver = new AtomicBoolean();
+        Instant loadStarted = Instant.now();
+        clients.start(() -> !faultsOver.get());
+        out.printf("fault-test: %d users, %d clients topping up; faults start once the first top-up is acknowledged%n",
+                settings.users(), settings.clients());
+        awaitFirstAcknowledgement(history);
+
+        FaultInjector injector = new FaultInjector(stack, settings.outage());
+        List<Recovery> recoveries = new ArrayList<>();
+        FaultSchedule schedule = FaultSchedule.of(settings.seed(), settings.kinds(), settings.faultsEach(), settings.gap());
+        for (Planned planned : schedule.faults()) {
+            LockSupport.parkNanos(planned.before().toNanos()); // the schedule's pause between faults
+            Injected injected = injector.inject(planned.kind(), planned.random());
+            Instant recovered = awaitRecovery(stack.endpoints(), history, injected.restoredAt());
+            Recovery recovery = new Recovery(injected, recovered);
+            recoveries.add(recovery);
+            out.printf("fault-test: fault %d/%d %s on %s: down %.1f s, recovered %s; %d top-ups answered so far%n",
+                    planned.number(), schedule.faults().size(), planned.kind().option(), injected.target(),
+                    recovery.down().toMillis() / 1000.0, recovery.toRecover() == null ? "NOT within "
+                            + RECOVERY_TIMEOUT.toMinutes() + " min" : String.format("%.1f s later",
+                            recovery.toRecover().toMillis() / 1000.0), history.endings().size());
+        }
+        faultsOver.set(true);
+        awaitRestarts(recoveries);
+        try {
+            clients.finish(RETRYING_AT_MOST);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+        Duration loadTime = Duration.between(loadStarted, Instant.now());
+        out.printf("fault-test: load over after %d s: %d top-ups; draining%n", loadTime.toSeconds(),
+                history.endings().size());
+        awaitDrained(stack.endpoints());
+        Findings findings;
+        try {
+            findings = new Checker(stack.endpoints(), userNumbers).check(history);
+        } catch (SQLException e) {
+            throw new IllegalStateException("the check could not read the databases", e);
+        }
+        history.writeTo(historyDirectory);
+        Result result = new Result(settings, findings, recoveries, loadTime, historyDirectory);
+        String report = Report.of(result);
+        out.println(report);
+        try {
+            Files.writeString(historyDirectory.resolve("report.md"), report);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return result;
+    }
+
+    /** Every restarted instance ready again before the check, so that the check sees the whole pipeline. */
+    private static void awaitRestarts(List<Recovery> recoveries) {
+        for (Recovery recovery : recoveries) {
+            recovery.fault().readyAt().join();
+        }
+    }
+
+    private static void createUser(URI api, String username, String password) {
+        try (HttpClient http = HttpClient.newHttpClient()) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(api.resolve("/api/v1/admin/users"))
+                    .header("Authorization", ADMIN_AUTHORIZATION)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(
+                            "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            if (response.statusCode() != 201) {
+                throw new IllegalStateException("creating " + username + ": " + response.statusCode() + " "
+                        + response.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
+    }
+
+    private static void awaitFirstAcknowledgement(History history) {
+        Instant deadline = Instant.now().plus(RECOVERY_TIMEOUT);
+        while (history.lastAcknowledged().isEmpty()) {
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException("no top-up acknowledged within " + RECOVERY_TIMEOUT);
+            }
+            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
+        }
+    }
+
+    /**
+     * Until a top-up acknowledged after the fault was over is in the ledger's audit log; null if none in time. The
+     * top-up waited for is fixed once chosen: the newest acknowledgement changes every few milliseconds under load
+     * and would always be a step ahead of the ledger.
+     */
+    private static Instant awaitRecovery(InfrastructureEndpoints endpoints, History history, Instant restoredAt) {
+        Instant deadline = Instant.now().plus(RECOVERY_TIMEOUT);
+        Optional<History.Ending> awaited = Optional.empty();
+        while (Instant.now().isBefore(deadline)) {
+            if (awaited.isEmpty()) {
+                awaited = history.lastAcknowledged().filter(ending -> ending.atMillis() > restoredAt.toEpochMilli());
+            }
+            if (awaited.isPresent() && inAuditLog(endpoints, awaited.get().topUpId())) {
+                return Instant.now();
+            }
+            LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
+        }
+        return null;
+    }
+
+    private static boolean inAuditLog(InfrastructureEndpoints endpoints, String topUpId) {
+        try (Connection connection = DriverManager.getConnection(endpoints.ledgerDatabaseUrl(),
+                endpoints.databaseUser(), endpoints.databasePassword());
+             PreparedStatement query = connection.prepareStatement(
+                     "SELECT 1 FROM audit_log WHERE top_up_id = ?::uuid")) {
+            query.setString(1, topUpId);
+            try (ResultSet result = query.executeQuery()) {
+                return result.next();
+            }
+        } catch (SQLException ledgerNotReachableYet) {
+            return false;
+        }
+    }
+
+    /** Until every outbox row is published and every top-up is in the audit log. */
+    private static void awaitDrained(InfrastructureEndpoints endpoints) {
+        Instant deadline = Instant.now().plus(DRAIN_TIMEOUT);
+        while (Instant.now().isBefore(deadline)) {
+            try {
+                long unpublished = count(endpoints, endpoints.walletDatabaseUrl(),
+                        "SELECT count(*) FROM outbox WHERE published_at IS NULL");
+                long topUps = count(endpoints, endpoints.walletDatabaseUrl(), "SELECT count(*) FROM top_ups");
+                long audited = count(endpoints, endpoints.ledgerDatabaseUrl(),
+                        "SELECT count(DISTINCT top_up_id) FROM audit_log");
+                if (unpublished == 0 && audited >= topUps) {
+                    return;
+                }
+            } catch (SQLException notReachable) {
+                // the check after the deadline reports what is missing
+            }
+            LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+        }
+    }
+
+    private static long count(InfrastructureEndpoints endpoints, String url, String sql) throws SQLException {
+        try (Connection connection = DriverManager.getConnection(url, endpoints.databaseUser(),
+                endpoints.databasePassword());
+             ResultSet result = connection.createStatement().executeQuery(sql)) {
+            result.next();
+            return result.getLong(1);
+        }
+    }
+
+    private static String basic(String username, String password) {
+        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
+                .getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static void copyLogs(ProcessStack stack, Path historyDirectory) {
+        Path logs = stack.dataDir().resolve("logs");
+        try (Stream<Path> files = Files.list(logs)) {
+            Path target = Files.createDirectories(historyDirectory.resolve("logs"));
+            for (Path log : files.toList()) {
+                Files.copy(log, target.resolve(log.getFileName()));
+            }
+        } catch (IOException e) {
+            System.err.println("could not keep the services' logs: " + e.getMessage());
+        }
+    }
+
+    private static void deleteQuietly(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            System.err.println("could not delete " + directory + ": " + e.getMessage());
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package com.outboxwallet.faults;
+
+import com.outboxwallet.local.processes.Instances;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * What a run does; every default in one place. The seed decides the top-ups (user and amount of each) and the fault
+ * schedule (order, targets, pauses); thread timing does the rest.
+ *
+ * @param topUps        at least this many top-ups; the load goes on until the fault schedule has ended too
+ * @param rate          new top-ups per second over all clients (retries come on top), 0 for as fast as they go
+ * @param faultsEach    how many times each kind of fault is injected
+ * @param outage        how long the ledger's database is unreachable in {@link FaultKind#LEDGER_DATABASE_UNREACHABLE}
+ * @param gap           the pause between the end of one fault's recovery and the next fault, at most
+ * @param strategy      the api-service's {@code wallet.concurrency.strategy}
+ * @param relayMode     the relay's {@code relay.mode}
+ * @param historyDir    where the history of every attempt and the report are written
+ */
+public record FaultTestSettings(long seed, int topUps, int rate, int users, int clients, int faultsEach, Duration outage,
+                                Duration gap, String strategy, String relayMode, Instances instances,
+                                Set<FaultKind> kinds, Path historyDir) {
+
+    static final String USAGE = """
+            usage: bin/fault-test [--seed=N] [--top-ups=100000] [--rate=100] [--users=200] [--clients=32] [--faults-each=5]
+                                  [--outage-seconds=60] [--gap-seconds=5] [--strategy=atomic-update]
+                                  [--relay-mode=polling] [--instances=api=2,relay=2,ledger=2]
+                                  [--faults=kill-api,kill-relay,…] [--history-dir=target/fault-test]""";
+
+    public FaultTestSettings {
+        kinds = Set.copyOf(kinds);
+        if (topUps < 1 || users < 1 || clients < 1 || faultsEach < 0 || rate < 0) {
+            throw new IllegalArgumentException("top-ups, users and clients must be positive, faults-each and rate not"
+                    + " negative");
+        }
+    }
+
+    public static FaultTestSettings parse(String... args) {
+        Map<String, String> options = new LinkedHashMap<>();
+        for (String arg : args) {
+            if (!arg.startsWith("--") || !arg.contains("=")) {
+                throw new IllegalArgumentException("not an option: " + arg + "\n" + USAGE);
+            }
+            options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
+        }
+        Set<String> known = Set.of("seed", "top-ups", "rate", "users", "clients", "faults-each", "outage-seconds",
+                "gap-seconds", "strategy", "relay-mode", "instances", "faults", "history-dir");
+        for (String name : options.keySet()) {
+            if (!known.contains(name)) {
+                throw new IllegalArgumentException("unknown option --" + name + "\n" + USAGE);
+            }
+        }
+        String strategy = options.getOrDefault("strategy", "atomic-update");
+        return new FaultTestSettings(
+                Long.parseLong(options.getOrDefault("seed", Long.toString(ThreadLocalRandom.current().nextLong(1L << 48)))),
+                Integer.parseInt(options.getOrDefault("top-ups", "100000")),
+                Integer.parseInt(options.getOrDefault("rate", "100")),
+                Integer.parseInt(options.getOrDefault("users", "200")),
+                Integer.parseInt(options.getOrDefault("clients", "32")),
+                Integer.parseInt(options.getOrDefault("faults-each", "5")),
+                Duration.ofSeconds(Long.parseLong(options.getOrDefault("outage-seconds", "60"))),
+                Duration.ofSeconds(Long.parseLong(options.getOrDefault("gap-seconds", "5"))),
+                strategy,
+                options.getOrDefault("relay-mode", "polling"),
+                Instances.parse(options.getOrDefault("instances", "api=2,relay=2,ledger=2")),
+                options.containsKey("faults") ? FaultKind.parseAll(options.get("faults")) : FaultKind.forStrategy(strategy),
+                Path.of(options.getOrDefault("history-dir", "target/fault-test")).toAbsolutePath());
+    }
+
+    /** The command line that repeats this run. */
+    String command() {
+        return "bin/fault-test --seed=" + seed + " --top-ups=" + topUps + " --rate=" + rate + " --users=" + users + " --clients=" + clients
+                + " --faults-each=" + faultsEach + " --outage-seconds=" + outage.toSeconds() + " --gap-seconds="
+                + gap.toSeconds() + " --strategy=" + strategy + " --relay-mode=" + relayMode + " --instances="
+                + instancesText() + " --faults=" + FaultKind.names(kinds);
+    }
+
+    String instancesText() {
+        StringBuilder text = new StringBuilder();
+        instances.counts().entrySet().stream()
+                .sorted(Map.Entry.comparingByKey())
+                .forEach(entry -> text.append(text.isEmpty() ? "" : ",").append(entry.getKey().shortName())
+                        .append('=').append(entry.getValue()));
+        return text.toString();
+    }
+}

@@ -1,0 +1,110 @@
+package com.outboxwallet.faults;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicReference;
+
+/** Every attempt every client made, and how each top-up ended for its client. Written out for diagnosis. */
+final class History {
+
+    enum Outcome {
+        /** A {@code 201}: the service said it took the top-up. */
+        ACKNOWLEDGED,
+        /** A final refusal ({@code 4xx} other than 409 and 429): the client stops, nothing may have changed. */
+        REFUSED,
+        /** The client gave up without a final answer: applied at most once, maybe not at all. */
+        INDETERMINATE
+    }
+
+    /** @param answer the status ({@code 201}, {@code 503}, …) or what went wrong ({@code timeout}, {@code refused}) */
+    record Attempt(int topUp, int number, String instance, long startedMillis, long endedMillis, String answer) {
+    }
+
+    /** @param topUpId the id the service answered with, for an acknowledged one */
+    record Ending(PlannedTopUp topUp, Outcome outcome, String topUpId, long atMillis) {
+    }
+
+    private final Collection<Attempt> attempts = new ConcurrentLinkedQueue<>();
+    private final Map<Integer, Ending> endings = new ConcurrentHashMap<>();
+    private final Map<String, PlannedTopUp> sent = new ConcurrentHashMap<>();
+    private final AtomicReference<Ending> lastAcknowledged = new AtomicReference<>();
+
+    void sending(PlannedTopUp topUp) {
+        sent.put(topUp.idempotencyKey(), topUp);
+    }
+
+    void attempted(Attempt attempt) {
+        attempts.add(attempt);
+    }
+
+    void ended(Ending ending) {
+        endings.put(ending.topUp().number(), ending);
+        if (ending.outcome() == Outcome.ACKNOWLEDGED) {
+            lastAcknowledged.accumulateAndGet(ending,
+                    (last, next) -> last == null || next.atMillis() >= last.atMillis() ? next : last);
+        }
+    }
+
+    /** The top-up a client sent under that key, if one did. */
+    Optional<PlannedTopUp> sentUnder(String idempotencyKey) {
+        return Optional.ofNullable(sent.get(idempotencyKey));
+    }
+
+    Optional<Ending> lastAcknowledged() {
+        return Optional.ofNullable(lastAcknowledged.get());
+    }
+
+    Collection<Ending> endings() {
+        return endings.values();
+    }
+
+    int sentCount() {
+        return sent.size();
+    }
+
+    long attemptCount() {
+        return attempts.size();
+    }
+
+    long count(Outcome outcome) {
+        return endings.values().stream().filter(ending -> ending.outcome() == outcome).count();
+    }
+
+    /** {@code attempts.csv} (one line per attempt) and {@code endings.csv} (one per top-up). */
+    void writeTo(Path directory) {
+        try {
+            Files.createDirectories(directory);
+            try (Writer out = Files.newBufferedWriter(directory.resolve("attempts.csv"))) {
+                out.write("top_up,attempt,instance,started_ms,ended_ms,answer\n");
+                List<Attempt> sorted = attempts.stream()
+                        .sorted(Comparator.comparingInt(Attempt::topUp).thenComparingInt(Attempt::number)).toList();
+                for (Attempt a : sorted) {
+                    out.write(a.topUp() + "," + a.number() + "," + a.instance() + "," + a.startedMillis() + ","
+                            + a.endedMillis() + "," + a.answer().replace(',', ';') + "\n");
+                }
+            }
+            try (Writer out = Files.newBufferedWriter(directory.resolve("endings.csv"))) {
+                out.write("top_up,user,idempotency_key,amount,outcome,top_up_id,at_ms\n");
+                List<Ending> sorted = endings.values().stream()
+                        .sorted(Comparator.comparingInt(ending -> ending.topUp().number())).toList();
+                for (Ending e : sorted) {
+                    out.write(e.topUp().number() + "," + e.topUp().user() + "," + e.topUp().idempotencyKey() + ","
+                            + e.topUp().amount().toPlainString() + "," + e.outcome() + ","
+                            + (e.topUpId() == null ? "" : e.topUpId()) + "," + e.atMillis() + "\n");
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not write the history to " + directory, e);
+        }
+    }
+}

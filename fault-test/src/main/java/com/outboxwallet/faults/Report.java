@@ -1,0 +1,85 @@
+package com.outboxwallet.faults;
+
+import com.outboxwallet.faults.FaultTest.Recovery;
+import com.outboxwallet.faults.FaultTest.Result;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/** The run as Markdown: the command that repeats it, what was sent, what was injected, what the check found. */
+final class Report {
+
+    private Report() {
+    }
+
+    static String of(Result result) {
+        Findings f = result.findings();
+        StringBuilder out = new StringBuilder();
+        out.append("\n## fault-test — seed ").append(result.settings().seed()).append('\n');
+        out.append("- command: `").append(result.settings().command()).append("`\n");
+        out.append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores; Java ")
+                .append(Runtime.version()).append("; ").append(System.getProperty("os.name")).append('\n');
+        out.append("- load: ").append(result.loadTime().toSeconds()).append(" s; history: ")
+                .append(result.historyDirectory()).append("\n\n");
+        out.append("| | |\n|---|---:|\n");
+        row(out, "top-ups acknowledged", f.acknowledged());
+        row(out, "top-ups refused", f.refused());
+        row(out, "top-ups indeterminate (applied at most once)", f.indeterminate());
+        row(out, "… of which applied", f.indeterminateApplied());
+        row(out, "HTTP attempts", f.attempts());
+        row(out, "rows in top_ups", f.topUpRows());
+        row(out, "**lost**", f.lost());
+        row(out, "**double-applied**", f.doubleApplied());
+        row(out, "top-ups no client sent", f.unsent());
+        row(out, "wallets whose balance, sum of top-ups and ledger disagree", f.balanceMismatches());
+        row(out, "sequence gaps on the topic", f.sequenceGaps());
+        row(out, "records on the topic", f.topicRecords());
+        row(out, "duplicates delivered (absorbed by the ledger)", f.topicDuplicates());
+        row(out, "dead-lettered", f.deadLetters());
+        out.append("| reconcile exit code | ").append(f.reconcileExit()).append(" |\n");
+        out.append("| longest top-up commit → audit-log commit | ")
+                .append(seconds(f.longestLedgerDelay())).append(" s |\n\n");
+
+        out.append("| fault | injected | longest down s | recovery after it, median s | longest s |"
+                + " restarted instance ready after, longest s |\n");
+        out.append("|---|---:|---:|---:|---:|---:|\n");
+        Map<FaultKind, List<Recovery>> byKind = new TreeMap<>(result.recoveries().stream()
+                .collect(Collectors.groupingBy(recovery -> recovery.fault().kind())));
+        byKind.forEach((kind, recoveries) -> {
+            List<Duration> recover = recoveries.stream().map(Recovery::toRecover)
+                    .map(duration -> duration == null ? Duration.ofDays(1) : duration).sorted().toList();
+            Duration down = recoveries.stream().map(Recovery::down).max(Duration::compareTo).orElse(Duration.ZERO);
+            out.append("| ").append(kind.option()).append(" | ").append(recoveries.size()).append(" | ")
+                    .append(seconds(down)).append(" | ").append(seconds(recover.get(recover.size() / 2)))
+                    .append(" | ").append(seconds(recover.get(recover.size() - 1))).append(" | ")
+                    .append(recoveries.stream().map(Recovery::toReady).filter(Objects::nonNull)
+                            .max(Duration::compareTo).map(Report::seconds).orElse("–")).append(" |\n");
+        });
+        out.append("\nDown: from the fault until what it broke was put back (a killed process started again, a frozen"
+                + " one resumed, an outage over). Recovery: from then until a top-up acknowledged after it was in the"
+                + " ledger's audit log. A restarted instance's readiness is awaited apart while the others serve.\n\n");
+        if (result.promiseHeld()) {
+            out.append("**The promise held:** nothing lost, nothing applied twice, every check clean.\n");
+        } else {
+            out.append("**VIOLATIONS** (").append(f.violations().size()).append("; the first 50):\n");
+            f.violations().stream().limit(50).forEach(violation -> out.append("- ").append(violation).append('\n'));
+            result.recoveries().stream().filter(recovery -> recovery.recoveredAt() == null).forEach(recovery ->
+                    out.append("- no recovery after ").append(recovery.fault().kind().option()).append(" on ")
+                            .append(recovery.fault().target()).append('\n'));
+        }
+        return out.toString();
+    }
+
+    private static void row(StringBuilder out, String name, long value) {
+        out.append("| ").append(name).append(" | ").append(value).append(" |\n");
+    }
+
+    private static String seconds(Duration duration) {
+        return duration.toMillis() >= Duration.ofDays(1).toMillis() ? "never"
+                : String.format("%.1f", duration.toMillis() / 1000.0);
+    }
+}

@@ -1,0 +1,157 @@
+package com.outboxwallet.faults;
+
+import com.outboxwallet.faults.History.Attempt;
+import com.outboxwallet.faults.History.Ending;
+import com.outboxwallet.faults.History.Outcome;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Clients topping up over HTTP, as a careful client would: a top-up whose answer is a timeout, a connection error, a
+ * {@code 5xx}, a {@code 409} (the same key still in flight) or a {@code 429} is sent again — the same key, the same
+ * body, to the same or another api-service instance — until a final answer: {@code 201}, or another {@code 4xx}. Only
+ * when the run ends does a client give up, and its top-up is then indeterminate.
+ */
+final class TopUpClients {
+
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(10);
+    private static final Duration MAX_BACKOFF = Duration.ofSeconds(2);
+    private static final Pattern TOP_UP_ID = Pattern.compile("\"id\"\\s*:\\s*\"([0-9a-f-]{36})\"");
+
+    private final FaultTestSettings settings;
+    private final List<URI> topUpUris;
+    private final List<String> authorizations;
+    private final History history;
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final AtomicInteger next = new AtomicInteger();
+    private final List<Thread> threads = new ArrayList<>();
+    private volatile long startNanos;
+    private volatile boolean finishing;
+    private volatile long giveUpAtNanos;
+
+    /** @param authorizations each user's HTTP Basic authorization, by user number */
+    TopUpClients(FaultTestSettings settings, List<URI> apis, List<String> authorizations, History history) {
+        this.settings = settings;
+        this.topUpUris = apis.stream().map(api -> api.resolve("/api/v1/topups")).toList();
+        this.authorizations = authorizations;
+        this.history = history;
+    }
+
+    /** @param moreWanted asked once the planned number is sent: whether to go on (the faults are not over) */
+    void start(BooleanSupplier moreWanted) {
+        startNanos = System.nanoTime();
+        for (int client = 0; client < settings.clients(); client++) {
+            int id = client;
+            threads.add(Thread.ofPlatform().name("client-" + id).start(() -> run(id, moreWanted)));
+        }
+    }
+
+    /**
+     * Once the faults are over: the clients send the rest of the planned top-ups and stop; a top-up still without a
+     * final answer that long from now ends indeterminate.
+     */
+    void finish(Duration retryingAtMost) throws InterruptedException {
+        giveUpAtNanos = System.nanoTime() + retryingAtMost.toNanos();
+        finishing = true;
+        for (Thread thread : threads) {
+            thread.join();
+        }
+        http.close();
+    }
+
+    private void run(int client, BooleanSupplier moreWanted) {
+        while (true) {
+            int number = next.getAndIncrement();
+            if (number >= settings.topUps() && !moreWanted.getAsBoolean()) {
+                return;
+            }
+            awaitTurn(number);
+            PlannedTopUp topUp = PlannedTopUp.of(settings.seed(), number, settings.users());
+            history.sending(topUp);
+            history.ended(send(client, topUp));
+        }
+    }
+
+    /**
+     * Open-loop pacing: the n-th top-up is due n/rate seconds after the start, however long earlier ones took, so a
+     * stalled service sees the work pile up as it would in production. The cores also stay free enough for a killed
+     * service to restart; flat out, a restart on 2 cores took minutes.
+     */
+    private void awaitTurn(int number) {
+        if (settings.rate() > 0) {
+            long due = startNanos + number * 1_000_000_000L / settings.rate();
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+                LockSupport.parkNanos(wait);
+            }
+        }
+    }
+
+    private Ending send(int client, PlannedTopUp topUp) {
+        int instance = client % topUpUris.size();
+        long backoffMillis = 100;
+        for (int attempt = 1; ; attempt++) {
+            long started = System.currentTimeMillis();
+            String answer;
+            try {
+                HttpResponse<String> response = http.send(request(topUpUris.get(instance), topUp),
+                        HttpResponse.BodyHandlers.ofString());
+                int status = response.statusCode();
+                answer = Integer.toString(status);
+                history.attempted(new Attempt(topUp.number(), attempt, "api-" + (instance + 1), started,
+                        System.currentTimeMillis(), answer));
+                if (status == 201) {
+                    Matcher id = TOP_UP_ID.matcher(response.body());
+                    return new Ending(topUp, Outcome.ACKNOWLEDGED, id.find() ? id.group(1) : null,
+                            System.currentTimeMillis());
+                }
+                if (status >= 400 && status < 500 && status != 409 && status != 429) {
+                    return new Ending(topUp, Outcome.REFUSED, null, System.currentTimeMillis());
+                }
+            } catch (HttpTimeoutException e) {
+                history.attempted(new Attempt(topUp.number(), attempt, "api-" + (instance + 1), started,
+                        System.currentTimeMillis(), "timeout"));
+                instance = (instance + 1) % topUpUris.size();
+            } catch (IOException e) {
+                history.attempted(new Attempt(topUp.number(), attempt, "api-" + (instance + 1), started,
+                        System.currentTimeMillis(), "io: " + e.getClass().getSimpleName()));
+                instance = (instance + 1) % topUpUris.size();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return new Ending(topUp, Outcome.INDETERMINATE, null, System.currentTimeMillis());
+            }
+            if (finishing && System.nanoTime() - giveUpAtNanos > 0) {
+                return new Ending(topUp, Outcome.INDETERMINATE, null, System.currentTimeMillis());
+            }
+            // A client's back-off before it tries again, with jitter so that clients do not retry in step.
+            LockSupport.parkNanos(Duration.ofMillis(backoffMillis / 2
+                    + ThreadLocalRandom.current().nextLong(backoffMillis / 2 + 1)).toNanos());
+            backoffMillis = Math.min(backoffMillis * 2, MAX_BACKOFF.toMillis());
+        }
+    }
+
+    private HttpRequest request(URI topUps, PlannedTopUp topUp) {
+        return HttpRequest.newBuilder(topUps)
+                .timeout(REQUEST_TIMEOUT)
+                .header("Authorization", authorizations.get(topUp.user()))
+                .header("Content-Type", "application/json")
+                .header("Idempotency-Key", topUp.idempotencyKey())
+                .POST(HttpRequest.BodyPublishers.ofString(topUp.body()))
+                .build();
+    }
+}

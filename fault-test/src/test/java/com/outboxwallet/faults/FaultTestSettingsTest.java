@@ -1,0 +1,52 @@
+package com.outboxwallet.faults;
+
+import com.outboxwallet.local.Service;
+import org.junit.jupiter.api.Test;
+
+import java.math.BigDecimal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class FaultTestSettingsTest {
+
+    @Test
+    void thePrintedCommandRepeatsTheRun() {
+        FaultTestSettings settings = FaultTestSettings.parse("--seed=99", "--top-ups=500", "--strategy=redisson-lock",
+                "--instances=api=3", "--faults=kill-api,pause-lock-holder");
+
+        FaultTestSettings again = FaultTestSettings.parse(settings.command().replaceFirst("^bin/fault-test ", "")
+                .split(" "));
+
+        assertThat(again).usingRecursiveComparison().ignoringFields("historyDir").isEqualTo(settings);
+        assertThat(again.instances().of(Service.API)).isEqualTo(3);
+        assertThat(again.instances().of(Service.LEDGER)).isEqualTo(1);
+    }
+
+    @Test
+    void withoutASeedOneIsChosenAndPrinted() {
+        FaultTestSettings settings = FaultTestSettings.parse();
+
+        assertThat(settings.command()).contains("--seed=" + settings.seed());
+        assertThat(settings.topUps()).isEqualTo(100_000);
+        assertThat(settings.kinds()).doesNotContain(FaultKind.PAUSE_LOCK_HOLDER);
+    }
+
+    @Test
+    void aMistypedOptionIsNamed() {
+        assertThatThrownBy(() -> FaultTestSettings.parse("--topups=5")).hasMessageContaining("unknown option --topups");
+        assertThatThrownBy(() -> FaultTestSettings.parse("seed")).hasMessageContaining("not an option: seed");
+    }
+
+    @Test
+    void aPlannedTopUpIsTheSameWhicheverClientSendsIt() {
+        PlannedTopUp first = PlannedTopUp.of(5, 17, 20);
+
+        assertThat(PlannedTopUp.of(5, 17, 20)).isEqualTo(first);
+        assertThat(first.idempotencyKey()).isEqualTo("fault-5-17");
+        assertThat(first.amount().scale()).isEqualTo(2);
+        assertThat(first.amount()).isBetween(new BigDecimal("0.01"), new BigDecimal("1000.00"));
+        assertThat(first.user()).isBetween(0, 19);
+        assertThat(first.body()).isEqualTo("{\"amount\":\"" + first.amount().toPlainString() + "\"}");
+    }
+}

@@ -1,0 +1,204 @@
+package com.outboxwallet.local.processes;
+
+import com.outboxwallet.infra.EmbeddedKafkaServer;
+import com.outboxwallet.infra.EmbeddedPostgresServer;
+import com.outboxwallet.infra.EmbeddedRedisServer;
+import com.outboxwallet.infra.FreePorts;
+import com.outboxwallet.local.InfrastructureEndpoints;
+import com.outboxwallet.local.Service;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The pipeline with a process per service: PostgreSQL and Redis as the servers they are, Kafka in a JVM of its own,
+ * and each instance of each service from its own executable jar in its own JVM, so that any one of them can be
+ * killed, frozen or restarted while the others run. Services stop before Kafka, Kafka before Redis and PostgreSQL.
+ */
+public final class ProcessStack implements AutoCloseable {
+
+    private static final Logger log = LoggerFactory.getLogger(ProcessStack.class);
+    public static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+
+    /**
+     * @param firstPorts      the first instance's port of each service, 0 for a free one; later instances take free
+     *                        ports
+     * @param serviceSettings command-line settings on top of the local profile's, per service
+     * @param serviceJvmFlags each service JVM's flags, such as {@code -Xmx512m}
+     */
+    public record Settings(Path dataDir, int postgresPort, int kafkaPort, int redisPort, Map<Service, Integer> firstPorts,
+                           Instances instances, Map<Service, List<String>> serviceSettings, boolean durable,
+                           List<String> serviceJvmFlags) {
+
+        public Settings {
+            firstPorts = Map.copyOf(firstPorts);
+            serviceSettings = Map.copyOf(serviceSettings);
+            serviceJvmFlags = List.copyOf(serviceJvmFlags);
+        }
+    }
+
+    private final Settings settings;
+    private final ExecutableJars jars;
+    private final Map<Service, List<ServiceInstance>> instances = new EnumMap<>(Service.class);
+    private final Thread stopOnExit = new Thread(this::stopAll, "process-stack-stop");
+    private EmbeddedPostgresServer postgres;
+    private volatile EmbeddedRedisServer redis;
+    private ChildJvm kafka;
+    private int kafkaPort;
+    private InfrastructureEndpoints endpoints;
+
+    private ProcessStack(Settings settings, ExecutableJars jars) {
+        this.settings = settings;
+        this.jars = jars;
+    }
+
+    /** Starts everything and returns once every instance is ready. */
+    public static ProcessStack start(Settings settings) {
+        ProcessStack stack = new ProcessStack(settings, ExecutableJars.ofWorkingDirectory());
+        // Ctrl-C or SIGTERM of this JVM stops the children too; they are processes of their own and would outlive it.
+        Runtime.getRuntime().addShutdownHook(stack.stopOnExit);
+        try {
+            stack.startInfrastructure();
+            stack.startServices();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private void startInfrastructure() {
+        postgres = EmbeddedPostgresServer.start(settings.postgresPort(), settings.dataDir().resolve("postgres"),
+                settings.durable());
+        redis = EmbeddedRedisServer.start(settings.redisPort());
+        kafkaPort = settings.kafkaPort() > 0 ? settings.kafkaPort() : FreePorts.free();
+        kafka = new ChildJvm("kafka", List.of("-Xmx1g"), List.of("-jar", jars.localStack().toString(), KafkaBroker.COMMAND,
+                Integer.toString(kafkaPort), settings.dataDir().resolve("kafka").toString()), logOf("kafka"));
+        startKafka();
+        endpoints = new InfrastructureEndpoints(postgres.createDatabase("wallet"), postgres.createDatabase("ledger"),
+                EmbeddedPostgresServer.USER, "", "localhost:" + kafkaPort, redis.url());
+    }
+
+    private void startServices() {
+        for (Service service : Service.values()) {
+            List<ServiceInstance> started = new ArrayList<>();
+            for (int number = 1; number <= settings.instances().of(service); number++) {
+                int requested = number == 1 ? settings.firstPorts().getOrDefault(service, 0) : 0;
+                int port = requested > 0 ? requested : FreePorts.free();
+                ServiceInstance instance = new ServiceInstance(service, number, port, serviceJvm(service, number, port));
+                instance.jvm().start();
+                started.add(instance);
+            }
+            instances.put(service, List.copyOf(started));
+        }
+        all().forEach(instance -> instance.awaitReady(START_TIMEOUT)); // started together, so they start in parallel
+    }
+
+    private ChildJvm serviceJvm(Service service, int number, int port) {
+        String name = service.shortName() + "-" + number;
+        List<String> arguments = new ArrayList<>(List.of("-jar", jars.of(service).toString()));
+        arguments.addAll(service.localSettings(endpoints, port));
+        if (service == Service.RELAY) {
+            arguments.add("--relay.instance-id=" + name);
+        }
+        arguments.addAll(settings.serviceSettings().getOrDefault(service, List.of()));
+        return new ChildJvm(name, settings.serviceJvmFlags(), arguments, logOf(name));
+    }
+
+    private Path logOf(String name) {
+        return settings.dataDir().resolve("logs").resolve(name + ".log");
+    }
+
+    /** Starts the broker (again, after {@link ChildJvm#kill()}) on the same port and data, until it answers. */
+    public void startKafka() {
+        kafka.start();
+        try {
+            EmbeddedKafkaServer.awaitReady(kafkaBootstrapServers(), START_TIMEOUT);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while Kafka started", e);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException("Kafka did not start; the end of its log:\n" + kafka.tail(40), e);
+        }
+    }
+
+    private String kafkaBootstrapServers() {
+        return "localhost:" + kafkaPort;
+    }
+
+    /** Kills Redis with SIGKILL; {@link #startRedis()} brings an empty one back on the same port. */
+    public void killRedis() {
+        redis.kill();
+    }
+
+    public void startRedis() {
+        redis = EmbeddedRedisServer.start(redis.port());
+    }
+
+    public EmbeddedPostgresServer postgres() {
+        return postgres;
+    }
+
+    public EmbeddedRedisServer redis() {
+        return redis;
+    }
+
+    public ChildJvm kafka() {
+        return kafka;
+    }
+
+    public InfrastructureEndpoints endpoints() {
+        return endpoints;
+    }
+
+    public List<ServiceInstance> instances(Service service) {
+        return instances.getOrDefault(service, List.of());
+    }
+
+    public List<ServiceInstance> all() {
+        return instances.values().stream().flatMap(List::stream).toList();
+    }
+
+    public Path dataDir() {
+        return settings.dataDir();
+    }
+
+    @Override
+    public void close() {
+        stopAll();
+        try {
+            Runtime.getRuntime().removeShutdownHook(stopOnExit);
+        } catch (IllegalStateException alreadyExiting) {
+            // the hook is running or has run
+        }
+    }
+
+    /** The ledger stops consuming before the relay stops publishing, the relay before the API stops taking top-ups. */
+    private synchronized void stopAll() {
+        List<Service> order = List.of(Service.LEDGER, Service.RELAY, Service.API);
+        for (Service service : order) {
+            instances(service).forEach(instance -> instance.jvm().stop());
+        }
+        if (kafka != null) {
+            kafka.stop();
+        }
+        if (redis != null) {
+            try {
+                redis.close();
+            } catch (RuntimeException alreadyGone) {
+                log.debug("Redis was not running", alreadyGone);
+            }
+            redis = null;
+        }
+        if (postgres != null) {
+            postgres.close();
+            postgres = null;
+        }
+    }
+}

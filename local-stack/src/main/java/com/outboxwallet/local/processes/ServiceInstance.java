@@ -1,0 +1,86 @@
+package com.outboxwallet.local.processes;
+
+import com.outboxwallet.local.Service;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+
+/** One instance of a service, in its own JVM, on a port of its own that it keeps across restarts. */
+public final class ServiceInstance {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final Service service;
+    private final int number;
+    private final int port;
+    private final ChildJvm jvm;
+
+    ServiceInstance(Service service, int number, int port, ChildJvm jvm) {
+        this.service = service;
+        this.number = number;
+        this.port = port;
+        this.jvm = jvm;
+    }
+
+    public Service service() {
+        return service;
+    }
+
+    /** 1, 2, … within its service. */
+    public int number() {
+        return number;
+    }
+
+    public String name() {
+        return jvm.name();
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public URI uri() {
+        return URI.create("http://localhost:" + port);
+    }
+
+    public ChildJvm jvm() {
+        return jvm;
+    }
+
+    /** Until its readiness probe answers 200; fails at once if the JVM exits, with the end of its log. */
+    public void awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        HttpRequest probe = HttpRequest.newBuilder(uri().resolve("/actuator/health/readiness"))
+                .timeout(Duration.ofSeconds(5)).build();
+        while (true) {
+            if (!jvm.isAlive()) {
+                throw new IllegalStateException(name() + " exited while starting; the end of its log ("
+                        + jvm.log() + "):\n" + jvm.tail(40));
+            }
+            try {
+                if (HTTP.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notListeningYet) {
+                // still starting
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for " + name(), e);
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new IllegalStateException(name() + " not ready after " + timeout + "; see " + jvm.log());
+            }
+            jvm.awaitExit(Duration.ofMillis(250));
+        }
+    }
+
+    @Override
+    public String toString() {
+        return jvm + " on port " + port;
+    }
+}
