@@ -145,9 +145,11 @@ public final class FaultTest {
         AtomicBoolean faultsOver = new AtomicBoolean();
         Instant loadStarted = Instant.now();
         clients.start(() -> !faultsOver.get());
-        out.printf("fault-test: %d users, %d clients topping up; faults start once the first top-up is acknowledged%n",
-                settings.users(), settings.clients());
-        awaitFirstAcknowledgement(history);
+        out.printf("fault-test: %d users, %d clients topping up at %d/s; faults start once a top-up has gone all the way"
+                + " to the ledger%n", settings.users(), settings.clients(), settings.rate());
+        if (awaitRecovery(stack.endpoints(), history, loadStarted) == null) {
+            throw new IllegalStateException("no top-up reached the ledger within " + RECOVERY_TIMEOUT);
+        }
 
         FaultInjector injector = new FaultInjector(stack, settings.outage());
         List<Recovery> recoveries = new ArrayList<>();
@@ -218,16 +220,6 @@ public final class FaultTest {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted", e);
-        }
-    }
-
-    private static void awaitFirstAcknowledgement(History history) {
-        Instant deadline = Instant.now().plus(RECOVERY_TIMEOUT);
-        while (history.lastAcknowledged().isEmpty()) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("no top-up acknowledged within " + RECOVERY_TIMEOUT);
-            }
-            LockSupport.parkNanos(Duration.ofMillis(100).toNanos());
         }
     }
 
