@@ -32,8 +32,11 @@ final class FaultInjector {
     /** How long a killed process stays down before it is started again (a restart policy's delay). */
     private static final Duration MIN_DOWN = Duration.ofSeconds(1);
     private static final Duration MAX_DOWN = Duration.ofSeconds(5);
-    /** The relay checks its leadership every second; a pause of several checks is "past its leadership check". */
-    private static final Duration RELAY_PAUSE = Duration.ofSeconds(5);
+    /**
+     * Longer than the relay's leadership lease (5 s), so that the standby takes over while the leader is frozen and
+     * the leader resumes believing it still leads: what the per-batch fence is for.
+     */
+    private static final Duration RELAY_PAUSE = Duration.ofSeconds(6);
     /** The redisson-lock strategy's default lease; a holder frozen longer loses its lock while it sleeps. */
     private static final Duration LOCK_LEASE = Duration.ofSeconds(10);
     private static final Map<FaultKind, Service> SERVICE_KILLED = Map.of(FaultKind.KILL_API, Service.API,
@@ -77,7 +80,7 @@ final class FaultInjector {
                 });
                 yield instance.name();
             }
-            case PAUSE_RELAY_LEADER -> pause(leader, RELAY_PAUSE.plusMillis(random.nextLong(3000)));
+            case PAUSE_RELAY_LEADER -> pause(leader, RELAY_PAUSE.plusMillis(random.nextLong(4000)));
             case PAUSE_LOCK_HOLDER -> pause(pick(Service.API, random), LOCK_LEASE.plusSeconds(2));
             case KILL_KAFKA -> {
                 stack.kafka().kill();

@@ -113,11 +113,11 @@ public final class FaultTest {
         out.println("fault-test: starting the stack (" + settings.instancesText() + ") in " + dataDir);
         try (ProcessStack stack = ProcessStack.start(new ProcessStack.Settings(dataDir, 0, 0, 0, Map.of(),
                 settings.instances(), serviceSettings(settings), true, SERVICE_JVM_FLAGS))) {
-            Result result = run(settings, stack, historyDirectory, out);
-            if (!result.promiseHeld()) {
-                copyLogs(stack, historyDirectory);
+            try {
+                return run(settings, stack, historyDirectory, out);
+            } finally {
+                copyLogs(stack, historyDirectory); // kept with the history, whatever the outcome
             }
-            return result;
         } finally {
             deleteQuietly(dataDir);
         }
@@ -185,6 +185,7 @@ public final class FaultTest {
             throw new IllegalStateException("the check could not read the databases", e);
         }
         history.writeTo(historyDirectory);
+        writeFaults(recoveries, historyDirectory);
         Result result = new Result(settings, findings, recoveries, loadTime, historyDirectory);
         String report = Report.of(result);
         out.println(report);
@@ -194,6 +195,24 @@ public final class FaultTest {
             throw new UncheckedIOException(e);
         }
         return result;
+    }
+
+    /** {@code faults.csv}: when each fault struck, ended and was recovered from, to lay beside {@code attempts.csv}. */
+    private static void writeFaults(List<Recovery> recoveries, Path historyDirectory) {
+        StringBuilder csv = new StringBuilder("kind,target,injected_ms,restored_ms,recovered_ms,ready_ms\n");
+        for (Recovery recovery : recoveries) {
+            Injected fault = recovery.fault();
+            Instant ready = fault.readyAt().join();
+            csv.append(fault.kind().option()).append(',').append(fault.target()).append(',')
+                    .append(fault.injectedAt().toEpochMilli()).append(',').append(fault.restoredAt().toEpochMilli())
+                    .append(',').append(recovery.recoveredAt() == null ? "" : recovery.recoveredAt().toEpochMilli())
+                    .append(',').append(ready == null ? "" : ready.toEpochMilli()).append('\n');
+        }
+        try {
+            Files.writeString(historyDirectory.resolve("faults.csv"), csv);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     /** Every restarted instance ready again before the check, so that the check sees the whole pipeline. */
@@ -295,6 +314,7 @@ public final class FaultTest {
         Path logs = stack.dataDir().resolve("logs");
         try (Stream<Path> files = Files.list(logs)) {
             Path target = Files.createDirectories(historyDirectory.resolve("logs"));
+            // Copied while the processes still run: a snapshot, complete up to the check.
             for (Path log : files.toList()) {
                 Files.copy(log, target.resolve(log.getFileName()));
             }

@@ -30,7 +30,7 @@ public record RelayProperties(RelayMode mode, String instanceId, @Valid @NotNull
     public RelayProperties {
         mode = mode == null ? RelayMode.POLLING : mode;
         instanceId = instanceId == null || instanceId.isBlank() ? defaultInstanceId() : instanceId;
-        leadership = leadership == null ? new Leadership(null) : leadership;
+        leadership = leadership == null ? new Leadership(null, null) : leadership;
         retention = retention == null ? new Retention(null, null, 0) : retention;
         cdc = cdc == null ? new Cdc(null, null, null, null, null, null) : cdc;
         hybrid = hybrid == null ? new Hybrid(null, null) : hybrid;
@@ -61,11 +61,20 @@ public record RelayProperties(RelayMode mode, String instanceId, @Valid @NotNull
     public record CloudEvents(@NotBlank String source) {
     }
 
-    /** @param checkInterval how often a standby tries to take over, and the leader checks it still leads */
-    public record Leadership(Duration checkInterval) {
+    /**
+     * @param checkInterval how often a standby tries to take over, and the leader checks it still leads
+     * @param lease         how long a leader may miss its checks (frozen, paused, hung) before PostgreSQL ends its
+     *                      session, which frees the lock for a standby; at least three check intervals
+     */
+    public record Leadership(Duration checkInterval, Duration lease) {
 
         public Leadership {
             checkInterval = checkInterval == null ? Duration.ofSeconds(1) : checkInterval;
+            lease = lease == null ? Duration.ofSeconds(5) : lease;
+            if (lease.compareTo(checkInterval.multipliedBy(3)) < 0) {
+                throw new IllegalArgumentException("relay.leadership.lease (" + lease + ") must be at least three"
+                        + " times relay.leadership.check-interval (" + checkInterval + ")");
+            }
         }
     }
 

@@ -2,6 +2,7 @@ package com.outboxwallet.relay;
 
 import com.outboxwallet.relay.leadership.RelayLeadership;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -93,6 +94,33 @@ class SeveralRelaysIT extends RelayIntegrationTest {
             assertThat(WalletOrder.firstArrivals(topic.poll(), wallet.toString()))
                     .containsExactlyElementsOf(LongStream.rangeClosed(1, 20).boxed().toList());
         }
+    }
+
+    @Test
+    void aFrozenLeaderLosesItsLeaseToTheStandbyAndNeitherPublishesARowTwice() throws Exception {
+        await().atMost(Duration.ofSeconds(10)).until(() -> leaders() == 1);
+        RelayLeadership leader = leadershipOfA.isLeader() ? leadershipOfA : relayB.getBean(RelayLeadership.class);
+        RelayLeadership standby = leader == leadershipOfA ? relayB.getBean(RelayLeadership.class) : leadershipOfA;
+        UUID wallet = UUID.randomUUID();
+        List<UUID> eventIds = new ArrayList<>();
+
+        // The leader's checks are synchronized on it: holding its monitor stops them as a SIGSTOP would, and its
+        // session falls silent while its connection stays open. Its publishing thread still believes it leads.
+        synchronized (leader) {
+            eventIds.addAll(writeConcurrently(List.of(wallet), 1, 10));
+            await().atMost(Duration.ofSeconds(20)).until(standby::isLeader);
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> !leader.isLeader());
+        eventIds.addAll(writeConcurrently(List.of(wallet), 11, 20));
+
+        try (TopicReader topic = new TopicReader(bootstrapServers(), "wallet.events")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> topic.withEventIds(eventIds).size() >= eventIds.size());
+            List<ConsumerRecord<String, byte[]>> records = topic.poll();
+            assertThat(WalletOrder.firstArrivals(records, wallet.toString()))
+                    .containsExactlyElementsOf(LongStream.rangeClosed(1, 20).boxed().toList());
+            assertThat(topic.withEventIds(eventIds)).as("each row published once").hasSize(20);
+        }
+        assertThat(leaders()).isEqualTo(1);
     }
 
     private long leaders() {

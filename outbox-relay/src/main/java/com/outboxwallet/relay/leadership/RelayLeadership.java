@@ -15,11 +15,15 @@ import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
 
 /**
  * Decides which relay instance publishes: the one holding a PostgreSQL session-level advisory lock on its own
  * connection. If that instance dies or loses its connection, PostgreSQL ends the session and frees the lock, and a
- * standby's next attempt takes it. Leadership says who should publish; {@link com.outboxwallet.relay.publishing
+ * standby's next attempt takes it. A leader that is alive but frozen (SIGSTOP, a paused VM, a stop-the-world stall)
+ * keeps its TCP connection, so the session carries a lease: {@code idle_session_timeout}, which PostgreSQL enforces
+ * when the leader's checks stop coming. Leadership says who should publish; {@link com.outboxwallet.relay.publishing
  * .PublishingTurn} fences each batch, so even an instance that lost leadership without knowing it cannot publish
  * at the same time as the new leader.
  */
@@ -35,6 +39,7 @@ public class RelayLeadership implements SmartLifecycle {
 
     private final DataSourceProperties database;
     private final String instanceId;
+    private final Duration lease;
     private Connection connection;
     private volatile boolean leader;
     private volatile boolean running;
@@ -42,6 +47,7 @@ public class RelayLeadership implements SmartLifecycle {
     RelayLeadership(DataSourceProperties database, RelayProperties properties, RelayMetrics metrics) {
         this.database = database;
         this.instanceId = properties.instanceId();
+        this.lease = properties.leadership().lease();
         metrics.registerLeadership(instanceId, this::isLeader);
     }
 
@@ -63,6 +69,9 @@ public class RelayLeadership implements SmartLifecycle {
                 closeConnection();
                 connection = DriverManager.getConnection(database.determineUrl(), database.determineUsername(),
                         database.determinePassword());
+                try (Statement lease = connection.createStatement()) {
+                    lease.execute("SET idle_session_timeout = " + this.lease.toMillis());
+                }
             }
             boolean nowLeader = leader ? stillHeld() : tryAcquire();
             if (nowLeader != leader) {

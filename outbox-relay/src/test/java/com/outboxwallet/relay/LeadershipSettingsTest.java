@@ -1,0 +1,28 @@
+package com.outboxwallet.relay;
+
+import com.outboxwallet.relay.RelayProperties.Leadership;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class LeadershipSettingsTest {
+
+    @Test
+    void aLeaseDefaultsToFiveChecksOfOneSecond() {
+        Leadership defaults = new Leadership(null, null);
+
+        assertThat(defaults.checkInterval()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(defaults.lease()).isEqualTo(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void aLeaseThatALiveLeaderCouldMissBetweenTwoChecksIsRefused() {
+        assertThatThrownBy(() -> new Leadership(Duration.ofSeconds(2), Duration.ofSeconds(5)))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("relay.leadership.lease (PT5S) must be at least three times");
+        assertThat(new Leadership(Duration.ofSeconds(2), Duration.ofSeconds(6)).lease()).isEqualTo(Duration.ofSeconds(6));
+    }
+}
