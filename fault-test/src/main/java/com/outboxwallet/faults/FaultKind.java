@@ -32,6 +32,11 @@ public enum FaultKind {
     /** With the {@code redisson-lock} strategy: an api-service instance, likely holding a wallet lock, frozen past the lease. */
     PAUSE_LOCK_HOLDER;
 
+    /** Whether it kills a service instance (which then restarts while the others serve). */
+    boolean killsAnInstance() {
+        return this == KILL_API || this == KILL_RELAY || this == KILL_LEDGER;
+    }
+
     /** As on the command line: {@code kill-api}. */
     String option() {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');

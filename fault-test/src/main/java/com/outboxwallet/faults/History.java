@@ -68,10 +68,6 @@ final class History {
         return endings.values();
     }
 
-    int sentCount() {
-        return sent.size();
-    }
-
     long attemptCount() {
         return attempts.size();
     }

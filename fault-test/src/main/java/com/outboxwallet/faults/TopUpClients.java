@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
 import java.util.regex.Matcher;
@@ -40,7 +41,8 @@ final class TopUpClients {
             .connectTimeout(Duration.ofSeconds(2)).build();
     private final AtomicInteger next = new AtomicInteger();
     private final List<Thread> threads = new ArrayList<>();
-    private volatile long startNanos;
+    /** When the next new top-up is due (System.nanoTime); see {@link #awaitTurn()}. */
+    private final AtomicLong nextDue = new AtomicLong();
     private volatile boolean finishing;
     private volatile long giveUpAtNanos;
 
@@ -54,7 +56,7 @@ final class TopUpClients {
 
     /** @param moreWanted asked once the planned number is sent: whether to go on (the faults are not over) */
     void start(BooleanSupplier moreWanted) {
-        startNanos = System.nanoTime();
+        nextDue.set(System.nanoTime());
         for (int client = 0; client < settings.clients(); client++) {
             int id = client;
             threads.add(Thread.ofPlatform().name("client-" + id).start(() -> run(id, moreWanted)));
@@ -80,7 +82,7 @@ final class TopUpClients {
             if (number >= settings.topUps() && !moreWanted.getAsBoolean()) {
                 return;
             }
-            awaitTurn(number);
+            awaitTurn();
             PlannedTopUp topUp = PlannedTopUp.of(settings.seed(), number, settings.users());
             history.sending(topUp);
             history.ended(send(client, topUp));
@@ -88,13 +90,14 @@ final class TopUpClients {
     }
 
     /**
-     * Open-loop pacing: the n-th top-up is due n/rate seconds after the start, however long earlier ones took, so a
-     * stalled service sees the work pile up as it would in production. The cores also stay free enough for a killed
-     * service to restart; flat out, a restart on 2 cores took minutes.
+     * At most {@code rate} new top-ups a second over all clients. A client that fell behind (its last top-up took
+     * long) does not make up for lost time: after a stall, the load resumes at the rate rather than in a burst of
+     * everything missed, which on 2 cores would starve the very restarts the run is waiting for.
      */
-    private void awaitTurn(int number) {
+    private void awaitTurn() {
         if (settings.rate() > 0) {
-            long due = startNanos + number * 1_000_000_000L / settings.rate();
+            long interval = 1_000_000_000L / settings.rate();
+            long due = nextDue.getAndUpdate(next -> Math.max(next, System.nanoTime()) + interval);
             long wait = due - System.nanoTime();
             if (wait > 0) {
                 LockSupport.parkNanos(wait);
