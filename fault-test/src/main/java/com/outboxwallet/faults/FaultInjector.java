@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
 
@@ -52,7 +53,11 @@ final class FaultInjector {
                     CompletableFuture<Instant> readyAt) {
     }
 
+    /** An orchestrator's back-off before it starts a crashed instance again. */
+    private static final Duration SUPERVISOR_RESTART_DELAY = Duration.ofSeconds(2);
+
     private final ProcessStack stack;
+    private final AtomicInteger supervisorRestarts = new AtomicInteger();
     private final Duration outage;
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -74,10 +79,7 @@ final class FaultInjector {
                 instance.jvm().start();
                 // The other instances serve while it starts, as behind a load balancer or in a consumer group;
                 // the schedule goes on and the check waits for it.
-                readyAt = CompletableFuture.supplyAsync(() -> {
-                    instance.awaitReady(ProcessStack.START_TIMEOUT);
-                    return Instant.now();
-                });
+                readyAt = CompletableFuture.supplyAsync(() -> superviseUntilReady(instance));
                 yield instance.name();
             }
             case PAUSE_RELAY_LEADER -> pause(leader, RELAY_PAUSE.plusMillis(random.nextLong(4000)));
@@ -116,6 +118,33 @@ final class FaultInjector {
             }
         };
         return new Injected(kind, target, injectedAt, Instant.now(), readyAt);
+    }
+
+    /**
+     * As an orchestrator's restart policy would: an instance that exits while it starts — a service refuses to start
+     * without its database, and a later fault may have made it unreachable — is started again after a pause, until
+     * it is ready. Each such restart is counted.
+     */
+    private Instant superviseUntilReady(ServiceInstance instance) {
+        Instant deadline = Instant.now().plus(ProcessStack.START_TIMEOUT);
+        while (true) {
+            try {
+                instance.awaitReady(Duration.between(Instant.now(), deadline));
+                return Instant.now();
+            } catch (ServiceInstance.ExitedWhileStarting exited) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw exited;
+                }
+                supervisorRestarts.incrementAndGet();
+                LockSupport.parkNanos(SUPERVISOR_RESTART_DELAY.toNanos());
+                instance.jvm().start();
+            }
+        }
+    }
+
+    /** Instances that exited on their own and were started again by {@link #superviseUntilReady}. */
+    int supervisorRestarts() {
+        return supervisorRestarts.get();
     }
 
     private static ServiceInstance pick(Service service, List<ServiceInstance> instances, SplittableRandom random) {

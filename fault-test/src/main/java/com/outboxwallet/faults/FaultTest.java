@@ -72,8 +72,9 @@ public final class FaultTest {
         }
     }
 
-    record Result(FaultTestSettings settings, Findings findings, List<Recovery> recoveries, Duration loadTime,
-                  Path historyDirectory) {
+    /** @param supervisorRestarts instances that exited on their own while starting and were started again */
+    record Result(FaultTestSettings settings, Findings findings, List<Recovery> recoveries, int supervisorRestarts,
+                  Duration loadTime, Path historyDirectory) {
 
         boolean promiseHeld() {
             return findings.promiseHeld() && recoveries.stream().allMatch(recovery -> recovery.recoveredAt() != null);
@@ -92,8 +93,15 @@ public final class FaultTest {
             System.exit(2);
             return;
         }
-        Result result = run(settings, System.out);
-        System.exit(result.promiseHeld() ? 0 : 1);
+        try {
+            Result result = run(settings, System.out);
+            System.exit(result.promiseHeld() ? 0 : 1);
+        } catch (RuntimeException e) {
+            // The run itself broke (a process that never became ready, say); the clients' threads would keep this
+            // JVM alive, so exit, and the stack's shutdown hook stops every process.
+            e.printStackTrace();
+            System.exit(2);
+        }
     }
 
     static String username(int user) {
@@ -191,7 +199,8 @@ public final class FaultTest {
         }
         history.writeTo(historyDirectory);
         writeFaults(recoveries, historyDirectory);
-        Result result = new Result(settings, findings, recoveries, loadTime, historyDirectory);
+        Result result = new Result(settings, findings, recoveries, injector.supervisorRestarts(), loadTime,
+                historyDirectory);
         String report = Report.of(result);
         out.println(report);
         try {

@@ -41,6 +41,7 @@ final class Report {
         row(out, "duplicates delivered (absorbed by the ledger)", f.topicDuplicates());
         row(out, "dead-lettered", f.deadLetters());
         out.append("| reconcile exit code | ").append(f.reconcileExit()).append(" |\n");
+        row(out, "instances that exited while starting, started again", result.supervisorRestarts());
         out.append("| longest top-up commit → audit-log commit | ")
                 .append(seconds(f.longestLedgerDelay())).append(" s |\n\n");
 

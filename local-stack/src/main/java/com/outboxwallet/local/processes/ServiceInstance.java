@@ -59,7 +59,7 @@ public final class ServiceInstance {
                 .timeout(Duration.ofSeconds(5)).build();
         while (true) {
             if (!jvm.isAlive()) {
-                throw new IllegalStateException(name() + " exited while starting; the end of its log ("
+                throw new ExitedWhileStarting(name() + " exited while starting; the end of its log ("
                         + jvm.log() + "):\n" + jvm.tail(40));
             }
             try {
@@ -76,6 +76,14 @@ public final class ServiceInstance {
                 throw new IllegalStateException(name() + " not ready after " + timeout + "; see " + jvm.log());
             }
             jvm.awaitExit(Duration.ofMillis(250));
+        }
+    }
+
+    /** The instance's JVM ended before it was ready, as a service does when it cannot start (its database refused). */
+    public static final class ExitedWhileStarting extends IllegalStateException {
+
+        ExitedWhileStarting(String message) {
+            super(message);
         }
     }
 
