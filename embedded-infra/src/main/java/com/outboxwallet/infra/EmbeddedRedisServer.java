@@ -80,6 +80,21 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         process.onExit().join();
     }
 
+    /** {@code FLUSHALL}: every key forgotten, as an operator's mistake or a failover to an empty replica would. */
+    public void flushAll() {
+        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write("FLUSHALL\r\n".getBytes(StandardCharsets.US_ASCII));
+            String reply = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+            if (reply == null || !reply.startsWith("+OK")) {
+                throw new IllegalStateException("Redis on port " + port + " answered FLUSHALL with " + reply);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Redis on port " + port + " did not answer", e);
+        }
+    }
+
     /** The server's own answer to {@code INFO server}: its process id. */
     long pid() {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {

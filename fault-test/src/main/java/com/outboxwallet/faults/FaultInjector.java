@@ -1,18 +1,15 @@
 package com.outboxwallet.faults;
 
+import com.outboxwallet.infra.EmbeddedPostgresServer;
 import com.outboxwallet.local.Service;
 import com.outboxwallet.local.processes.ProcessStack;
 import com.outboxwallet.local.processes.ServiceInstance;
 
 import java.io.IOException;
-import java.io.OutputStream;
-import java.net.InetAddress;
-import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -91,7 +88,7 @@ final class FaultInjector {
                 yield "kafka";
             }
             case FLUSH_REDIS -> {
-                redisCommand("FLUSHALL");
+                stack.redis().flushAll();
                 yield "redis";
             }
             case KILL_REDIS -> {
@@ -198,28 +195,12 @@ final class FaultInjector {
     }
 
     private void sql(String statement) {
-        try (Connection connection = DriverManager.getConnection(
-                "jdbc:postgresql://localhost:" + stack.postgres().port() + "/postgres", "postgres", "");
+        try (Connection connection = DriverManager.getConnection(stack.postgres().jdbcUrl("postgres"),
+                EmbeddedPostgresServer.USER, "");
              Statement sql = connection.createStatement()) {
             sql.execute(statement);
         } catch (SQLException e) {
             throw new IllegalStateException("could not run " + statement, e);
-        }
-    }
-
-    private void redisCommand(String command) {
-        try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), stack.redis().port())) {
-            socket.setSoTimeout(5000);
-            OutputStream out = socket.getOutputStream();
-            out.write((command + "\r\n").getBytes(StandardCharsets.US_ASCII));
-            byte[] reply = new byte[64];
-            int read = socket.getInputStream().read(reply);
-            String answer = read > 0 ? new String(reply, 0, read, StandardCharsets.US_ASCII) : "";
-            if (!answer.startsWith("+OK")) {
-                throw new IllegalStateException("Redis answered " + command + " with " + answer.strip());
-            }
-        } catch (IOException e) {
-            throw new IllegalStateException("Redis did not take " + command, e);
         }
     }
 }

@@ -6,6 +6,8 @@ import com.outboxwallet.local.InfrastructureEndpoints;
 import com.outboxwallet.local.Service;
 import com.outboxwallet.local.processes.ProcessStack;
 import com.outboxwallet.local.processes.ServiceInstance;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -43,6 +45,7 @@ import java.util.stream.Stream;
  */
 public final class FaultTest {
 
+    private static final Logger log = LoggerFactory.getLogger(FaultTest.class);
     /** The local profile's administrator (README). */
     private static final String ADMIN_AUTHORIZATION = basic("admin", "admin-local-pass");
     private static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(5);
@@ -99,7 +102,7 @@ public final class FaultTest {
         } catch (RuntimeException e) {
             // The run itself broke (a process that never became ready, say); the clients' threads would keep this
             // JVM alive, so exit, and the stack's shutdown hook stops every process.
-            e.printStackTrace();
+            log.error("The fault test could not complete its run", e);
             System.exit(2);
         }
     }
