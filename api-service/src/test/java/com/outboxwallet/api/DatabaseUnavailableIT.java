@@ -2,6 +2,7 @@ package com.outboxwallet.api;
 
 import com.outboxwallet.infra.EmbeddedInfrastructure;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -11,8 +12,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The service's database refuses connections (a restart, a fail-over): an answer a client can act on — {@code 503}
@@ -31,9 +34,13 @@ class DatabaseUnavailableIT extends ApiServiceIntegrationTest {
         registry.add("spring.datasource.hikari.connection-timeout", () -> "1000");
     }
 
+    @BeforeEach
     @AfterEach
     void databaseBack() throws SQLException {
         postgres("ALTER DATABASE " + DATABASE + " WITH ALLOW_CONNECTIONS true");
+        // The pool replaces its terminated connections in the background; wait until it hands out a live one.
+        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+                .until(() -> jdbc.sql("SELECT 1").query(Integer.class).single() == 1);
     }
 
     @Test
