@@ -12,10 +12,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * {@code bin/benchmark strategies|auth|relay|ledger|pipeline [--name=value ...]}: measures, and prints a Markdown table
- * with how it was run. All but {@code pipeline} start embedded PostgreSQL (fsync and synchronous_commit on), Kafka and
- * Redis and run the services measured in this JVM; {@code pipeline} runs the whole local stack as a process of its
- * own and loads it over HTTP.
+ * {@code bin/benchmark strategies|auth|relay|ledger|pipeline|e2e [--name=value ...]}: measures, and prints a Markdown
+ * table with how it was run. {@code strategies}, {@code auth}, {@code relay} and {@code ledger} start embedded
+ * PostgreSQL (fsync and synchronous_commit on), Kafka and Redis and run the services measured in this JVM;
+ * {@code pipeline} runs the whole local stack as a process of its own and {@code e2e} each service in a process of
+ * its own, and both load it over HTTP.
  */
 public final class Benchmarks {
 
@@ -39,11 +40,13 @@ public final class Benchmarks {
         List<String> report;
         if ("pipeline".equals(which)) {
             report = new PipelineBenchmark(settings).run();
+        } else if ("e2e".equals(which)) {
+            report = new EndToEndBenchmark(settings).run();
         } else if (ON_EMBEDDED_INFRASTRUCTURE.containsKey(which)) {
             report = onEmbeddedInfrastructure(ON_EMBEDDED_INFRASTRUCTURE.get(which), settings);
         } else {
             throw new IllegalArgumentException("unknown benchmark '" + which
-                    + "': strategies, auth, relay, ledger or pipeline");
+                    + "': strategies, auth, relay, ledger, pipeline or e2e");
         }
         System.out.println();
         System.out.println(RunDescription.of(which, settings));

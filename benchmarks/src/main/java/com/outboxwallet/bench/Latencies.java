@@ -34,6 +34,11 @@ final class Latencies {
         return cells.toString();
     }
 
+    /** One quantile in milliseconds; 1.0 is the maximum, NaN when nothing was recorded. */
+    double quantile(double quantile) {
+        return ms(nanos.stream().mapToLong(Long::longValue).sorted().toArray(), quantile);
+    }
+
     private static double ms(long[] sorted, double quantile) {
         if (sorted.length == 0) {
             return Double.NaN;

@@ -25,13 +25,18 @@ final class LoadPhase {
                     ? failure.getCause() : failure;
             count(cause.getClass().getSimpleName());
         } else if (response.statusCode() == 201) {
-            latencies.record(startNanos);
             // Location: /api/v1/topups/{id}
             String location = response.headers().firstValue("Location").orElseThrow();
-            accepted.add(UUID.fromString(location.substring(location.lastIndexOf('/') + 1)));
+            recordCommitted(UUID.fromString(location.substring(location.lastIndexOf('/') + 1)), startNanos);
         } else {
             count(Integer.toString(response.statusCode()));
         }
+    }
+
+    /** A top-up known to be committed, such as one the API answered 201 for. */
+    void recordCommitted(UUID topUpId, long startNanos) {
+        latencies.record(startNanos);
+        accepted.add(topUpId);
     }
 
     private void count(String answer) {

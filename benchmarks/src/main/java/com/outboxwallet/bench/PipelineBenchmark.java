@@ -2,10 +2,6 @@ package com.outboxwallet.bench;
 
 import com.outboxwallet.events.WalletTopics;
 
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -29,7 +25,6 @@ final class PipelineBenchmark {
 
     /** High enough never to refuse a benchmark's top-up, yet still checked on every request, as in production. */
     private static final int RATE_LIMIT = 1_000_000;
-    private static final String USER_PASSWORD = "benchmark-password";
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration CATCH_UP_POLL = Duration.ofMillis(100);
     private static final Duration LAG_SAMPLE = Duration.ofMillis(500);
@@ -47,9 +42,6 @@ final class PipelineBenchmark {
     private record Measured(LoadPhase load, long maxLag, Duration catchUp, StackDatabases.Delays delays) {
     }
 
-    private record Users(List<String> authorizations, String rateLimitPolicy) {
-    }
-
     List<String> run() throws Exception {
         progress("starting the local stack (relay mode %s)", settings.relayMode());
         try (LocalStackProcess stack = LocalStackProcess.start(Map.of(
@@ -60,17 +52,17 @@ final class PipelineBenchmark {
                 throw new IllegalStateException("RELAY_MODE=" + settings.relayMode() + " did not take effect: the"
                         + " relay leads in " + relayMode + " mode");
             }
-            Users users = createUsers(stack.apiUri());
+            StackUsers users = StackUsers.create(stack.apiUri(), "bench-user", settings.users());
             if (!users.rateLimitPolicy().contains(";q=" + RATE_LIMIT + ";")) {
                 throw new IllegalStateException("WALLET_RATELIMIT_REQUESTS did not take effect: RateLimit-Policy is "
                         + users.rateLimitPolicy());
             }
             String group = ServiceConfiguration.of("ledger-service", Map.of())
                     .bind("spring.kafka.consumer.group-id", String.class).get();
-            try (StackDatabases databases = new StackDatabases(stack);
+            try (StackDatabases databases = new StackDatabases(stack.jdbcUrl("wallet"), stack.jdbcUrl("ledger"));
                  ConsumerGroupProgress ledgerGroup = new ConsumerGroupProgress(stack.kafkaBootstrapServers(), group,
                          WalletTopics.WALLET_EVENTS);
-                 TopUpLoad load = new TopUpLoad(stack.apiUri(), users.authorizations())) {
+                 TopUpLoad load = new TopUpLoad(List.of(stack.apiUri()), users.authorizations())) {
                 progress("warm-up: %d connections flat out for %d s", settings.connections(),
                         settings.warmupSeconds());
                 load.flatOut(settings.connections(), Duration.ofSeconds(settings.warmupSeconds()));
@@ -94,31 +86,6 @@ final class PipelineBenchmark {
                 return report(stack, relayMode, users, group, peak, half, halfRate, databases.exactness());
             }
         }
-    }
-
-    /** Through the admin API, as an operator would; each user gets a wallet. */
-    private Users createUsers(URI api) throws Exception {
-        String admin = BasicAuthorization.of(LocalStackProcess.ADMIN, LocalStackProcess.ADMIN_PASSWORD);
-        List<String> authorizations = new ArrayList<>();
-        String policy = null;
-        try (HttpClient http = HttpClient.newHttpClient()) {
-            for (int i = 0; i < settings.users(); i++) {
-                String username = "bench-user-" + i;
-                HttpResponse<String> created = http.send(HttpRequest.newBuilder(api.resolve("/api/v1/admin/users"))
-                        .header("Authorization", admin)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"%s\",\"password\":\"%s\"}"
-                                .formatted(username, USER_PASSWORD)))
-                        .build(), HttpResponse.BodyHandlers.ofString());
-                if (created.statusCode() != 201) {
-                    throw new IllegalStateException("creating " + username + " answered " + created.statusCode()
-                            + ": " + created.body());
-                }
-                policy = created.headers().firstValue("RateLimit-Policy").orElse("(none)");
-                authorizations.add(BasicAuthorization.of(username, USER_PASSWORD));
-            }
-        }
-        return new Users(authorizations, policy);
     }
 
     private static Measured measure(ConsumerGroupProgress ledgerGroup, StackDatabases databases,
@@ -148,8 +115,8 @@ final class PipelineBenchmark {
         return Duration.ofNanos(System.nanoTime() - stopped);
     }
 
-    private List<String> report(LocalStackProcess stack, String relayMode, Users users, String group, Measured peak,
-                                Measured half, double halfRate, StackDatabases.Exactness exactness) {
+    private List<String> report(LocalStackProcess stack, String relayMode, StackUsers users, String group,
+                                Measured peak, Measured half, double halfRate, StackDatabases.Exactness exactness) {
         List<String> lines = new ArrayList<>(List.of(
                 "- stack: " + stack.description(),
                 "- settings seen to take effect: the relay leads in `" + relayMode + "` mode (its relay_leader gauge);"

@@ -27,6 +27,12 @@ final class RunDescription {
     }
 
     private static String infrastructure(String benchmark) {
+        if ("e2e".equals(benchmark)) {
+            return """
+                    embedded PostgreSQL 17 (fsync=on, synchronous_commit=on) and Redis 6.2 as processes of their own,
+                      Kafka 4.1 and each service from its executable jar in a JVM of its own; this JVM is the load
+                      generator, over real HTTP""";
+        }
         if ("pipeline".equals(benchmark)) {
             return """
                     the local stack as ./run-local runs it, in a child process: embedded PostgreSQL 17 (fsync=on,

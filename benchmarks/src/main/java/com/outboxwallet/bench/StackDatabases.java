@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
@@ -25,9 +26,25 @@ final class StackDatabases implements AutoCloseable {
     private final DatabaseConnection wallet;
     private final DatabaseConnection ledger;
 
-    StackDatabases(LocalStackProcess stack) {
-        wallet = new DatabaseConnection(stack.jdbcUrl("wallet"));
-        ledger = new DatabaseConnection(stack.jdbcUrl("ledger"));
+    StackDatabases(String walletJdbcUrl, String ledgerJdbcUrl) {
+        wallet = new DatabaseConnection(walletJdbcUrl);
+        ledger = new DatabaseConnection(ledgerJdbcUrl);
+    }
+
+    /** The users' ids, in the order of their names. */
+    List<UUID> userIds(List<String> usernames) {
+        Map<String, UUID> ids = new HashMap<>();
+        wallet.jdbc().sql("SELECT id, username FROM users WHERE username = ANY(:names)")
+                .param("names", usernames.toArray(String[]::new))
+                .query((rs, n) -> ids.put(rs.getString("username"), rs.getObject("id", UUID.class)))
+                .list();
+        return usernames.stream().map(name -> {
+            UUID id = ids.get(name);
+            if (id == null) {
+                throw new IllegalStateException("no user " + name);
+            }
+            return id;
+        }).toList();
     }
 
     /** Whether the ledger's audit log holds as many top-ups as the wallet has accepted. */

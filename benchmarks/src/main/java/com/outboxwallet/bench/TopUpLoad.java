@@ -27,13 +27,16 @@ final class TopUpLoad implements AutoCloseable {
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).build();
-    private final URI topUps;
+    private final List<URI> topUps;
     private final List<String> authorizations;
     private final AtomicLong sent = new AtomicLong();
 
-    /** @param authorizations one Basic authorization per user */
-    TopUpLoad(URI api, List<String> authorizations) {
-        this.topUps = api.resolve("/api/v1/topups");
+    /**
+     * @param apis           the api-service instances, taken in turn
+     * @param authorizations one Basic authorization per user, taken in turn
+     */
+    TopUpLoad(List<URI> apis, List<String> authorizations) {
+        this.topUps = apis.stream().map(api -> api.resolve("/api/v1/topups")).toList();
         this.authorizations = authorizations;
     }
 
@@ -96,7 +99,7 @@ final class TopUpLoad implements AutoCloseable {
 
     private HttpRequest next() {
         long n = sent.getAndIncrement();
-        return HttpRequest.newBuilder(topUps)
+        return HttpRequest.newBuilder(topUps.get((int) (n % topUps.size())))
                 .timeout(REQUEST_TIMEOUT)
                 .header("Authorization", authorizations.get((int) (n % authorizations.size())))
                 .header("Content-Type", "application/json")

@@ -96,7 +96,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
     }
 
     /** The server's own answer to {@code INFO server}: its process id. */
-    long pid() {
+    public long pid() {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(2000);
             socket.getOutputStream().write("INFO server\r\n".getBytes(StandardCharsets.US_ASCII));

@@ -1,0 +1,333 @@
+package com.outboxwallet.bench;
+
+import com.outboxwallet.events.WalletTopics;
+import com.outboxwallet.local.Service;
+import com.outboxwallet.local.processes.Instances;
+import com.outboxwallet.local.processes.ProcessStack;
+import com.outboxwallet.local.processes.ServiceInstance;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.OptionalLong;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.stream.Collectors;
+
+/**
+ * The API as deployed, measured from outside: each service from its own jar in its own JVM ({@link ProcessStack}),
+ * top-ups over real HTTP from this process at 1, 8, 32 and 64 connections, over 64 wallets and on one hot wallet;
+ * in the same run the ceiling, the same transaction straight over JDBC ({@link JdbcCeiling}) against the same
+ * PostgreSQL. For every step: top-ups/s, latency percentiles, CPU per top-up of every process, the relay's outbox
+ * age, the ledger's lag; the JVMs' resident memory over the run; optionally a JFR profile of the api-service.
+ */
+final class EndToEndBenchmark {
+
+    private static final int RATE_LIMIT = 100_000_000;
+    private static final int SPREAD_WALLETS = 64;
+    private static final List<Integer> CONNECTIONS = List.of(1, 8, 32, 64);
+    private static final int WARMUP_CONNECTIONS = 32;
+    private static final BigDecimal AMOUNT = new BigDecimal("10.00");
+    private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(10);
+    private static final Duration SAMPLE = Duration.ofMillis(500);
+
+    private final BenchmarkSettings settings;
+
+    EndToEndBenchmark(BenchmarkSettings settings) {
+        this.settings = settings;
+    }
+
+    private enum Scenario {
+        SPREAD("64 wallets"), HOT("1 hot wallet");
+
+        final String label;
+
+        Scenario(String label) {
+            this.label = label;
+        }
+    }
+
+    /**
+     * One measured step.
+     *
+     * @param cpuMillisPerTopUp per process of {@link #usage}, in its order
+     * @param delays            commit→sent (the relay's outbox age) and commit→audit log, per accepted top-up
+     */
+    private record Step(Scenario scenario, String load, int connections, LoadPhase phase, double[] cpuMillisPerTopUp,
+                        long maxLedgerLag, StackDatabases.Delays delays) {
+    }
+
+    private List<ProcessUsage> usage;
+
+    List<String> run() throws Exception {
+        Path dataDir = Files.createTempDirectory("wallet-e2e");
+        Instances instances = Instances.parse(settings.instances());
+        progress("starting PostgreSQL, Redis, Kafka and each service in its own JVM (%s, %s each)",
+                settings.instances(), serviceJvmFlags());
+        try (ProcessStack stack = ProcessStack.start(new ProcessStack.Settings(dataDir, 0, 0, 0, Map.of(), instances,
+                Map.of(Service.API, List.of("--wallet.rate-limit.requests=" + RATE_LIMIT),
+                        Service.RELAY, List.of("--relay.mode=" + settings.relayMode())),
+                true, serviceJvmFlags()))) {
+            return measure(stack, dataDir);
+        } finally {
+            Benchmarks.deleteQuietly(dataDir);
+        }
+    }
+
+    private List<String> serviceJvmFlags() {
+        return List.of("-Xmx" + settings.heap());
+    }
+
+    private List<String> measure(ProcessStack stack, Path dataDir) throws Exception {
+        List<URI> apis = stack.instances(Service.API).stream().map(ServiceInstance::uri).toList();
+        StackUsers spread = StackUsers.create(apis.getFirst(), "e2e-user", SPREAD_WALLETS);
+        StackUsers hot = StackUsers.create(apis.getFirst(), "e2e-hot", 1);
+        if (!spread.rateLimitPolicy().contains(";q=" + RATE_LIMIT + ";")) {
+            throw new IllegalStateException("the rate limit setting did not take effect: RateLimit-Policy is "
+                    + spread.rateLimitPolicy());
+        }
+        usage = processes(stack);
+        String kafka = stack.endpoints().kafkaBootstrapServers();
+        String group = ServiceConfiguration.of("ledger-service", Map.of())
+                .bind("spring.kafka.consumer.group-id", String.class).get();
+        List<Step> http = new ArrayList<>();
+        List<Step> ceiling = new ArrayList<>();
+        List<String> profile = List.of();
+        long[] maxResident = new long[usage.size()];
+        try (StackDatabases databases = new StackDatabases(stack.endpoints().walletDatabaseUrl(),
+                stack.endpoints().ledgerDatabaseUrl());
+             ConsumerGroupProgress ledger = new ConsumerGroupProgress(kafka, group, WalletTopics.WALLET_EVENTS);
+             TopUpLoad spreadLoad = new TopUpLoad(apis, spread.authorizations());
+             TopUpLoad hotLoad = new TopUpLoad(apis, hot.authorizations())) {
+            Stepper stepper = new Stepper(databases, ledger, kafka, maxResident);
+            progress("warm-up: %d connections flat out over %d wallets for %d s, left out of every figure",
+                    WARMUP_CONNECTIONS, SPREAD_WALLETS, settings.warmupSeconds());
+            spreadLoad.flatOut(WARMUP_CONNECTIONS, Duration.ofSeconds(settings.warmupSeconds()));
+            hotLoad.flatOut(WARMUP_CONNECTIONS, Duration.ofSeconds(Math.min(10, settings.warmupSeconds())));
+            stepper.awaitCaughtUp();
+            JfrProfile recording = settings.profile()
+                    ? JfrProfile.start(stack.instances(Service.API).getFirst().jvm().pid(),
+                    dataDir.getParent().resolve("e2e-api-" + System.currentTimeMillis() + ".jfr"))
+                    : null;
+            for (Scenario scenario : Scenario.values()) {
+                TopUpLoad load = scenario == Scenario.SPREAD ? spreadLoad : hotLoad;
+                for (int connections : CONNECTIONS) {
+                    progress("HTTP, %s, %d connections flat out for %d s", scenario.label, connections,
+                            settings.seconds());
+                    http.add(stepper.step(scenario, "HTTP", connections,
+                            () -> load.flatOut(connections, Duration.ofSeconds(settings.seconds()))));
+                }
+            }
+            double halfPeak = peak(http, Scenario.SPREAD) / 2;
+            progress("HTTP, %s, half the peak: %.0f/s open loop, %d s to settle, then %d s measured",
+                    Scenario.SPREAD.label, halfPeak, settings.settleSeconds(), settings.seconds());
+            spreadLoad.paced(halfPeak, Duration.ofSeconds(settings.settleSeconds()));
+            http.add(stepper.step(Scenario.SPREAD, "HTTP %.0f/s paced".formatted(halfPeak), 0,
+                    () -> spreadLoad.paced(halfPeak, Duration.ofSeconds(settings.seconds()))));
+            if (recording != null) {
+                profile = recording.stop();
+            }
+            JdbcCeiling jdbc = new JdbcCeiling(stack.endpoints().walletDatabaseUrl(), AMOUNT);
+            for (Scenario scenario : Scenario.values()) {
+                List<UUID> users = databases.userIds(scenario == Scenario.SPREAD ? spread.usernames()
+                        : hot.usernames());
+                for (int connections : CONNECTIONS) {
+                    progress("ceiling, JDBC, %s, %d connections for %d s", scenario.label, connections,
+                            settings.ceilingSeconds());
+                    ceiling.add(stepper.step(scenario, "JDBC", connections,
+                            () -> jdbc.run(users, connections, Duration.ofSeconds(settings.ceilingSeconds()))));
+                }
+            }
+            return report(http, ceiling, maxResident, profile, databases.exactness());
+        }
+    }
+
+    /** Every JVM of the stack, then the servers and this load generator. */
+    private static List<ProcessUsage> processes(ProcessStack stack) {
+        List<ProcessUsage> processes = new ArrayList<>();
+        stack.all().forEach(instance -> processes.add(ProcessUsage.of(instance.name(),
+                ProcessHandle.of(instance.jvm().pid()).orElseThrow())));
+        processes.add(ProcessUsage.of("kafka", ProcessHandle.of(stack.kafka().pid()).orElseThrow()));
+        processes.add(ProcessUsage.withChildren("postgresql", stack.postgres().postmaster()));
+        processes.add(ProcessUsage.of("redis", ProcessHandle.of(stack.redis().pid()).orElseThrow()));
+        processes.add(ProcessUsage.of("load (this JVM)", ProcessHandle.current()));
+        return processes;
+    }
+
+    /** Runs a step with everything around it measured, then waits until the ledger holds every top-up. */
+    private final class Stepper {
+
+        private final StackDatabases databases;
+        private final ConsumerGroupProgress ledger;
+        private final String kafka;
+        private final long[] maxResident;
+
+        Stepper(StackDatabases databases, ConsumerGroupProgress ledger, String kafka, long[] maxResident) {
+            this.databases = databases;
+            this.ledger = ledger;
+            this.kafka = kafka;
+            this.maxResident = maxResident;
+        }
+
+        Step step(Scenario scenario, String load, int connections, Callable<LoadPhase> run) throws Exception {
+            AtomicLong maxLag = new AtomicLong();
+            AtomicLongArray resident = new AtomicLongArray(usage.size());
+            ProcessUsage.Snapshot before = ProcessUsage.Snapshot.of(usage);
+            LoadPhase phase;
+            try (ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor()) {
+                sampler.scheduleAtFixedRate(() -> {
+                    for (int i = 0; i < usage.size(); i++) {
+                        OptionalLong bytes = usage.get(i).residentBytes();
+                        int index = i;
+                        bytes.ifPresent(value -> resident.accumulateAndGet(index, value, Math::max));
+                    }
+                    try {
+                        maxLag.accumulateAndGet(ledger.position().lag(), Math::max);
+                    } catch (RuntimeException brokerBusy) {
+                        // A sample the broker did not answer in time is skipped; a thrown one would end the sampling.
+                    }
+                }, 0, SAMPLE.toMillis(), TimeUnit.MILLISECONDS);
+                phase = run.call();
+                awaitCaughtUp();
+            }
+            double[] cpu = ProcessUsage.Snapshot.of(usage).millisPer(before, phase.accepted().size());
+            for (int i = 0; i < maxResident.length; i++) {
+                maxResident[i] = Math.max(maxResident[i], resident.get(i));
+            }
+            return new Step(scenario, load, connections, phase, cpu, maxLag.get(),
+                    databases.delays(phase.accepted(), TopicSendTimes.of(kafka, WalletTopics.WALLET_EVENTS)));
+        }
+
+        void awaitCaughtUp() {
+            Await.until("the ledger to catch up", CATCH_UP_TIMEOUT, Duration.ofMillis(100),
+                    databases::ledgerCaughtUp);
+        }
+    }
+
+    private static double peak(List<Step> steps, Scenario scenario) {
+        return steps.stream().filter(step -> step.scenario() == scenario)
+                .mapToDouble(step -> step.phase().acceptedPerSecond()).max().orElse(0);
+    }
+
+    private static Step at(List<Step> steps, Scenario scenario, int connections) {
+        return steps.stream().filter(step -> step.scenario() == scenario && step.connections() == connections)
+                .findFirst().orElseThrow();
+    }
+
+    private List<String> report(List<Step> http, List<Step> ceiling, long[] maxResident, List<String> profile,
+                                StackDatabases.Exactness exactness) {
+        String processNames = usage.stream().map(ProcessUsage::name).collect(Collectors.joining(" | "));
+        List<String> lines = new ArrayList<>(List.of(
+                "- stack: PostgreSQL and Redis as the servers they are; Kafka and each service in a JVM of its own"
+                        + " (`ProcessStack`, as `./run-local --processes`), instances " + settings.instances()
+                        + ", service JVMs " + serviceJvmFlags() + ", relay mode " + settings.relayMode()
+                        + "; the rate limit checked on every request at " + RATE_LIMIT + " a minute",
+                "- load: this JVM, over real HTTP/1.1 with keep-alive: top-ups of " + AMOUNT + ", HTTP Basic rotating"
+                        + " over the scenario's users, a new Idempotency-Key each. Warm-up: " + WARMUP_CONNECTIONS
+                        + " connections over " + SPREAD_WALLETS + " wallets for " + settings.warmupSeconds()
+                        + " s, then the hot wallet briefly, left out of every figure. Steps: flat out for "
+                        + settings.seconds() + " s each; the ledger caught up after each before the next",
+                "- ceiling: the same transaction (atomic-update credit, top-up row, outbox row, one commit) straight"
+                        + " over JDBC, a connection per thread, " + settings.ceilingSeconds() + " s per step, in the"
+                        + " same run against the same PostgreSQL, with the relay and the ledger processing its rows",
+                "- CPU: each process's user+system time over the step and its catch-up, from /proc, per top-up accepted"
+                        + " (PostgreSQL with its backends); outbox age: a top-up's commit → the relay's send"
+                        + " (record CreateTime); ledger: commit → audit-log commit, and the most records behind",
+                "",
+                "| scenario | load | connections | top-ups/s | p50 ms | p95 ms | p99 ms | of ceiling | other answers"
+                        + " | outbox age p99 ms | commit→audit p99 / max ms | max lag | CPU ms per top-up: "
+                        + processNames + " |",
+                "|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|" + "---:|".repeat(usage.size())));
+        for (Step step : http) {
+            lines.add(row(step, peak(ceiling, step.scenario())));
+        }
+        for (Step step : ceiling) {
+            lines.add(row(step, peak(ceiling, step.scenario())));
+        }
+        lines.addAll(List.of("", "| process | most resident memory over the run (MiB) |", "|---|---:|"));
+        for (int i = 0; i < usage.size(); i++) {
+            if (!usage.get(i).tree()) { // a server's children share its memory: its own RSS says little
+                lines.add("| %s | %.0f |".formatted(usage.get(i).name(), maxResident[i] / 1048576.0));
+            }
+        }
+        lines.addAll(targets(http, ceiling, maxResident));
+        lines.addAll(List.of("", "- exact: " + exactness));
+        if (!profile.isEmpty()) {
+            lines.addAll(List.of("", "### api-service profile over the HTTP steps", ""));
+            lines.addAll(profile);
+        }
+        return lines;
+    }
+
+    private String row(Step step, double ceilingPeak) {
+        LoadPhase phase = step.phase();
+        String cpu = Arrays.stream(step.cpuMillisPerTopUp()).mapToObj("%.2f"::formatted)
+                .collect(Collectors.joining(" | "));
+        return "| %s | %s | %s | %.0f | %s | %.0f %% | %s | %s | %s | %d | %s |".formatted(step.scenario().label,
+                step.load(), step.connections() == 0 ? "open loop" : Integer.toString(step.connections()),
+                phase.acceptedPerSecond(), phase.latencies().percentiles(),
+                100 * phase.acceptedPerSecond() / ceilingPeak, phase.others(), step.delays().relay().at(0.99),
+                step.delays().whole().at(0.99, 1.0).replace(" | ", " / "), step.maxLedgerLag(), cpu);
+    }
+
+    /** The targets, each with the figure it is judged by. */
+    private List<String> targets(List<Step> http, List<Step> ceiling, long[] maxResident) {
+        List<Step> flatOut = http.stream().filter(step -> step.connections() > 0).toList();
+        Step spreadPeak = flatOut.stream().filter(step -> step.scenario() == Scenario.SPREAD)
+                .max((a, b) -> Double.compare(a.phase().acceptedPerSecond(), b.phase().acceptedPerSecond()))
+                .orElseThrow();
+        Step half = http.getLast();
+        double hotSingleClient = at(ceiling, Scenario.HOT, 1).phase().acceptedPerSecond();
+        Step hot64 = at(http, Scenario.HOT, 64);
+        int api = usage.stream().map(ProcessUsage::name).toList().indexOf("api-1");
+        double worstP99 = flatOut.stream().mapToDouble(step -> step.phase().latencies().quantile(0.99)).max()
+                .orElse(Double.NaN);
+        double worstAudit = http.stream().mapToDouble(step -> step.delays().whole().quantile(1.0)).max()
+                .orElse(Double.NaN);
+        return List.of("",
+                "| target | figure | met |",
+                "|---|---|---|",
+                target("spread over 64 wallets: ≥ 50 % of the same-run ceiling",
+                        "%.0f/s at %d connections = %.0f %% of %.0f/s".formatted(spreadPeak.phase().acceptedPerSecond(),
+                                spreadPeak.connections(), 100 * spreadPeak.phase().acceptedPerSecond()
+                                        / peak(ceiling, Scenario.SPREAD), peak(ceiling, Scenario.SPREAD)),
+                        spreadPeak.phase().acceptedPerSecond() >= 0.5 * peak(ceiling, Scenario.SPREAD)),
+                target("p99 ≤ 50 ms at half the peak rate", "%.1f ms".formatted(half.phase().latencies()
+                        .quantile(0.99)), half.phase().latencies().quantile(0.99) <= 50),
+                target("p99 ≤ 200 ms at the peak", "%.1f ms".formatted(spreadPeak.phase().latencies().quantile(0.99)),
+                        spreadPeak.phase().latencies().quantile(0.99) <= 200),
+                target("no p99 above 1 s at any concurrency", "worst %.1f ms".formatted(worstP99), worstP99 <= 1000),
+                target("one hot wallet, 64 connections: ≥ 1.5× the single-client JDBC ceiling",
+                        "%.0f/s = %.2f× %.0f/s".formatted(hot64.phase().acceptedPerSecond(),
+                                hot64.phase().acceptedPerSecond() / hotSingleClient, hotSingleClient),
+                        hot64.phase().acceptedPerSecond() >= 1.5 * hotSingleClient),
+                target("api-service CPU per top-up ≤ 1 ms (at the spread peak)",
+                        "%.2f ms".formatted(spreadPeak.cpuMillisPerTopUp()[api]),
+                        spreadPeak.cpuMillisPerTopUp()[api] <= 1.0),
+                target("api-service RSS ≤ 512 MiB", "%.0f MiB".formatted(maxResident[api] / 1048576.0),
+                        maxResident[api] <= 512L * 1024 * 1024),
+                target("outbox age p99 < 100 ms at the peak", spreadPeak.delays().relay().at(0.99) + " ms",
+                        spreadPeak.delays().relay().quantile(0.99) < 100),
+                target("the ledger never more than 1 s behind (commit→audit, every HTTP step)",
+                        "longest %.0f ms".formatted(worstAudit), worstAudit <= 1000));
+    }
+
+    private static String target(String what, String figure, boolean met) {
+        return "| %s | %s | %s |".formatted(what, figure, met ? "yes" : "**no**");
+    }
+
+    private static void progress(String format, Object... args) {
+        System.out.println("e2e: " + format.formatted(args));
+    }
+}

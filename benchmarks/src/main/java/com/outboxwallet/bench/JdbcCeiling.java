@@ -1,0 +1,143 @@
+package com.outboxwallet.bench;
+
+import com.outboxwallet.api.idempotency.IdempotencyKey;
+import com.outboxwallet.api.topup.TopUpCommand;
+import com.outboxwallet.events.TopUpAccepted;
+import com.outboxwallet.events.WalletEventCodec;
+
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * The ceiling: the api-service's top-up transaction (the {@code atomic-update} strategy's conditional UPDATE of the
+ * wallet, the top-up row, the outbox row with the event's JSON; one commit) driven straight over JDBC by
+ * {@code connections} threads against the same database, with nothing in front of it: no HTTP, no authentication, no
+ * Redis, no pool. Its rows are real top-ups: the relay publishes them and the ledger applies them, as it does the
+ * API's, so both run under the same background load. The statements are those of {@code WalletRepository},
+ * {@code TopUpRepository} and {@code OutboxRepository}, written out here so that nothing of the service runs.
+ */
+final class JdbcCeiling {
+
+    private static final BigDecimal CEILING = new BigDecimal("99999999.99");
+    private static final String CREDIT = """
+            UPDATE wallets
+               SET balance = balance + ?, version = version + 1, updated_at = ?
+             WHERE user_id = ? AND balance + ? <= ?
+            RETURNING id, balance, currency, version""";
+    private static final String TOP_UP = """
+            INSERT INTO top_ups (id, user_id, wallet_id, idempotency_key, request_fingerprint, amount, currency,
+                                 balance_after, wallet_version, created_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
+    private static final String OUTBOX = """
+            INSERT INTO outbox (event_id, aggregate_type, aggregate_id, event_type, payload, idempotency_key, sequence,
+                                occurred_at, traceparent)
+            VALUES (?, 'wallet', ?, ?, CAST(? AS jsonb), ?, ?, ?, NULL)""";
+
+    private final String jdbcUrl;
+    private final BigDecimal amount;
+    private final WalletEventCodec events = new WalletEventCodec();
+
+    JdbcCeiling(String jdbcUrl, BigDecimal amount) {
+        this.jdbcUrl = jdbcUrl;
+        this.amount = amount;
+    }
+
+    /** Top-ups committed and their latencies, each thread on its own connection, as fast as it commits. */
+    LoadPhase run(List<UUID> users, int connections, Duration length) throws Exception {
+        LoadPhase phase = new LoadPhase();
+        AtomicLong next = new AtomicLong();
+        long start = System.nanoTime();
+        long end = start + length.toNanos();
+        List<Future<?>> threads = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(connections)) {
+            for (int i = 0; i < connections; i++) {
+                threads.add(pool.submit(() -> {
+                    try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+                        connection.setAutoCommit(false);
+                        while (System.nanoTime() - end < 0) {
+                            UUID user = users.get((int) (next.getAndIncrement() % users.size()));
+                            long sentAt = System.nanoTime();
+                            phase.recordCommitted(topUp(connection, user), sentAt);
+                        }
+                    }
+                    return null;
+                }));
+            }
+            for (Future<?> thread : threads) {
+                thread.get();
+            }
+        }
+        phase.finished(System.nanoTime() - start);
+        return phase;
+    }
+
+    private UUID topUp(Connection connection, UUID userId) throws SQLException {
+        Instant now = Instant.now().truncatedTo(ChronoUnit.MICROS);
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
+        IdempotencyKey key = new IdempotencyKey(UUID.randomUUID().toString());
+        try (PreparedStatement credit = connection.prepareStatement(CREDIT);
+             PreparedStatement topUp = connection.prepareStatement(TOP_UP);
+             PreparedStatement outbox = connection.prepareStatement(OUTBOX)) {
+            credit.setBigDecimal(1, amount);
+            credit.setObject(2, at);
+            credit.setObject(3, userId);
+            credit.setBigDecimal(4, amount);
+            credit.setBigDecimal(5, CEILING);
+            UUID walletId;
+            BigDecimal balance;
+            String currency;
+            long version;
+            try (ResultSet wallet = credit.executeQuery()) {
+                if (!wallet.next()) {
+                    throw new IllegalStateException("no wallet for " + userId + ", or its ceiling is reached");
+                }
+                walletId = wallet.getObject("id", UUID.class);
+                balance = wallet.getBigDecimal("balance");
+                currency = wallet.getString("currency");
+                version = wallet.getLong("version");
+            }
+            UUID id = UUID.randomUUID();
+            topUp.setObject(1, id);
+            topUp.setObject(2, userId);
+            topUp.setObject(3, walletId);
+            topUp.setString(4, key.value());
+            topUp.setString(5, new TopUpCommand(userId, key, amount).fingerprint());
+            topUp.setBigDecimal(6, amount);
+            topUp.setString(7, currency);
+            topUp.setBigDecimal(8, balance);
+            topUp.setLong(9, version);
+            topUp.setObject(10, at);
+            topUp.executeUpdate();
+            outbox.setObject(1, UUID.randomUUID());
+            outbox.setObject(2, walletId);
+            outbox.setString(3, TopUpAccepted.TYPE);
+            outbox.setString(4, events.toJson(new TopUpAccepted(id, walletId, userId, amount, currency, balance,
+                    version, now)));
+            outbox.setString(5, key.value());
+            outbox.setLong(6, version);
+            outbox.setObject(7, at);
+            outbox.executeUpdate();
+            connection.commit();
+            return id;
+        } catch (SQLException | RuntimeException e) {
+            connection.rollback();
+            throw e;
+        }
+    }
+}
