@@ -4,15 +4,13 @@ import com.outboxwallet.api.account.UserAccounts;
 import com.outboxwallet.api.auth.Role;
 import com.outboxwallet.api.idempotency.IdempotencyKey;
 import com.outboxwallet.api.topup.TopUpCommand;
+import com.outboxwallet.api.topup.TopUpRepository;
 import com.outboxwallet.api.topup.TopUpService;
-import com.outboxwallet.api.wallet.ConcurrencyProperties;
-import com.outboxwallet.api.wallet.ConcurrencyStrategy;
-import com.outboxwallet.api.wallet.CreditStrategies;
-import com.outboxwallet.api.wallet.WalletBusy;
+import com.outboxwallet.api.topup.strategy.ConcurrencyStrategy;
+import com.outboxwallet.api.topup.strategy.TopUpStrategies;
+import com.outboxwallet.api.topup.strategy.WalletBusy;
 import com.outboxwallet.api.wallet.WalletProperties;
-import com.outboxwallet.api.wallet.WalletRepository;
 import com.outboxwallet.infra.EmbeddedInfrastructure;
-import org.redisson.api.RedissonClient;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
@@ -24,7 +22,7 @@ import java.util.UUID;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * The four concurrency strategies on one hot wallet and on wallets spread over many users: whole top-ups (balance,
+ * The concurrency strategies on one hot wallet and on wallets spread over many users: whole top-ups (balance,
  * top-up row and outbox row in one transaction), called on the service, so HTTP and authentication are not measured.
  * After each run the balances are checked against the number of top-ups.
  */
@@ -46,13 +44,12 @@ final class StrategyBenchmark {
                 "| strategy | wallets | top-ups/s | p50 ms | p95 ms | p99 ms | wallet-busy retries | balances exact |",
                 "|---|---:|---:|---:|---:|---:|---:|---|"));
         try (ConfigurableApplicationContext api = ApiContexts.start(infra, database, Map.of())) {
-            TopUpService configured = api.getBean(TopUpService.class);
+            TopUpStrategies strategies = api.getBean(TopUpStrategies.class);
             // One warm-up round over every strategy first, so the first strategy measured does not pay for the JIT.
             for (int round = 0; round < 2; round++) {
                 for (ConcurrencyStrategy strategy : ConcurrencyStrategy.values()) {
-                    TopUpService topUps = configured.withCreditStrategy(CreditStrategies.create(strategy,
-                            api.getBean(WalletRepository.class), api.getBean(WalletProperties.class),
-                            api.getBean(ConcurrencyProperties.class), api.getBean(RedissonClient.class)));
+                    TopUpService topUps = new TopUpService(strategies.create(strategy),
+                            api.getBean(WalletProperties.class), api.getBean(TopUpRepository.class));
                     for (int wallets : List.of(1, settings.wallets())) {
                         String row = measure(api, topUps, strategy, wallets, round == 0 ? settings.topUps() / 4
                                 : settings.topUps());

@@ -13,7 +13,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 @Repository
-class TopUpRepository {
+public class TopUpRepository {
 
     private static final String IDEMPOTENCY_CONSTRAINT = "top_ups_user_key_uq";
     private static final String COLUMNS = """
@@ -34,25 +34,39 @@ class TopUpRepository {
     /** @throws DuplicateTopUpRequest when the user already used the key */
     void insert(TopUp topUp) {
         try {
-            jdbc.sql("INSERT INTO top_ups (" + COLUMNS + ") VALUES (:id, :userId, :walletId, :key, :fingerprint,"
-                            + " :amount, :currency, :balanceAfter, :walletVersion, :createdAt)")
-                    .param("id", topUp.id())
-                    .param("userId", topUp.userId())
-                    .param("walletId", topUp.walletId())
-                    .param("key", topUp.idempotencyKey())
-                    .param("fingerprint", topUp.requestFingerprint())
-                    .param("amount", topUp.amount())
-                    .param("currency", topUp.currency())
-                    .param("balanceAfter", topUp.balanceAfter())
-                    .param("walletVersion", topUp.walletVersion())
-                    .param("createdAt", OffsetDateTime.ofInstant(topUp.createdAt(), ZoneOffset.UTC))
-                    .update();
+            insertStatement(topUp, "").update();
         } catch (DuplicateKeyException e) {
             if (violated(e, IDEMPOTENCY_CONSTRAINT)) {
                 throw new DuplicateTopUpRequest();
             }
             throw e;
         }
+    }
+
+    /**
+     * The insert that leaves the transaction usable when the key was used: PostgreSQL skips the row instead of
+     * failing the statement, and only for this constraint (any other violation still fails).
+     *
+     * @return whether the row was inserted
+     */
+    boolean insertUnlessKeyUsed(TopUp topUp) {
+        return insertStatement(topUp, " ON CONFLICT ON CONSTRAINT " + IDEMPOTENCY_CONSTRAINT + " DO NOTHING")
+                .update() == 1;
+    }
+
+    private JdbcClient.StatementSpec insertStatement(TopUp topUp, String onConflict) {
+        return jdbc.sql("INSERT INTO top_ups (" + COLUMNS + ") VALUES (:id, :userId, :walletId, :key, :fingerprint,"
+                        + " :amount, :currency, :balanceAfter, :walletVersion, :createdAt)" + onConflict)
+                .param("id", topUp.id())
+                .param("userId", topUp.userId())
+                .param("walletId", topUp.walletId())
+                .param("key", topUp.idempotencyKey())
+                .param("fingerprint", topUp.requestFingerprint())
+                .param("amount", topUp.amount())
+                .param("currency", topUp.currency())
+                .param("balanceAfter", topUp.balanceAfter())
+                .param("walletVersion", topUp.walletVersion())
+                .param("createdAt", OffsetDateTime.ofInstant(topUp.createdAt(), ZoneOffset.UTC));
     }
 
     Optional<TopUp> findByUserAndKey(UUID userId, String key) {

@@ -50,7 +50,7 @@ public class WalletRepository {
      *
      * @return the wallet after the change; empty when there is no wallet or the ceiling would be passed
      */
-    Optional<Wallet> creditWithin(UUID userId, BigDecimal amount, BigDecimal ceiling, Instant at) {
+    public Optional<Wallet> creditWithin(UUID userId, BigDecimal amount, BigDecimal ceiling, Instant at) {
         return jdbc.sql("""
                         UPDATE wallets
                            SET balance = balance + :amount, version = version + 1, updated_at = :at
@@ -65,7 +65,7 @@ public class WalletRepository {
     }
 
     /** Reads the wallet and locks its row until the transaction ends. */
-    Optional<Wallet> findByUserIdForUpdate(UUID userId) {
+    public Optional<Wallet> findByUserIdForUpdate(UUID userId) {
         return jdbc.sql("SELECT id, user_id, balance, currency, version FROM wallets WHERE user_id = :userId FOR UPDATE")
                 .param("userId", userId)
                 .query(WALLET)
@@ -77,7 +77,7 @@ public class WalletRepository {
      *
      * @return the wallet after the write; empty when another transaction changed it first
      */
-    Optional<Wallet> writeIfUnchanged(Wallet read, BigDecimal newBalance, Instant at) {
+    public Optional<Wallet> writeIfUnchanged(Wallet read, BigDecimal newBalance, Instant at) {
         return jdbc.sql("""
                         UPDATE wallets
                            SET balance = :balance, version = version + 1, updated_at = :at
@@ -89,6 +89,28 @@ public class WalletRepository {
                 .param("version", read.version())
                 .query(WALLET)
                 .optional();
+    }
+
+    /**
+     * Moves a wallet locked with {@link #findByUserIdForUpdate} on by several top-ups at once: to their final balance
+     * and to the version of the last of them.
+     *
+     * @throws IllegalStateException when the wallet is not at {@code locked}'s version, which under its row lock is a
+     *                               bug
+     */
+    public void advance(Wallet locked, BigDecimal balance, long version, Instant at) {
+        int updated = jdbc.sql("""
+                        UPDATE wallets SET balance = :balance, version = :version, updated_at = :at
+                         WHERE id = :id AND version = :read""")
+                .param("balance", balance)
+                .param("version", version)
+                .param("at", utc(at))
+                .param("id", locked.id())
+                .param("read", locked.version())
+                .update();
+        if (updated != 1) {
+            throw new IllegalStateException("wallet " + locked.id() + " changed under its row lock");
+        }
     }
 
     private static OffsetDateTime utc(Instant at) {

@@ -6,7 +6,7 @@ import com.outboxwallet.api.idempotency.RequestInFlight;
 import com.outboxwallet.api.ratelimit.web.RateLimited;
 import com.outboxwallet.api.topup.AmountAboveMaximum;
 import com.outboxwallet.api.wallet.BalanceCeilingExceeded;
-import com.outboxwallet.api.wallet.WalletBusy;
+import com.outboxwallet.api.topup.strategy.WalletBusy;
 import com.outboxwallet.api.idempotency.IdempotencyKeyReused;
 import com.outboxwallet.api.topup.TopUpNotFound;
 import com.outboxwallet.api.wallet.WalletNotFound;

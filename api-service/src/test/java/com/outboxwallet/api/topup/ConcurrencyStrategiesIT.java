@@ -2,18 +2,14 @@ package com.outboxwallet.api.topup;
 
 import com.outboxwallet.api.ApiServiceIntegrationTest;
 import com.outboxwallet.api.idempotency.IdempotencyKey;
+import com.outboxwallet.api.topup.strategy.ConcurrencyStrategy;
+import com.outboxwallet.api.topup.strategy.TopUpStrategies;
+import com.outboxwallet.api.topup.strategy.WalletBusy;
 import com.outboxwallet.api.wallet.BalanceCeilingExceeded;
-import com.outboxwallet.api.wallet.ConcurrencyProperties;
-import com.outboxwallet.api.wallet.ConcurrencyStrategy;
-import com.outboxwallet.api.wallet.CreditStrategies;
-import com.outboxwallet.api.wallet.CreditStrategy;
-import com.outboxwallet.api.wallet.WalletBusy;
 import com.outboxwallet.api.wallet.WalletProperties;
-import com.outboxwallet.api.wallet.WalletRepository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
-import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import java.math.BigDecimal;
@@ -35,22 +31,17 @@ class ConcurrencyStrategiesIT extends ApiServiceIntegrationTest {
     private static final int TOP_UPS_PER_THREAD = 20;
 
     @Autowired
-    TopUpService topUpService;
-    @Autowired
-    WalletRepository walletRepository;
+    TopUpStrategies strategies;
     @Autowired
     WalletProperties walletProperties;
     @Autowired
-    ConcurrencyProperties concurrency;
-    @Autowired
-    RedissonClient redisson;
+    TopUpRepository topUpRepository;
 
     @ParameterizedTest
     @EnumSource(ConcurrencyStrategy.class)
     void manyThreadsToppingUpOneWalletLoseNothing(ConcurrencyStrategy strategy) throws Exception {
         Credentials hot = aUser();
-        TopUpService topUps = topUpsWith(CreditStrategies.create(strategy, walletRepository, walletProperties,
-                concurrency, redisson));
+        TopUpService topUps = topUpsWith(strategies.create(strategy));
 
         runInParallel(topUps, List.of(hot));
 
@@ -65,8 +56,7 @@ class ConcurrencyStrategiesIT extends ApiServiceIntegrationTest {
         for (int i = 0; i < 10; i++) {
             users.add(aUser());
         }
-        TopUpService topUps = topUpsWith(CreditStrategies.create(strategy, walletRepository, walletProperties,
-                concurrency, redisson));
+        TopUpService topUps = topUpsWith(strategies.create(strategy));
 
         runInParallel(topUps, users);
 
@@ -83,8 +73,7 @@ class ConcurrencyStrategiesIT extends ApiServiceIntegrationTest {
     void noStrategyLetsABalancePassTheCeiling(ConcurrencyStrategy strategy) {
         Credentials user = aUser();
         jdbc.sql("UPDATE wallets SET balance = 99999990.00 WHERE id = :w").param("w", user.walletId()).update();
-        TopUpService topUps = topUpsWith(CreditStrategies.create(strategy, walletRepository, walletProperties,
-                concurrency, redisson));
+        TopUpService topUps = topUpsWith(strategies.create(strategy));
 
         assertThatThrownBy(() -> topUps.topUp(aTopUp(user, "10.00"))).isInstanceOf(BalanceCeilingExceeded.class);
         assertThat(balanceOf(user)).isEqualByComparingTo("99999990.00");
@@ -94,7 +83,7 @@ class ConcurrencyStrategiesIT extends ApiServiceIntegrationTest {
     @Test
     void aNaiveReadModifyWriteLosesUpdatesAndTheCheckSeesIt() throws Exception {
         Credentials hot = aUser();
-        TopUpService topUps = topUpsWith(new NaiveReadModifyWrite(jdbc, THREADS));
+        TopUpService topUps = topUpsWith(strategies.perTopUp(new NaiveReadModifyWrite(jdbc, THREADS)));
 
         runInParallel(topUps, List.of(hot));
 
@@ -133,8 +122,8 @@ class ConcurrencyStrategiesIT extends ApiServiceIntegrationTest {
         }
     }
 
-    private TopUpService topUpsWith(CreditStrategy strategy) {
-        return topUpService.withCreditStrategy(strategy);
+    private TopUpService topUpsWith(TopUpTransaction strategy) {
+        return new TopUpService(strategy, walletProperties, topUpRepository);
     }
 
     private WalletHistoryCheck check() {

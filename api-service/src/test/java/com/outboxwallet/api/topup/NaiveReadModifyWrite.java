@@ -1,6 +1,6 @@
 package com.outboxwallet.api.topup;
 
-import com.outboxwallet.api.wallet.CreditStrategy;
+import com.outboxwallet.api.topup.strategy.CreditStrategy;
 import com.outboxwallet.api.wallet.Wallet;
 import org.springframework.jdbc.core.simple.JdbcClient;
 

@@ -17,7 +17,7 @@ import com.outboxwallet.api.topup.TopUpNotFound;
 import com.outboxwallet.api.topup.TopUpService;
 import com.outboxwallet.api.wallet.BalanceCeilingExceeded;
 import com.outboxwallet.api.wallet.Wallet;
-import com.outboxwallet.api.wallet.WalletBusy;
+import com.outboxwallet.api.topup.strategy.WalletBusy;
 import com.outboxwallet.api.wallet.WalletNotFound;
 import com.outboxwallet.api.wallet.WalletRepository;
 import jakarta.servlet.http.HttpServletResponse;

@@ -1,4 +1,9 @@
-package com.outboxwallet.api.wallet;
+package com.outboxwallet.api.topup.strategy;
+
+import com.outboxwallet.api.wallet.BalanceCeilingExceeded;
+import com.outboxwallet.api.wallet.Wallet;
+import com.outboxwallet.api.wallet.WalletNotFound;
+import com.outboxwallet.api.wallet.WalletRepository;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,4 +1,4 @@
-package com.outboxwallet.api.wallet;
+package com.outboxwallet.api.topup.strategy;
 
 /**
  * The wallet could not be updated in time because other top-ups of it kept winning (optimistic retries exhausted,

@@ -1,4 +1,4 @@
-package com.outboxwallet.api.wallet;
+package com.outboxwallet.api.topup.strategy;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
@@ -12,15 +12,28 @@ import java.time.Duration;
  * @param strategy   how concurrent top-ups of one wallet are ordered (see docs/api.md for what each costs)
  * @param optimistic retries of the optimistic strategy
  * @param lock       the Redisson lock of the redisson-lock strategy
+ * @param coalescing how the coalescing strategy gathers top-ups
  */
 @Validated
 @ConfigurationProperties("wallet.concurrency")
-public record ConcurrencyProperties(ConcurrencyStrategy strategy, @Valid Optimistic optimistic, @Valid Lock lock) {
+public record ConcurrencyProperties(ConcurrencyStrategy strategy, @Valid Optimistic optimistic, @Valid Lock lock,
+                                    @Valid Coalescing coalescing) {
 
     public ConcurrencyProperties {
         strategy = strategy == null ? ConcurrencyStrategy.ATOMIC_UPDATE : strategy;
         optimistic = optimistic == null ? new Optimistic(0, null, null) : optimistic;
         lock = lock == null ? new Lock(null, null) : lock;
+        coalescing = coalescing == null ? new Coalescing(0) : coalescing;
+    }
+
+    /**
+     * @param maxBatch the most top-ups one transaction takes; those that arrive while it commits wait for the next
+     */
+    public record Coalescing(@Min(0) @Max(1000) int maxBatch) {
+
+        public Coalescing {
+            maxBatch = maxBatch == 0 ? 64 : maxBatch;
+        }
     }
 
     /**

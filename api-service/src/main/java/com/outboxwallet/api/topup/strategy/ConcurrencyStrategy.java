@@ -1,4 +1,4 @@
-package com.outboxwallet.api.wallet;
+package com.outboxwallet.api.topup.strategy;
 
 /** The values of {@code wallet.concurrency.strategy}. */
 public enum ConcurrencyStrategy {
@@ -9,5 +9,10 @@ public enum ConcurrencyStrategy {
     /** Read without a lock, write only if the version is unchanged; retry with jittered backoff when it changed. */
     OPTIMISTIC,
     /** A per-wallet Redisson lock around the transaction, with the version still checked in SQL. */
-    REDISSON_LOCK
+    REDISSON_LOCK,
+    /**
+     * Concurrent top-ups of one wallet at one instance share a transaction: one row lock and one commit for all, each
+     * with its own row, sequence number and answer.
+     */
+    COALESCING
 }

@@ -1,5 +1,7 @@
-package com.outboxwallet.api.wallet;
+package com.outboxwallet.api.topup.strategy;
 
+import com.outboxwallet.api.wallet.Wallet;
+import com.outboxwallet.api.wallet.WalletRepository;
 import org.redisson.api.RLock;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;

@@ -1,4 +1,4 @@
-package com.outboxwallet.api.wallet;
+package com.outboxwallet.api.topup.strategy;
 
 import java.time.Duration;
 import java.util.concurrent.ThreadLocalRandom;

@@ -1,4 +1,4 @@
-package com.outboxwallet.api.wallet;
+package com.outboxwallet.api.topup.strategy;
 
 /** The wallet changed between reading it and writing it: the write did nothing and may be retried. */
 class WalletVersionConflict extends RuntimeException {

@@ -1,0 +1,65 @@
+package com.outboxwallet.api.topup;
+
+import com.outboxwallet.api.outbox.OutboxMessage;
+import com.outboxwallet.api.outbox.OutboxRepository;
+import com.outboxwallet.api.trace.CurrentTrace;
+import com.outboxwallet.api.trace.Traceparent;
+import com.outboxwallet.api.wallet.Wallet;
+import com.outboxwallet.events.TopUpAccepted;
+import com.outboxwallet.events.WalletEventCodec;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * What a credit leaves behind, in the credit's own transaction: the top-up row and the outbox row announcing it. Every
+ * concurrency strategy writes them through here, so a top-up is recorded one way whatever ordered it.
+ */
+@Component
+public class TopUpRecords {
+
+    private final TopUpRepository topUps;
+    private final OutboxRepository outbox;
+    private final WalletEventCodec events = new WalletEventCodec();
+
+    TopUpRecords(TopUpRepository topUps, OutboxRepository outbox) {
+        this.topUps = topUps;
+        this.outbox = outbox;
+    }
+
+    /** The top-up that {@code credited} (the wallet just after the credit) records: its balance and version. */
+    public TopUp of(TopUpCommand command, Wallet credited, Instant at) {
+        return new TopUp(UUID.randomUUID(), command.userId(), credited.id(), command.key().value(),
+                command.fingerprint(), command.amount(), credited.currency(), credited.balance(), credited.version(),
+                at);
+    }
+
+    /** @throws DuplicateTopUpRequest when the user already used the key; the caller's transaction must roll back */
+    public void write(TopUp topUp) {
+        topUps.insert(topUp);
+        outbox.append(accepted(topUp));
+    }
+
+    /**
+     * Writes the top-up unless its user already used its key, without failing the transaction either way, so that
+     * the top-ups committed with it are unaffected.
+     *
+     * @return whether it was written
+     */
+    public boolean writeUnlessKeyUsed(TopUp topUp) {
+        if (!topUps.insertUnlessKeyUsed(topUp)) {
+            return false;
+        }
+        outbox.append(accepted(topUp));
+        return true;
+    }
+
+    private OutboxMessage accepted(TopUp topUp) {
+        TopUpAccepted event = new TopUpAccepted(topUp.id(), topUp.walletId(), topUp.userId(), topUp.amount(),
+                topUp.currency(), topUp.balanceAfter(), topUp.walletVersion(), topUp.createdAt());
+        return new OutboxMessage(UUID.randomUUID(), "wallet", topUp.walletId(), TopUpAccepted.TYPE,
+                events.toJson(event), topUp.idempotencyKey(), topUp.walletVersion(), topUp.createdAt(),
+                CurrentTrace.get().map(Traceparent::toString).orElse(null));
+    }
+}

@@ -1,0 +1,40 @@
+package com.outboxwallet.api.topup.strategy;
+
+import com.outboxwallet.api.topup.TopUp;
+import com.outboxwallet.api.topup.TopUpCommand;
+import com.outboxwallet.api.topup.TopUpRecords;
+import com.outboxwallet.api.topup.TopUpTransaction;
+import com.outboxwallet.api.wallet.Wallet;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+
+/** A transaction per top-up: the credit strategy raises the balance, then the top-up and its outbox row are written. */
+final class CreditThenRecord implements TopUpTransaction {
+
+    private final CreditStrategy credit;
+    private final TransactionTemplate transactions;
+    private final TopUpRecords records;
+    private final Clock clock;
+
+    CreditThenRecord(CreditStrategy credit, TransactionTemplate transactions, TopUpRecords records,
+                            Clock clock) {
+        this.credit = credit;
+        this.transactions = transactions;
+        this.records = records;
+        this.clock = clock;
+    }
+
+    @Override
+    public TopUp apply(TopUpCommand command) {
+        return credit.around(command.userId(), () -> transactions.execute(status -> {
+            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
+            Wallet credited = credit.credit(command.userId(), command.amount(), now);
+            TopUp topUp = records.of(command, credited, now);
+            records.write(topUp);
+            return topUp;
+        }));
+    }
+}

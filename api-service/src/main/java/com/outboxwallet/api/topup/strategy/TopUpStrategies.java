@@ -1,0 +1,61 @@
+package com.outboxwallet.api.topup.strategy;
+
+import com.outboxwallet.api.topup.TopUpRecords;
+import com.outboxwallet.api.topup.TopUpTransaction;
+import com.outboxwallet.api.wallet.WalletProperties;
+import com.outboxwallet.api.wallet.WalletRepository;
+import org.redisson.api.RedissonClient;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import java.math.BigDecimal;
+import java.time.Clock;
+
+/**
+ * Builds the strategy named by {@code wallet.concurrency.strategy}, and any other on request, so that tests and
+ * benchmarks compare them side by side on one database.
+ */
+@Configuration(proxyBeanMethods = false)
+public class TopUpStrategies {
+
+    private final WalletRepository wallets;
+    private final TopUpRecords records;
+    private final TransactionTemplate transactions;
+    private final BigDecimal ceiling;
+    private final ConcurrencyProperties concurrency;
+    private final RedissonClient redisson;
+    private final Clock clock;
+
+    TopUpStrategies(WalletRepository wallets, TopUpRecords records, TransactionTemplate transactions,
+                    WalletProperties wallet, ConcurrencyProperties concurrency, RedissonClient redisson, Clock clock) {
+        this.wallets = wallets;
+        this.records = records;
+        this.transactions = transactions;
+        this.ceiling = wallet.limits().balanceCeiling();
+        this.concurrency = concurrency;
+        this.redisson = redisson;
+        this.clock = clock;
+    }
+
+    @Bean
+    TopUpTransaction topUpTransaction() {
+        return create(concurrency.strategy());
+    }
+
+    public TopUpTransaction create(ConcurrencyStrategy strategy) {
+        return switch (strategy) {
+            case ATOMIC_UPDATE -> perTopUp(new AtomicUpdateCredit(wallets, ceiling));
+            case PESSIMISTIC -> perTopUp(new PessimisticLockCredit(wallets, ceiling));
+            case OPTIMISTIC -> perTopUp(new OptimisticCredit(wallets, ceiling, concurrency.optimistic()));
+            case REDISSON_LOCK -> perTopUp(new RedissonLockCredit(wallets, ceiling, redisson, concurrency.lock()));
+            case COALESCING -> new CoalescingTopUps(wallets, records, transactions, ceiling, concurrency.coalescing(),
+                    clock);
+        };
+    }
+
+    /** A transaction per top-up around any credit strategy, such as a test's deliberately naive one. */
+    public TopUpTransaction perTopUp(CreditStrategy credit) {
+        return new CreditThenRecord(credit, transactions, records, clock);
+    }
+}
