@@ -1,6 +1,7 @@
 package com.outboxwallet.bench;
 
 import com.outboxwallet.api.idempotency.IdempotencyKey;
+import com.outboxwallet.api.topup.Amount;
 import com.outboxwallet.api.topup.TopUpCommand;
 import com.outboxwallet.events.TopUpAccepted;
 import com.outboxwallet.events.WalletEventCodec;
@@ -117,7 +118,7 @@ final class JdbcCeiling {
             topUp.setObject(2, userId);
             topUp.setObject(3, walletId);
             topUp.setString(4, key.value());
-            topUp.setString(5, new TopUpCommand(userId, key, amount).fingerprint());
+            topUp.setString(5, new TopUpCommand(userId, key, new Amount(amount)).fingerprint());
             topUp.setBigDecimal(6, amount);
             topUp.setString(7, currency);
             topUp.setBigDecimal(8, balance);

@@ -3,6 +3,7 @@ package com.outboxwallet.bench;
 import com.outboxwallet.api.account.UserAccounts;
 import com.outboxwallet.api.auth.Role;
 import com.outboxwallet.api.idempotency.IdempotencyKey;
+import com.outboxwallet.api.topup.Amount;
 import com.outboxwallet.api.topup.TopUpCommand;
 import com.outboxwallet.api.topup.TopUpRepository;
 import com.outboxwallet.api.topup.TopUpService;
@@ -28,7 +29,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 final class StrategyBenchmark {
 
-    private static final BigDecimal AMOUNT = new BigDecimal("1.00");
+    private static final Amount AMOUNT = Amount.parse("1.00");
 
     private final EmbeddedInfrastructure infra;
     private final BenchmarkSettings settings;
@@ -74,7 +75,7 @@ final class StrategyBenchmark {
             latencies.record(start);
         });
 
-        BigDecimal expected = AMOUNT.multiply(BigDecimal.valueOf(count));
+        BigDecimal expected = AMOUNT.value().multiply(BigDecimal.valueOf(count));
         boolean exact = totalBalance(api.getBean(JdbcClient.class), users).compareTo(expected) == 0;
         double perSecond = count / (elapsed / 1e9);
         return "| %s | %d | %.0f | %s | %d | %s |".formatted(strategy.name().toLowerCase().replace('_', '-'),

@@ -31,7 +31,7 @@ public class TopUpRecords {
     /** The top-up that {@code credited} (the wallet just after the credit) records: its balance and version. */
     public TopUp of(TopUpCommand command, Wallet credited, Instant at) {
         return new TopUp(UUID.randomUUID(), command.userId(), credited.id(), command.key().value(),
-                command.fingerprint(), command.amount(), credited.currency(), credited.balance(), credited.version(),
+                command.fingerprint(), command.amount().value(), credited.currency(), credited.balance(), credited.version(),
                 at);
     }
 

@@ -38,7 +38,7 @@ public class TopUpService {
      *                                wallet
      */
     public TopUpOutcome topUp(TopUpCommand command) {
-        if (command.amount().compareTo(maxTopUp) > 0) {
+        if (command.amount().value().compareTo(maxTopUp) > 0) {
             throw new AmountAboveMaximum(maxTopUp);
         }
         try {

@@ -5,6 +5,7 @@ import com.outboxwallet.api.idempotency.InvalidIdempotencyKey;
 import com.outboxwallet.api.idempotency.RequestInFlight;
 import com.outboxwallet.api.ratelimit.web.RateLimited;
 import com.outboxwallet.api.topup.AmountAboveMaximum;
+import com.outboxwallet.api.topup.InvalidAmount;
 import com.outboxwallet.api.wallet.BalanceCeilingExceeded;
 import com.outboxwallet.api.topup.strategy.WalletBusy;
 import com.outboxwallet.api.idempotency.IdempotencyKeyReused;
@@ -81,6 +82,13 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail ceiling(BalanceCeilingExceeded e) {
         return Problems.withField(ProblemType.BALANCE_CEILING_EXCEEDED, e.getMessage() + "; nothing was written.",
                 "amount", "an amount that keeps the balance at most " + e.ceiling().toPlainString());
+    }
+
+    /** Like any invalid body field: the field and what it expected. */
+    @ExceptionHandler(InvalidAmount.class)
+    ProblemDetail invalidAmount(InvalidAmount e) {
+        return Problems.withErrors(ProblemType.INVALID_REQUEST, "The request body has invalid fields.",
+                List.of(new Problems.FieldError("amount", e.expected())));
     }
 
     @ExceptionHandler(AmountAboveMaximum.class)

@@ -111,7 +111,7 @@ class CoalescingIT extends ApiServiceIntegrationTest {
             awaitATransactionWaitingForTheLock();
             first = submit(original);
             retry = submit(original);
-            reused = submit(new TopUpCommand(user.userId(), original.key(), new BigDecimal("8.00")));
+            reused = submit(new TopUpCommand(user.userId(), original.key(), Amount.parse("8.00")));
         }
 
         assertThat(first.outcome().replayed()).isFalse();
@@ -217,6 +217,6 @@ class CoalescingIT extends ApiServiceIntegrationTest {
     }
 
     private static TopUpCommand aTopUp(Credentials user, String amount) {
-        return new TopUpCommand(user.userId(), new IdempotencyKey(anyKey()), new BigDecimal(amount));
+        return new TopUpCommand(user.userId(), new IdempotencyKey(anyKey()), Amount.parse(amount));
     }
 }

@@ -131,7 +131,8 @@ class ConcurrencyStrategiesIT extends ApiServiceIntegrationTest {
     }
 
     private static TopUpCommand aTopUp(Credentials user, String amount) {
-        return new TopUpCommand(user.userId(), new IdempotencyKey("key-" + UUID.randomUUID()), new BigDecimal(amount));
+        return new TopUpCommand(user.userId(), new IdempotencyKey("key-" + UUID.randomUUID()),
+                Amount.parse(amount));
     }
 
     private static BigDecimal expectedTotal(int topUps) {

@@ -242,7 +242,7 @@ class TopUpIT extends ApiServiceIntegrationTest {
     private HttpResponse<String> sentWhileAFirstRequestRuns(Credentials user, String key, String firstAmount,
                                                             String secondAmount) {
         IdempotencyScope scope = new IdempotencyScope(user.userId(), "POST", "/api/v1/topups", new IdempotencyKey(key));
-        String fingerprint = new TopUpCommand(user.userId(), new IdempotencyKey(key), new BigDecimal(firstAmount))
+        String fingerprint = new TopUpCommand(user.userId(), new IdempotencyKey(key), Amount.parse(firstAmount))
                 .fingerprint();
         CountDownLatch firstRunning = new CountDownLatch(1);
         CountDownLatch secondAnswered = new CountDownLatch(1);

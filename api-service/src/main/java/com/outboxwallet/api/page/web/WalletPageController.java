@@ -10,7 +10,9 @@ import com.outboxwallet.api.idempotency.InvalidIdempotencyKey;
 import com.outboxwallet.api.idempotency.RecordedResponse;
 import com.outboxwallet.api.idempotency.RequestInFlight;
 import com.outboxwallet.api.ratelimit.web.RateLimited;
+import com.outboxwallet.api.topup.Amount;
 import com.outboxwallet.api.topup.AmountAboveMaximum;
+import com.outboxwallet.api.topup.InvalidAmount;
 import com.outboxwallet.api.topup.TopUp;
 import com.outboxwallet.api.topup.TopUpCommand;
 import com.outboxwallet.api.topup.TopUpNotFound;
@@ -30,9 +32,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
-import java.math.BigDecimal;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The seed's HTML page, made safe to double-click: every render carries a fresh {@code _idempotency_key} in the form,
@@ -42,7 +42,6 @@ import java.util.regex.Pattern;
 class WalletPageController {
 
     static final String FORM_PATH = "/topups";
-    private static final Pattern AMOUNT = Pattern.compile(TopUpCommand.AMOUNT_FORMAT);
 
     private final TopUpService topUps;
     private final WalletRepository wallets;
@@ -75,11 +74,14 @@ class WalletPageController {
     String topUp(@AuthenticationPrincipal WalletUser user,
                  @RequestParam(name = "_idempotency_key", required = false) String key,
                  @RequestParam(required = false) String amount, Model model, HttpServletResponse response) {
-        if (amount == null || !AMOUNT.matcher(amount).matches() || new BigDecimal(amount).signum() <= 0) {
+        Amount parsed;
+        try {
+            parsed = Amount.parse(amount);
+        } catch (InvalidAmount invalid) {
             return refused(user, model, response, HttpStatus.BAD_REQUEST, amount,
-                    "Enter an amount greater than 0: " + TopUpCommand.AMOUNT_EXPECTED + ".");
+                    "Enter an amount greater than 0: " + Amount.EXPECTED + ".");
         }
-        TopUpCommand command = new TopUpCommand(user.id(), new IdempotencyKey(key), new BigDecimal(amount));
+        TopUpCommand command = new TopUpCommand(user.id(), new IdempotencyKey(key), parsed);
         IdempotencyScope scope = new IdempotencyScope(user.id(), "POST", FORM_PATH, command.key());
         IdempotentResponse result = idempotency.execute(scope, command.fingerprint(), () -> {
             TopUp topUp = topUps.topUp(command).topUp();

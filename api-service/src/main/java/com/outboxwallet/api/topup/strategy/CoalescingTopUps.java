@@ -160,7 +160,7 @@ final class CoalescingTopUps implements TopUpTransaction, AutoCloseable {
         Wallet current = locked;
         List<Outcome> outcomes = new ArrayList<>(batch.size());
         for (Waiting top : batch) {
-            BigDecimal raised = current.balance().add(top.command().amount());
+            BigDecimal raised = current.balance().add(top.command().amount().value());
             if (raised.compareTo(ceiling) > 0) {
                 outcomes.add(new Outcome.Refused(new BalanceCeilingExceeded(ceiling)));
                 continue;

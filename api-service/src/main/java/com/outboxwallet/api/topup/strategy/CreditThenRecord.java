@@ -31,7 +31,7 @@ final class CreditThenRecord implements TopUpTransaction {
     public TopUp apply(TopUpCommand command) {
         return credit.around(command.userId(), () -> transactions.execute(status -> {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
-            Wallet credited = credit.credit(command.userId(), command.amount(), now);
+            Wallet credited = credit.credit(command.userId(), command.amount().value(), now);
             TopUp topUp = records.of(command, credited, now);
             records.write(topUp);
             return topUp;

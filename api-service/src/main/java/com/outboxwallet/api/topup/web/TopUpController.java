@@ -6,6 +6,7 @@ import com.outboxwallet.api.idempotency.IdempotencyKey;
 import com.outboxwallet.api.idempotency.IdempotencyScope;
 import com.outboxwallet.api.idempotency.IdempotentResponse;
 import com.outboxwallet.api.idempotency.RecordedResponse;
+import com.outboxwallet.api.topup.Amount;
 import com.outboxwallet.api.topup.TopUp;
 import com.outboxwallet.api.topup.TopUpCommand;
 import com.outboxwallet.api.topup.TopUpNotFound;
@@ -17,7 +18,6 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.HttpHeaders;
@@ -87,8 +87,9 @@ class TopUpController {
                                          required = true, schema = @Schema(maxLength = 255,
                                          pattern = "^[\\x20-\\x7E]{1,255}$"))
                                  @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
-                                 @Valid @RequestBody TopUpRequest request) {
-        TopUpCommand command = new TopUpCommand(user.id(), new IdempotencyKey(key), request.amountValue());
+                                 @RequestBody TopUpRequest request) {
+        Amount amount = request.parsedAmount(); // the body first, then the key, as a client reads the errors
+        TopUpCommand command = new TopUpCommand(user.id(), new IdempotencyKey(key), amount);
         IdempotencyScope scope = new IdempotencyScope(user.id(), "POST", PATH, command.key());
         IdempotentResponse result = idempotency.execute(scope, command.fingerprint(), () -> {
             TopUpOutcome outcome = topUps.topUp(command);

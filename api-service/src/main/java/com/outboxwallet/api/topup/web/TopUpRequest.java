@@ -1,23 +1,19 @@
 package com.outboxwallet.api.topup.web;
 
-import com.outboxwallet.api.topup.TopUpCommand;
-import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.NotNull;
-import jakarta.validation.constraints.Pattern;
-
-import java.math.BigDecimal;
+import com.outboxwallet.api.topup.Amount;
+import io.swagger.v3.oas.annotations.media.Schema;
 
 /**
  * The only field a client sends. Wallet, user and balance are never taken from the request: unknown fields are
- * refused, so there is nothing to mass-assign.
+ * refused, so there is nothing to mass-assign. The amount stays text until {@link Amount#parse} reads it, the one
+ * place an amount is checked.
  */
 record TopUpRequest(
-        @NotNull(message = "required: a decimal string such as \"150000.00\"")
-        @Pattern(regexp = TopUpCommand.AMOUNT_FORMAT, message = TopUpCommand.AMOUNT_EXPECTED)
-        @DecimalMin(value = "0.01", message = "greater than 0")
+        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^" + Amount.FORMAT + "$",
+                description = Amount.EXPECTED + "; greater than 0", example = "150000.00")
         String amount) {
 
-    BigDecimal amountValue() {
-        return new BigDecimal(amount);
+    Amount parsedAmount() {
+        return Amount.parse(amount);
     }
 }

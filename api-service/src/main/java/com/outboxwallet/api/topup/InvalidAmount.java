@@ -1,0 +1,16 @@
+package com.outboxwallet.api.topup;
+
+/** The amount a client sent is not one: {@link #expected()} says what would be. */
+public class InvalidAmount extends IllegalArgumentException {
+
+    private final String expected;
+
+    InvalidAmount(String expected) {
+        super("invalid amount: expected " + expected);
+        this.expected = expected;
+    }
+
+    public String expected() {
+        return expected;
+    }
+}
