@@ -13,10 +13,12 @@ import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Runs a keyed request at most once at a time and replays its first response.
+ * Runs a keyed operation at most once at a time and replays its first result.
  *
  * <p>The claim is one atomic {@code SET NX PX}: of any number of concurrent duplicates exactly one runs, the others
- * get {@link RequestInFlight} (409) or, once it finished, its response byte for byte. Redis is the fast path only.
+ * get {@link RequestInFlight} (409) or, once it finished, its result, from which the caller answers exactly as it
+ * answered the first time. It keeps the result, not an HTTP response, so every channel (the JSON API, the web page)
+ * answers a key in its own form. Redis is the fast path only.
  * When it is unreachable the request runs anyway and PostgreSQL's unique (user, key) constraint still makes a
  * duplicate return the original top-up: availability is kept and correctness never depended on Redis.
  */
@@ -37,17 +39,18 @@ public class IdempotencyGuard {
 
     /**
      * @param fingerprint identifies the request behind the key; another request under the same key is refused
+     * @param type        the result's type, to read a stored result back
      * @param firstRun    does the work; it may itself find the work already done (the database guard) and say so
      * @throws IdempotencyKeyReused when the key belongs to a different request
      * @throws RequestInFlight      when the first request with this key is still running
      */
-    public IdempotentResponse execute(IdempotencyScope scope, String fingerprint,
-                                      Supplier<IdempotentResponse> firstRun) {
+    public <T> Idempotent<T> execute(IdempotencyScope scope, String fingerprint, Class<T> type,
+                                     Supplier<Idempotent<T>> firstRun) {
         RBucket<String> bucket = redisson.getBucket(scope.redisKey(), StringCodec.INSTANCE);
         String claim = json.writeValueAsString(StoredEntry.inFlight(UUID.randomUUID().toString(), fingerprint));
         return switch (claim(bucket, claim)) {
-            case Claim.Acquired acquired -> runClaimed(bucket, claim, firstRun);
-            case Claim.Taken(StoredEntry existing) -> answerFrom(existing, fingerprint);
+            case Claim.Acquired acquired -> runClaimed(bucket, claim, fingerprint, firstRun);
+            case Claim.Taken(StoredEntry existing) -> answerFrom(existing, fingerprint, type);
             case Claim.RedisUnavailable unavailable -> firstRun.get();
         };
     }
@@ -82,31 +85,34 @@ public class IdempotencyGuard {
         }
     }
 
-    private static IdempotentResponse answerFrom(StoredEntry existing, String fingerprint) {
+    private <T> Idempotent<T> answerFrom(StoredEntry existing, String fingerprint, Class<T> type) {
         if (!existing.fingerprint().equals(fingerprint)) {
             throw new IdempotencyKeyReused();
         }
         if (existing.state() == StoredEntry.State.IN_FLIGHT) {
             throw new RequestInFlight();
         }
-        return new IdempotentResponse(existing.response(), true);
+        return new Idempotent<>(json.readValue(existing.result(), type), true);
     }
 
-    private IdempotentResponse runClaimed(RBucket<String> bucket, String claim, Supplier<IdempotentResponse> firstRun) {
-        IdempotentResponse result;
+    private <T> Idempotent<T> runClaimed(RBucket<String> bucket, String claim, String fingerprint,
+                                         Supplier<Idempotent<T>> firstRun) {
+        Idempotent<T> result;
         try {
             result = firstRun.get();
         } catch (RuntimeException e) {
             release(bucket, claim);
             throw e;
         }
-        remember(bucket, result.response());
+        remember(bucket, fingerprint, result.value());
         return result;
     }
 
-    private void remember(RBucket<String> bucket, RecordedResponse response) {
+    /** The result replaces the claim in one command: there is no moment with neither. */
+    private void remember(RBucket<String> bucket, String fingerprint, Object result) {
         try {
-            bucket.set(json.writeValueAsString(StoredEntry.completed(response)), properties.responseTtl());
+            bucket.set(json.writeValueAsString(StoredEntry.completed(fingerprint, json.writeValueAsString(result))),
+                    properties.responseTtl());
         } catch (RedisException e) {
             // The claim stays until inFlightTtl; retries get 409 until then, and the database guard after.
             log.warn("Redis unavailable, response not kept for replay: {}", e.getMessage());

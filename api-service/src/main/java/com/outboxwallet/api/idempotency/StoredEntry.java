@@ -1,11 +1,13 @@
 package com.outboxwallet.api.idempotency;
 
 /**
- * What Redis holds under a key's scope: a claim while the first request runs, then its response.
+ * What Redis holds under a key's scope: a claim while the first request runs, then its result.
  *
- * @param claimToken unique per claim, so a request only ever releases its own claim
+ * @param claimToken  unique per claim, so a request only ever releases its own claim
+ * @param fingerprint identifies the request that used the key, so another request under it is refused
+ * @param result      the first request's result as JSON, once completed
  */
-record StoredEntry(State state, String claimToken, String fingerprint, RecordedResponse response) {
+record StoredEntry(State state, String claimToken, String fingerprint, String result) {
 
     enum State { IN_FLIGHT, COMPLETED }
 
@@ -13,7 +15,7 @@ record StoredEntry(State state, String claimToken, String fingerprint, RecordedR
         return new StoredEntry(State.IN_FLIGHT, claimToken, fingerprint, null);
     }
 
-    static StoredEntry completed(RecordedResponse response) {
-        return new StoredEntry(State.COMPLETED, null, response.requestFingerprint(), response);
+    static StoredEntry completed(String fingerprint, String result) {
+        return new StoredEntry(State.COMPLETED, null, fingerprint, result);
     }
 }

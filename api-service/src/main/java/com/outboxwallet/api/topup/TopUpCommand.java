@@ -18,11 +18,14 @@ public record TopUpCommand(UUID userId, IdempotencyKey key, Amount amount) {
         Objects.requireNonNull(amount, "amount");
     }
 
-    /** Identifies the request behind the key: "10" and "10.00" are the same request, "10.01" is not. */
+    /**
+     * Identifies the request behind the key: "10" and "10.00" are the same request, "10.01" is not. It names the
+     * operation, never a route, so the JSON API and the web page agree on it (V3 rewrote the older, route-named ones).
+     */
     public String fingerprint() {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(("POST /api/v1/topups amount=" + amount).getBytes(StandardCharsets.UTF_8));
+                    .digest(("top-up amount=" + amount).getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JVM has SHA-256", e);

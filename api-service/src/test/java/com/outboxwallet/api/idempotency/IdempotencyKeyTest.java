@@ -30,8 +30,8 @@ class IdempotencyKeyTest {
     @Test
     void theScopeSeparatesUsers() {
         IdempotencyKey key = new IdempotencyKey("same");
-        var alice = new IdempotencyScope(java.util.UUID.randomUUID(), "POST", "/api/v1/topups", key);
-        var bob = new IdempotencyScope(java.util.UUID.randomUUID(), "POST", "/api/v1/topups", key);
+        var alice = new IdempotencyScope(java.util.UUID.randomUUID(), "top-up", key);
+        var bob = new IdempotencyScope(java.util.UUID.randomUUID(), "top-up", key);
 
         assertThat(alice.redisKey()).isNotEqualTo(bob.redisKey());
     }

@@ -1,10 +1,10 @@
 package com.outboxwallet.api.topup;
 
 import com.outboxwallet.api.ApiServiceIntegrationTest;
+import com.outboxwallet.api.idempotency.Idempotent;
 import com.outboxwallet.api.idempotency.IdempotencyGuard;
 import com.outboxwallet.api.idempotency.IdempotencyKey;
 import com.outboxwallet.api.idempotency.IdempotencyScope;
-import com.outboxwallet.api.idempotency.IdempotentResponse;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -241,13 +241,14 @@ class TopUpIT extends ApiServiceIntegrationTest {
      */
     private HttpResponse<String> sentWhileAFirstRequestRuns(Credentials user, String key, String firstAmount,
                                                             String secondAmount) {
-        IdempotencyScope scope = new IdempotencyScope(user.userId(), "POST", "/api/v1/topups", new IdempotencyKey(key));
+        IdempotencyScope scope = new IdempotencyScope(user.userId(), IdempotentTopUps.OPERATION,
+                new IdempotencyKey(key));
         String fingerprint = new TopUpCommand(user.userId(), new IdempotencyKey(key), Amount.parse(firstAmount))
                 .fingerprint();
         CountDownLatch firstRunning = new CountDownLatch(1);
         CountDownLatch secondAnswered = new CountDownLatch(1);
-        CompletableFuture<IdempotentResponse> first = CompletableFuture.supplyAsync(() ->
-                guard.execute(scope, fingerprint, () -> {
+        CompletableFuture<Idempotent<TopUp>> first = CompletableFuture.supplyAsync(() ->
+                guard.execute(scope, fingerprint, TopUp.class, () -> {
                     firstRunning.countDown();
                     await(secondAnswered);
                     throw new IllegalStateException("the first request failed");

@@ -1,20 +1,16 @@
 package com.outboxwallet.api.page.web;
 
 import com.outboxwallet.api.auth.WalletUser;
-import com.outboxwallet.api.idempotency.IdempotencyGuard;
 import com.outboxwallet.api.idempotency.IdempotencyKey;
 import com.outboxwallet.api.idempotency.IdempotencyKeyReused;
-import com.outboxwallet.api.idempotency.IdempotencyScope;
-import com.outboxwallet.api.idempotency.IdempotentResponse;
 import com.outboxwallet.api.idempotency.InvalidIdempotencyKey;
-import com.outboxwallet.api.idempotency.RecordedResponse;
 import com.outboxwallet.api.idempotency.RequestInFlight;
 import com.outboxwallet.api.ratelimit.web.RateLimited;
 import com.outboxwallet.api.topup.Amount;
 import com.outboxwallet.api.topup.AmountAboveMaximum;
+import com.outboxwallet.api.topup.IdempotentTopUps;
 import com.outboxwallet.api.topup.InvalidAmount;
 import com.outboxwallet.api.topup.TopUp;
-import com.outboxwallet.api.topup.TopUpCommand;
 import com.outboxwallet.api.topup.TopUpNotFound;
 import com.outboxwallet.api.topup.TopUpService;
 import com.outboxwallet.api.wallet.BalanceCeilingExceeded;
@@ -43,14 +39,14 @@ class WalletPageController {
 
     static final String FORM_PATH = "/topups";
 
+    private final IdempotentTopUps idempotentTopUps;
     private final TopUpService topUps;
     private final WalletRepository wallets;
-    private final IdempotencyGuard idempotency;
 
-    WalletPageController(TopUpService topUps, WalletRepository wallets, IdempotencyGuard idempotency) {
+    WalletPageController(IdempotentTopUps idempotentTopUps, TopUpService topUps, WalletRepository wallets) {
+        this.idempotentTopUps = idempotentTopUps;
         this.topUps = topUps;
         this.wallets = wallets;
-        this.idempotency = idempotency;
     }
 
     @GetMapping("/login")
@@ -81,14 +77,8 @@ class WalletPageController {
             return refused(user, model, response, HttpStatus.BAD_REQUEST, amount,
                     "Enter an amount greater than 0: " + Amount.EXPECTED + ".");
         }
-        TopUpCommand command = new TopUpCommand(user.id(), new IdempotencyKey(key), parsed);
-        IdempotencyScope scope = new IdempotencyScope(user.id(), "POST", FORM_PATH, command.key());
-        IdempotentResponse result = idempotency.execute(scope, command.fingerprint(), () -> {
-            TopUp topUp = topUps.topUp(command).topUp();
-            return new IdempotentResponse(new RecordedResponse(HttpStatus.SEE_OTHER.value(),
-                    "/?toppedUp=" + topUp.id(), "text/plain", "", command.fingerprint()), false);
-        });
-        return "redirect:" + result.response().location();
+        TopUp topUp = idempotentTopUps.topUp(user.id(), new IdempotencyKey(key), parsed).topUp();
+        return "redirect:/?toppedUp=" + topUp.id();
     }
 
     /** The first submit of a double click is still running: show the page, which has the result once it is done. */

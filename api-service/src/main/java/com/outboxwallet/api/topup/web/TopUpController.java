@@ -1,14 +1,10 @@
 package com.outboxwallet.api.topup.web;
 
 import com.outboxwallet.api.auth.WalletUser;
-import com.outboxwallet.api.idempotency.IdempotencyGuard;
 import com.outboxwallet.api.idempotency.IdempotencyKey;
-import com.outboxwallet.api.idempotency.IdempotencyScope;
-import com.outboxwallet.api.idempotency.IdempotentResponse;
-import com.outboxwallet.api.idempotency.RecordedResponse;
 import com.outboxwallet.api.topup.Amount;
+import com.outboxwallet.api.topup.IdempotentTopUps;
 import com.outboxwallet.api.topup.TopUp;
-import com.outboxwallet.api.topup.TopUpCommand;
 import com.outboxwallet.api.topup.TopUpNotFound;
 import com.outboxwallet.api.topup.TopUpOutcome;
 import com.outboxwallet.api.topup.TopUpService;
@@ -20,7 +16,6 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -33,9 +28,8 @@ import org.springframework.web.bind.annotation.RequestHeader;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import tools.jackson.databind.json.JsonMapper;
 
-import java.nio.charset.StandardCharsets;
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
@@ -47,14 +41,12 @@ class TopUpController {
     static final String IDEMPOTENCY_KEY = "Idempotency-Key";
     static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
 
+    private final IdempotentTopUps idempotentTopUps;
     private final TopUpService topUps;
-    private final IdempotencyGuard idempotency;
-    private final JsonMapper json;
 
-    TopUpController(TopUpService topUps, IdempotencyGuard idempotency, JsonMapper json) {
+    TopUpController(IdempotentTopUps idempotentTopUps, TopUpService topUps) {
+        this.idempotentTopUps = idempotentTopUps;
         this.topUps = topUps;
-        this.idempotency = idempotency;
-        this.json = json;
     }
 
     @Operation(summary = "Top up your own wallet, once per Idempotency-Key")
@@ -81,7 +73,7 @@ class TopUpController {
             + "(/problems/balance-ceiling-exceeded); nothing was written", content = @Content(
             mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<byte[]> topUp(@AuthenticationPrincipal WalletUser user,
+    ResponseEntity<TopUpResponse> topUp(@AuthenticationPrincipal WalletUser user,
                                  @Parameter(description = "1 to 255 printable ASCII characters, new for every top-up "
                                          + "you mean to make; reuse it only to retry the same request",
                                          required = true, schema = @Schema(maxLength = 255,
@@ -89,13 +81,14 @@ class TopUpController {
                                  @RequestHeader(name = IDEMPOTENCY_KEY, required = false) String key,
                                  @RequestBody TopUpRequest request) {
         Amount amount = request.parsedAmount(); // the body first, then the key, as a client reads the errors
-        TopUpCommand command = new TopUpCommand(user.id(), new IdempotencyKey(key), amount);
-        IdempotencyScope scope = new IdempotencyScope(user.id(), "POST", PATH, command.key());
-        IdempotentResponse result = idempotency.execute(scope, command.fingerprint(), () -> {
-            TopUpOutcome outcome = topUps.topUp(command);
-            return new IdempotentResponse(created(outcome.topUp(), command.fingerprint()), outcome.replayed());
-        });
-        return respond(result.response(), result.replayed());
+        TopUpOutcome outcome = idempotentTopUps.topUp(user.id(), new IdempotencyKey(key), amount);
+        ResponseEntity.BodyBuilder created = ResponseEntity.status(HttpStatus.CREATED)
+                .location(URI.create(PATH + "/" + outcome.topUp().id()))
+                .contentType(MediaType.APPLICATION_JSON);
+        if (outcome.replayed()) {
+            created.header(IDEMPOTENT_REPLAYED, "true");
+        }
+        return created.body(TopUpResponse.of(outcome.topUp()));
     }
 
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -112,22 +105,6 @@ class TopUpController {
     }
 
     record TopUpPage(List<TopUpResponse> content, int page, int size, long totalElements) {
-    }
-
-    private RecordedResponse created(TopUp topUp, String fingerprint) {
-        String body = new String(json.writeValueAsBytes(TopUpResponse.of(topUp)), StandardCharsets.UTF_8);
-        return new RecordedResponse(HttpStatus.CREATED.value(), PATH + "/" + topUp.id(),
-                MediaType.APPLICATION_JSON_VALUE, body, fingerprint);
-    }
-
-    private static ResponseEntity<byte[]> respond(RecordedResponse response, boolean replayed) {
-        ResponseEntity.BodyBuilder builder = ResponseEntity.status(response.status())
-                .header(HttpHeaders.LOCATION, response.location())
-                .header(HttpHeaders.CONTENT_TYPE, response.contentType());
-        if (replayed) {
-            builder.header(IDEMPOTENT_REPLAYED, "true");
-        }
-        return builder.body(response.body().getBytes(StandardCharsets.UTF_8));
     }
 
     /** A malformed id addresses nothing this caller owns: the same 404 as another user's top-up. */

@@ -1,0 +1,44 @@
+package com.outboxwallet.api.topup;
+
+import com.outboxwallet.api.idempotency.Idempotent;
+import com.outboxwallet.api.idempotency.IdempotencyGuard;
+import com.outboxwallet.api.idempotency.IdempotencyKey;
+import com.outboxwallet.api.idempotency.IdempotencyScope;
+import org.springframework.stereotype.Service;
+
+import java.util.UUID;
+
+/**
+ * The one way in for a top-up, whichever channel it comes through (the JSON API, the web page): the Redis guard
+ * first, which answers a retry from the first result without touching the database, then the top-up itself, whose
+ * unique (user, key) constraint is the final guard.
+ */
+@Service
+public class IdempotentTopUps {
+
+    static final String OPERATION = "top-up";
+
+    private final IdempotencyGuard idempotency;
+    private final TopUpService topUps;
+
+    IdempotentTopUps(IdempotencyGuard idempotency, TopUpService topUps) {
+        this.idempotency = idempotency;
+        this.topUps = topUps;
+    }
+
+    /**
+     * @return the top-up, new or, when replayed, the one this key made first
+     * @throws com.outboxwallet.api.idempotency.IdempotencyKeyReused when the key was used for another amount
+     * @throws com.outboxwallet.api.idempotency.RequestInFlight      when the first request with the key still runs
+     * @see TopUpService#topUp(TopUpCommand) for the rest
+     */
+    public TopUpOutcome topUp(UUID userId, IdempotencyKey key, Amount amount) {
+        TopUpCommand command = new TopUpCommand(userId, key, amount);
+        Idempotent<TopUp> result = idempotency.execute(new IdempotencyScope(userId, OPERATION, key),
+                command.fingerprint(), TopUp.class, () -> {
+                    TopUpOutcome outcome = topUps.topUp(command);
+                    return new Idempotent<>(outcome.topUp(), outcome.replayed());
+                });
+        return new TopUpOutcome(result.value(), result.replayed());
+    }
+}
