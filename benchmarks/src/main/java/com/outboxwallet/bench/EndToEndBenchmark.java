@@ -69,6 +69,8 @@ final class EndToEndBenchmark {
     }
 
     private List<ProcessUsage> usage;
+    /** The warm-up as measured, to show what a cold start costs; in no other figure. */
+    private LoadPhase warmUp;
 
     List<String> run() throws Exception {
         Path dataDir = Files.createTempDirectory("wallet-e2e");
@@ -113,7 +115,7 @@ final class EndToEndBenchmark {
             Stepper stepper = new Stepper(databases, ledger, kafka, maxResident);
             progress("warm-up: %d connections flat out over %d wallets for %d s, left out of every figure",
                     WARMUP_CONNECTIONS, SPREAD_WALLETS, settings.warmupSeconds());
-            spreadLoad.flatOut(WARMUP_CONNECTIONS, Duration.ofSeconds(settings.warmupSeconds()));
+            warmUp = spreadLoad.flatOut(WARMUP_CONNECTIONS, Duration.ofSeconds(settings.warmupSeconds()));
             hotLoad.flatOut(WARMUP_CONNECTIONS, Duration.ofSeconds(Math.min(10, settings.warmupSeconds())));
             stepper.awaitCaughtUp();
             JfrProfile recording = settings.profile()
@@ -236,7 +238,9 @@ final class EndToEndBenchmark {
                 "- load: this JVM, over real HTTP/1.1 with keep-alive: top-ups of " + AMOUNT + ", HTTP Basic rotating"
                         + " over the scenario's users, a new Idempotency-Key each. Warm-up: " + WARMUP_CONNECTIONS
                         + " connections over " + SPREAD_WALLETS + " wallets for " + settings.warmupSeconds()
-                        + " s, then the hot wallet briefly, left out of every figure. Steps: flat out for "
+                        + " s (%.0f top-ups/s, p99 %.0f ms: the JVMs cold), then the hot wallet briefly, left out of every"
+                        .formatted(warmUp.acceptedPerSecond(), warmUp.latencies().quantile(0.99))
+                        + " other figure. Steps: flat out for "
                         + settings.seconds() + " s each; the ledger caught up after each before the next",
                 "- ceiling: the same transaction (atomic-update credit, top-up row, outbox row, one commit) straight"
                         + " over JDBC, a connection per thread, " + settings.ceilingSeconds() + " s per step, in the"
