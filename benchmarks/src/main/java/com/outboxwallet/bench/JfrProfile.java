@@ -43,7 +43,10 @@ final class JfrProfile {
     /** Stops the recording, writes it to the file and sums its CPU samples up as Markdown. */
     List<String> stop() throws IOException, InterruptedException {
         jcmd(pid, "JFR.stop", "name=" + RECORDING, "filename=" + file);
-        return summary(file);
+        List<String> lines = new ArrayList<>(List.of("Recording: `" + file + "` (`jfr print --events"
+                + " jdk.ExecutionSample` or JDK Mission Control to look further).", ""));
+        lines.addAll(summary(file));
+        return lines;
     }
 
     private static void jcmd(long pid, String... command) throws IOException, InterruptedException {
