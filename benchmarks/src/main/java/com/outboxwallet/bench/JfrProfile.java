@@ -23,6 +23,7 @@ import java.util.concurrent.TimeUnit;
 final class JfrProfile {
 
     private static final String RECORDING = "e2e-benchmark";
+    private static final int STACK_DEPTH = 512;
     /** What a sample's stack may pass through, each named as the report names it; the first matching prefix counts. */
     private static final Map<String, List<String>> INCLUSIVE = inclusive();
 
@@ -36,6 +37,9 @@ final class JfrProfile {
 
     /** Starts a recording with the JDK's {@code profile} settings (a CPU sample every 10 ms per thread). */
     static JfrProfile start(long pid, Path file) throws IOException, InterruptedException {
+        // Spring's stacks are deep: at JFR's default of 64 frames a sample loses the frames that say which filter or
+        // server it ran under, and the inclusive shares come out too low. Possible until the first recording starts.
+        jcmd(pid, "JFR.configure", "stackdepth=" + STACK_DEPTH);
         jcmd(pid, "JFR.start", "name=" + RECORDING, "settings=profile");
         return new JfrProfile(pid, file);
     }
