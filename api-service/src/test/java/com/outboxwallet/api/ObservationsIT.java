@@ -1,7 +1,6 @@
 package com.outboxwallet.api;
 
-import io.micrometer.observation.Observation;
-import io.micrometer.observation.ObservationRegistry;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
@@ -11,12 +10,16 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ObservationsIT extends ApiServiceIntegrationTest {
 
     @Autowired
-    ObservationRegistry observations;
+    MeterRegistry meters;
 
     @Test
-    void springSecurityIsNotObservedAndHttpRequestsAre() {
-        assertThat(Observation.start("spring.security.filterchains", observations).isNoop()).isTrue();
-        assertThat(Observation.start("spring.security.authentications", observations).isNoop()).isTrue();
-        assertThat(Observation.start("http.server.requests", observations).isNoop()).isFalse();
+    void aTopUpIsObservedAsAnHttpRequestAndNotFilterByFilter() {
+        Credentials alice = aUser();
+
+        assertThat(api().topUp(alice, anyKey(), "1.00").statusCode()).isEqualTo(201);
+
+        assertThat(meters.find("http.server.requests").meters()).isNotEmpty();
+        assertThat(meters.getMeters()).noneSatisfy(meter ->
+                assertThat(meter.getId().getName()).startsWith("spring.security"));
     }
 }

@@ -20,10 +20,11 @@ import java.util.Set;
  * @param instances      the e2e benchmark's instances of each service, as {@code api=1,relay=1,ledger=1}
  * @param heap           the e2e benchmark's service JVMs' maximum heap, as {@code -Xmx} takes it
  * @param profile        whether the e2e benchmark records a JFR profile of the api-service over its HTTP steps
+ * @param strategy       the e2e benchmark's api-service {@code wallet.concurrency.strategy}
  */
 record BenchmarkSettings(int threads, int topUps, int requests, int wallets, int events, int connections, int users,
                          int seconds, int warmupSeconds, int settleSeconds, int ceilingSeconds, String relayMode,
-                         String instances, String heap, boolean profile) {
+                         String instances, String heap, boolean profile, String strategy) {
 
     private static final Set<String> RELAY_MODES = Set.of("polling", "cdc", "hybrid");
 
@@ -37,8 +38,8 @@ record BenchmarkSettings(int threads, int topUps, int requests, int wallets, int
         int events = 1_000_000;
         int connections = 32;
         int users = 64;
-        // e2e measures nine HTTP steps, each as long as this.
-        int seconds = e2e ? 20 : 60;
+        // e2e measures nine HTTP steps, each as long as this: long enough that two runs agree within about 10 %.
+        int seconds = e2e ? 30 : 60;
         // The api-service runs at about 140 top-ups/s after 30 s and 200/s after three minutes (JIT).
         int warmupSeconds = e2e ? 120 : 180;
         // After the flat-out peak the stack takes 20-30 s to settle at a new, lower load.
@@ -49,6 +50,7 @@ record BenchmarkSettings(int threads, int topUps, int requests, int wallets, int
         // Small enough to show what a service needs resident; the services start and run well within it.
         String heap = "256m";
         boolean profile = false;
+        String strategy = "atomic-update";
         for (String arg : args) {
             String[] pair = arg.replaceFirst("^--", "").split("=", 2);
             if (pair.length != 2) {
@@ -73,6 +75,7 @@ record BenchmarkSettings(int threads, int topUps, int requests, int wallets, int
                     heap = value;
                 }
                 case "profile" -> profile = Boolean.parseBoolean(value);
+                case "strategy" -> strategy = value;
                 case "threads" -> threads = Integer.parseInt(value);
                 case "top-ups" -> topUps = Integer.parseInt(value);
                 case "requests" -> requests = Integer.parseInt(value);
@@ -88,7 +91,7 @@ record BenchmarkSettings(int threads, int topUps, int requests, int wallets, int
             }
         }
         return new BenchmarkSettings(threads, topUps, requests, wallets, events, connections, users, seconds,
-                warmupSeconds, settleSeconds, ceilingSeconds, relayMode, instances, heap, profile);
+                warmupSeconds, settleSeconds, ceilingSeconds, relayMode, instances, heap, profile, strategy);
     }
 
     /** The settings the benchmark reads, as its command line takes them: every one, defaults included. */
@@ -99,9 +102,9 @@ record BenchmarkSettings(int threads, int topUps, int requests, int wallets, int
                     + " --relay-mode=%s")
                     .formatted(connections, users, seconds, warmupSeconds, settleSeconds, relayMode);
             case "e2e" -> ("--seconds=%d --warmup-seconds=%d --settle-seconds=%d --ceiling-seconds=%d --relay-mode=%s"
-                    + " --instances=%s --heap=%s --profile=%s")
+                    + " --instances=%s --heap=%s --profile=%s --strategy=%s")
                     .formatted(seconds, warmupSeconds, settleSeconds, ceilingSeconds, relayMode, instances, heap,
-                            profile);
+                            profile, strategy);
             default -> "--threads=%d --top-ups=%d --requests=%d --wallets=%d"
                     .formatted(threads, topUps, requests, wallets);
         };

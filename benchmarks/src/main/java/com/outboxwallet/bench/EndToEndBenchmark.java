@@ -78,7 +78,8 @@ final class EndToEndBenchmark {
         progress("starting PostgreSQL, Redis, Kafka and each service in its own JVM (%s, %s each)",
                 settings.instances(), serviceJvmFlags());
         try (ProcessStack stack = ProcessStack.start(new ProcessStack.Settings(dataDir, 0, 0, 0, Map.of(), instances,
-                Map.of(Service.API, List.of("--wallet.rate-limit.requests=" + RATE_LIMIT),
+                Map.of(Service.API, List.of("--wallet.rate-limit.requests=" + RATE_LIMIT,
+                                "--wallet.concurrency.strategy=" + settings.strategy()),
                         Service.RELAY, List.of("--relay.mode=" + settings.relayMode())),
                 true, serviceJvmFlags()))) {
             return measure(stack, dataDir);
@@ -234,6 +235,7 @@ final class EndToEndBenchmark {
                 "- stack: PostgreSQL and Redis as the servers they are; Kafka and each service in a JVM of its own"
                         + " (`ProcessStack`, as `./run-local --processes`), instances " + settings.instances()
                         + ", service JVMs " + serviceJvmFlags() + ", relay mode " + settings.relayMode()
+                        + ", concurrency strategy " + settings.strategy()
                         + "; the rate limit checked on every request at " + RATE_LIMIT + " a minute",
                 "- load: this JVM, over real HTTP/1.1 with keep-alive: top-ups of " + AMOUNT + ", HTTP Basic rotating"
                         + " over the scenario's users, a new Idempotency-Key each. Warm-up: " + WARMUP_CONNECTIONS

@@ -17,15 +17,20 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * A Java Flight Recorder profile of another JVM, taken with {@code jcmd} for exactly the phases measured, and where its
- * CPU samples went: by the code on the sampled stack (inclusive, so a sample inside the security filter chain that is
- * also inside Jackson counts for both), by thread, and by the method on top of the stack (self time, by package).
+ * CPU samples went. By component: each sample counts once, for the library or layer nearest the top of its stack (a
+ * {@code HashMap} lookup inside Micrometer is Micrometer's, inside Tomcat Tomcat's), so the shares add up to 100 %.
+ * By stage of a request: the share of samples inside it, whatever ran there (inclusive, so they overlap). By thread,
+ * and by the package on top of the stack.
  */
 final class JfrProfile {
 
     private static final String RECORDING = "e2e-benchmark";
     private static final int STACK_DEPTH = 512;
-    /** What a sample's stack may pass through, each named as the report names it; the first matching prefix counts. */
-    private static final Map<String, List<String>> INCLUSIVE = inclusive();
+    /** Stages of a request, each named as the report names it, by the class prefixes that mark being inside it. */
+    private static final Map<String, List<String>> STAGES = stages();
+    /** Libraries and layers, by class prefix; a sample goes to the first one met from the top of its stack. */
+    private static final Map<String, List<String>> COMPONENTS = components();
+    private static final String JDK_ONLY = "the JDK alone (no library on the stack)";
 
     private final long pid;
     private final Path file;
@@ -66,8 +71,9 @@ final class JfrProfile {
 
     static List<String> summary(Path recording) throws IOException {
         long samples = 0;
-        Map<String, Long> inclusive = new LinkedHashMap<>();
-        INCLUSIVE.keySet().forEach(name -> inclusive.put(name, 0L));
+        Map<String, Long> components = new LinkedHashMap<>();
+        Map<String, Long> stages = new LinkedHashMap<>();
+        STAGES.keySet().forEach(name -> stages.put(name, 0L));
         Map<String, Long> threads = new LinkedHashMap<>();
         Map<String, Long> self = new LinkedHashMap<>();
         try (RecordingFile file = new RecordingFile(recording)) {
@@ -82,11 +88,12 @@ final class JfrProfile {
                 }
                 samples++;
                 List<String> classes = stack.getFrames().stream().map(JfrProfile::className).toList();
-                for (Map.Entry<String, List<String>> part : INCLUSIVE.entrySet()) {
-                    if (classes.stream().anyMatch(c -> part.getValue().stream().anyMatch(c::startsWith))) {
-                        inclusive.merge(part.getKey(), 1L, Long::sum);
+                for (Map.Entry<String, List<String>> stage : STAGES.entrySet()) {
+                    if (classes.stream().anyMatch(c -> matches(c, stage.getValue()))) {
+                        stages.merge(stage.getKey(), 1L, Long::sum);
                     }
                 }
+                components.merge(component(classes), 1L, Long::sum);
                 RecordedThread thread = event.getThread("sampledThread");
                 threads.merge(threadGroup(thread == null ? null : thread.getJavaName()), 1L, Long::sum);
                 self.merge(packageOf(classes.getFirst()), 1L, Long::sum);
@@ -95,10 +102,13 @@ final class JfrProfile {
         List<String> lines = new ArrayList<>(List.of(
                 "CPU samples: " + samples + " (JFR `jdk.ExecutionSample`, profile settings)",
                 "",
-                "| the sampled stack passes through | share of samples |",
+                "| component nearest the top of the stack | share of samples |",
                 "|---|---:|"));
         long total = samples;
-        inclusive.forEach((name, count) -> lines.add("| %s | %s |".formatted(name, percent(count, total))));
+        sortedDescending(components).forEach(e -> lines.add("| %s | %s |".formatted(e.getKey(),
+                percent(e.getValue(), total))));
+        lines.addAll(List.of("", "| inside this stage of a request (overlapping) | share of samples |", "|---|---:|"));
+        stages.forEach((name, count) -> lines.add("| %s | %s |".formatted(name, percent(count, total))));
         lines.addAll(List.of("", "| thread | share of samples |", "|---|---:|"));
         sortedDescending(threads).forEach(e -> lines.add("| %s | %s |".formatted(e.getKey(),
                 percent(e.getValue(), total))));
@@ -108,21 +118,47 @@ final class JfrProfile {
         return lines;
     }
 
-    private static Map<String, List<String>> inclusive() {
-        Map<String, List<String>> parts = new LinkedHashMap<>();
-        parts.put("HTTP server (Tomcat)", List.of("org.apache.coyote.", "org.apache.tomcat."));
-        parts.put("Spring Security filter chain", List.of("org.springframework.security.web.FilterChainProxy"));
-        parts.put("Micrometer observation", List.of("io.micrometer.observation."));
-        parts.put("Spring MVC dispatch", List.of("org.springframework.web.servlet.DispatcherServlet"));
-        parts.put("rate limiter", List.of("com.outboxwallet.api.ratelimit."));
-        parts.put("idempotency guard", List.of("com.outboxwallet.api.idempotency."));
-        parts.put("TopUpService.topUp (the transaction)", List.of("com.outboxwallet.api.topup.TopUpService"));
-        parts.put("Redisson and Netty", List.of("org.redisson.", "io.netty."));
-        parts.put("PostgreSQL driver and Hikari", List.of("org.postgresql.", "com.zaxxer.hikari."));
-        parts.put("Jackson", List.of("tools.jackson.", "com.fasterxml.jackson."));
-        parts.put("password check (BCrypt)", List.of("org.springframework.security.crypto.bcrypt."));
-        parts.put("logging", List.of("ch.qos.logback.", "org.slf4j."));
-        return parts;
+    private static Map<String, List<String>> stages() {
+        Map<String, List<String>> stages = new LinkedHashMap<>();
+        stages.put("Spring Security's filter chain", List.of("org.springframework.security.web.FilterChainProxy"));
+        stages.put("Spring MVC's dispatch", List.of("org.springframework.web.servlet.DispatcherServlet"));
+        stages.put("the rate limiter", List.of("com.outboxwallet.api.ratelimit."));
+        stages.put("the idempotency guard", List.of("com.outboxwallet.api.idempotency."));
+        stages.put("TopUpService.topUp (the transaction)", List.of("com.outboxwallet.api.topup.TopUpService"));
+        return stages;
+    }
+
+    private static Map<String, List<String>> components() {
+        Map<String, List<String>> components = new LinkedHashMap<>();
+        components.put("password check (BCrypt)", List.of("org.springframework.security.crypto.bcrypt."));
+        components.put("Jackson", List.of("tools.jackson.", "com.fasterxml.jackson."));
+        components.put("Redisson and Netty (Redis)", List.of("org.redisson.", "io.netty."));
+        components.put("PostgreSQL driver and Hikari", List.of("org.postgresql.", "com.zaxxer.hikari."));
+        components.put("Micrometer", List.of("io.micrometer."));
+        components.put("Spring Security", List.of("org.springframework.security."));
+        components.put("Spring MVC and web", List.of("org.springframework.web."));
+        components.put("Spring, other", List.of("org.springframework."));
+        components.put("Tomcat", List.of("org.apache.catalina.", "org.apache.coyote.", "org.apache.tomcat."));
+        components.put("Jakarta Servlet", List.of("jakarta."));
+        components.put("logging", List.of("ch.qos.logback.", "org.slf4j."));
+        components.put("this application", List.of("com.outboxwallet."));
+        components.put("other libraries", List.of("com.", "org.", "io.", "tools."));
+        return components;
+    }
+
+    private static String component(List<String> classes) {
+        for (String name : classes) {
+            for (Map.Entry<String, List<String>> component : COMPONENTS.entrySet()) {
+                if (matches(name, component.getValue())) {
+                    return component.getKey();
+                }
+            }
+        }
+        return JDK_ONLY;
+    }
+
+    private static boolean matches(String className, List<String> prefixes) {
+        return prefixes.stream().anyMatch(className::startsWith);
     }
 
     private static String className(RecordedFrame frame) {

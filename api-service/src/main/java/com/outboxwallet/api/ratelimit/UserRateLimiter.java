@@ -1,37 +1,51 @@
 package com.outboxwallet.api.ratelimit;
 
-import org.redisson.api.RRateLimiter;
-import org.redisson.api.RScoredSortedSet;
-import org.redisson.api.RateType;
+import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
-import org.redisson.client.codec.ByteArrayCodec;
+import org.redisson.client.codec.LongCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
-import java.time.Clock;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 /**
- * One Redisson {@link RRateLimiter} per user, shared by every api-service instance: a sliding window of
- * {@code requests} per {@code window}. Limiters of idle users expire from Redis after two windows. When Redis is
- * unreachable requests are let through: the limit protects capacity, it guards no invariant.
+ * A sliding window of {@code requests} per {@code window} per user, shared by every api-service instance: one Lua
+ * script, run in Redis through Redisson, drops the permits that left the window, takes one if there is room, and
+ * answers with the permits left or, when refused, how long until the oldest frees. One round trip per request; Redis
+ * runs a script atomically, so concurrent requests of a user on any instance never take more than the limit. A user's
+ * window is a sorted set of permits scored by when they were taken, on Redis's own clock, and expires with its last
+ * permit. When Redis is unreachable requests are let through: the limit protects capacity, it guards no invariant.
  */
 @Component
 public class UserRateLimiter {
 
     private static final Logger log = LoggerFactory.getLogger(UserRateLimiter.class);
+    /** KEYS[1]: the user's window. ARGV: the limit, the window in ms, a name for this permit. */
+    private static final String TAKE_A_PERMIT = """
+            local time = redis.call('TIME')
+            local now = tonumber(time[1]) * 1000 + math.floor(tonumber(time[2]) / 1000)
+            local limit = tonumber(ARGV[1])
+            local window = tonumber(ARGV[2])
+            redis.call('ZREMRANGEBYSCORE', KEYS[1], '-inf', now - window)
+            local taken = redis.call('ZCARD', KEYS[1])
+            if taken < limit then
+              redis.call('ZADD', KEYS[1], now, ARGV[3])
+              redis.call('PEXPIRE', KEYS[1], window)
+              return {1, limit - taken - 1, 0}
+            end
+            local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
+            return {0, 0, tonumber(oldest[2]) + window - now}""";
 
     private final RedissonClient redisson;
     private final RateLimitProperties properties;
-    private final Clock clock;
 
-    UserRateLimiter(RedissonClient redisson, RateLimitProperties properties, Clock clock) {
+    UserRateLimiter(RedissonClient redisson, RateLimitProperties properties) {
         this.redisson = redisson;
         this.properties = properties;
-        this.clock = clock;
     }
 
     public RateLimitDecision tryAcquire(UUID userId) {
@@ -40,44 +54,18 @@ public class UserRateLimiter {
         if (!properties.enabled()) {
             return RateLimitDecision.unlimited(limit, window.toSeconds());
         }
-        // The rate is part of the name: a changed configuration starts fresh limiters instead of keeping old ones.
-        String name = "rate-limit:v1:{" + userId + "}:" + limit + ":" + window.toMillis();
+        // The rate is part of the name: a changed configuration starts fresh windows instead of reading old ones.
+        String name = "rate-limit:v2:{" + userId + "}:" + limit + ":" + window.toMillis();
         try {
-            RRateLimiter limiter = redisson.getRateLimiter(name);
-            boolean allowed = tryAcquire(limiter, limit, window);
-            long remaining = Math.max(0, limiter.availablePermits());
-            long wait = allowed ? 0 : secondsUntilAPermitFrees(name, window);
-            return new RateLimitDecision(allowed, limit, window.toSeconds(), remaining, wait);
+            List<Long> answer = redisson.getScript(LongCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, TAKE_A_PERMIT,
+                    RScript.ReturnType.LIST, List.of(name), limit, window.toMillis(), UUID.randomUUID().toString());
+            boolean allowed = answer.get(0) == 1;
+            long waitMillis = Math.min(window.toMillis(), answer.get(2));
+            return new RateLimitDecision(allowed, limit, window.toSeconds(), answer.get(1),
+                    allowed ? 0 : Math.max(1, (waitMillis + 999) / 1000));
         } catch (RedisException e) {
             log.warn("Redis unavailable, request not rate limited: {}", e.getMessage());
             return RateLimitDecision.unlimited(limit, window.toSeconds());
         }
-    }
-
-    /**
-     * The limiter's settings expire with it after an idle user's two windows; only then is it set up again, so a busy
-     * user's request costs two Redis round trips (acquire, remaining), not three.
-     */
-    private static boolean tryAcquire(RRateLimiter limiter, long limit, Duration window) {
-        try {
-            return limiter.tryAcquire();
-        } catch (RedisException notInitialized) {
-            limiter.trySetRate(RateType.OVERALL, limit, window, window.multipliedBy(2));
-            return limiter.tryAcquire();
-        }
-    }
-
-    /**
-     * A permit comes back one window after it was taken. Redisson keeps taken permits in a sorted set scored by the
-     * time they were taken; it has no public call for this, so when the set is not where expected the whole window
-     * is the answer, which is never too early.
-     */
-    private long secondsUntilAPermitFrees(String name, Duration window) {
-        RScoredSortedSet<byte[]> permits = redisson.getScoredSortedSet(name + ":permits", ByteArrayCodec.INSTANCE);
-        Double oldest = permits.firstScore();
-        long waitMillis = oldest == null
-                ? window.toMillis()
-                : Math.min(window.toMillis(), oldest.longValue() + window.toMillis() - clock.millis());
-        return Math.max(1, (waitMillis + 999) / 1000);
     }
 }

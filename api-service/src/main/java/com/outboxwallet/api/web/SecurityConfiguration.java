@@ -16,6 +16,7 @@ import org.springframework.security.authentication.InternalAuthenticationService
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -43,6 +44,16 @@ class SecurityConfiguration {
     @Bean
     PasswordEncoder passwordEncoder() {
         return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // bcrypt, with an upgrade path
+    }
+
+    /**
+     * Spring Security would observe every filter, authentication and authorization of every request — a dozen
+     * observations per top-up, each wrapping a filter and starting timers — that nothing reads. HTTP requests stay
+     * observed ({@code http.server.requests} on {@code /actuator/prometheus}).
+     */
+    @Bean
+    SecurityObservationSettings noSecurityObservations() {
+        return SecurityObservationSettings.noObservations();
     }
 
     /** bcrypt runs once per TTL per client, not once per request (see {@link VerifiedCredentialsCache}). */
