@@ -17,12 +17,8 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
@@ -61,31 +57,17 @@ final class JdbcCeiling {
 
     /** Top-ups committed and their latencies, each thread on its own connection, as fast as it commits. */
     LoadPhase run(List<UUID> users, int connections, Duration length) throws Exception {
-        LoadPhase phase = new LoadPhase();
         AtomicLong next = new AtomicLong();
-        long start = System.nanoTime();
-        long end = start + length.toNanos();
-        List<Future<?>> threads = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(connections)) {
-            for (int i = 0; i < connections; i++) {
-                threads.add(pool.submit(() -> {
-                    try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
-                        connection.setAutoCommit(false);
-                        while (System.nanoTime() - end < 0) {
-                            UUID user = users.get((int) (next.getAndIncrement() % users.size()));
-                            long sentAt = System.nanoTime();
-                            phase.recordCommitted(topUp(connection, user), sentAt);
-                        }
-                    }
-                    return null;
-                }));
+        return LoadPhase.flatOut(connections, length, (phase, deadline) -> {
+            try (Connection connection = DriverManager.getConnection(jdbcUrl, "postgres", "")) {
+                connection.setAutoCommit(false);
+                while (LoadPhase.before(deadline)) {
+                    UUID user = users.get((int) (next.getAndIncrement() % users.size()));
+                    long sentAt = System.nanoTime();
+                    phase.recordCommitted(topUp(connection, user), sentAt);
+                }
             }
-            for (Future<?> thread : threads) {
-                thread.get();
-            }
-        }
-        phase.finished(System.nanoTime() - start);
-        return phase;
+        });
     }
 
     private UUID topUp(Connection connection, UUID userId) throws SQLException {

@@ -10,9 +10,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -42,31 +39,17 @@ final class TopUpLoad implements AutoCloseable {
 
     /** {@code connections} clients, each sending its next top-up as soon as its last one was answered. */
     LoadPhase flatOut(int connections, Duration length) throws Exception {
-        LoadPhase phase = new LoadPhase();
-        long start = System.nanoTime();
-        long end = start + length.toNanos();
-        List<Future<?>> clients = new ArrayList<>();
-        try (ExecutorService pool = Executors.newFixedThreadPool(connections)) {
-            for (int i = 0; i < connections; i++) {
-                clients.add(pool.submit(() -> {
-                    while (System.nanoTime() - end < 0) {
-                        HttpRequest request = next();
-                        long sentAt = System.nanoTime();
-                        try {
-                            phase.record(http.send(request, HttpResponse.BodyHandlers.discarding()), null, sentAt);
-                        } catch (IOException e) {
-                            phase.record(null, e, sentAt);
-                        }
-                    }
-                    return null;
-                }));
+        return LoadPhase.flatOut(connections, length, (phase, deadline) -> {
+            while (LoadPhase.before(deadline)) {
+                HttpRequest request = next();
+                long sentAt = System.nanoTime();
+                try {
+                    phase.record(http.send(request, HttpResponse.BodyHandlers.discarding()), null, sentAt);
+                } catch (IOException e) {
+                    phase.record(null, e, sentAt);
+                }
             }
-            for (Future<?> client : clients) {
-                client.get();
-            }
-        }
-        phase.finished(System.nanoTime() - start);
-        return phase;
+        });
     }
 
     /**
