@@ -104,7 +104,8 @@ class OpenApiConfiguration {
 
                 ## Idempotency
                 `POST /api/v1/topups` requires an `Idempotency-Key` header: 1 to 255 printable ASCII characters,
-                unique per request you mean to make once (a UUID is ideal). Its scope is you + method + path + key.
+                unique per request you mean to make once (a UUID is ideal). Its scope is you + the top-up operation +
+                key: the web page's form and this API share it.
                 - A retry with the same key and the same body gets the first response again, byte for byte, with
                   `Idempotent-Replayed: true`.
                 - The same key with a different body: 422 `/problems/idempotency-key-reused`.
