@@ -2,7 +2,10 @@ package com.outboxwallet.bench;
 
 import com.outboxwallet.local.processes.Instances;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
+import java.util.stream.Collectors;
 
 /**
  * @param threads        concurrent callers
@@ -21,10 +24,12 @@ import java.util.Set;
  * @param heap           the e2e benchmark's service JVMs' maximum heap, as {@code -Xmx} takes it
  * @param profile        whether the e2e benchmark records a JFR profile of the api-service over its HTTP steps
  * @param strategy       the e2e benchmark's api-service {@code wallet.concurrency.strategy}
+ * @param apiSettings    more settings for the e2e benchmark's api-service, {@code name=value} each, to measure a change
+ *                       before making it the default ({@code --api-setting=spring.threads.virtual.enabled=true})
  */
 record BenchmarkSettings(int threads, int topUps, int requests, int wallets, int events, int connections, int users,
                          int seconds, int warmupSeconds, int settleSeconds, int ceilingSeconds, String relayMode,
-                         String instances, String heap, boolean profile, String strategy) {
+                         String instances, String heap, boolean profile, String strategy, List<String> apiSettings) {
 
     private static final Set<String> RELAY_MODES = Set.of("polling", "cdc", "hybrid");
 
@@ -51,6 +56,7 @@ record BenchmarkSettings(int threads, int topUps, int requests, int wallets, int
         String heap = "256m";
         boolean profile = false;
         String strategy = "atomic-update";
+        List<String> apiSettings = new ArrayList<>();
         for (String arg : args) {
             String[] pair = arg.replaceFirst("^--", "").split("=", 2);
             if (pair.length != 2) {
@@ -76,6 +82,12 @@ record BenchmarkSettings(int threads, int topUps, int requests, int wallets, int
                 }
                 case "profile" -> profile = Boolean.parseBoolean(value);
                 case "strategy" -> strategy = value;
+                case "api-setting" -> {
+                    if (!value.matches("[a-z][\\w.-]*=.*")) {
+                        throw new IllegalArgumentException("--api-setting takes name=value, not " + value);
+                    }
+                    apiSettings.add(value);
+                }
                 case "threads" -> threads = Integer.parseInt(value);
                 case "top-ups" -> topUps = Integer.parseInt(value);
                 case "requests" -> requests = Integer.parseInt(value);
@@ -91,7 +103,8 @@ record BenchmarkSettings(int threads, int topUps, int requests, int wallets, int
             }
         }
         return new BenchmarkSettings(threads, topUps, requests, wallets, events, connections, users, seconds,
-                warmupSeconds, settleSeconds, ceilingSeconds, relayMode, instances, heap, profile, strategy);
+                warmupSeconds, settleSeconds, ceilingSeconds, relayMode, instances, heap, profile, strategy,
+                List.copyOf(apiSettings));
     }
 
     /** The settings the benchmark reads, as its command line takes them: every one, defaults included. */
@@ -104,7 +117,8 @@ record BenchmarkSettings(int threads, int topUps, int requests, int wallets, int
             case "e2e" -> ("--seconds=%d --warmup-seconds=%d --settle-seconds=%d --ceiling-seconds=%d --relay-mode=%s"
                     + " --instances=%s --heap=%s --profile=%s --strategy=%s")
                     .formatted(seconds, warmupSeconds, settleSeconds, ceilingSeconds, relayMode, instances, heap,
-                            profile, strategy);
+                            profile, strategy)
+                    + apiSettings.stream().map(setting -> " --api-setting=" + setting).collect(Collectors.joining());
             default -> "--threads=%d --top-ups=%d --requests=%d --wallets=%d"
                     .formatted(threads, topUps, requests, wallets);
         };

@@ -78,14 +78,20 @@ final class EndToEndBenchmark {
         progress("starting PostgreSQL, Redis, Kafka and each service in its own JVM (%s, %s each)",
                 settings.instances(), serviceJvmFlags());
         try (ProcessStack stack = ProcessStack.start(new ProcessStack.Settings(dataDir, 0, 0, 0, Map.of(), instances,
-                Map.of(Service.API, List.of("--wallet.rate-limit.requests=" + RATE_LIMIT,
-                                "--wallet.concurrency.strategy=" + settings.strategy()),
+                Map.of(Service.API, apiSettings(),
                         Service.RELAY, List.of("--relay.mode=" + settings.relayMode())),
                 true, serviceJvmFlags()))) {
             return measure(stack, dataDir);
         } finally {
             Benchmarks.deleteQuietly(dataDir);
         }
+    }
+
+    private List<String> apiSettings() {
+        List<String> api = new ArrayList<>(List.of("--wallet.rate-limit.requests=" + RATE_LIMIT,
+                "--wallet.concurrency.strategy=" + settings.strategy()));
+        settings.apiSettings().forEach(setting -> api.add("--" + setting));
+        return api;
     }
 
     private List<String> serviceJvmFlags() {
@@ -235,14 +241,14 @@ final class EndToEndBenchmark {
                 "- stack: PostgreSQL and Redis as the servers they are; Kafka and each service in a JVM of its own"
                         + " (`ProcessStack`, as `./run-local --processes`), instances " + settings.instances()
                         + ", service JVMs " + serviceJvmFlags() + ", relay mode " + settings.relayMode()
-                        + ", concurrency strategy " + settings.strategy()
+                        + ", concurrency strategy " + settings.strategy() + ", api-service settings " + apiSettings()
                         + "; the rate limit checked on every request at " + RATE_LIMIT + " a minute",
                 "- load: this JVM, over real HTTP/1.1 with keep-alive: top-ups of " + AMOUNT + ", HTTP Basic rotating"
                         + " over the scenario's users, a new Idempotency-Key each. Warm-up: " + WARMUP_CONNECTIONS
                         + " connections over " + SPREAD_WALLETS + " wallets for " + settings.warmupSeconds()
-                        + " s (%.0f top-ups/s, p99 %.0f ms: the JVMs cold), then the hot wallet briefly, left out of every"
+                        + " s (%.0f top-ups/s, p99 %.0f ms: the JVMs cold), then the hot wallet briefly, left out of"
                         .formatted(warmUp.acceptedPerSecond(), warmUp.latencies().quantile(0.99))
-                        + " other figure. Steps: flat out for "
+                        + " every other figure. Steps: flat out for "
                         + settings.seconds() + " s each; the ledger caught up after each before the next",
                 "- ceiling: the same transaction (atomic-update credit, top-up row, outbox row, one commit) straight"
                         + " over JDBC, a connection per thread, " + settings.ceilingSeconds() + " s per step, in the"
