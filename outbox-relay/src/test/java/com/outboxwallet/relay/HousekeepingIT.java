@@ -36,14 +36,21 @@ class HousekeepingIT extends RelayIntegrationTest {
                 .param("id", expired).update();
 
         try (Connection holder = dataSource.getConnection()) {
-            // A row still unpublished (its lock keeps the relay away from it for the moment).
-            UUID waiting = OutboxRows.anEventFor(jdbc, wallet, 3);
+            // A row still unpublished (its lock keeps the relay away from it for the moment). The relay polls every
+            // 50 ms and may publish a new row before the lock is taken: then another row is tried.
             holder.setAutoCommit(false);
-            try (PreparedStatement lock = holder.prepareStatement(
-                    "SELECT id FROM outbox WHERE event_id = ? AND published_at IS NULL FOR UPDATE")) {
-                lock.setObject(1, waiting);
-                assertThat(lock.executeQuery().next()).isTrue();
+            UUID waiting = null;
+            for (int attempt = 0; attempt < 20 && waiting == null; attempt++) {
+                UUID candidate = OutboxRows.anEventFor(jdbc, wallet, 3 + attempt);
+                try (PreparedStatement lock = holder.prepareStatement(
+                        "SELECT id FROM outbox WHERE event_id = ? AND published_at IS NULL FOR UPDATE")) {
+                    lock.setObject(1, candidate);
+                    if (lock.executeQuery().next()) {
+                        waiting = candidate;
+                    }
+                }
             }
+            assertThat(waiting).as("an unpublished row locked before the relay took it").isNotNull();
 
             retention.deleteExpired();
 
