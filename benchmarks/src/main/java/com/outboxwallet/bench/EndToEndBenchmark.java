@@ -241,7 +241,8 @@ final class EndToEndBenchmark {
                 "- stack: PostgreSQL and Redis as the servers they are; Kafka and each service in a JVM of its own"
                         + " (`ProcessStack`, as `./run-local --processes`), instances " + settings.instances()
                         + ", service JVMs " + serviceJvmFlags() + ", relay mode " + settings.relayMode()
-                        + ", concurrency strategy " + settings.strategy() + ", api-service settings " + apiSettings()
+                        + ", concurrency strategy " + settings.strategy()
+                        + (settings.apiSettings().isEmpty() ? "" : ", api-service settings " + settings.apiSettings())
                         + "; the rate limit checked on every request at " + RATE_LIMIT + " a minute",
                 "- load: this JVM, over real HTTP/1.1 with keep-alive: top-ups of " + AMOUNT + ", HTTP Basic rotating"
                         + " over the scenario's users, a new Idempotency-Key each. Warm-up: " + WARMUP_CONNECTIONS
