@@ -44,6 +44,23 @@ class OpenApiIT extends ApiServiceIntegrationTest {
     }
 
     @Test
+    void accountManagementIsDocumentedWithItsRealStatuses() {
+        JsonNode paths = json.readTree(api().get(null, "/v3/api-docs").body()).get("paths");
+
+        assertThat(paths.get("/api/v1/admin/users").get("post").get("responses").propertyNames())
+                .contains("201", "400", "409").doesNotContain("200");
+        assertThat(paths.get("/api/v1/admin/users").get("get").get("responses").propertyNames()).contains("200", "400");
+        assertThat(paths.get("/api/v1/admin/users/{id}").get("get").get("responses").propertyNames())
+                .contains("200", "404");
+        assertThat(paths.get("/api/v1/admin/users/{id}/disable").get("post").get("responses").propertyNames())
+                .contains("200", "403", "404", "409");
+        assertThat(paths.get("/api/v1/admin/users/{id}/password").get("put").get("responses").propertyNames())
+                .contains("204", "400", "404");
+        assertThat(paths.get("/api/v1/account/password").get("put").get("responses").propertyNames())
+                .contains("204", "400", "403");
+    }
+
+    @Test
     void swaggerUiIsServed() {
         HttpResponse<String> ui = api().get(null, "/swagger-ui/index.html");
 

@@ -14,9 +14,16 @@ public final class WalletApi {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
     private final String baseUrl;
+    private final HttpClient http;
 
     public WalletApi(String baseUrl) {
+        this(baseUrl, HTTP);
+    }
+
+    /** @param http a client of the caller's own: with a cookie jar, say, or not following redirects */
+    public WalletApi(String baseUrl, HttpClient http) {
         this.baseUrl = baseUrl;
+        this.http = http;
     }
 
     public HttpResponse<String> topUp(ApiServiceIntegrationTest.Credentials user, String key, String amount) {
@@ -33,13 +40,18 @@ public final class WalletApi {
         return send(request.build());
     }
 
+    public HttpResponse<String> put(ApiServiceIntegrationTest.Credentials user, String path, String json) {
+        return send(request(user, path).header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+    }
+
     public HttpResponse<String> get(ApiServiceIntegrationTest.Credentials user, String path) {
         return send(request(user, path).GET().build());
     }
 
     public HttpResponse<String> send(HttpRequest request) {
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

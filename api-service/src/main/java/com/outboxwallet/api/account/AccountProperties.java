@@ -1,5 +1,6 @@
 package com.outboxwallet.api.account;
 
+import com.outboxwallet.api.auth.PasswordPolicy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -24,8 +25,26 @@ public record AccountProperties(@Valid @NotNull BootstrapAdmin bootstrapAdmin, L
             @NotBlank String username,
             @NotBlank(message = "set WALLET_ADMIN_PASSWORD: the bootstrap administrator's password (there is no default)")
             String password) {
+
+        public BootstrapAdmin {
+            refuseUnacceptable("wallet.bootstrap-admin.password (WALLET_ADMIN_PASSWORD)", password);
+        }
     }
 
     public record DemoUser(@NotBlank String username, @NotBlank String password) {
+
+        public DemoUser {
+            refuseUnacceptable("the password of demo user " + username, password);
+        }
+    }
+
+    /** Fails the start naming the setting, rather than with bcrypt's message from deep inside provisioning. */
+    private static void refuseUnacceptable(String setting, String password) {
+        if (password == null || password.isBlank()) {
+            return; // @NotBlank says what to set
+        }
+        PasswordPolicy.violation(password).ifPresent(reason -> {
+            throw new IllegalArgumentException(setting + " must have " + reason + " (" + PasswordPolicy.EXPECTED + ")");
+        });
     }
 }

@@ -10,13 +10,20 @@ import java.time.Duration;
  * @param verifiedCredentialsTtl how long a verified username/password pair is trusted without running bcrypt
  *                               again; {@code 0s} turns the cache off
  * @param verifiedCredentialsMax how many verified pairs are kept at most
+ * @param revocationPollInterval how often each instance asks the database which accounts were disabled or
+ *                               re-passworded: the longest an instance keeps trusting old credentials
  */
 @Validated
 @ConfigurationProperties("wallet.auth")
-public record AuthProperties(Duration verifiedCredentialsTtl, @Min(1) int verifiedCredentialsMax) {
+public record AuthProperties(Duration verifiedCredentialsTtl, @Min(1) int verifiedCredentialsMax,
+                             Duration revocationPollInterval) {
 
     public AuthProperties {
         verifiedCredentialsTtl = verifiedCredentialsTtl == null ? Duration.ofMinutes(1) : verifiedCredentialsTtl;
         verifiedCredentialsMax = verifiedCredentialsMax == 0 ? 10_000 : verifiedCredentialsMax;
+        revocationPollInterval = revocationPollInterval == null ? Duration.ofMillis(250) : revocationPollInterval;
+        if (revocationPollInterval.isNegative() || revocationPollInterval.isZero()) {
+            throw new IllegalArgumentException("wallet.auth.revocation-poll-interval must be positive");
+        }
     }
 }

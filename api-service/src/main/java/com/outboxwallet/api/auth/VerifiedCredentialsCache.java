@@ -5,14 +5,18 @@ import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
 import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.random.RandomGenerator;
 
 /**
@@ -26,25 +30,36 @@ import java.util.random.RandomGenerator;
  * load test's start) would otherwise all expire in the same instant and pay bcrypt at once, every TTL: measured with
  * 54 users, a burst of seconds of both cores every minute that stalled every request, and the relay and ledger beside
  * them. Concurrent requests of one client while its entry is missing share one bcrypt.
+ *
+ * <p>An entry whose user was disabled or re-passworded since it was verified is not used: {@link CredentialRevocations}
+ * says so within the change feed's poll interval on every instance, and the pair is verified again. Each request gets
+ * an {@link Authentication} of its own (the filters set its details: address, session); the entry keeps only the
+ * principal, without its password hash, and the authorities. A zero TTL keeps nothing: every request runs bcrypt.
+ *
+ * <p>A password longer than bcrypt reads cannot belong to any account ({@link PasswordPolicy} refuses it when it is
+ * set), so it is refused before anything is looked up: for known and unknown users alike, in the same short time.
  */
 public final class VerifiedCredentialsCache implements AuthenticationProvider {
 
     private static final double SHORTEST_LIFE = 0.75;
 
     private final AuthenticationProvider verifier;
-    private final Cache<String, Authentication> verified;
+    private final CredentialRevocations revocations;
+    private final Cache<String, Verified> verified;
 
-    public VerifiedCredentialsCache(AuthenticationProvider verifier, AuthProperties properties) {
-        this(verifier, properties, Ticker.systemTicker(), RandomGenerator.getDefault());
+    public VerifiedCredentialsCache(AuthenticationProvider verifier, AuthProperties properties,
+                                    CredentialRevocations revocations) {
+        this(verifier, properties, revocations, Ticker.systemTicker(), RandomGenerator.getDefault());
     }
 
     /** @param ticker the clock entries expire by; {@code random} spreads their lives */
-    VerifiedCredentialsCache(AuthenticationProvider verifier, AuthProperties properties, Ticker ticker,
-                             RandomGenerator random) {
+    VerifiedCredentialsCache(AuthenticationProvider verifier, AuthProperties properties,
+                             CredentialRevocations revocations, Ticker ticker, RandomGenerator random) {
         this.verifier = verifier;
+        this.revocations = revocations;
         long ttl = properties.verifiedCredentialsTtl().toNanos();
         this.verified = Caffeine.newBuilder()
-                .expireAfter(Expiry.creating((String key, Authentication value) ->
+                .expireAfter(Expiry.creating((String key, Verified value) ->
                         Duration.ofNanos(Math.max(1, (long) (ttl * (SHORTEST_LIFE + (1 - SHORTEST_LIFE)
                                 * random.nextDouble()))))))
                 .maximumSize(properties.verifiedCredentialsMax())
@@ -57,13 +72,34 @@ public final class VerifiedCredentialsCache implements AuthenticationProvider {
         if (!(request.getCredentials() instanceof String password)) {
             return verifier.authenticate(request);
         }
+        if (PasswordPolicy.longerThanAnyPassword(password)) {
+            throw new BadCredentialsException("Bad credentials");
+        }
+        String key = digest(request.getName(), password);
         // A failed verification throws out of the loader: nothing is cached, and the next attempt verifies again.
-        return verified.get(digest(request.getName(), password), key -> {
-            Authentication result = verifier.authenticate(request);
-            // Keep the principal and authorities only: the credentials are erased from what is cached.
-            return UsernamePasswordAuthenticationToken.authenticated(result.getPrincipal(), null,
-                    result.getAuthorities());
-        });
+        Verified entry = verified.get(key, k -> verify(request));
+        if (!revocations.isCurrent(entry.principal())) {
+            verified.invalidate(key);
+            entry = verified.get(key, k -> verify(request));
+            if (!revocations.isCurrent(entry.principal())) {
+                // Verified against a database that has not yet shown the change this instance heard of: refuse
+                // rather than trust what may be an old password.
+                verified.invalidate(key);
+                throw new CredentialsExpiredException("credentials changed");
+            }
+        }
+        return UsernamePasswordAuthenticationToken.authenticated(entry.principal(), null, entry.authorities());
+    }
+
+    private Verified verify(Authentication request) {
+        Authentication result = verifier.authenticate(request);
+        Object principal = result.getPrincipal() instanceof WalletUser user ? user.withoutPassword()
+                : result.getPrincipal();
+        return new Verified(principal, List.copyOf(result.getAuthorities()));
+    }
+
+    /** What is kept of a verification: no password, no hash, no request's details. */
+    private record Verified(Object principal, List<GrantedAuthority> authorities) {
     }
 
     @Override

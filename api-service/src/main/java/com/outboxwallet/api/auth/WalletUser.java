@@ -8,8 +8,14 @@ import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
 
-/** The authenticated caller. Every wallet operation is scoped by {@link #id()}; no request names a wallet. */
-public record WalletUser(UUID id, String username, String passwordHash, Role role) implements UserDetails {
+/**
+ * The authenticated caller. Every wallet operation is scoped by {@link #id()}; no request names a wallet.
+ *
+ * @param credentialsVersion grows with every change of the password or of {@code enabled}: a principal loaded before
+ *                           the change is no longer current (see {@link CredentialRevocations})
+ */
+public record WalletUser(UUID id, String username, String passwordHash, Role role, boolean enabled,
+                         long credentialsVersion) implements UserDetails {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {
@@ -24,5 +30,15 @@ public record WalletUser(UUID id, String username, String passwordHash, Role rol
     @Override
     public String getUsername() {
         return username;
+    }
+
+    @Override
+    public boolean isEnabled() {
+        return enabled;
+    }
+
+    /** What a session or a cache may keep: everything but the password hash. */
+    public WalletUser withoutPassword() {
+        return new WalletUser(id, username, null, role, enabled, credentialsVersion);
     }
 }

@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 
@@ -41,16 +42,18 @@ public class IdempotencyGuard {
      * @param fingerprint identifies the request behind the key; another request under the same key is refused
      * @param type        the result's type, to read a stored result back
      * @param firstRun    does the work; it may itself find the work already done (the database guard) and say so
+     * @param committed   reads the result the database already holds for this key, if any; asked only when Redis
+     *                    says the key is still in flight (see {@link #answerFrom})
      * @throws IdempotencyKeyReused when the key belongs to a different request
      * @throws RequestInFlight      when the first request with this key is still running
      */
     public <T> Idempotent<T> execute(IdempotencyScope scope, String fingerprint, Class<T> type,
-                                     Supplier<Idempotent<T>> firstRun) {
+                                     Supplier<Idempotent<T>> firstRun, Supplier<Optional<T>> committed) {
         RBucket<String> bucket = redisson.getBucket(scope.redisKey(), StringCodec.INSTANCE);
         String claim = json.writeValueAsString(StoredEntry.inFlight(UUID.randomUUID().toString(), fingerprint));
         return switch (claim(bucket, claim)) {
             case Claim.Acquired acquired -> runClaimed(bucket, claim, fingerprint, firstRun);
-            case Claim.Taken(StoredEntry existing) -> answerFrom(existing, fingerprint, type);
+            case Claim.Taken(StoredEntry existing) -> answerFrom(bucket, existing, fingerprint, type, committed);
             case Claim.RedisUnavailable unavailable -> firstRun.get();
         };
     }
@@ -85,12 +88,22 @@ public class IdempotencyGuard {
         }
     }
 
-    private <T> Idempotent<T> answerFrom(StoredEntry existing, String fingerprint, Class<T> type) {
+    /**
+     * A claim is not proof that its request still runs: when the reply to {@code SET NX} was lost after Redis applied
+     * it, the request went on without knowing it held the claim and committed; when Redis failed as the result was
+     * stored, or the process died after its commit, the claim stays too. Each would answer every retry with 409 for
+     * the whole in-flight TTL. So before a 409 the database is asked: a committed result is the answer, and it
+     * replaces the stray claim.
+     */
+    private <T> Idempotent<T> answerFrom(RBucket<String> bucket, StoredEntry existing, String fingerprint,
+                                         Class<T> type, Supplier<Optional<T>> committed) {
         if (!existing.fingerprint().equals(fingerprint)) {
             throw new IdempotencyKeyReused();
         }
         if (existing.state() == StoredEntry.State.IN_FLIGHT) {
-            throw new RequestInFlight();
+            T result = committed.get().orElseThrow(RequestInFlight::new);
+            remember(bucket, fingerprint, result);
+            return new Idempotent<>(result, true);
         }
         return new Idempotent<>(json.readValue(existing.result(), type), true);
     }
@@ -114,7 +127,7 @@ public class IdempotencyGuard {
             bucket.set(json.writeValueAsString(StoredEntry.completed(fingerprint, json.writeValueAsString(result))),
                     properties.responseTtl());
         } catch (RedisException e) {
-            // The claim stays until inFlightTtl; retries get 409 until then, and the database guard after.
+            // The claim stays until inFlightTtl; a retry meanwhile is answered from the database (answerFrom).
             log.warn("Redis unavailable, response not kept for replay: {}", e.getMessage());
         }
     }

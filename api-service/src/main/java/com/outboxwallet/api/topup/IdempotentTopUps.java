@@ -38,7 +38,7 @@ public class IdempotentTopUps {
                 command.fingerprint(), TopUp.class, () -> {
                     TopUpOutcome outcome = topUps.topUp(command);
                     return new Idempotent<>(outcome.topUp(), outcome.replayed());
-                });
+                }, () -> topUps.committed(command));
         return new TopUpOutcome(result.value(), result.replayed());
     }
 }

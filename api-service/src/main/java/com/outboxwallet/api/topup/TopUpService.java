@@ -53,6 +53,14 @@ public class TopUpService {
         }
     }
 
+    /**
+     * @return the top-up this command's key already made, if it committed
+     * @throws IdempotencyKeyReused when the key made a top-up of another amount
+     */
+    public Optional<TopUp> committed(TopUpCommand command) {
+        return original(command).map(TopUpOutcome::topUp);
+    }
+
     private Optional<TopUpOutcome> original(TopUpCommand command) {
         return topUps.findByUserAndKey(command.userId(), command.key().value()).map(original -> {
             if (!original.requestFingerprint().equals(command.fingerprint())) {

@@ -1,6 +1,10 @@
 package com.outboxwallet.api.web;
 
+import com.outboxwallet.api.account.CannotDisableYourself;
+import com.outboxwallet.api.account.InvalidPassword;
+import com.outboxwallet.api.account.UserNotFound;
 import com.outboxwallet.api.account.UsernameTaken;
+import com.outboxwallet.api.account.WrongCurrentPassword;
 import com.outboxwallet.api.idempotency.InvalidIdempotencyKey;
 import com.outboxwallet.api.idempotency.RequestInFlight;
 import com.outboxwallet.api.ratelimit.web.RateLimited;
@@ -97,7 +101,24 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 "at most " + e.maximum().toPlainString());
     }
 
-    @ExceptionHandler({WalletNotFound.class, TopUpNotFound.class})
+    @ExceptionHandler(InvalidPassword.class)
+    ProblemDetail invalidPassword(InvalidPassword e) {
+        return Problems.withErrors(ProblemType.INVALID_REQUEST, e.getMessage() + " Nothing was changed.",
+                List.of(new Problems.FieldError(e.field(), e.expected())));
+    }
+
+    @ExceptionHandler(WrongCurrentPassword.class)
+    ProblemDetail wrongCurrentPassword(WrongCurrentPassword e) {
+        return Problems.withField(ProblemType.CURRENT_PASSWORD_WRONG, e.getMessage(), "currentPassword",
+                "the password you log in with now");
+    }
+
+    @ExceptionHandler(CannotDisableYourself.class)
+    ProblemDetail selfLockout(CannotDisableYourself e) {
+        return Problems.of(ProblemType.SELF_LOCKOUT, e.getMessage());
+    }
+
+    @ExceptionHandler({WalletNotFound.class, TopUpNotFound.class, UserNotFound.class})
     ProblemDetail notFound(RuntimeException e) {
         return Problems.of(ProblemType.NOT_FOUND, e.getMessage());
     }

@@ -63,6 +63,10 @@ class OpenApiConfiguration {
                                         .schema(new IntegerSchema()))
                                 .addHeaderObject("RateLimit", rateLimitHeader())
                                 .addHeaderObject("RateLimit-Policy", rateLimitPolicyHeader()));
+                if (path.startsWith("/api/v1/admin/")) {
+                    operation.getResponses().addApiResponse("403",
+                            problem("Your role is not ADMIN (/problems/forbidden)."));
+                }
             });
         });
     }

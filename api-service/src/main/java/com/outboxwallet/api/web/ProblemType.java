@@ -22,6 +22,8 @@ public enum ProblemType {
     FORBIDDEN("forbidden", "Not allowed", HttpStatus.FORBIDDEN),
     NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND),
     USERNAME_TAKEN("username-taken", "Username already taken", HttpStatus.CONFLICT),
+    SELF_LOCKOUT("self-lockout", "An administrator cannot disable their own account", HttpStatus.CONFLICT),
+    CURRENT_PASSWORD_WRONG("current-password-wrong", "The current password is not right", HttpStatus.FORBIDDEN),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", "Unsupported media type", HttpStatus.UNSUPPORTED_MEDIA_TYPE),
     METHOD_NOT_ALLOWED("method-not-allowed", "Method not allowed", HttpStatus.METHOD_NOT_ALLOWED),
     NOT_ACCEPTABLE("not-acceptable", "Not acceptable", HttpStatus.NOT_ACCEPTABLE),

@@ -1,6 +1,7 @@
 package com.outboxwallet.api.web;
 
 import com.outboxwallet.api.auth.AuthProperties;
+import com.outboxwallet.api.auth.CredentialRevocations;
 import com.outboxwallet.api.auth.VerifiedCredentialsCache;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
@@ -22,6 +23,7 @@ import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
@@ -43,7 +45,9 @@ class SecurityConfiguration {
 
     @Bean
     PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder(); // bcrypt, with an upgrade path
+        // bcrypt (id {bcrypt}, strength 10), with the delegating encoder's upgrade path to another one later. bcrypt
+        // reads 72 bytes at most: PasswordPolicy refuses longer passwords where they are set (docs/api.md).
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
     }
 
     /**
@@ -56,13 +60,18 @@ class SecurityConfiguration {
         return SecurityObservationSettings.noObservations();
     }
 
+    @Bean
+    CredentialRevocations credentialRevocations() {
+        return new CredentialRevocations();
+    }
+
     /** bcrypt runs once per TTL per client, not once per request (see {@link VerifiedCredentialsCache}). */
     @Bean
     AuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder passwords,
-                                                  AuthProperties properties) {
+                                                  AuthProperties properties, CredentialRevocations revocations) {
         DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
         bcrypt.setPasswordEncoder(passwords);
-        return properties.verifiedCredentialsTtl().isZero() ? bcrypt : new VerifiedCredentialsCache(bcrypt, properties);
+        return new VerifiedCredentialsCache(bcrypt, properties, revocations);
     }
 
     @Bean
@@ -107,8 +116,9 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain page(HttpSecurity http) throws Exception {
+    SecurityFilterChain page(HttpSecurity http, CredentialRevocations revocations) throws Exception {
         return http
+                .addFilterAfter(new RevokedSessionFilter(revocations), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/login", "/error", "/wallet.css").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")

@@ -30,6 +30,26 @@ class BootstrapAdminSettingsTest {
     }
 
     @Test
+    void anAdminPasswordLongerThanBcryptReadsStopsTheStartNamingTheSetting() {
+        context.withPropertyValues("wallet.bootstrap-admin.password=" + "密".repeat(25)).run(started -> {
+            assertThat(started).hasFailed();
+            assertThat(started.getStartupFailure()).rootCause()
+                    .hasMessageContaining("wallet.bootstrap-admin.password (WALLET_ADMIN_PASSWORD)")
+                    .hasMessageContaining("at most 72 bytes");
+        });
+    }
+
+    @Test
+    void aShortDemoUserPasswordStopsTheStartNamingTheUser() {
+        context.withPropertyValues("wallet.bootstrap-admin.password=from-the-environment",
+                "wallet.demo-users[0].username=alice", "wallet.demo-users[0].password=short").run(started -> {
+            assertThat(started).hasFailed();
+            assertThat(started.getStartupFailure()).rootCause().hasMessageContaining("demo user alice")
+                    .hasMessageContaining("at least 12 characters");
+        });
+    }
+
+    @Test
     void withAnAdminPasswordItStartsAndHasNoDemoUsers() {
         context.withPropertyValues("wallet.bootstrap-admin.password=from-the-environment").run(started -> {
             assertThat(started).hasNotFailed();

@@ -3,6 +3,7 @@ package com.outboxwallet.api.auth;
 import org.junit.jupiter.api.Test;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
@@ -14,6 +15,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -25,8 +27,8 @@ class VerifiedCredentialsCacheTest {
 
     /** Stands in for bcrypt: knows two users' passwords and counts how often it was asked. */
     private final RecordingVerifier verifier = new RecordingVerifier(Map.of("alice", "alice-pass", "bob", "bob-pass"));
-    private final VerifiedCredentialsCache cache = new VerifiedCredentialsCache(verifier,
-            new AuthProperties(Duration.ofMinutes(1), 100));
+    private final CredentialRevocations revocations = new CredentialRevocations();
+    private final VerifiedCredentialsCache cache = cacheOver(verifier, Duration.ofMinutes(1));
 
     @Test
     void aVerifiedPairIsNotVerifiedAgainWithinTheTtl() {
@@ -58,7 +60,7 @@ class VerifiedCredentialsCacheTest {
     @Test
     void pairsThatConcatenateAlikeAreDifferentEntries() {
         RecordingVerifier tricky = new RecordingVerifier(Map.of("a", "b:c", "a:b", "c"));
-        VerifiedCredentialsCache cache = new VerifiedCredentialsCache(tricky, new AuthProperties(Duration.ofMinutes(1), 100));
+        VerifiedCredentialsCache cache = cacheOver(tricky, Duration.ofMinutes(1));
 
         cache.authenticate(login("a", "b:c"));
         cache.authenticate(login("a:b", "c"));
@@ -68,8 +70,7 @@ class VerifiedCredentialsCacheTest {
 
     @Test
     void anExpiredEntryIsVerifiedAgain() {
-        VerifiedCredentialsCache noMemory = new VerifiedCredentialsCache(verifier,
-                new AuthProperties(Duration.ofNanos(1), 100));
+        VerifiedCredentialsCache noMemory = cacheOver(verifier, Duration.ofNanos(1));
 
         noMemory.authenticate(login("bob", "bob-pass"));
         noMemory.authenticate(login("bob", "bob-pass"));
@@ -86,7 +87,8 @@ class VerifiedCredentialsCacheTest {
         AtomicLong now = new AtomicLong();
         Duration ttl = Duration.ofMinutes(1);
         RecordingVerifier verifying = new RecordingVerifier(passwords);
-        VerifiedCredentialsCache spread = new VerifiedCredentialsCache(verifying, new AuthProperties(ttl, 1000),
+        VerifiedCredentialsCache spread = new VerifiedCredentialsCache(verifying,
+                new AuthProperties(ttl, 1000, null), revocations,
                 now::get, new Random(42));
         passwords.forEach((user, password) -> spread.authenticate(login(user, password)));
 
@@ -128,7 +130,7 @@ class VerifiedCredentialsCacheTest {
                 return true;
             }
         };
-        VerifiedCredentialsCache shared = new VerifiedCredentialsCache(slow, new AuthProperties(Duration.ofMinutes(1), 100));
+        VerifiedCredentialsCache shared = cacheOver(slow, Duration.ofMinutes(1));
         List<Thread> requests = new ArrayList<>();
         for (int i = 0; i < 4; i++) {
             requests.add(Thread.ofPlatform().start(() -> shared.authenticate(login("alice", "alice-pass"))));
@@ -142,6 +144,98 @@ class VerifiedCredentialsCacheTest {
         }
 
         assertThat(asked).containsExactly("alice");
+    }
+
+    @Test
+    void eachRequestGetsAnAuthenticationOfItsOwn() {
+        Authentication first = cache.authenticate(login("alice", "alice-pass"));
+        ((UsernamePasswordAuthenticationToken) first).setDetails("the first request's address and session");
+
+        Authentication second = cache.authenticate(login("alice", "alice-pass"));
+
+        assertThat(second).isNotSameAs(first);
+        assertThat(second.getDetails()).isNull();
+        assertThat(verifier.asked).containsExactly("alice");
+    }
+
+    @Test
+    void whatIsKeptOfAWalletUserHasNoPasswordHash() {
+        WalletUser carol = aWalletUser(0);
+        VerifiedCredentialsCache cache = cacheOver(new UserVerifier(carol), Duration.ofMinutes(1));
+
+        Authentication authenticated = cache.authenticate(login("carol", "carol-pass"));
+
+        assertThat(((WalletUser) authenticated.getPrincipal()).passwordHash()).isNull();
+        assertThat(((WalletUser) authenticated.getPrincipal()).id()).isEqualTo(carol.id());
+    }
+
+    @Test
+    void aPasswordLongerThanBcryptReadsIsRefusedWithoutLookingAnythingUp() {
+        assertThatThrownBy(() -> cache.authenticate(login("alice", "é".repeat(37))))
+                .isInstanceOf(BadCredentialsException.class);
+        assertThatThrownBy(() -> cache.authenticate(login("nobody", "x".repeat(73))))
+                .isInstanceOf(BadCredentialsException.class);
+
+        assertThat(verifier.asked).isEmpty();
+    }
+
+    @Test
+    void anEntryVerifiedBeforeItsUsersCredentialsChangedIsVerifiedAgain() {
+        UserVerifier database = new UserVerifier(aWalletUser(0));
+        VerifiedCredentialsCache cache = cacheOver(database, Duration.ofMinutes(1));
+        cache.authenticate(login("carol", "carol-pass"));
+
+        database.user = aWalletUser(1); // disabled, say: version 1 is what the database now holds
+        revocations.changed(database.user.id(), 1);
+        Authentication again = cache.authenticate(login("carol", "carol-pass"));
+
+        assertThat(database.asked).isEqualTo(2);
+        assertThat(((WalletUser) again.getPrincipal()).credentialsVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void anEntryStillOlderThanTheKnownChangeAfterVerifyingAgainIsRefused() {
+        UserVerifier laggingDatabase = new UserVerifier(aWalletUser(0));
+        VerifiedCredentialsCache cache = cacheOver(laggingDatabase, Duration.ofMinutes(1));
+        cache.authenticate(login("carol", "carol-pass"));
+
+        revocations.changed(laggingDatabase.user.id(), 1);
+
+        assertThatThrownBy(() -> cache.authenticate(login("carol", "carol-pass")))
+                .isInstanceOf(CredentialsExpiredException.class);
+    }
+
+    private static final UUID CAROL = UUID.randomUUID();
+
+    private static WalletUser aWalletUser(long credentialsVersion) {
+        return new WalletUser(CAROL, "carol", "{bcrypt}hash", Role.USER, true, credentialsVersion);
+    }
+
+    private VerifiedCredentialsCache cacheOver(AuthenticationProvider verifier, Duration ttl) {
+        return new VerifiedCredentialsCache(verifier, new AuthProperties(ttl, 100, null), revocations);
+    }
+
+    /** Stands in for the database and bcrypt: answers with whatever the user now is. */
+    private static final class UserVerifier implements AuthenticationProvider {
+
+        private WalletUser user;
+        private int asked;
+
+        UserVerifier(WalletUser user) {
+            this.user = user;
+        }
+
+        @Override
+        public Authentication authenticate(Authentication authentication) {
+            asked++;
+            return UsernamePasswordAuthenticationToken.authenticated(user, authentication.getCredentials(),
+                    user.getAuthorities());
+        }
+
+        @Override
+        public boolean supports(Class<?> authentication) {
+            return true;
+        }
     }
 
     private static Authentication login(String username, String password) {

@@ -18,6 +18,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
@@ -252,7 +253,7 @@ class TopUpIT extends ApiServiceIntegrationTest {
                     firstRunning.countDown();
                     await(secondAnswered);
                     throw new IllegalStateException("the first request failed");
-                }));
+                }, Optional::empty));
         await(firstRunning);
 
         HttpResponse<String> second = api().topUp(user, key, secondAmount);

@@ -1,0 +1,83 @@
+package com.outboxwallet.api.account;
+
+import com.outboxwallet.api.ApiServiceIntegrationTest;
+import com.outboxwallet.api.auth.Role;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** A user and its wallet are written together or not at all. */
+class ProvisioningIT extends ApiServiceIntegrationTest {
+
+    /** The wallet insert of any user named crash-... fails, as a process dying between the two inserts would. */
+    @BeforeEach
+    void walletInsertsOfCrashUsersFail() {
+        jdbc.sql("""
+                CREATE OR REPLACE FUNCTION fail_crash_wallets() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    IF (SELECT username FROM users WHERE id = NEW.user_id) LIKE 'crash-%' THEN
+                        RAISE EXCEPTION 'the process died between the user and its wallet';
+                    END IF;
+                    RETURN NEW;
+                END $$""").update();
+        jdbc.sql("CREATE OR REPLACE TRIGGER crash_between_user_and_wallet BEFORE INSERT ON wallets"
+                + " FOR EACH ROW EXECUTE FUNCTION fail_crash_wallets()").update();
+    }
+
+    @AfterEach
+    void walletInsertsSucceedAgain() {
+        jdbc.sql("DROP TRIGGER crash_between_user_and_wallet ON wallets").update();
+    }
+
+    @Test
+    void startUpProvisioningThatFailsBetweenUserAndWalletLeavesNeitherAndTheNextStartProvisionsBoth() {
+        String username = "crash-" + UUID.randomUUID().toString().substring(0, 8);
+
+        assertThatThrownBy(() -> accounts.createIfAbsent(username, "a-long-enough-password", Role.USER))
+                .hasMessageContaining("the process died");
+        assertThat(usersNamed(username)).isZero();
+
+        walletInsertsSucceedAgain();
+        accounts.createIfAbsent(username, "a-long-enough-password", Role.USER);
+        walletInsertsOfCrashUsersFail();
+
+        assertThat(usersNamed(username)).isOne();
+        assertThat(walletsOfUsersNamed(username)).isOne();
+    }
+
+    @Test
+    void anAdminCreatedUserWhoseWalletFailsIsNotCreated() {
+        String username = "crash-" + UUID.randomUUID().toString().substring(0, 8);
+
+        assertThatThrownBy(() -> accounts.create(username, "a-long-enough-password", Role.USER))
+                .hasMessageContaining("the process died");
+
+        assertThat(usersNamed(username)).isZero();
+    }
+
+    @Test
+    void provisioningAnExistingUserKeepsItsPasswordAndWallet() {
+        Credentials alice = aUser();
+
+        accounts.createIfAbsent(alice.username(), "another-password-entirely", Role.ADMIN);
+
+        assertThat(walletsOfUsersNamed(alice.username())).isOne();
+        assertThat(api().get(alice, "/api/v1/wallet").statusCode()).isEqualTo(200);
+        assertThat(accounts.find(alice.userId()).role()).isEqualTo(Role.USER);
+    }
+
+    private long usersNamed(String username) {
+        return jdbc.sql("SELECT count(*) FROM users WHERE username = :username").param("username", username)
+                .query(Long.class).single();
+    }
+
+    private long walletsOfUsersNamed(String username) {
+        return jdbc.sql("SELECT count(*) FROM wallets w JOIN users u ON u.id = w.user_id WHERE u.username = :username")
+                .param("username", username).query(Long.class).single();
+    }
+}
