@@ -7,16 +7,9 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.Environment;
 
-import java.net.CookieManager;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -72,7 +65,7 @@ class CredentialRevocationIT extends ApiServiceIntegrationTest {
     @Test
     void aWebSessionOnAnotherInstanceEndsWhenItsUserIsDisabled() {
         Credentials alice = aUser();
-        Browser browser = new Browser(secondInstancePort());
+        Browser browser = new Browser("http://localhost:" + secondInstancePort());
         browser.logIn(alice);
         assertThat(browser.get("/").statusCode()).isEqualTo(200);
 
@@ -105,37 +98,5 @@ class CredentialRevocationIT extends ApiServiceIntegrationTest {
                     "--wallet.bootstrap-admin.password=" + ADMIN_PASSWORD);
         }
         return ((WebServerApplicationContext) secondInstance).getWebServer().getPort();
-    }
-
-    /** A browser's view of the web page: a cookie jar, the login form and its CSRF token, no redirects followed. */
-    private static final class Browser {
-
-        private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
-
-        private final WalletApi page;
-
-        Browser(int port) {
-            this.page = new WalletApi("http://localhost:" + port, HttpClient.newBuilder()
-                    .cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build());
-        }
-
-        void logIn(Credentials user) {
-            Matcher token = CSRF.matcher(get("/login").body());
-            assertThat(token.find()).as("the login form has a CSRF token").isTrue();
-            String form = "username=" + encode(user.username()) + "&password=" + encode(user.password())
-                    + "&_csrf=" + encode(token.group(1));
-            HttpResponse<String> loggedIn = page.send(page.request(null, "/login")
-                    .header("Content-Type", "application/x-www-form-urlencoded")
-                    .POST(HttpRequest.BodyPublishers.ofString(form)).build());
-            assertThat(loggedIn.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
-        }
-
-        HttpResponse<String> get(String path) {
-            return page.get(null, path);
-        }
-
-        private static String encode(String value) {
-            return URLEncoder.encode(value, StandardCharsets.UTF_8);
-        }
     }
 }

@@ -5,9 +5,14 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.json.JsonMapper;
 
+import java.net.InetAddress;
+import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -15,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Redis is down (nothing listens where the service looks for it). The documented choice: top-ups go on, with
  * PostgreSQL's unique (user, key) constraint as the only idempotency guard, so a retry still credits once.
  */
+@TestPropertySource(properties = "wallet.auth.login-throttle.max-failures-per-user=5")
 class RedisUnavailableIT extends ApiServiceTestBase {
 
     @Autowired
@@ -61,5 +67,22 @@ class RedisUnavailableIT extends ApiServiceTestBase {
         HttpResponse<String> health = api().get(admin(), "/actuator/health");
         assertThat(json.readTree(health.body()).get("components").get("redis").get("status").asString())
                 .isEqualTo("DOWN");
+    }
+
+    @Test
+    void passwordGuessingIsStillThrottledByTheInstanceItself() throws Exception {
+        Credentials alice = aUser();
+        WalletApi guesser = new WalletApi("http://127.0.0.1:" + port, HttpClient.newBuilder()
+                .localAddress(InetAddress.getByName("127.0.0.9")).build());
+
+        List<Integer> statuses = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            statuses.add(guesser.get(new Credentials(alice.username(), "guess-" + i, null, null), "/api/v1/wallet")
+                    .statusCode());
+        }
+
+        assertThat(statuses).containsExactly(401, 401, 401, 401, 401, 429);
+        assertThat(api().get(alice, "/api/v1/wallet").statusCode()).as("the right password from elsewhere")
+                .isEqualTo(200);
     }
 }

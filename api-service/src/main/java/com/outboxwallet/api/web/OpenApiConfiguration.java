@@ -58,7 +58,8 @@ class OpenApiConfiguration {
                 });
                 operation.getResponses()
                         .addApiResponse("401", problem("No or wrong HTTP Basic credentials (/problems/unauthorized)."))
-                        .addApiResponse("429", problem("Too many requests (/problems/rate-limited).")
+                        .addApiResponse("429", problem("Too many requests (/problems/rate-limited), or too many"
+                                + " failed logins from your address (/problems/login-throttled).")
                                 .addHeaderObject("Retry-After", new Header().description("Seconds to wait.")
                                         .schema(new IntegerSchema()))
                                 .addHeaderObject("RateLimit", rateLimitHeader())

@@ -18,6 +18,7 @@ public enum ProblemType {
     WALLET_BUSY("wallet-busy", "The wallet is busy with other top-ups", HttpStatus.CONFLICT),
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", HttpStatus.CONTENT_TOO_LARGE),
     RATE_LIMITED("rate-limited", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),
+    LOGIN_THROTTLED("login-throttled", "Too many failed logins", HttpStatus.TOO_MANY_REQUESTS),
     UNAUTHORIZED("unauthorized", "Authentication required", HttpStatus.UNAUTHORIZED),
     FORBIDDEN("forbidden", "Not allowed", HttpStatus.FORBIDDEN),
     NOT_FOUND("not-found", "Not found", HttpStatus.NOT_FOUND),

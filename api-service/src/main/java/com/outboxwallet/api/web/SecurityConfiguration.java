@@ -3,6 +3,10 @@ package com.outboxwallet.api.web;
 import com.outboxwallet.api.auth.AuthProperties;
 import com.outboxwallet.api.auth.CredentialRevocations;
 import com.outboxwallet.api.auth.VerifiedCredentialsCache;
+import com.outboxwallet.api.auth.throttle.LoginThrottle;
+import com.outboxwallet.api.auth.throttle.LoginThrottled;
+import com.outboxwallet.api.auth.throttle.ThrottledVerifier;
+import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -22,7 +26,9 @@ import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -65,13 +71,28 @@ class SecurityConfiguration {
         return new CredentialRevocations();
     }
 
-    /** bcrypt runs once per TTL per client, not once per request (see {@link VerifiedCredentialsCache}). */
+    /**
+     * bcrypt runs once per TTL per client, not once per request (see {@link VerifiedCredentialsCache}); a pair not
+     * known to be right meets the login throttle before bcrypt (see {@link ThrottledVerifier}).
+     */
     @Bean
     AuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder passwords,
-                                                  AuthProperties properties, CredentialRevocations revocations) {
+                                                  AuthProperties properties, CredentialRevocations revocations,
+                                                  LoginThrottle throttle, MeterRegistry meters) {
         DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
         bcrypt.setPasswordEncoder(passwords);
-        return new VerifiedCredentialsCache(bcrypt, properties, revocations);
+        ThrottledVerifier throttled = new ThrottledVerifier(bcrypt, throttle, SecurityConfiguration::clientAddress,
+                meters);
+        return new VerifiedCredentialsCache(throttled, properties, revocations);
+    }
+
+    /**
+     * The address the login came from, as the servlet container saw it. Behind a proxy or load balancer, set
+     * {@code server.forward-headers-strategy=native} so that it is the client's, not the proxy's (docs/api.md).
+     */
+    private static String clientAddress(Authentication request) {
+        return request.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress()
+                : "unknown";
     }
 
     @Bean
@@ -84,6 +105,11 @@ class SecurityConfiguration {
                 log.warn("Credentials could not be checked: {}", e.getMessage());
                 response.setHeader(HttpHeaders.RETRY_AFTER, Problems.RETRY_UNAVAILABLE_AFTER);
                 write(response, json, Problems.serviceUnavailable());
+                return;
+            }
+            if (e instanceof LoginThrottled throttled) {
+                LoginThrottles.tooManyFailures(throttled, response);
+                write(response, json, LoginThrottles.problem(throttled));
                 return;
             }
             response.setHeader("WWW-Authenticate", "Basic realm=\"wallet\"");
@@ -125,7 +151,8 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/", "/topups").authenticated()
                         .anyRequest().denyAll())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll())
+                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll()
+                        .failureHandler(LoginThrottles.formFailures()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .build();
     }
