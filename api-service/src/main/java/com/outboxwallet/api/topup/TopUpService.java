@@ -34,6 +34,7 @@ public class TopUpService {
      * @throws IdempotencyKeyReused   when the key was used before for another amount
      * @throws WalletNotFound         when the user has no wallet
      * @throws BalanceCeilingExceeded when the balance would pass the ceiling
+     * @throws DailyLimitExceeded     when the user's top-ups of the day would pass a daily limit
      * @throws com.outboxwallet.api.topup.strategy.WalletBusy when the concurrency strategy gave up waiting for the
      *                                wallet
      */
@@ -49,6 +50,9 @@ public class TopUpService {
                     () -> new IllegalStateException("unique violation without a committed row"));
         } catch (BalanceCeilingExceeded refused) {
             // A retry of a top-up that filled the wallet meets the ceiling before the unique key: it is still a retry.
+            return original(command).orElseThrow(() -> refused);
+        } catch (DailyLimitExceeded refused) {
+            // Likewise a retry of the top-up that used up the day's allowance: a replay, never counted again.
             return original(command).orElseThrow(() -> refused);
         }
     }

@@ -9,6 +9,7 @@ import com.outboxwallet.api.idempotency.InvalidIdempotencyKey;
 import com.outboxwallet.api.idempotency.RequestInFlight;
 import com.outboxwallet.api.ratelimit.web.RateLimited;
 import com.outboxwallet.api.topup.AmountAboveMaximum;
+import com.outboxwallet.api.topup.DailyLimitExceeded;
 import com.outboxwallet.api.topup.InvalidAmount;
 import com.outboxwallet.api.wallet.BalanceCeilingExceeded;
 import com.outboxwallet.api.topup.strategy.WalletBusy;
@@ -86,6 +87,21 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail ceiling(BalanceCeilingExceeded e) {
         return Problems.withField(ProblemType.BALANCE_CEILING_EXCEEDED, e.getMessage() + "; nothing was written.",
                 "amount", "an amount that keeps the balance at most " + e.ceiling().toPlainString());
+    }
+
+    /** What is left of the day's allowance goes with the refusal, so a client can offer the user what still fits. */
+    @ExceptionHandler(DailyLimitExceeded.class)
+    ProblemDetail dailyLimit(DailyLimitExceeded e) {
+        ProblemDetail problem = Problems.withField(ProblemType.LIMIT_EXCEEDED, "The top-up would pass today's limit;"
+                + " nothing was written.", "amount", "at most the remaining amount, once the remaining count allows");
+        if (e.remainingAmount() != null) {
+            problem.setProperty("remainingAmount", e.remainingAmount().toPlainString());
+        }
+        if (e.remainingCount() != null) {
+            problem.setProperty("remainingCount", e.remainingCount());
+        }
+        problem.setProperty("resetsAt", e.resetsAt().toString());
+        return problem;
     }
 
     /** Like any invalid body field: the field and what it expected. */

@@ -15,6 +15,7 @@ public enum ProblemType {
             HttpStatus.CONFLICT),
     BALANCE_CEILING_EXCEEDED("balance-ceiling-exceeded", "The balance would exceed its ceiling",
             HttpStatus.UNPROCESSABLE_CONTENT),
+    LIMIT_EXCEEDED("limit-exceeded", "The top-up would pass today's limit", HttpStatus.UNPROCESSABLE_CONTENT),
     WALLET_BUSY("wallet-busy", "The wallet is busy with other top-ups", HttpStatus.CONFLICT),
     PAYLOAD_TOO_LARGE("payload-too-large", "The request body is too large", HttpStatus.CONTENT_TOO_LARGE),
     RATE_LIMITED("rate-limited", "Too many requests", HttpStatus.TOO_MANY_REQUESTS),

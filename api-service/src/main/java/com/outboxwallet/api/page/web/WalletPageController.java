@@ -14,6 +14,7 @@ import com.outboxwallet.api.topup.TopUp;
 import com.outboxwallet.api.topup.TopUpNotFound;
 import com.outboxwallet.api.topup.TopUpService;
 import com.outboxwallet.api.wallet.BalanceCeilingExceeded;
+import com.outboxwallet.api.topup.DailyLimitExceeded;
 import com.outboxwallet.api.wallet.Wallet;
 import com.outboxwallet.api.topup.strategy.WalletBusy;
 import com.outboxwallet.api.wallet.WalletNotFound;
@@ -87,7 +88,7 @@ class WalletPageController {
         return "redirect:/?pending";
     }
 
-    @ExceptionHandler({BalanceCeilingExceeded.class, IdempotencyKeyReused.class})
+    @ExceptionHandler({BalanceCeilingExceeded.class, DailyLimitExceeded.class, IdempotencyKeyReused.class})
     String unprocessable(@AuthenticationPrincipal WalletUser user, RuntimeException e, Model model,
                          HttpServletResponse response) {
         return refused(user, model, response, HttpStatus.UNPROCESSABLE_CONTENT, "", e.getMessage() + ".");

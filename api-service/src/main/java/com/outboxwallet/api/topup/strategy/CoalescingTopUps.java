@@ -3,6 +3,9 @@ package com.outboxwallet.api.topup.strategy;
 import com.outboxwallet.api.topup.DuplicateTopUpRequest;
 import com.outboxwallet.api.topup.TopUp;
 import com.outboxwallet.api.topup.TopUpCommand;
+import com.outboxwallet.api.topup.DailyLimitExceeded;
+import com.outboxwallet.api.topup.DailyLimits;
+import com.outboxwallet.api.topup.DailyTotals;
 import com.outboxwallet.api.topup.TopUpRecords;
 import com.outboxwallet.api.topup.TopUpTransaction;
 import com.outboxwallet.api.trace.CurrentTrace;
@@ -20,6 +23,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -34,7 +38,7 @@ import java.util.concurrent.Executors;
  * one commit, never a timer.
  *
  * <p>Each top-up still gets its own top-up row, outbox row, consecutive wallet version and answer. One that would pass
- * the balance ceiling, or whose key its user already used, is left out on its own (the insert skips a used key
+ * the balance ceiling or the user's daily limits, or whose key its user already used, is left out on its own (the insert skips a used key
  * without failing the statement) and its neighbours commit. A transaction that fails fails exactly the top-ups in it,
  * each of which a retry with the same key resolves. Across instances the wallet's row lock still serialises.
  */
@@ -42,6 +46,7 @@ final class CoalescingTopUps implements TopUpTransaction, AutoCloseable {
 
     private final WalletRepository wallets;
     private final TopUpRecords records;
+    private final DailyLimits dailyLimits;
     private final TransactionTemplate transactions;
     private final BigDecimal ceiling;
     private final int maxBatch;
@@ -51,10 +56,12 @@ final class CoalescingTopUps implements TopUpTransaction, AutoCloseable {
     private final ExecutorService committers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("top-up-committer-", 0).factory());
 
-    CoalescingTopUps(WalletRepository wallets, TopUpRecords records, TransactionTemplate transactions,
-                     BigDecimal ceiling, ConcurrencyProperties.Coalescing settings, Clock clock) {
+    CoalescingTopUps(WalletRepository wallets, TopUpRecords records, DailyLimits dailyLimits,
+                     TransactionTemplate transactions, BigDecimal ceiling, ConcurrencyProperties.Coalescing settings,
+                     Clock clock) {
         this.wallets = wallets;
         this.records = records;
+        this.dailyLimits = dailyLimits;
         this.transactions = transactions;
         this.ceiling = ceiling;
         this.maxBatch = settings.maxBatch();
@@ -153,16 +160,24 @@ final class CoalescingTopUps implements TopUpTransaction, AutoCloseable {
         }
     }
 
-    /** In one transaction: lock the wallet, record each top-up that fits, move the wallet on once. */
+    /** In one transaction: lock the wallet, record each top-up that fits, move the wallet and the day on once. */
     private List<Outcome> apply(UUID userId, List<Waiting> batch) {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
         Wallet locked = wallets.findByUserIdForUpdate(userId).orElseThrow(() -> new WalletNotFound(userId));
         Wallet current = locked;
+        DailyTotals todayBefore = dailyLimits.today(userId, now);
+        DailyTotals today = todayBefore;
         List<Outcome> outcomes = new ArrayList<>(batch.size());
         for (Waiting top : batch) {
-            BigDecimal raised = current.balance().add(top.command().amount().value());
+            BigDecimal amount = top.command().amount().value();
+            BigDecimal raised = current.balance().add(amount);
             if (raised.compareTo(ceiling) > 0) {
                 outcomes.add(new Outcome.Refused(new BalanceCeilingExceeded(ceiling)));
+                continue;
+            }
+            Optional<DailyLimitExceeded> overLimit = today.refusal(amount);
+            if (overLimit.isPresent()) {
+                outcomes.add(new Outcome.Refused(overLimit.get()));
                 continue;
             }
             Wallet credited = new Wallet(current.id(), current.userId(), raised, current.currency(),
@@ -174,6 +189,7 @@ final class CoalescingTopUps implements TopUpTransaction, AutoCloseable {
             }
             if (written) {
                 current = credited;
+                today = today.plus(amount);
                 outcomes.add(new Outcome.Committed(topUp));
             } else {
                 outcomes.add(new Outcome.Refused(new DuplicateTopUpRequest()));
@@ -181,6 +197,9 @@ final class CoalescingTopUps implements TopUpTransaction, AutoCloseable {
         }
         if (current != locked) {
             wallets.advance(locked, current.balance(), current.version(), now);
+        }
+        if (today != todayBefore) {
+            dailyLimits.save(today);
         }
         return outcomes;
     }

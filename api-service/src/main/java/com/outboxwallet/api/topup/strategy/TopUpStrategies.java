@@ -1,5 +1,6 @@
 package com.outboxwallet.api.topup.strategy;
 
+import com.outboxwallet.api.topup.DailyLimits;
 import com.outboxwallet.api.topup.TopUpRecords;
 import com.outboxwallet.api.topup.TopUpTransaction;
 import com.outboxwallet.api.wallet.WalletProperties;
@@ -21,16 +22,19 @@ public class TopUpStrategies {
 
     private final WalletRepository wallets;
     private final TopUpRecords records;
+    private final DailyLimits dailyLimits;
     private final TransactionTemplate transactions;
     private final BigDecimal ceiling;
     private final ConcurrencyProperties concurrency;
     private final RedissonClient redisson;
     private final Clock clock;
 
-    TopUpStrategies(WalletRepository wallets, TopUpRecords records, TransactionTemplate transactions,
-                    WalletProperties wallet, ConcurrencyProperties concurrency, RedissonClient redisson, Clock clock) {
+    TopUpStrategies(WalletRepository wallets, TopUpRecords records, DailyLimits dailyLimits,
+                    TransactionTemplate transactions, WalletProperties wallet, ConcurrencyProperties concurrency,
+                    RedissonClient redisson, Clock clock) {
         this.wallets = wallets;
         this.records = records;
+        this.dailyLimits = dailyLimits;
         this.transactions = transactions;
         this.ceiling = wallet.limits().balanceCeiling();
         this.concurrency = concurrency;
@@ -49,13 +53,13 @@ public class TopUpStrategies {
             case PESSIMISTIC -> perTopUp(new PessimisticLockCredit(wallets, ceiling));
             case OPTIMISTIC -> perTopUp(new OptimisticCredit(wallets, ceiling, concurrency.optimistic()));
             case REDISSON_LOCK -> perTopUp(new RedissonLockCredit(wallets, ceiling, redisson, concurrency.lock()));
-            case COALESCING -> new CoalescingTopUps(wallets, records, transactions, ceiling, concurrency.coalescing(),
-                    clock);
+            case COALESCING -> new CoalescingTopUps(wallets, records, dailyLimits, transactions, ceiling,
+                    concurrency.coalescing(), clock);
         };
     }
 
     /** A transaction per top-up around any credit strategy, such as a test's deliberately naive one. */
     public TopUpTransaction perTopUp(CreditStrategy credit) {
-        return new CreditThenRecord(credit, transactions, records, clock);
+        return new CreditThenRecord(credit, transactions, records, dailyLimits, clock);
     }
 }

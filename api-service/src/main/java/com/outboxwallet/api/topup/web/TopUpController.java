@@ -69,8 +69,9 @@ class TopUpController {
             content = @Content(mediaType = "application/problem+json",
                     schema = @Schema(ref = "#/components/schemas/Problem")))
     @ApiResponse(responseCode = "422", description = "The key was used for a different request "
-            + "(/problems/idempotency-key-reused), or the balance would pass its ceiling "
-            + "(/problems/balance-ceiling-exceeded); nothing was written", content = @Content(
+            + "(/problems/idempotency-key-reused), the balance would pass its ceiling "
+            + "(/problems/balance-ceiling-exceeded), or today's top-ups would pass a daily limit "
+            + "(/problems/limit-exceeded, with remainingAmount, remainingCount and resetsAt); nothing was written", content = @Content(
             mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TopUpResponse> topUp(@AuthenticationPrincipal WalletUser user,

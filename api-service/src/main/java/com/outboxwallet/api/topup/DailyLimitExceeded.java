@@ -1,0 +1,40 @@
+package com.outboxwallet.api.topup;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+
+/**
+ * The top-up would pass the user's daily amount or count; nothing was written.
+ *
+ * @param remainingAmount what may still be topped up today; null when the amount is not limited
+ * @param remainingCount  how many top-ups may still be made today; null when the count is not limited
+ * @param resetsAt        when the next day, and a whole allowance, begins
+ */
+public class DailyLimitExceeded extends RuntimeException {
+
+    private final BigDecimal remainingAmount;
+    private final Integer remainingCount;
+    private final Instant resetsAt;
+
+    DailyLimitExceeded(BigDecimal remainingAmount, Integer remainingCount, Instant resetsAt) {
+        super("the top-up would pass today's limit"
+                + (remainingAmount == null ? "" : "; " + remainingAmount.toPlainString() + " may still be topped up")
+                + (remainingCount == null ? "" : "; " + remainingCount + " more top-ups may be made"), null, false,
+                false);
+        this.remainingAmount = remainingAmount;
+        this.remainingCount = remainingCount;
+        this.resetsAt = resetsAt;
+    }
+
+    public BigDecimal remainingAmount() {
+        return remainingAmount;
+    }
+
+    public Integer remainingCount() {
+        return remainingCount;
+    }
+
+    public Instant resetsAt() {
+        return resetsAt;
+    }
+}
