@@ -1,12 +1,12 @@
 package com.outboxwallet.api.account;
 
 import com.outboxwallet.api.ApiServiceIntegrationTest;
+import com.outboxwallet.api.ProblemResponses;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.http.HttpRequest;
@@ -158,18 +158,7 @@ class HostileAccountInputIT extends ApiServiceIntegrationTest {
     }
 
     private void assertIsProblem(HttpResponse<String> response, int status, String type) {
-        assertThat(response.statusCode()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        JsonNode problem = json.readTree(response.body());
-        if (type != null) {
-            assertThat(problem.get("type").asString()).isEqualTo("/problems/" + type);
-        }
-        assertThat(problem.get("title").asString()).isNotBlank();
-        assertThat(problem.get("detail").asString()).isNotBlank();
-        if (problem.has("errors")) {
-            assertThat(problem.get("errors").get(0).get("expected").asString()).isNotBlank();
-        }
-        assertThat(response.body()).doesNotContain("Exception", "at com.", "at org.", "tools.jackson");
+        ProblemResponses.assertProblem(json, response, status, type);
     }
 
     private long users() {

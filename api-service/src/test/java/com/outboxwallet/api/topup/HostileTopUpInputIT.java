@@ -1,12 +1,12 @@
 package com.outboxwallet.api.topup;
 
 import com.outboxwallet.api.ApiServiceIntegrationTest;
+import com.outboxwallet.api.ProblemResponses;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.ByteArrayInputStream;
@@ -94,16 +94,7 @@ class HostileTopUpInputIT extends ApiServiceIntegrationTest {
                 .POST(HttpRequest.BodyPublishers.ofString(body))
                 .build());
 
-        assertThat(response.statusCode()).isEqualTo(status);
-        assertThat(response.headers().firstValue("Content-Type")).hasValue("application/problem+json");
-        JsonNode problem = json.readTree(response.body());
-        assertThat(problem.get("type").asString()).isEqualTo("/problems/" + type);
-        assertThat(problem.get("title").asString()).isNotBlank();
-        assertThat(problem.get("detail").asString()).isNotBlank();
-        if (problem.has("errors")) {
-            assertThat(problem.get("errors").get(0).get("expected").asString()).isNotBlank();
-        }
-        assertThat(response.body()).doesNotContain("Exception", "at com.", "at org.", "tools.jackson");
+        ProblemResponses.assertProblem(json, response, status, type);
         assertThat(topUpsOf(alice)).isZero();
         assertThat(outboxRowsOf(alice)).isZero();
         assertThat(json.readTree(api().get(alice, "/api/v1/wallet").body()).get("balance").asString())
