@@ -31,14 +31,23 @@ final class StandaloneRelay {
 
     /** A relay of its own on the given database and the shared Kafka, with extra settings on top. */
     static ConfigurableApplicationContext start(String url, String... settings) {
+        return startAs("postgres", url, settings);
+    }
+
+    /** The same, connected as the given database role. */
+    static ConfigurableApplicationContext startAs(String role, String url, String... settings) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.datasource.url=" + url,
-                "--spring.datasource.username=postgres",
+                "--spring.datasource.username=" + role,
                 "--spring.datasource.password=",
                 "--spring.kafka.bootstrap-servers=" + EmbeddedInfrastructure.shared().kafka().bootstrapServers()));
         args.addAll(List.of(settings));
         return OutboxRelayApplication.application().run(args.toArray(String[]::new));
+    }
+
+    static String bootstrapServers() {
+        return EmbeddedInfrastructure.shared().kafka().bootstrapServers();
     }
 
     /**

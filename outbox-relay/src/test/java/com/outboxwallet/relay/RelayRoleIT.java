@@ -1,0 +1,79 @@
+package com.outboxwallet.relay;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The relay's database role (wallet_relay, the api-service's V6__least_privilege_roles.sql) publishes, marks and
+ * deletes outbox rows, and can do nothing else to the wallet database.
+ */
+class RelayRoleIT {
+
+    private static final String RELAY_LOGIN = "relay_runtime_test";
+    private static String url;
+    private static JdbcClient owner;
+
+    @BeforeAll
+    static void aDatabaseAndALoginRoleWithTheRelaysPrivileges() {
+        url = StandaloneRelay.migratedDatabase("relay_role_test");
+        owner = StandaloneRelay.jdbc(url);
+        owner.sql("""
+                DO $$ BEGIN
+                    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%s') THEN
+                        CREATE ROLE %s LOGIN IN ROLE wallet_relay;
+                    END IF;
+                END $$""".formatted(RELAY_LOGIN, RELAY_LOGIN)).update();
+    }
+
+    @Test
+    void thePollingRelayPublishesAndMarksRowsOnItsRoleAlone() {
+        List<UUID> eventIds = new ArrayList<>();
+        UUID wallet = UUID.randomUUID();
+        for (long sequence = 1; sequence <= 3; sequence++) {
+            eventIds.add(OutboxRows.anEventFor(owner, wallet, sequence));
+        }
+
+        try (ConfigurableApplicationContext relay = StandaloneRelay.startAs(RELAY_LOGIN, url,
+                "--relay.mode=polling");
+             TopicReader topic = new TopicReader(StandaloneRelay.bootstrapServers(), "wallet.events")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> StandaloneRelay.unpublished(owner, eventIds) == 0);
+            await().atMost(Duration.ofSeconds(30)).until(() -> topic.withEventIds(eventIds).size() == eventIds.size());
+        }
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+            "INSERT INTO outbox (event_id, aggregate_type, aggregate_id, event_type, payload, sequence, occurred_at)"
+                    + " VALUES (gen_random_uuid(), 'wallet', gen_random_uuid(), 't', '{}', 1, now())",
+            "UPDATE outbox SET payload = '{}'",
+            "TRUNCATE outbox",
+            "DROP TABLE outbox",
+            "SELECT * FROM users",
+            "UPDATE wallets SET balance = 0",
+            "SELECT * FROM top_ups",
+            "CREATE TABLE stray (id INT)"})
+    void theRelayRoleIsRefused(String statement) throws SQLException {
+        try (Connection relay = DriverManager.getConnection(url, RELAY_LOGIN, "");
+             Statement sql = relay.createStatement()) {
+            assertThatThrownBy(() -> sql.execute(statement)).isInstanceOfSatisfying(SQLException.class,
+                    refused -> assertThat(refused.getSQLState()).as(refused.getMessage()).isEqualTo("42501"));
+        }
+    }
+}
