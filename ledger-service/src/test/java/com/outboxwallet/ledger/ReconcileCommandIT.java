@@ -12,16 +12,23 @@ import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /** The api-service's side is its real schema (its own Flyway scripts) in a database of its own. */
 @ExtendWith(OutputCaptureExtension.class)
 class ReconcileCommandIT extends LedgerIntegrationTest {
 
+    private static final String RECONCILE_LOGIN = "reconcile_runtime_test";
     private static String walletDatabaseUrl;
     private static JdbcClient walletDatabase;
 
@@ -33,6 +40,13 @@ class ReconcileCommandIT extends LedgerIntegrationTest {
         DriverManagerDataSource dataSource = new DriverManagerDataSource(walletDatabaseUrl, "postgres", "");
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/api").load().migrate();
         walletDatabase = JdbcClient.create(dataSource);
+        // reconcile reads as a login role whose only privilege is wallet_reconcile's: SELECT on wallets.
+        walletDatabase.sql("""
+                DO $$ BEGIN
+                    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%s') THEN
+                        CREATE ROLE %s LOGIN IN ROLE wallet_reconcile;
+                    END IF;
+                END $$""".formatted(RECONCILE_LOGIN, RECONCILE_LOGIN)).update();
     }
 
     /** The api-service as it should be: a wallet for every wallet the ledger knows, at the ledger's balance. */
@@ -101,12 +115,25 @@ class ReconcileCommandIT extends LedgerIntegrationTest {
     }
 
     @Test
+    void theReconcileRoleReadsWalletsAndNothingElse() throws SQLException {
+        try (Connection reconcile = DriverManager.getConnection(walletDatabaseUrl, RECONCILE_LOGIN, "");
+             Statement sql = reconcile.createStatement()) {
+            sql.executeQuery("SELECT count(*) FROM wallets").close();
+            for (String refused : List.of("UPDATE wallets SET balance = 0", "DELETE FROM wallets",
+                    "SELECT * FROM users", "SELECT * FROM outbox", "TRUNCATE wallets")) {
+                assertThatThrownBy(() -> sql.execute(refused)).as(refused).isInstanceOfSatisfying(SQLException.class,
+                        e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+            }
+        }
+    }
+
+    @Test
     void reconcileWithoutTheWalletDatabaseIsAUsageError(CapturedOutput output) {
         assertThat(runCommand("reconcile")).isEqualTo(2);
         assertThat(output.getOut()).contains("RECONCILE_WALLET_DATASOURCE_URL");
     }
 
     private static int reconcile() {
-        return runCommand("reconcile", "--wallet-db-url", walletDatabaseUrl, "--wallet-db-username", "postgres");
+        return runCommand("reconcile", "--wallet-db-url", walletDatabaseUrl, "--wallet-db-username", RECONCILE_LOGIN);
     }
 }
