@@ -38,16 +38,13 @@ class LeastPrivilegeIT extends ApiServiceIntegrationTest {
     JsonMapper json;
 
     @BeforeEach
-    void aLoginRoleWithTheApiServicesPrivilegesAndTheRelaysOffsetsTable() {
+    void aLoginRoleWithTheApiServicesPrivileges() {
         jdbc.sql("""
                 DO $$ BEGIN
                     IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%s') THEN
                         CREATE ROLE %s LOGIN IN ROLE wallet_api;
                     END IF;
                 END $$""".formatted(API_LOGIN, API_LOGIN)).update();
-        // The relay's CDC position, created by the relay's role and so owned by it.
-        jdbc.sql("CREATE TABLE IF NOT EXISTS relay_cdc_offsets (id VARCHAR(36) PRIMARY KEY, offset_val TEXT)").update();
-        jdbc.sql("ALTER TABLE relay_cdc_offsets OWNER TO wallet_relay").update();
     }
 
     @ParameterizedTest(name = "{0}")
@@ -65,7 +62,9 @@ class LeastPrivilegeIT extends ApiServiceIntegrationTest {
             "DELETE FROM flyway_schema_history",
             "SELECT * FROM relay_cdc_offsets",
             "DELETE FROM relay_cdc_offsets",
-            "INSERT INTO relay_cdc_offsets (id, offset_val) VALUES ('x', 'rewound')",
+            "INSERT INTO relay_cdc_offsets (id, offset_val, record_insert_ts, record_insert_seq)"
+                    + " VALUES ('x', 'rewound', now(), 1)",
+            "ALTER PUBLICATION wallet_outbox_relay ADD TABLE users",
             "DROP TABLE relay_cdc_offsets"})
     void theApiRoleIsRefused(String statement) throws SQLException {
         try (Connection api = asApiRole(); Statement sql = api.createStatement()) {

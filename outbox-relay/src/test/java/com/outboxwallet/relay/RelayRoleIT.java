@@ -27,6 +27,8 @@ import static org.awaitility.Awaitility.await;
 class RelayRoleIT {
 
     private static final String RELAY_LOGIN = "relay_runtime_test";
+    /** REPLICATION is an attribute of the login role itself: membership does not pass it on. */
+    private static final String CDC_LOGIN = "relay_cdc_runtime_test";
     private static String url;
     private static JdbcClient owner;
 
@@ -40,6 +42,33 @@ class RelayRoleIT {
                         CREATE ROLE %s LOGIN IN ROLE wallet_relay;
                     END IF;
                 END $$""".formatted(RELAY_LOGIN, RELAY_LOGIN)).update();
+        owner.sql("""
+                DO $$ BEGIN
+                    IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%s') THEN
+                        CREATE ROLE %s LOGIN REPLICATION IN ROLE wallet_relay;
+                    END IF;
+                END $$""".formatted(CDC_LOGIN, CDC_LOGIN)).update();
+    }
+
+    @Test
+    void theCdcRelayStreamsOnItsRoleWithThePublicationAndOffsetsTheOwnerMade() {
+        List<UUID> eventIds = new ArrayList<>();
+        UUID wallet = UUID.randomUUID();
+        try (ConfigurableApplicationContext relay = StandaloneRelay.startAs(CDC_LOGIN, url, "--relay.mode=cdc",
+                "--relay.cdc.slot-name=relay_role_cdc");
+             TopicReader topic = new TopicReader(StandaloneRelay.bootstrapServers(), "wallet.events")) {
+            await().atMost(Duration.ofSeconds(60)).until(() -> owner.sql(
+                    "SELECT count(*) FROM pg_replication_slots WHERE slot_name = 'relay_role_cdc' AND active")
+                    .query(Long.class).single() == 1);
+            for (long sequence = 1; sequence <= 3; sequence++) {
+                eventIds.add(OutboxRows.anEventFor(owner, wallet, sequence));
+            }
+            await().atMost(Duration.ofSeconds(60)).until(() -> topic.withEventIds(eventIds).size() == eventIds.size());
+            await().atMost(Duration.ofSeconds(30)).until(() -> owner.sql("SELECT count(*) FROM relay_cdc_offsets")
+                    .query(Long.class).single() > 0);
+        } finally {
+            StandaloneRelay.dropSlotAndOffsets(owner, "relay_role_cdc");
+        }
     }
 
     @Test
@@ -55,6 +84,15 @@ class RelayRoleIT {
              TopicReader topic = new TopicReader(StandaloneRelay.bootstrapServers(), "wallet.events")) {
             await().atMost(Duration.ofSeconds(30)).until(() -> StandaloneRelay.unpublished(owner, eventIds) == 0);
             await().atMost(Duration.ofSeconds(30)).until(() -> topic.withEventIds(eventIds).size() == eventIds.size());
+        }
+    }
+
+    @Test
+    void theCdcRoleMayWriteTheHeartbeatThatMovesAnIdleSlot() throws SQLException {
+        try (Connection relay = DriverManager.getConnection(url, CDC_LOGIN, "");
+             Statement sql = relay.createStatement()) {
+            assertThat(sql.execute("SELECT pg_logical_emit_message(false, 'outbox-relay-heartbeat', now()::varchar)"))
+                    .isTrue();
         }
     }
 
