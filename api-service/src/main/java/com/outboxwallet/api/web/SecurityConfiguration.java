@@ -18,6 +18,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -81,6 +82,10 @@ class SecurityConfiguration {
                                                   LoginThrottle throttle, MeterRegistry meters) {
         DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
         bcrypt.setPasswordEncoder(passwords);
+        // The password first, the account's state after: a disabled account costs a bcrypt like any other, and only
+        // whoever knows its password learns that it is disabled.
+        bcrypt.setPreAuthenticationChecks(user -> { });
+        bcrypt.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
         ThrottledVerifier throttled = new ThrottledVerifier(bcrypt, throttle, SecurityConfiguration::clientAddress,
                 meters);
         return new VerifiedCredentialsCache(throttled, properties, revocations);
