@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import org.apache.kafka.common.config.TopicConfig;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -13,6 +14,7 @@ import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.Map;
 
 /**
  * @param mode       how new rows are found: {@code polling} (query the table), {@code cdc} (PostgreSQL logical
@@ -45,8 +47,28 @@ public record RelayProperties(RelayMode mode, String instanceId, @Valid @NotNull
         }
     }
 
-    /** The topic is created with these settings when it does not exist; an existing topic is left as it is. */
-    public record Topic(@NotBlank String name, @Min(1) int partitions, @Min(1) short replicas) {
+    /**
+     * The topic is created with these settings when it does not exist. Its retention and {@code min.insync.replicas}
+     * are also set on an existing topic at start (partitions and replicas are not changed there).
+     *
+     * @param retention         how long the topic keeps events; unset keeps them for ever, which a replay from the
+     *                          earliest offset ({@code replay --from earliest}) needs: the ledger is rebuilt from it
+     * @param minInsyncReplicas replicas that must have an event before it counts as sent ({@code acks=all}); with
+     *                          {@code replicas} 3, 2 survives one broker down without losing an acknowledged event
+     */
+    public record Topic(@NotBlank String name, @Min(1) int partitions, @Min(1) short replicas, Duration retention,
+                        @Min(1) int minInsyncReplicas) {
+
+        public Topic {
+            minInsyncReplicas = minInsyncReplicas == 0 ? 1 : minInsyncReplicas;
+        }
+
+        /** The topic-level configuration the relay keeps the topic at. */
+        public Map<String, String> configs() {
+            return Map.of(TopicConfig.RETENTION_MS_CONFIG, retention == null ? "-1"
+                            : Long.toString(retention.toMillis()),
+                    TopicConfig.MIN_IN_SYNC_REPLICAS_CONFIG, Integer.toString(minInsyncReplicas));
+        }
     }
 
     /**

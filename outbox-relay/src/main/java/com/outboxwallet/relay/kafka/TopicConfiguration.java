@@ -11,6 +11,6 @@ class TopicConfiguration {
     @Bean
     NewTopic walletEvents(RelayProperties properties) {
         RelayProperties.Topic topic = properties.topic();
-        return new NewTopic(topic.name(), topic.partitions(), topic.replicas());
+        return new NewTopic(topic.name(), topic.partitions(), topic.replicas()).configs(topic.configs());
     }
 }

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class CloudEventRecordsTest {
 
     private final CloudEventRecords records = new CloudEventRecords(new RelayProperties(null, "relay-1",
-            new RelayProperties.Topic("wallet.events", 6, (short) 1),
+            new RelayProperties.Topic("wallet.events", 6, (short) 1, null, 1),
             new RelayProperties.Polling(200, Duration.ofMillis(50), Duration.ofSeconds(10)),
             new RelayProperties.CloudEvents("/outbox-wallet/api-service"), null, null, null, null));
 
