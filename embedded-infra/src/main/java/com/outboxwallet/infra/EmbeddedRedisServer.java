@@ -3,6 +3,7 @@ package com.outboxwallet.infra;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.embedded.RedisServer;
+import redis.embedded.core.RedisServerBuilder;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -28,16 +29,27 @@ public final class EmbeddedRedisServer implements AutoCloseable {
     }
 
     public static EmbeddedRedisServer start(int requestedPort) {
+        return start(requestedPort, null);
+    }
+
+    /** @param password what clients must AUTH with; null for none. Double quotes and backslashes are not allowed. */
+    public static EmbeddedRedisServer start(int requestedPort, String password) {
         int port = FreePorts.orFree(requestedPort);
         shutDownStaleRedis(port);
         try {
-            RedisServer server = RedisServer.newRedisServer()
+            RedisServerBuilder builder = RedisServer.newRedisServer()
                     .port(port)
                     .bind("127.0.0.1")
                     // Redis holds only caches and locks here: PostgreSQL is the system of record.
                     .setting("save \"\"")
-                    .setting("appendonly no")
-                    .build();
+                    .setting("appendonly no");
+            if (password != null) {
+                if (password.contains("\"") || password.contains("\\")) {
+                    throw new IllegalArgumentException("no double quotes or backslashes in an embedded Redis password");
+                }
+                builder.setting("requirepass \"" + password + "\"");
+            }
+            RedisServer server = builder.build();
             server.start();
             log.info("Redis listening on localhost:{}", port);
             return new EmbeddedRedisServer(server, port);

@@ -8,12 +8,14 @@ import java.net.URI;
 import java.time.Duration;
 
 /**
- * @param url            {@code redis://[user:password@]host:port[/db]} or {@code rediss://} for TLS
+ * @param url            {@code redis://[user:password@]host:port[/db]} or {@code rediss://} for TLS; a password in it
+ *                       is percent-decoded ({@code %40} for {@code @})
+ * @param password       the password, when it is not in the URL: any characters, no encoding
  * @param commandTimeout how long a request waits on Redis before carrying on without it
  */
 @Validated
 @ConfigurationProperties("wallet.redis")
-public record RedisProperties(@NotNull URI url, Duration commandTimeout) {
+public record RedisProperties(@NotNull URI url, String password, Duration commandTimeout) {
 
     public RedisProperties {
         commandTimeout = commandTimeout == null ? Duration.ofMillis(500) : commandTimeout;

@@ -36,6 +36,9 @@ class RedissonConfiguration {
                 server.setPassword(credentials[1]);
             }
         }
+        if (properties.password() != null && !properties.password().isEmpty()) {
+            server.setPassword(properties.password());
+        }
         if (url.getPath() != null && url.getPath().length() > 1) {
             server.setDatabase(Integer.parseInt(url.getPath().substring(1)));
         }
