@@ -5,6 +5,7 @@ import com.outboxwallet.relay.housekeeping.OutboxRetention;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
@@ -85,6 +86,36 @@ class HousekeepingIT extends RelayIntegrationTest {
             assertThat(topic.withEventIds(ofWallet)).extracting(r -> TopicReader.header(r, "ce_walletsequence"))
                     .containsExactly("1", "2", "1", "2");
         }
+    }
+
+    /**
+     * On a database no relay serves, so that rows stay unpublished: a wallet's sequences 1 and 2 published, 3 and 4
+     * not. Republishing sends 1 and 2 again, in order, and neither sends nor marks 3 and 4, which the live relay
+     * sends after them.
+     */
+    @Test
+    void republishSendsOnlyPublishedRowsSoAWalletsOrderHolds() {
+        String url = StandaloneRelay.migratedDatabase("republish_test");
+        JdbcClient owner = StandaloneRelay.jdbc(url);
+        UUID wallet = UUID.randomUUID();
+        List<UUID> published = List.of(OutboxRows.anEventFor(owner, wallet, 1), OutboxRows.anEventFor(owner, wallet, 2));
+        List<UUID> waiting = List.of(OutboxRows.anEventFor(owner, wallet, 3), OutboxRows.anEventFor(owner, wallet, 4));
+        owner.sql("UPDATE outbox SET published_at = now() WHERE event_id IN (:ids)").param("ids", published).update();
+
+        int exitCode = RelayCommands.run(new String[] {"republish",
+                "--from=" + Instant.now().minus(Duration.ofHours(1)), "--to=" + Instant.now().plusSeconds(60),
+                "--spring.datasource.url=" + url,
+                "--spring.datasource.username=postgres", "--spring.datasource.password=",
+                "--spring.kafka.bootstrap-servers=" + bootstrapServers()});
+
+        assertThat(exitCode).isZero();
+        try (TopicReader topic = new TopicReader(bootstrapServers(), "wallet.events")) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> topic.withEventIds(published).size() == 2);
+            assertThat(topic.withEventIds(published)).extracting(r -> TopicReader.header(r, "ce_walletsequence"))
+                    .containsExactly("1", "2");
+            assertThat(topic.withEventIds(waiting)).isEmpty();
+        }
+        assertThat(StandaloneRelay.unpublished(owner, waiting)).as("left to the live relay").isEqualTo(2);
     }
 
     @Test

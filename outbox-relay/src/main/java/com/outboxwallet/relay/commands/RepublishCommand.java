@@ -14,7 +14,7 @@ import java.util.UUID;
 
 /**
  * {@code java -jar outbox-relay.jar republish --from=<ISO instant> [--to=<ISO instant>] [--wallet=<wallet id>]}:
- * re-sends the retained events that occurred in [from, to), optionally of one wallet, with progress and a summary.
+ * re-sends the published events still retained that occurred in [from, to), optionally of one wallet, with progress and a summary.
  */
 @Component
 @ConditionalOnProperty(name = "relay.command", havingValue = "republish")
@@ -46,7 +46,7 @@ class RepublishCommand implements ApplicationRunner {
             return;
         }
         long total = republisher.count(from, to, wallet);
-        out.printf("Re-publishing %d retained events from %s to %s%s%n", total, from, to,
+        out.printf("Re-publishing %d published events from %s to %s%s%n", total, from, to,
                 wallet == null ? "" : " of wallet " + wallet);
         long started = System.nanoTime();
         long sent = republisher.republish(from, to, wallet,

@@ -13,9 +13,14 @@ import java.util.UUID;
 import java.util.function.LongConsumer;
 
 /**
- * Sends retained outbox rows again, published or not, in id order: for when a topic was lost or a consumer must start
- * over. Consumers see duplicates of what they already had and drop them by {@code ce_id}. Each batch takes the
- * publishing turn, so re-published events never interleave with the live relay's.
+ * Sends published outbox rows again, in id order: for when a topic was lost or a consumer must start over. Consumers
+ * see duplicates of what they already had and drop them by {@code ce_id}. Each batch takes the publishing turn, so
+ * re-published events never interleave with the live relay's.
+ *
+ * <p>Rows not yet published are left to the live relay, which sends and marks them through its fenced path. Sending
+ * them here would leave them unmarked (to be sent again), and could send a wallet's sequence k+1 ahead of a k still
+ * waiting. One wallet's published rows are a prefix of its sequence (its rows are written, and published, in order),
+ * so what is sent here is in each wallet's order.
  */
 @Component
 public class Republisher {
@@ -46,7 +51,7 @@ public class Republisher {
             long cursor = afterId;
             List<OutboxRow> batch = transactions.execute(status -> {
                 turn.take();
-                List<OutboxRow> rows = outbox.findRetained(from, to, walletId, cursor, BATCH);
+                List<OutboxRow> rows = outbox.findPublished(from, to, walletId, cursor, BATCH);
                 if (!rows.isEmpty()) {
                     sender.sendAndAwaitAcks(rows);
                 }
@@ -62,6 +67,6 @@ public class Republisher {
     }
 
     public long count(Instant from, Instant to, UUID walletId) {
-        return outbox.countRetained(from, to, walletId);
+        return outbox.countPublished(from, to, walletId);
     }
 }

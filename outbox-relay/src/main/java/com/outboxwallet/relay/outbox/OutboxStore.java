@@ -76,10 +76,14 @@ public class OutboxStore {
                 .list();
     }
 
-    /** Retained rows (published or not) that occurred in [from, to), optionally of one wallet, after an id. */
-    public List<OutboxRow> findRetained(Instant from, Instant to, UUID walletId, long afterId, int limit) {
+    /**
+     * Published rows still retained that occurred in [from, to), optionally of one wallet, after an id. Only published
+     * ones: an unpublished row is the live relay's to send (and mark), after the rows of its wallet before it.
+     */
+    public List<OutboxRow> findPublished(Instant from, Instant to, UUID walletId, long afterId, int limit) {
         return jdbc.sql(SELECT_ROW + """
-                         WHERE occurred_at >= :from AND occurred_at < :to AND id > :afterId
+                         WHERE published_at IS NOT NULL
+                           AND occurred_at >= :from AND occurred_at < :to AND id > :afterId
                            AND (CAST(:wallet AS uuid) IS NULL OR aggregate_id = CAST(:wallet AS uuid))
                          ORDER BY id
                          LIMIT :limit""")
@@ -92,9 +96,10 @@ public class OutboxStore {
                 .list();
     }
 
-    public long countRetained(Instant from, Instant to, UUID walletId) {
+    public long countPublished(Instant from, Instant to, UUID walletId) {
         return jdbc.sql("""
-                        SELECT count(*) FROM outbox WHERE occurred_at >= :from AND occurred_at < :to
+                        SELECT count(*) FROM outbox WHERE published_at IS NOT NULL
+                           AND occurred_at >= :from AND occurred_at < :to
                            AND (CAST(:wallet AS uuid) IS NULL OR aggregate_id = CAST(:wallet AS uuid))""")
                 .param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
                 .param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
