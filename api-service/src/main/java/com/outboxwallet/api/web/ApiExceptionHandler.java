@@ -134,7 +134,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return Problems.of(ProblemType.SELF_LOCKOUT, e.getMessage());
     }
 
-    @ExceptionHandler({WalletNotFound.class, TopUpNotFound.class, UserNotFound.class})
+    @ExceptionHandler({WalletNotFound.class, TopUpNotFound.class, UserNotFound.class,
+            ProblemTypeController.UnknownProblemType.class})
     ProblemDetail notFound(RuntimeException e) {
         return Problems.of(ProblemType.NOT_FOUND, e.getMessage());
     }
@@ -235,16 +236,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        if (body instanceof ProblemDetail problem && (problem.getType() == null
-                || "about:blank".equals(problem.getType().toString()))) {
-            ProblemType type = switch (status.value()) {
-                case 404 -> ProblemType.NOT_FOUND;
-                case 405 -> ProblemType.METHOD_NOT_ALLOWED;
-                case 406 -> ProblemType.NOT_ACCEPTABLE;
-                case 415 -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
-                default -> status.is4xxClientError() ? ProblemType.INVALID_REQUEST : ProblemType.INTERNAL;
-            };
-            problem.setType(type.uri());
+        if (body instanceof ProblemDetail problem) {
+            StableProblemTypes.typed(problem);
         }
         return super.handleExceptionInternal(e, body, headers, status, request);
     }

@@ -151,7 +151,7 @@ class SecurityConfiguration {
         return http
                 .addFilterAfter(new RevokedSessionFilter(revocations), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/error", "/wallet.css").permitAll()
+                        .requestMatchers("/login", "/error", "/wallet.css", "/problems/*").permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
                         .requestMatchers("/", "/topups").authenticated()
