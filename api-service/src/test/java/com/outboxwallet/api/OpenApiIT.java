@@ -7,6 +7,8 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -58,6 +60,17 @@ class OpenApiIT extends ApiServiceIntegrationTest {
                 .contains("204", "400", "404");
         assertThat(paths.get("/api/v1/account/password").get("put").get("responses").propertyNames())
                 .contains("204", "400", "403");
+    }
+
+    /** The served document, for .ci/run to lint with the tools a client would generate from it. */
+    @Test
+    void theServedDocumentIsWrittenForTheLinters() throws Exception {
+        HttpResponse<String> docs = api().get(null, "/v3/api-docs");
+        Path written = Path.of("target", "openapi", "api-service.json");
+        Files.createDirectories(written.getParent());
+        Files.writeString(written, docs.body());
+
+        assertThat(json.readTree(Files.readString(written)).get("openapi").asString()).startsWith("3.");
     }
 
     @Test

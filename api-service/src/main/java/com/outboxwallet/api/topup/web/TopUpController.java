@@ -52,8 +52,10 @@ class TopUpController {
     @Operation(summary = "Top up your own wallet, once per Idempotency-Key")
     @ApiResponse(responseCode = "201", description = "Topped up; or, with Idempotent-Replayed: true, the first "
             + "response to this key again", headers = {
-            @Header(name = "Location", description = "the top-up"),
-            @Header(name = IDEMPOTENT_REPLAYED, description = "true when this is a replay of the first response")},
+            @Header(name = "Location", description = "the top-up",
+                    schema = @Schema(type = "string", format = "uri-reference")),
+            @Header(name = IDEMPOTENT_REPLAYED, description = "true when this is a replay of the first response",
+                    schema = @Schema(type = "string", allowableValues = "true"))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = TopUpResponse.class)))
     @ApiResponse(responseCode = "400", description = "Invalid amount, body or key (/problems/invalid-request, "
@@ -61,7 +63,8 @@ class TopUpController {
             mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     @ApiResponse(responseCode = "409", description = "The first request with this key is still running "
             + "(/problems/request-in-flight), or the wallet is busy (/problems/wallet-busy); retry the same request",
-            headers = @Header(name = "Retry-After", description = "seconds"), content = @Content(
+            headers = @Header(name = "Retry-After", description = "seconds",
+                    schema = @Schema(type = "integer", minimum = "1")), content = @Content(
             mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     @ApiResponse(responseCode = "413", description = "Body too large (/problems/payload-too-large)", content =
             @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
@@ -92,11 +95,21 @@ class TopUpController {
         return created.body(TopUpResponse.of(outcome.topUp()));
     }
 
+    @Operation(summary = "Read one of your top-ups")
+    @ApiResponse(responseCode = "200", description = "The top-up")
+    @ApiResponse(responseCode = "404", description = "No top-up of yours has this id, or it is not a UUID "
+            + "(/problems/not-found)", content = @Content(mediaType = "application/problem+json",
+            schema = @Schema(ref = "#/components/schemas/Problem")))
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
     TopUpResponse topUp(@AuthenticationPrincipal WalletUser user, @PathVariable String id) {
         return TopUpResponse.of(topUps.find(user.id(), parseId(id)));
     }
 
+    @Operation(summary = "List your top-ups, newest first")
+    @ApiResponse(responseCode = "200", description = "One page of your top-ups")
+    @ApiResponse(responseCode = "400", description = "page or size out of range (/problems/invalid-request)",
+            content = @Content(mediaType = "application/problem+json",
+                    schema = @Schema(ref = "#/components/schemas/Problem")))
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     TopUpPage topUps(@AuthenticationPrincipal WalletUser user,
                      @RequestParam(defaultValue = "0") @Min(0) int page,
