@@ -232,16 +232,6 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 e.getSupportedMediaTypes().toString()), headers);
     }
 
-    /** Spring's own problems (404, 405, 406, ...) keep their detail but get one of our stable types. */
-    @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
-        if (body instanceof ProblemDetail problem) {
-            StableProblemTypes.typed(problem);
-        }
-        return super.handleExceptionInternal(e, body, headers, status, request);
-    }
-
     private static String lastNode(String propertyPath) {
         return propertyPath.substring(propertyPath.lastIndexOf('.') + 1);
     }

@@ -36,7 +36,7 @@ class StableProblemTypes implements ResponseBodyAdvice<Object> {
         return body;
     }
 
-    static void typed(ProblemDetail problem) {
+    private static void typed(ProblemDetail problem) {
         if (problem.getType() == null || BLANK.equals(problem.getType())) {
             ProblemType type = ProblemType.forStatus(problem.getStatus());
             problem.setType(type.uri());
