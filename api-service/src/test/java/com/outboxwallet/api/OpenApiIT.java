@@ -1,6 +1,6 @@
 package com.outboxwallet.api;
 
-import com.outboxwallet.api.web.ProblemType;
+import com.outboxwallet.problems.ProblemCatalog;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
@@ -9,7 +9,7 @@ import tools.jackson.databind.json.JsonMapper;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Arrays;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -17,6 +17,9 @@ class OpenApiIT extends ApiServiceIntegrationTest {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    ProblemCatalog problems;
 
     @Test
     void theTopUpOperationDocumentsItsKeyItsProblemsAndTheRateLimit() {
@@ -41,7 +44,7 @@ class OpenApiIT extends ApiServiceIntegrationTest {
         String description = json.readTree(api().get(null, "/v3/api-docs").body()).get("info").get("description")
                 .asString();
 
-        assertThat(description).contains(Arrays.stream(ProblemType.values()).map(type -> type.uri().toString()).toList());
+        assertThat(description).contains(problems.types().stream().map(type -> type.uri().toString()).toList());
         assertThat(description).contains("Key expiry", "PT1H", "never credits twice");
     }
 
@@ -60,6 +63,36 @@ class OpenApiIT extends ApiServiceIntegrationTest {
                 .contains("204", "400", "404");
         assertThat(paths.get("/api/v1/account/password").get("put").get("responses").propertyNames())
                 .contains("204", "400", "403");
+    }
+
+    @Test
+    void everyOperationHasAMeaningfulIdASummaryADescriptionAndAFeatureTag() {
+        JsonNode document = json.readTree(api().get(null, "/v3/api-docs").body());
+        List<JsonNode> operations = document.get("paths").valueStream()
+                .flatMap(path -> path.valueStream()).toList();
+
+        assertThat(operations).extracting(operation -> operation.get("operationId").asString())
+                .containsExactlyInAnyOrder("createTopUp", "getTopUp", "listTopUps", "getWallet", "createUser",
+                        "listUsers", "getUser", "disableUser", "enableUser", "resetUserPassword",
+                        "changeOwnPassword");
+        assertThat(operations).allSatisfy(operation -> {
+            assertThat(operation.get("summary").asString()).isNotBlank();
+            assertThat(operation.get("description").asString()).isNotBlank();
+            assertThat(operation.get("tags").get(0).asString()).isIn("top-ups", "wallet", "users", "your account");
+        });
+    }
+
+    @Test
+    void everyProblemResponseHasAnExampleOfEachTypeItCanCarry() {
+        JsonNode responses = json.readTree(api().get(null, "/v3/api-docs").body()).get("paths")
+                .get("/api/v1/topups").get("post").get("responses");
+
+        JsonNode conflicts = responses.get("409").get("content").get("application/problem+json").get("examples");
+        assertThat(conflicts.propertyNames()).containsExactlyInAnyOrder("request-in-flight", "wallet-busy");
+        assertThat(conflicts.get("wallet-busy").get("value").get("type").asString()).isEqualTo("/problems/wallet-busy");
+        assertThat(responses.get("409").get("headers").propertyNames()).contains("Retry-After");
+        assertThat(responses.get("422").get("content").get("application/problem+json").get("examples").propertyNames())
+                .containsExactlyInAnyOrder("idempotency-key-reused", "balance-ceiling-exceeded", "limit-exceeded");
     }
 
     /** The served document, for .ci/run to lint with the tools a client would generate from it. */

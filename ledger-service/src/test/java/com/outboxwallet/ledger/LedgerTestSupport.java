@@ -137,13 +137,22 @@ abstract class LedgerTestSupport {
     }
 
     HttpResponse<String> get(String path, String user, String password) throws Exception {
+        return send(request(path, user, password).GET().build());
+    }
+
+    /** A request to this ledger-service, with HTTP Basic credentials unless {@code user} is null. */
+    HttpRequest.Builder request(String path, String user, String password) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (user != null) {
             request.header("Authorization", "Basic " + Base64.getEncoder()
                     .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
+        return request;
+    }
+
+    static HttpResponse<String> send(HttpRequest request) throws Exception {
         try (HttpClient http = HttpClient.newHttpClient()) {
-            return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return http.send(request, HttpResponse.BodyHandlers.ofString());
         }
     }
 

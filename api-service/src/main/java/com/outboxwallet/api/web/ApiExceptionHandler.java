@@ -1,5 +1,7 @@
 package com.outboxwallet.api.web;
 
+import com.outboxwallet.problems.HttpProblem;
+import com.outboxwallet.problems.Problems;
 import com.outboxwallet.api.account.CannotDisableYourself;
 import com.outboxwallet.api.account.InvalidPassword;
 import com.outboxwallet.api.account.UserNotFound;
@@ -50,49 +52,49 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidIdempotencyKey.class)
     ProblemDetail invalidKey(InvalidIdempotencyKey e) {
-        return Problems.withField(ProblemType.IDEMPOTENCY_KEY_INVALID, e.getMessage(), "Idempotency-Key",
+        return Problems.withField(ApiProblem.IDEMPOTENCY_KEY_INVALID, e.getMessage(), "Idempotency-Key",
                 e.reason().expected());
     }
 
     @ExceptionHandler(IdempotencyKeyReused.class)
     ProblemDetail keyReused(IdempotencyKeyReused e) {
-        return Problems.withField(ProblemType.IDEMPOTENCY_KEY_REUSED, e.getMessage(), "Idempotency-Key",
+        return Problems.withField(ApiProblem.IDEMPOTENCY_KEY_REUSED, e.getMessage(), "Idempotency-Key",
                 "a new key for a new request; the same key only to retry the same request");
     }
 
     /** Retry-After: the first request usually finishes within milliseconds; a second is a polite lower bound. */
     @ExceptionHandler(RequestInFlight.class)
     ResponseEntity<ProblemDetail> inFlight(RequestInFlight e) {
-        return ResponseEntity.status(ProblemType.REQUEST_IN_FLIGHT.status()).header(HttpHeaders.RETRY_AFTER, "1")
-                .body(Problems.withField(ProblemType.REQUEST_IN_FLIGHT, e.getMessage(), "Idempotency-Key",
+        return ResponseEntity.status(ApiProblem.REQUEST_IN_FLIGHT.status()).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(Problems.withField(ApiProblem.REQUEST_IN_FLIGHT, e.getMessage(), "Idempotency-Key",
                         "the same request again once the first has answered"));
     }
 
     /** The RateLimit and Retry-After headers were set on the response before this ran. */
     @ExceptionHandler(RateLimited.class)
     ProblemDetail rateLimited(RateLimited e) {
-        ProblemDetail problem = Problems.of(ProblemType.RATE_LIMITED, "Too many requests: " + e.getMessage() + ".");
+        ProblemDetail problem = Problems.of(HttpProblem.RATE_LIMITED, "Too many requests: " + e.getMessage() + ".");
         problem.setProperty("violatedPolicies", List.of("per-user"));
         return problem;
     }
 
     @ExceptionHandler(WalletBusy.class)
     ResponseEntity<ProblemDetail> walletBusy(WalletBusy e) {
-        return ResponseEntity.status(ProblemType.WALLET_BUSY.status()).header(HttpHeaders.RETRY_AFTER, "1")
-                .body(Problems.of(ProblemType.WALLET_BUSY, e.getMessage()
+        return ResponseEntity.status(ApiProblem.WALLET_BUSY.status()).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(Problems.of(ApiProblem.WALLET_BUSY, e.getMessage()
                         + ". Nothing was written; retry the same request with the same Idempotency-Key."));
     }
 
     @ExceptionHandler(BalanceCeilingExceeded.class)
     ProblemDetail ceiling(BalanceCeilingExceeded e) {
-        return Problems.withField(ProblemType.BALANCE_CEILING_EXCEEDED, e.getMessage() + "; nothing was written.",
+        return Problems.withField(ApiProblem.BALANCE_CEILING_EXCEEDED, e.getMessage() + "; nothing was written.",
                 "amount", "an amount that keeps the balance at most " + e.ceiling().toPlainString());
     }
 
     /** What is left of the day's allowance goes with the refusal, so a client can offer the user what still fits. */
     @ExceptionHandler(DailyLimitExceeded.class)
     ProblemDetail dailyLimit(DailyLimitExceeded e) {
-        ProblemDetail problem = Problems.withField(ProblemType.LIMIT_EXCEEDED, "The top-up would pass today's limit;"
+        ProblemDetail problem = Problems.withField(ApiProblem.LIMIT_EXCEEDED, "The top-up would pass today's limit;"
                 + " nothing was written.", "amount", "at most the remaining amount, once the remaining count allows");
         if (e.remainingAmount() != null) {
             problem.setProperty("remainingAmount", e.remainingAmount().toPlainString());
@@ -107,42 +109,41 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** Like any invalid body field: the field and what it expected. */
     @ExceptionHandler(InvalidAmount.class)
     ProblemDetail invalidAmount(InvalidAmount e) {
-        return Problems.withErrors(ProblemType.INVALID_REQUEST, "The request body has invalid fields.",
+        return Problems.withErrors(HttpProblem.INVALID_REQUEST, "The request body has invalid fields.",
                 List.of(new Problems.FieldError("amount", e.expected())));
     }
 
     @ExceptionHandler(AmountAboveMaximum.class)
     ProblemDetail aboveMaximum(AmountAboveMaximum e) {
-        return Problems.withField(ProblemType.INVALID_REQUEST, e.getMessage() + ".", "amount",
+        return Problems.withField(HttpProblem.INVALID_REQUEST, e.getMessage() + ".", "amount",
                 "at most " + e.maximum().toPlainString());
     }
 
     @ExceptionHandler(InvalidPassword.class)
     ProblemDetail invalidPassword(InvalidPassword e) {
-        return Problems.withErrors(ProblemType.INVALID_REQUEST, e.getMessage() + " Nothing was changed.",
+        return Problems.withErrors(HttpProblem.INVALID_REQUEST, e.getMessage() + " Nothing was changed.",
                 List.of(new Problems.FieldError(e.field(), e.expected())));
     }
 
     @ExceptionHandler(WrongCurrentPassword.class)
     ProblemDetail wrongCurrentPassword(WrongCurrentPassword e) {
-        return Problems.withField(ProblemType.CURRENT_PASSWORD_WRONG, e.getMessage(), "currentPassword",
+        return Problems.withField(ApiProblem.CURRENT_PASSWORD_WRONG, e.getMessage(), "currentPassword",
                 "the password you log in with now");
     }
 
     @ExceptionHandler(CannotDisableYourself.class)
     ProblemDetail selfLockout(CannotDisableYourself e) {
-        return Problems.of(ProblemType.SELF_LOCKOUT, e.getMessage());
+        return Problems.of(ApiProblem.SELF_LOCKOUT, e.getMessage());
     }
 
-    @ExceptionHandler({WalletNotFound.class, TopUpNotFound.class, UserNotFound.class,
-            ProblemTypeController.UnknownProblemType.class})
+    @ExceptionHandler({WalletNotFound.class, TopUpNotFound.class, UserNotFound.class})
     ProblemDetail notFound(RuntimeException e) {
-        return Problems.of(ProblemType.NOT_FOUND, e.getMessage());
+        return Problems.of(HttpProblem.NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler(UsernameTaken.class)
     ProblemDetail usernameTaken(UsernameTaken e) {
-        return Problems.withField(ProblemType.USERNAME_TAKEN, e.getMessage(), "username", "a username not in use");
+        return Problems.withField(ApiProblem.USERNAME_TAKEN, e.getMessage(), "username", "a username not in use");
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -151,7 +152,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                 .map(violation -> new Problems.FieldError(lastNode(violation.getPropertyPath().toString()),
                         violation.getMessage()))
                 .toList();
-        return Problems.withErrors(ProblemType.INVALID_REQUEST, "The request has invalid values.", errors);
+        return Problems.withErrors(HttpProblem.INVALID_REQUEST, "The request has invalid values.", errors);
     }
 
     /**
@@ -166,14 +167,14 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             TransactionSystemException.class})
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
         log.warn("Database unavailable: {}", e.getMessage());
-        return ResponseEntity.status(ProblemType.SERVICE_UNAVAILABLE.status())
-                .header(HttpHeaders.RETRY_AFTER, Problems.RETRY_UNAVAILABLE_AFTER).body(Problems.serviceUnavailable());
+        return ResponseEntity.status(HttpProblem.SERVICE_UNAVAILABLE.status())
+                .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER).body(DatabaseUnavailable.problem());
     }
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Unhandled error", e);
-        return Problems.of(ProblemType.INTERNAL, "The request could not be completed. Nothing was charged twice;"
+        return Problems.of(HttpProblem.INTERNAL, "The request could not be completed. Nothing was charged twice;"
                 + " retry with the same Idempotency-Key.");
     }
 
@@ -183,7 +184,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         List<Problems.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> new Problems.FieldError(error.getField(), String.valueOf(error.getDefaultMessage())))
                 .toList();
-        return problem(Problems.withErrors(ProblemType.INVALID_REQUEST, "The request body has invalid fields.", errors),
+        return problem(Problems.withErrors(HttpProblem.INVALID_REQUEST, "The request body has invalid fields.", errors),
                 headers);
     }
 
@@ -195,7 +196,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
                         .map(error -> new Problems.FieldError(result.getMethodParameter().getParameterName(),
                                 String.valueOf(error.getDefaultMessage()))))
                 .toList();
-        return problem(Problems.withErrors(ProblemType.INVALID_REQUEST, "The request has invalid parameters.", errors),
+        return problem(Problems.withErrors(HttpProblem.INVALID_REQUEST, "The request has invalid parameters.", errors),
                 headers);
     }
 
@@ -206,28 +207,28 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             return problem(BodySizeLimit.tooLarge(tooLarge.maxBytes), headers);
         }
         if (e.getMostSpecificCause() instanceof StreamConstraintsException limit) {
-            return problem(Problems.withField(ProblemType.MALFORMED_BODY, "The body passes a size limit of this API.",
+            return problem(Problems.withField(ApiProblem.MALFORMED_BODY, "The body passes a size limit of this API.",
                     "body", "numbers of at most " + JsonLimits.MAX_NUMBER_LENGTH + " characters, strings of at most "
                             + JsonLimits.MAX_STRING_LENGTH + ", nesting at most " + JsonLimits.MAX_NESTING_DEPTH
                             + " deep"), headers);
         }
         if (e.getMostSpecificCause() instanceof UnrecognizedPropertyException unknown) {
-            return problem(Problems.withField(ProblemType.MALFORMED_BODY,
+            return problem(Problems.withField(ApiProblem.MALFORMED_BODY,
                     "Unknown field '" + unknown.getPropertyName() + "'.", unknown.getPropertyName(),
                     "only the documented fields"), headers);
         }
         if (e.getMostSpecificCause() instanceof DatabindException mismatch && !mismatch.getPath().isEmpty()) {
             String field = mismatch.getPath().getLast().getPropertyName();
-            return problem(Problems.withField(ProblemType.MALFORMED_BODY, "Field '" + field + "' has the wrong type.",
+            return problem(Problems.withField(ApiProblem.MALFORMED_BODY, "Field '" + field + "' has the wrong type.",
                     field, "a JSON string"), headers);
         }
-        return problem(Problems.of(ProblemType.MALFORMED_BODY, "The body is not valid JSON for this request."), headers);
+        return problem(Problems.of(ApiProblem.MALFORMED_BODY, "The body is not valid JSON for this request."), headers);
     }
 
     @Override
     protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return problem(Problems.withField(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+        return problem(Problems.withField(HttpProblem.UNSUPPORTED_MEDIA_TYPE,
                 "Content-Type " + e.getContentType() + " is not accepted here.", "Content-Type",
                 e.getSupportedMediaTypes().toString()), headers);
     }

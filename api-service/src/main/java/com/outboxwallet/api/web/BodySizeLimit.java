@@ -1,5 +1,7 @@
 package com.outboxwallet.api.web;
 
+import com.outboxwallet.problems.HttpProblem;
+import com.outboxwallet.problems.Problems;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
 import jakarta.servlet.ServletException;
@@ -36,7 +38,7 @@ class BodySizeLimit extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         if (request.getContentLengthLong() > maxBytes) {
-            response.setStatus(ProblemType.PAYLOAD_TOO_LARGE.status().value());
+            response.setStatus(HttpProblem.PAYLOAD_TOO_LARGE.status().value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
             response.setHeader("Connection", "close");
             json.writeValue(response.getOutputStream(), tooLarge(maxBytes));
@@ -46,7 +48,7 @@ class BodySizeLimit extends OncePerRequestFilter {
     }
 
     static org.springframework.http.ProblemDetail tooLarge(long maxBytes) {
-        return Problems.withField(ProblemType.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBytes
+        return Problems.withField(HttpProblem.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBytes
                 + " bytes.", "body", "at most " + maxBytes + " bytes");
     }
 

@@ -1,5 +1,6 @@
 package com.outboxwallet.api.web;
 
+import com.outboxwallet.problems.Problems;
 import com.outboxwallet.api.auth.throttle.LoginThrottle;
 import com.outboxwallet.api.auth.throttle.LoginThrottled;
 import jakarta.servlet.http.HttpServletResponse;
@@ -33,7 +34,7 @@ final class LoginThrottles {
     }
 
     static ProblemDetail problem(LoginThrottled throttled) {
-        ProblemDetail problem = Problems.of(ProblemType.LOGIN_THROTTLED, "Too many failed logins "
+        ProblemDetail problem = Problems.of(ApiProblem.LOGIN_THROTTLED, "Too many failed logins "
                 + (throttled.waitFor().limit() == LoginThrottle.Limit.USER ? "for this username from your address"
                 : "from your address") + "; try again in " + throttled.retryAfterSeconds() + " s.");
         problem.setProperty("violatedPolicies", List.of(policyName(throttled.waitFor()).replace("\"", "")));

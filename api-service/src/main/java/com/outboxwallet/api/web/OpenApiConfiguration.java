@@ -3,17 +3,13 @@ package com.outboxwallet.api.web;
 import com.outboxwallet.api.idempotency.IdempotencyProperties;
 import com.outboxwallet.api.ratelimit.RateLimitProperties;
 import com.outboxwallet.api.wallet.WalletProperties;
+import com.outboxwallet.problems.OpenApiProblems;
+import com.outboxwallet.problems.ProblemCatalog;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
-import io.swagger.v3.oas.models.media.Content;
-import io.swagger.v3.oas.models.media.IntegerSchema;
-import io.swagger.v3.oas.models.media.MediaType;
-import io.swagger.v3.oas.models.media.ObjectSchema;
-import io.swagger.v3.oas.models.media.Schema;
 import io.swagger.v3.oas.models.media.StringSchema;
-import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
@@ -21,64 +17,46 @@ import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 /**
  * The OpenAPI document at /v3/api-docs (Swagger UI at /swagger-ui.html). Problem types, limits and the idempotency
- * policy are written from the running configuration and the {@link ProblemType} enum, so the document cannot drift
+ * policy are written from the running configuration and the {@link ProblemCatalog}, so the document cannot drift
  * from what the service does.
  */
 @Configuration(proxyBeanMethods = false)
 class OpenApiConfiguration {
 
     @Bean
-    OpenAPI walletApi(IdempotencyProperties idempotency, RateLimitProperties rateLimit, WalletProperties wallet) {
+    OpenAPI walletApi(IdempotencyProperties idempotency, RateLimitProperties rateLimit, WalletProperties wallet,
+                      ProblemCatalog problems) {
         return new OpenAPI()
                 .info(new Info().title("Outbox wallet API").version("v1").description(description(idempotency,
-                        rateLimit, wallet)))
+                        rateLimit, wallet, problems)))
                 .components(new Components()
                         .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
-                        .addSchemas("Problem", problemSchema()))
+                        .addSchemas(OpenApiProblems.SCHEMA, OpenApiProblems.schema()))
                 .addSecurityItem(new SecurityRequirement().addList("basic"))
                 // Relative: the document is right wherever it is served from, not only on the host that served it.
                 .servers(List.of(new Server().url("/").description("the host serving this document")));
     }
 
-    /** Every API operation can be refused for credentials or rate, and reports where its caller stands. */
+    /**
+     * Every API answer reports where its caller stands against the rate limit: the success responses and the 429s
+     * (their problem types come from each operation's {@code @ProblemResponses}).
+     */
     @Bean
-    OpenApiCustomizer commonApiResponses() {
+    OpenApiCustomizer rateLimitHeaders() {
         return openApi -> openApi.getPaths().forEach((path, item) -> {
-            if (!path.startsWith("/api/")) {
-                return;
-            }
-            item.readOperations().forEach(operation -> {
-                operation.getResponses().forEach((status, response) -> {
-                    if (status.startsWith("2")) {
+            if (path.startsWith("/api/")) {
+                item.readOperations().forEach(operation -> operation.getResponses().forEach((status, response) -> {
+                    if (status.startsWith("2") || status.equals("429")) {
                         response.addHeaderObject("RateLimit", rateLimitHeader());
                         response.addHeaderObject("RateLimit-Policy", rateLimitPolicyHeader());
                     }
-                });
-                operation.getResponses()
-                        .addApiResponse("401", problem("No or wrong HTTP Basic credentials (/problems/unauthorized)."))
-                        .addApiResponse("429", problem("Too many requests (/problems/rate-limited), or too many"
-                                + " failed logins from your address (/problems/login-throttled).")
-                                .addHeaderObject("Retry-After", new Header().description("Seconds to wait.")
-                                        .schema(new IntegerSchema()))
-                                .addHeaderObject("RateLimit", rateLimitHeader())
-                                .addHeaderObject("RateLimit-Policy", rateLimitPolicyHeader()));
-                if (path.startsWith("/api/v1/admin/")) {
-                    operation.getResponses().addApiResponse("403",
-                            problem("Your role is not ADMIN (/problems/forbidden)."));
-                }
-            });
+                }));
+            }
         });
-    }
-
-    static ApiResponse problem(String description) {
-        return new ApiResponse().description(description).content(new Content().addMediaType(
-                "application/problem+json", new MediaType().schema(new Schema<>().$ref("#/components/schemas/Problem"))));
     }
 
     private static Header rateLimitHeader() {
@@ -91,23 +69,8 @@ class OpenApiConfiguration {
                 .schema(new StringSchema());
     }
 
-    private static Schema<?> problemSchema() {
-        return new ObjectSchema().description("RFC 9457 problem details")
-                .addProperty("type", new StringSchema().description("stable URI of the problem type; switch on this"))
-                .addProperty("title", new StringSchema())
-                .addProperty("status", new IntegerSchema())
-                .addProperty("detail", new StringSchema())
-                .addProperty("instance", new StringSchema())
-                .addProperty("errors", new Schema<>().type("array").items(new ObjectSchema()
-                        .addProperty("field", new StringSchema().description("the field or header at fault"))
-                        .addProperty("expected", new StringSchema().description("what would have been accepted"))));
-    }
-
     private static String description(IdempotencyProperties idempotency, RateLimitProperties rateLimit,
-                                      WalletProperties wallet) {
-        String problems = Arrays.stream(ProblemType.values())
-                .map(type -> "| `" + type.uri() + "` | " + type.status().value() + " | " + type.title() + " |")
-                .collect(Collectors.joining("\n"));
+                                      WalletProperties wallet, ProblemCatalog problems) {
         return """
                 Top up your own wallet and read it. Amounts are exact decimal strings ("150000.00"), in %s.
 
@@ -133,11 +96,9 @@ class OpenApiConfiguration {
                 ## Problem types
                 Every error is `application/problem+json` (RFC 9457) with one of these `type`s:
 
-                | type | status | title |
-                |---|---|---|
                 %s
                 """.formatted(wallet.currency(), idempotency.responseTtl(), wallet.limits().maxTopUp().toPlainString(),
                 wallet.limits().balanceCeiling().toPlainString(), rateLimit.requests(), rateLimit.window().toSeconds(),
-                problems);
+                OpenApiProblems.table(problems));
     }
 }

@@ -1,5 +1,7 @@
 package com.outboxwallet.api.web;
 
+import com.outboxwallet.problems.HttpProblem;
+import com.outboxwallet.problems.Problems;
 import com.outboxwallet.api.auth.AuthProperties;
 import com.outboxwallet.api.auth.CredentialRevocations;
 import com.outboxwallet.api.auth.VerifiedCredentialsCache;
@@ -7,15 +9,12 @@ import com.outboxwallet.api.auth.throttle.LoginThrottle;
 import com.outboxwallet.api.auth.throttle.LoginThrottled;
 import com.outboxwallet.api.auth.throttle.ThrottledVerifier;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.servlet.http.HttpServletResponse;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
@@ -36,7 +35,6 @@ import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
 
@@ -108,17 +106,18 @@ class SecurityConfiguration {
                 // The password could not be checked (the user store is unreachable): neither the client's fault
                 // nor a wrong password, and a 401 would tell it to stop trying.
                 log.warn("Credentials could not be checked: {}", e.getMessage());
-                response.setHeader(HttpHeaders.RETRY_AFTER, Problems.RETRY_UNAVAILABLE_AFTER);
-                write(response, json, Problems.serviceUnavailable());
+                response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER);
+                Problems.write(response, json, DatabaseUnavailable.problem());
                 return;
             }
             if (e instanceof LoginThrottled throttled) {
                 LoginThrottles.tooManyFailures(throttled, response);
-                write(response, json, LoginThrottles.problem(throttled));
+                Problems.write(response, json, LoginThrottles.problem(throttled));
                 return;
             }
             response.setHeader("WWW-Authenticate", "Basic realm=\"wallet\"");
-            write(response, json, Problems.of(ProblemType.UNAUTHORIZED, "Send HTTP Basic credentials of a wallet user."));
+            Problems.write(response, json,
+                    Problems.of(HttpProblem.UNAUTHORIZED, "Send HTTP Basic credentials of a wallet user."));
         };
         return http
                 .securityMatcher("/api/**", "/actuator/**")
@@ -131,8 +130,8 @@ class SecurityConfiguration {
                 .httpBasic(httpBasic -> httpBasic.realmName("wallet").authenticationEntryPoint(basic))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint(basic)
-                        .accessDeniedHandler((request, response, e) -> write(response, json,
-                                Problems.of(ProblemType.FORBIDDEN, "Your role does not allow this request."))))
+                        .accessDeniedHandler((request, response, e) -> Problems.write(response, json,
+                                Problems.of(HttpProblem.FORBIDDEN, "Your role does not allow this request."))))
                 .cors(cors -> cors.configurationSource(cors(properties)))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -176,11 +175,5 @@ class SecurityConfiguration {
             source.registerCorsConfiguration("/api/**", configuration);
         }
         return source;
-    }
-
-    private static void write(HttpServletResponse response, JsonMapper json, ProblemDetail problem) throws IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
     }
 }

@@ -1,11 +1,11 @@
 package com.outboxwallet.ledger.web;
 
+import com.outboxwallet.problems.HttpProblem;
+import com.outboxwallet.problems.Problems;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.core.userdetails.User;
@@ -17,11 +17,11 @@ import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
-import java.net.URI;
 
 /**
- * The ledger API and the metrics are for operators only: one account, its credentials from the environment. Health
- * and info stay open for probes. Operator commands run without a web server, so without this.
+ * The ledger API, its OpenAPI document and the metrics are for operators only: one account, its credentials from the
+ * environment. Health and info stay open for probes, and so do the pages that explain the problem types. Operator
+ * commands run without a web server, so without this.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -44,16 +44,18 @@ class SecurityConfiguration {
     SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
         return http
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error")
+                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error",
+                                "/problems/*")
                         .permitAll()
-                        .requestMatchers("/api/v1/ledger/**", "/actuator/prometheus").hasRole("OPERATOR")
+                        .requestMatchers("/api/v1/ledger/**", "/actuator/prometheus", "/v3/api-docs",
+                                "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").hasRole("OPERATOR")
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName("ledger").authenticationEntryPoint((request, response, e) ->
                         unauthorized(response, json)))
                 .exceptionHandling(errors -> errors
                         .authenticationEntryPoint((request, response, e) -> unauthorized(response, json))
-                        .accessDeniedHandler((request, response, e) -> write(response, json,
-                                problem(403, "forbidden", "Not allowed", "Operator credentials required."))))
+                        .accessDeniedHandler((request, response, e) -> Problems.write(response, json,
+                                Problems.of(HttpProblem.FORBIDDEN, "Operator credentials required."))))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
@@ -61,20 +63,7 @@ class SecurityConfiguration {
 
     private static void unauthorized(HttpServletResponse response, JsonMapper json) throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"ledger\"");
-        write(response, json, problem(401, "unauthorized", "Authentication required",
-                "Send the operator's HTTP Basic credentials."));
-    }
-
-    private static ProblemDetail problem(int status, String slug, String title, String detail) {
-        ProblemDetail problem = ProblemDetail.forStatusAndDetail(org.springframework.http.HttpStatus.valueOf(status), detail);
-        problem.setType(URI.create("/problems/" + slug));
-        problem.setTitle(title);
-        return problem;
-    }
-
-    private static void write(HttpServletResponse response, JsonMapper json, ProblemDetail problem) throws IOException {
-        response.setStatus(problem.getStatus());
-        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
-        json.writeValue(response.getOutputStream(), problem);
+        Problems.write(response, json,
+                Problems.of(HttpProblem.UNAUTHORIZED, "Send the operator's HTTP Basic credentials."));
     }
 }

@@ -1,12 +1,15 @@
 package com.outboxwallet.api.account.web;
 
+import com.outboxwallet.problems.ProblemResponses;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.headers.Header;
 import com.outboxwallet.api.account.UserAccount;
 import com.outboxwallet.api.account.UserAccounts;
 import com.outboxwallet.api.auth.PasswordPolicy;
 import com.outboxwallet.api.auth.Role;
 import com.outboxwallet.api.auth.WalletUser;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
@@ -32,13 +35,14 @@ import java.util.List;
 import java.util.UUID;
 
 /** Account management for administrators (ROLE_ADMIN on every path, see SecurityConfiguration). */
+@Tag(name = "users", description = "Account management for administrators: create, list, disable and enable users,"
+        + " and reset their passwords.")
+@ProblemResponses({"unauthorized", "forbidden", "rate-limited", "login-throttled", "service-unavailable"})
 @RestController
 @RequestMapping(AdminUserController.PATH)
 class AdminUserController {
 
     static final String PATH = "/api/v1/admin/users";
-    private static final String PROBLEM = "application/problem+json";
-    private static final String PROBLEM_SCHEMA = "#/components/schemas/Problem";
 
     private final UserAccounts accounts;
 
@@ -46,12 +50,13 @@ class AdminUserController {
         this.accounts = accounts;
     }
 
-    @Operation(summary = "Create a user with a wallet")
-    @ApiResponse(responseCode = "201", description = "Created; Location is the user")
-    @ApiResponse(responseCode = "400", description = "Invalid username or password (/problems/invalid-request, "
-            + "/problems/malformed-body)", content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
-    @ApiResponse(responseCode = "409", description = "The username is taken (/problems/username-taken)",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
+    @Operation(operationId = "createUser", summary = "Create a user with a wallet",
+            description = "The user and their empty wallet are created in one transaction; role defaults to USER.")
+    @ApiResponse(responseCode = "201", description = "Created; Location is the user", headers = @Header(
+            name = "Location", description = "the new user", schema = @Schema(type = "string",
+            format = "uri-reference")))
+    @ProblemResponses({"invalid-request", "malformed-body", "payload-too-large", "unsupported-media-type",
+            "not-acceptable", "username-taken"})
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<UserView> create(@Valid @RequestBody CreateUser request) {
         UserAccount account = accounts.create(request.username(), request.password(),
@@ -59,71 +64,78 @@ class AdminUserController {
         return ResponseEntity.created(URI.create(PATH + "/" + account.id())).body(UserView.of(account));
     }
 
-    @Operation(summary = "List users, in the order of their names")
+    @Operation(operationId = "listUsers", summary = "List users, in the order of their names",
+            description = "Pages of every user, enabled or not, with their wallet.")
     @ApiResponse(responseCode = "200", description = "One page of users")
-    @ApiResponse(responseCode = "400", description = "page or size out of range (/problems/invalid-request)",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
+    @ProblemResponses({"invalid-request", "not-acceptable"})
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    UserPageView list(@RequestParam(defaultValue = "0") @Min(0) @Max(10_000_000) int page,
-                      @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
+    UserPageView list(@Parameter(description = "page number, from 0") @RequestParam(defaultValue = "0") @Min(0)
+                      @Max(10_000_000) int page,
+                      @Parameter(description = "users per page") @RequestParam(defaultValue = "50") @Min(1)
+                      @Max(200) int size) {
         UserAccounts.UserPage users = accounts.list(page, size);
         return new UserPageView(users.users().stream().map(UserView::of).toList(), users.page(), users.size(),
                 users.total());
     }
 
-    @Operation(summary = "Read a user")
+    @Operation(operationId = "getUser", summary = "Read a user", description = "One user and their wallet.")
     @ApiResponse(responseCode = "200", description = "The user")
-    @ApiResponse(responseCode = "404", description = "No such user (/problems/not-found)",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
+    @ProblemResponses({"invalid-request", "not-acceptable", "not-found"})
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    UserView read(@PathVariable UUID id) {
+    UserView read(@Parameter(description = "the user's id") @PathVariable UUID id) {
         return UserView.of(accounts.find(id));
     }
 
-    @Operation(summary = "Disable a user: refused on every instance within a second, web sessions end")
-    @ApiResponse(responseCode = "200", description = "The user, disabled (already disabled is not an error)")
-    @ApiResponse(responseCode = "404", description = "No such user (/problems/not-found)",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
-    @ApiResponse(responseCode = "409", description = "Your own account (/problems/self-lockout)",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
+    @Operation(operationId = "disableUser", summary = "Disable a user",
+            description = "Their credentials are refused on every instance within a second and their web sessions"
+                    + " end. Disabling a disabled user is not an error; disabling yourself is.")
+    @ApiResponse(responseCode = "200", description = "The user, disabled")
+    @ProblemResponses({"invalid-request", "not-acceptable", "not-found", "self-lockout"})
     @PostMapping(path = "/{id}/disable", produces = MediaType.APPLICATION_JSON_VALUE)
-    UserView disable(@PathVariable UUID id, @AuthenticationPrincipal WalletUser admin) {
+    UserView disable(@Parameter(description = "the user's id") @PathVariable UUID id, @AuthenticationPrincipal WalletUser admin) {
         return UserView.of(accounts.setEnabled(id, false, admin.id()));
     }
 
-    @Operation(summary = "Enable a disabled user again")
+    @Operation(operationId = "enableUser", summary = "Enable a disabled user again",
+            description = "Their credentials are accepted again; enabling an enabled user is not an error.")
     @ApiResponse(responseCode = "200", description = "The user, enabled")
-    @ApiResponse(responseCode = "404", description = "No such user (/problems/not-found)",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
+    @ProblemResponses({"invalid-request", "not-acceptable", "not-found"})
     @PostMapping(path = "/{id}/enable", produces = MediaType.APPLICATION_JSON_VALUE)
-    UserView enable(@PathVariable UUID id, @AuthenticationPrincipal WalletUser admin) {
+    UserView enable(@Parameter(description = "the user's id") @PathVariable UUID id, @AuthenticationPrincipal WalletUser admin) {
         return UserView.of(accounts.setEnabled(id, true, admin.id()));
     }
 
-    @Operation(summary = "Set a new password for a user: the old one is refused on every instance within a second")
+    @Operation(operationId = "resetUserPassword", summary = "Set a new password for a user",
+            description = "The old password is refused on every instance within a second and the user's web"
+                    + " sessions end.")
     @ApiResponse(responseCode = "204", description = "Changed")
-    @ApiResponse(responseCode = "400", description = "The password breaks the policy (/problems/invalid-request)",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
-    @ApiResponse(responseCode = "404", description = "No such user (/problems/not-found)",
-            content = @Content(mediaType = PROBLEM, schema = @Schema(ref = PROBLEM_SCHEMA)))
+    @ProblemResponses({"invalid-request", "malformed-body", "payload-too-large", "unsupported-media-type",
+            "not-found"})
     @PutMapping(path = "/{id}/password", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Void> resetPassword(@PathVariable UUID id, @Valid @RequestBody NewPassword request) {
+    ResponseEntity<Void> resetPassword(@Parameter(description = "the user's id") @PathVariable UUID id, @Valid @RequestBody NewPassword request) {
         accounts.resetPassword(id, request.password());
         return ResponseEntity.noContent().build();
     }
 
     record CreateUser(
             @NotNull @Pattern(regexp = "[a-z0-9][a-z0-9_.-]{2,63}",
-                    message = "3 to 64 characters: lower-case letters, digits, '_', '.', '-'") String username,
-            @NotNull @Schema(description = PasswordPolicy.EXPECTED) String password,
-            Role role) {
+                    message = "3 to 64 characters: lower-case letters, digits, '_', '.', '-'")
+            @Schema(pattern = "^[a-z0-9][a-z0-9_.-]{2,63}$", example = "alice") String username,
+            @NotNull @Schema(description = PasswordPolicy.EXPECTED, example = "correct horse battery staple")
+            String password,
+            @Schema(description = "USER unless given", example = "USER") Role role) {
     }
 
-    record NewPassword(@NotNull @Schema(description = PasswordPolicy.EXPECTED) String password) {
+    record NewPassword(@NotNull @Schema(description = PasswordPolicy.EXPECTED,
+            example = "a new long passphrase") String password) {
     }
 
-    record UserView(String id, String username, Role role, boolean enabled, String walletId, String currency,
-                    Instant createdAt) {
+    record UserView(@Schema(format = "uuid", example = "3f6e0d1c-2b7a-4c9e-8f10-5a4b3c2d1e0f") String id,
+                    @Schema(example = "alice") String username, @Schema(example = "USER") Role role,
+                    @Schema(example = "true") boolean enabled,
+                    @Schema(format = "uuid", example = "5f0c3a6e-8d1b-4c47-9a51-2f1e6d7b9c10") String walletId,
+                    @Schema(pattern = "^[A-Z]{3}$", example = "EUR") String currency,
+                    @Schema(example = "2026-12-01T09:00:00Z") Instant createdAt) {
 
         static UserView of(UserAccount account) {
             return new UserView(account.id().toString(), account.username(), account.role(), account.enabled(),
@@ -132,6 +144,7 @@ class AdminUserController {
         }
     }
 
-    record UserPageView(List<UserView> users, int page, int size, long total) {
+    record UserPageView(List<UserView> users, @Schema(example = "0") int page, @Schema(example = "50") int size,
+                        @Schema(example = "1") long total) {
     }
 }

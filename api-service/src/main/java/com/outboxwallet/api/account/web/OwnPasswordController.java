@@ -1,10 +1,11 @@
 package com.outboxwallet.api.account.web;
 
+import com.outboxwallet.problems.ProblemResponses;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.outboxwallet.api.account.UserAccounts;
 import com.outboxwallet.api.auth.PasswordPolicy;
 import com.outboxwallet.api.auth.WalletUser;
 import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import jakarta.validation.Valid;
@@ -17,6 +18,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /** A user changes their own password. */
+@Tag(name = "your account", description = "What a user does with their own account.")
 @RestController
 class OwnPasswordController {
 
@@ -26,21 +28,20 @@ class OwnPasswordController {
         this.accounts = accounts;
     }
 
-    @Operation(summary = "Change your own password; the current one is refused on every instance within a second")
+    @Operation(operationId = "changeOwnPassword", summary = "Change your own password",
+            description = "Needs your current password. The current one is refused on every instance within a"
+                    + " second and your other web sessions end.")
+    @ProblemResponses({"unauthorized", "rate-limited", "login-throttled", "service-unavailable", "invalid-request",
+            "malformed-body", "payload-too-large", "unsupported-media-type", "current-password-wrong"})
     @ApiResponse(responseCode = "204", description = "Changed: send the new password from now on")
-    @ApiResponse(responseCode = "400", description = "The new password breaks the policy (/problems/invalid-request)",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(ref = "#/components/schemas/Problem")))
-    @ApiResponse(responseCode = "403", description = "currentPassword is not your password "
-            + "(/problems/current-password-wrong); nothing was changed", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     @PutMapping(path = "/api/v1/account/password", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> change(@AuthenticationPrincipal WalletUser user, @Valid @RequestBody PasswordChange request) {
         accounts.changeOwnPassword(user.id(), request.currentPassword(), request.newPassword());
         return ResponseEntity.noContent().build();
     }
 
-    record PasswordChange(@NotNull String currentPassword,
-                          @NotNull @Schema(description = PasswordPolicy.EXPECTED) String newPassword) {
+    record PasswordChange(@NotNull @Schema(example = "correct horse battery staple") String currentPassword,
+                          @NotNull @Schema(description = PasswordPolicy.EXPECTED,
+                                  example = "a new long passphrase") String newPassword) {
     }
 }

@@ -1,5 +1,7 @@
 package com.outboxwallet.api.topup.web;
 
+import com.outboxwallet.problems.ProblemResponses;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import com.outboxwallet.api.auth.WalletUser;
 import com.outboxwallet.api.idempotency.IdempotencyKey;
 import com.outboxwallet.api.topup.Amount;
@@ -33,6 +35,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 
+@Tag(name = "top-ups", description = "Top up your own wallet, exactly once per Idempotency-Key, and read your top-ups.")
+@ProblemResponses({"unauthorized", "rate-limited", "login-throttled", "not-acceptable", "service-unavailable"})
 @RestController
 @RequestMapping(TopUpController.PATH)
 class TopUpController {
@@ -49,7 +53,13 @@ class TopUpController {
         this.topUps = topUps;
     }
 
-    @Operation(summary = "Top up your own wallet, once per Idempotency-Key")
+    @Operation(operationId = "createTopUp", summary = "Top up your own wallet, once per Idempotency-Key",
+            description = "Credits the amount to your wallet and records the top-up and its event in one"
+                    + " transaction. A retry with the same key and body answers the first response again"
+                    + " (Idempotent-Replayed: true) and never credits twice.")
+    @ProblemResponses({"invalid-request", "malformed-body", "idempotency-key-invalid", "request-in-flight",
+            "wallet-busy", "payload-too-large", "unsupported-media-type", "idempotency-key-reused",
+            "balance-ceiling-exceeded", "limit-exceeded"})
     @ApiResponse(responseCode = "201", description = "Topped up; or, with Idempotent-Replayed: true, the first "
             + "response to this key again", headers = {
             @Header(name = "Location", description = "the top-up",
@@ -58,24 +68,6 @@ class TopUpController {
                     schema = @Schema(type = "string", allowableValues = "true"))},
             content = @Content(mediaType = MediaType.APPLICATION_JSON_VALUE,
                     schema = @Schema(implementation = TopUpResponse.class)))
-    @ApiResponse(responseCode = "400", description = "Invalid amount, body or key (/problems/invalid-request, "
-            + "/problems/malformed-body, /problems/idempotency-key-invalid)", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
-    @ApiResponse(responseCode = "409", description = "The first request with this key is still running "
-            + "(/problems/request-in-flight), or the wallet is busy (/problems/wallet-busy); retry the same request",
-            headers = @Header(name = "Retry-After", description = "seconds",
-                    schema = @Schema(type = "integer", minimum = "1")), content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
-    @ApiResponse(responseCode = "413", description = "Body too large (/problems/payload-too-large)", content =
-            @Content(mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
-    @ApiResponse(responseCode = "415", description = "Not application/json (/problems/unsupported-media-type)",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(ref = "#/components/schemas/Problem")))
-    @ApiResponse(responseCode = "422", description = "The key was used for a different request "
-            + "(/problems/idempotency-key-reused), the balance would pass its ceiling "
-            + "(/problems/balance-ceiling-exceeded), or today's top-ups would pass a daily limit "
-            + "(/problems/limit-exceeded, with remainingAmount, remainingCount and resetsAt); nothing was written", content = @Content(
-            mediaType = "application/problem+json", schema = @Schema(ref = "#/components/schemas/Problem")))
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TopUpResponse> topUp(@AuthenticationPrincipal WalletUser user,
                                  @Parameter(description = "1 to 255 printable ASCII characters, new for every top-up "
@@ -95,30 +87,33 @@ class TopUpController {
         return created.body(TopUpResponse.of(outcome.topUp()));
     }
 
-    @Operation(summary = "Read one of your top-ups")
+    @Operation(operationId = "getTopUp", summary = "Read one of your top-ups",
+            description = "Another user's top-up, or an id that is not a UUID, is not found: ids reveal nothing.")
     @ApiResponse(responseCode = "200", description = "The top-up")
-    @ApiResponse(responseCode = "404", description = "No top-up of yours has this id, or it is not a UUID "
-            + "(/problems/not-found)", content = @Content(mediaType = "application/problem+json",
-            schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ProblemResponses("not-found")
     @GetMapping(path = "/{id}", produces = MediaType.APPLICATION_JSON_VALUE)
-    TopUpResponse topUp(@AuthenticationPrincipal WalletUser user, @PathVariable String id) {
+    TopUpResponse topUp(@AuthenticationPrincipal WalletUser user,
+                        @Parameter(description = "the top-up's id", schema = @Schema(format = "uuid"))
+                        @PathVariable String id) {
         return TopUpResponse.of(topUps.find(user.id(), parseId(id)));
     }
 
-    @Operation(summary = "List your top-ups, newest first")
+    @Operation(operationId = "listTopUps", summary = "List your top-ups, newest first",
+            description = "Pages of your top-ups, the newest first; totalElements counts all of them.")
     @ApiResponse(responseCode = "200", description = "One page of your top-ups")
-    @ApiResponse(responseCode = "400", description = "page or size out of range (/problems/invalid-request)",
-            content = @Content(mediaType = "application/problem+json",
-                    schema = @Schema(ref = "#/components/schemas/Problem")))
+    @ProblemResponses("invalid-request")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     TopUpPage topUps(@AuthenticationPrincipal WalletUser user,
-                     @RequestParam(defaultValue = "0") @Min(0) int page,
-                     @RequestParam(defaultValue = "20") @Min(1) @Max(100) int size) {
+                     @Parameter(description = "page number, from 0") @RequestParam(defaultValue = "0") @Min(0)
+                     int page,
+                     @Parameter(description = "top-ups per page") @RequestParam(defaultValue = "20") @Min(1)
+                     @Max(100) int size) {
         List<TopUpResponse> content = topUps.page(user.id(), page, size).stream().map(TopUpResponse::of).toList();
         return new TopUpPage(content, page, size, topUps.count(user.id()));
     }
 
-    record TopUpPage(List<TopUpResponse> content, int page, int size, long totalElements) {
+    record TopUpPage(List<TopUpResponse> content, @Schema(example = "0") int page, @Schema(example = "20") int size,
+                     @Schema(example = "1") long totalElements) {
     }
 
     /** A malformed id addresses nothing this caller owns: the same 404 as another user's top-up. */

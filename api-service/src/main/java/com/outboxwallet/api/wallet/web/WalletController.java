@@ -1,5 +1,9 @@
 package com.outboxwallet.api.wallet.web;
 
+import com.outboxwallet.problems.ProblemResponses;
+import io.swagger.v3.oas.annotations.tags.Tag;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.media.Schema;
 import com.outboxwallet.api.auth.WalletUser;
 import com.outboxwallet.api.wallet.Wallet;
 import com.outboxwallet.api.wallet.WalletNotFound;
@@ -10,6 +14,8 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+@Tag(name = "wallet", description = "Your wallet and its balance.")
+@ProblemResponses({"unauthorized", "rate-limited", "login-throttled", "not-acceptable", "service-unavailable"})
 @RestController
 class WalletController {
 
@@ -19,7 +25,9 @@ class WalletController {
         this.wallets = wallets;
     }
 
-    @Operation(summary = "Read your wallet and its balance")
+    @Operation(operationId = "getWallet", summary = "Read your wallet and its balance",
+            description = "The balance includes every top-up that has answered 201.")
+    @ApiResponse(responseCode = "200", description = "Your wallet")
     @GetMapping(path = "/api/v1/wallet", produces = MediaType.APPLICATION_JSON_VALUE)
     WalletResponse wallet(@AuthenticationPrincipal WalletUser user) {
         Wallet wallet = wallets.findByUserId(user.id()).orElseThrow(() -> new WalletNotFound(user.id()));
@@ -27,6 +35,8 @@ class WalletController {
     }
 
     /** Amounts are strings: exact decimals that no JSON parser turns into a binary float. */
-    record WalletResponse(String walletId, String balance, String currency) {
+    record WalletResponse(@Schema(format = "uuid", example = "5f0c3a6e-8d1b-4c47-9a51-2f1e6d7b9c10") String walletId,
+                          @Schema(pattern = "^[0-9]+\\.[0-9]{2}$", example = "150000.00") String balance,
+                          @Schema(pattern = "^[A-Z]{3}$", example = "EUR") String currency) {
     }
 }

@@ -1,4 +1,4 @@
-package com.outboxwallet.api.web;
+package com.outboxwallet.problems;
 
 import org.springframework.core.MethodParameter;
 import org.springframework.http.MediaType;
@@ -30,17 +30,11 @@ class StableProblemTypes implements ResponseBodyAdvice<Object> {
     public Object beforeBodyWrite(Object body, MethodParameter returnType, MediaType contentType,
                                   Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
                                   ServerHttpResponse response) {
-        if (body instanceof ProblemDetail problem) {
-            typed(problem);
-        }
-        return body;
-    }
-
-    private static void typed(ProblemDetail problem) {
-        if (problem.getType() == null || BLANK.equals(problem.getType())) {
-            ProblemType type = ProblemType.forStatus(problem.getStatus());
+        if (body instanceof ProblemDetail problem && (problem.getType() == null || BLANK.equals(problem.getType()))) {
+            HttpProblem type = HttpProblem.forStatus(problem.getStatus());
             problem.setType(type.uri());
             problem.setTitle(type.title());
         }
+        return body;
     }
 }

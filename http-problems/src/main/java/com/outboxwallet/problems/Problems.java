@@ -1,23 +1,18 @@
-package com.outboxwallet.api.web;
+package com.outboxwallet.problems;
 
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
 
+import java.io.IOException;
 import java.util.List;
 import java.util.Map;
 
-/** Builds problem details in the API's one shape: type, title, status, detail and, where known, the fields at fault. */
+/** Builds problem details in one shape: type, title, status, detail and, where known, the fields at fault. */
 public final class Problems {
 
-    /** Seconds a client is asked to wait before it retries a {@link ProblemType#SERVICE_UNAVAILABLE}. */
-    public static final String RETRY_UNAVAILABLE_AFTER = "1";
-
     private Problems() {
-    }
-
-    /** The database (or another part the request needs) cannot be reached for now: retry, with the same key. */
-    public static ProblemDetail serviceUnavailable() {
-        return of(ProblemType.SERVICE_UNAVAILABLE, "The service cannot reach its database right now. Nothing was"
-                + " charged twice; retry with the same Idempotency-Key.");
     }
 
     public static ProblemDetail of(ProblemType type, String detail) {
@@ -38,6 +33,13 @@ public final class Problems {
                 .map(e -> Map.of("field", e.field(), "expected", e.expected()))
                 .toList());
         return problem;
+    }
+
+    /** For answers written outside Spring MVC (security filters): the problem as the body, its status on the answer. */
+    public static void write(HttpServletResponse response, JsonMapper json, ProblemDetail problem) throws IOException {
+        response.setStatus(problem.getStatus());
+        response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
+        json.writeValue(response.getOutputStream(), problem);
     }
 
     public record FieldError(String field, String expected) {

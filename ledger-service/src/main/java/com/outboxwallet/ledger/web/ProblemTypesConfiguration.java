@@ -1,0 +1,20 @@
+package com.outboxwallet.ledger.web;
+
+import com.outboxwallet.problems.ProblemCatalog;
+import com.outboxwallet.problems.ProblemHandling;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+
+/** The operator API answers with the HTTP problem types only; each type's URI explains it. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnWebApplication
+@Import(ProblemHandling.class)
+class ProblemTypesConfiguration {
+
+    @Bean
+    ProblemCatalog problemCatalog() {
+        return ProblemCatalog.withDomainTypes();
+    }
+}
