@@ -1,5 +1,6 @@
 package com.outboxwallet.api;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
@@ -17,6 +18,9 @@ class RateLimitIT extends ApiServiceIntegrationTest {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void everyAnswerSaysThePolicyAndWhatIsLeft() {
@@ -40,6 +44,7 @@ class RateLimitIT extends ApiServiceIntegrationTest {
         for (int i = 0; i < 3; i++) {
             assertThat(api().topUp(alice, anyKey(), "1.00").statusCode()).isEqualTo(201);
         }
+        double refusedBefore = meters.get("wallet.rate.limited").counter().count();
 
         HttpResponse<String> refused = api().topUp(alice, anyKey(), "1.00");
 
@@ -51,6 +56,7 @@ class RateLimitIT extends ApiServiceIntegrationTest {
         assertThat(retryAfter).isBetween(1L, 60L);
         assertThat(refused.headers().firstValue("RateLimit")).hasValue("\"per-user\";r=0;t=" + retryAfter);
         assertThat(topUpsOf(alice)).isEqualTo(3);
+        assertThat(meters.get("wallet.rate.limited").counter().count() - refusedBefore).isEqualTo(1);
     }
 
     @Test

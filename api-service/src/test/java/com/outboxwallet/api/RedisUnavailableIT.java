@@ -1,5 +1,6 @@
 package com.outboxwallet.api;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import com.outboxwallet.infra.FreePorts;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -26,6 +27,9 @@ class RedisUnavailableIT extends ApiServiceTestBase {
     @Autowired
     JsonMapper json;
 
+    @Autowired
+    MeterRegistry meters;
+
     @DynamicPropertySource
     static void redisNobodyListensOn(DynamicPropertyRegistry registry) {
         registry.add("wallet.redis.url", () -> "redis://localhost:" + FreePorts.free());
@@ -47,6 +51,22 @@ class RedisUnavailableIT extends ApiServiceTestBase {
         assertThat(topUpsOf(alice)).isEqualTo(1);
         assertThat(json.readTree(api().get(alice, "/api/v1/wallet").body()).get("balance").asString())
                 .isEqualTo("25.00");
+    }
+
+    @Test
+    void eachRequestThatWentOnWithoutRedisIsCountedByWhatRedisWouldHaveDone() {
+        Credentials alice = aUser();
+        double claims = fallbacks("idempotency-claim");
+        double rateLimits = fallbacks("rate-limit");
+
+        assertThat(api().topUp(alice, anyKey(), "5.00").statusCode()).isEqualTo(201);
+
+        assertThat(fallbacks("idempotency-claim") - claims).isEqualTo(1);
+        assertThat(fallbacks("rate-limit") - rateLimits).isEqualTo(1);
+    }
+
+    private double fallbacks(String use) {
+        return meters.get("wallet.redis.fallbacks").tag("use", use).counter().count();
     }
 
     @Test

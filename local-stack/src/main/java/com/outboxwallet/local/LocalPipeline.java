@@ -2,6 +2,7 @@ package com.outboxwallet.local;
 
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
 
 import java.util.ArrayList;
@@ -33,11 +34,17 @@ public final class LocalPipeline implements AutoCloseable {
 
     /** @param relaySettings extra settings of the relay, such as {@code --relay.mode=cdc} */
     public static LocalPipeline start(InfrastructureEndpoints infra, Ports ports, List<String> relaySettings) {
+        return start(infra, ports, relaySettings, context -> { });
+    }
+
+    /** @param everyService prepares each service's context before it starts, such as a test's span exporter */
+    public static LocalPipeline start(InfrastructureEndpoints infra, Ports ports, List<String> relaySettings,
+                                      ApplicationContextInitializer<ConfigurableApplicationContext> everyService) {
         LocalPipeline pipeline = new LocalPipeline();
         try {
-            pipeline.api = pipeline.run(Service.API, ports.api(), List.of(), infra);
-            pipeline.relay = pipeline.run(Service.RELAY, ports.relay(), relaySettings, infra);
-            pipeline.ledger = pipeline.run(Service.LEDGER, ports.ledger(), List.of(), infra);
+            pipeline.api = pipeline.run(Service.API, ports.api(), List.of(), infra, everyService);
+            pipeline.relay = pipeline.run(Service.RELAY, ports.relay(), relaySettings, infra, everyService);
+            pipeline.ledger = pipeline.run(Service.LEDGER, ports.ledger(), List.of(), infra, everyService);
             return pipeline;
         } catch (RuntimeException e) {
             pipeline.close();
@@ -46,8 +53,10 @@ public final class LocalPipeline implements AutoCloseable {
     }
 
     private ConfigurableApplicationContext run(Service service, int port, List<String> extraSettings,
-                                               InfrastructureEndpoints infra) {
+                                               InfrastructureEndpoints infra,
+                                               ApplicationContextInitializer<ConfigurableApplicationContext> prepare) {
         SpringApplication application = service.application();
+        application.addInitializers(prepare);
         application.setRegisterShutdownHook(false); // the launcher closes everything in order
         List<String> args = new ArrayList<>(service.localSettings(infra, port));
         args.addAll(extraSettings);

@@ -99,7 +99,7 @@ abstract class PipelineContract {
                 .as("the retried key credited once").hasSize(1);
     }
 
-    private User aNewUser() throws IOException, InterruptedException {
+    User aNewUser() throws IOException, InterruptedException {
         String username = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "e2e-password-" + UUID.randomUUID();
         HttpResponse<String> created = send(post(apiUrl("/api/v1/admin/users"), ADMIN, ADMIN_PASSWORD, null,
@@ -111,7 +111,7 @@ abstract class PipelineContract {
     }
 
     /** As a client should: a 409 "still running" for a raced duplicate is retried until the first one answered. */
-    private void topUp(User user, String key, String amount) {
+    HttpResponse<String> topUp(User user, String key, String amount) {
         AtomicReference<HttpResponse<String>> answer = new AtomicReference<>();
         await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
             answer.set(send(post(apiUrl("/api/v1/topups"), user.username(), user.password(), key,
@@ -123,6 +123,7 @@ abstract class PipelineContract {
         JsonNode topUp = json.readTree(response.body());
         assertThat(topUp.get("walletId").asString()).isEqualTo(user.walletId());
         accepted.get(user.walletId()).put(topUp.get("id").asString(), new BigDecimal(topUp.get("amount").asString()));
+        return response;
     }
 
     private JsonNode wallet(User user) throws IOException, InterruptedException {

@@ -1,5 +1,6 @@
 package com.outboxwallet.api.idempotency;
 
+import com.outboxwallet.api.redis.RedisFallbacks;
 import org.redisson.api.RBucket;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
@@ -28,11 +29,14 @@ public class IdempotencyGuard {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyGuard.class);
 
+    private final RedisFallbacks fallbacks;
     private final RedissonClient redisson;
     private final JsonMapper json;
     private final IdempotencyProperties properties;
 
-    IdempotencyGuard(RedissonClient redisson, JsonMapper json, IdempotencyProperties properties) {
+    IdempotencyGuard(RedissonClient redisson, JsonMapper json, IdempotencyProperties properties,
+                     RedisFallbacks fallbacks) {
+        this.fallbacks = fallbacks;
         this.redisson = redisson;
         this.json = json;
         this.properties = properties;
@@ -84,6 +88,7 @@ public class IdempotencyGuard {
             throw new RequestInFlight();
         } catch (RedisException e) {
             log.warn("Redis unavailable, relying on the database guard for idempotency: {}", e.getMessage());
+            fallbacks.wentOnWithout(RedisFallbacks.Use.IDEMPOTENCY_CLAIM);
             return new Claim.RedisUnavailable();
         }
     }
@@ -129,6 +134,7 @@ public class IdempotencyGuard {
         } catch (RedisException e) {
             // The claim stays until inFlightTtl; a retry meanwhile is answered from the database (answerFrom).
             log.warn("Redis unavailable, response not kept for replay: {}", e.getMessage());
+            fallbacks.wentOnWithout(RedisFallbacks.Use.IDEMPOTENCY_REPLAY);
         }
     }
 

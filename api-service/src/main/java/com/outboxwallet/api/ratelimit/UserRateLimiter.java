@@ -1,5 +1,8 @@
 package com.outboxwallet.api.ratelimit;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import com.outboxwallet.api.redis.RedisFallbacks;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
@@ -40,10 +43,17 @@ public class UserRateLimiter {
             local oldest = redis.call('ZRANGE', KEYS[1], 0, 0, 'WITHSCORES')
             return {0, 0, tonumber(oldest[2]) + window - now}""";
 
+    private final RedisFallbacks fallbacks;
     private final RedissonClient redisson;
     private final RateLimitProperties properties;
+    private final Counter refused;
 
-    UserRateLimiter(RedissonClient redisson, RateLimitProperties properties) {
+    UserRateLimiter(RedissonClient redisson, RateLimitProperties properties, RedisFallbacks fallbacks,
+                    MeterRegistry meters) {
+        this.fallbacks = fallbacks;
+        this.refused = Counter.builder("wallet.rate.limited")
+                .description("Requests refused with 429 because their user passed the rate limit")
+                .register(meters);
         this.redisson = redisson;
         this.properties = properties;
     }
@@ -60,11 +70,15 @@ public class UserRateLimiter {
             List<Long> answer = redisson.getScript(LongCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, TAKE_A_PERMIT,
                     RScript.ReturnType.LIST, List.of(name), limit, window.toMillis(), UUID.randomUUID().toString());
             boolean allowed = answer.get(0) == 1;
+            if (!allowed) {
+                refused.increment();
+            }
             long waitMillis = Math.min(window.toMillis(), answer.get(2));
             return new RateLimitDecision(allowed, limit, window.toSeconds(), answer.get(1),
                     allowed ? 0 : Math.max(1, (waitMillis + 999) / 1000));
         } catch (RedisException e) {
             log.warn("Redis unavailable, request not rate limited: {}", e.getMessage());
+            fallbacks.wentOnWithout(RedisFallbacks.Use.RATE_LIMIT);
             return RateLimitDecision.unlimited(limit, window.toSeconds());
         }
     }

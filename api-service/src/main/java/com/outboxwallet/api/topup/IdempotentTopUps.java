@@ -20,10 +20,12 @@ public class IdempotentTopUps {
 
     private final IdempotencyGuard idempotency;
     private final TopUpService topUps;
+    private final TopUpMetrics metrics;
 
-    IdempotentTopUps(IdempotencyGuard idempotency, TopUpService topUps) {
+    IdempotentTopUps(IdempotencyGuard idempotency, TopUpService topUps, TopUpMetrics metrics) {
         this.idempotency = idempotency;
         this.topUps = topUps;
+        this.metrics = metrics;
     }
 
     /**
@@ -33,8 +35,11 @@ public class IdempotentTopUps {
      * @see TopUpService#topUp(TopUpCommand) for the rest
      */
     public TopUpOutcome topUp(UUID userId, IdempotencyKey key, Amount amount) {
-        TopUpCommand command = new TopUpCommand(userId, key, amount);
-        Idempotent<TopUp> result = idempotency.execute(new IdempotencyScope(userId, OPERATION, key),
+        return metrics.timed(() -> guarded(new TopUpCommand(userId, key, amount)));
+    }
+
+    private TopUpOutcome guarded(TopUpCommand command) {
+        Idempotent<TopUp> result = idempotency.execute(new IdempotencyScope(command.userId(), OPERATION, command.key()),
                 command.fingerprint(), TopUp.class, () -> {
                     TopUpOutcome outcome = topUps.topUp(command);
                     return new Idempotent<>(outcome.topUp(), outcome.replayed());

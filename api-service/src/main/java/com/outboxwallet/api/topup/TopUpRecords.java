@@ -2,8 +2,7 @@ package com.outboxwallet.api.topup;
 
 import com.outboxwallet.api.outbox.OutboxMessage;
 import com.outboxwallet.api.outbox.OutboxRepository;
-import com.outboxwallet.api.trace.CurrentTrace;
-import com.outboxwallet.api.trace.Traceparent;
+import com.outboxwallet.api.trace.RequestTraces;
 import com.outboxwallet.api.wallet.Wallet;
 import com.outboxwallet.events.TopUpAccepted;
 import com.outboxwallet.events.WalletEventCodec;
@@ -21,11 +20,13 @@ public class TopUpRecords {
 
     private final TopUpRepository topUps;
     private final OutboxRepository outbox;
+    private final RequestTraces traces;
     private final WalletEventCodec events = new WalletEventCodec();
 
-    TopUpRecords(TopUpRepository topUps, OutboxRepository outbox) {
+    TopUpRecords(TopUpRepository topUps, OutboxRepository outbox, RequestTraces traces) {
         this.topUps = topUps;
         this.outbox = outbox;
+        this.traces = traces;
     }
 
     /** The top-up that {@code credited} (the wallet just after the credit) records: its balance and version. */
@@ -60,6 +61,6 @@ public class TopUpRecords {
                 topUp.currency(), topUp.balanceAfter(), topUp.walletVersion(), topUp.createdAt());
         return new OutboxMessage(UUID.randomUUID(), "wallet", topUp.walletId(), TopUpAccepted.TYPE,
                 events.toJson(event), topUp.idempotencyKey(), topUp.walletVersion(), topUp.createdAt(),
-                CurrentTrace.get().map(Traceparent::toString).orElse(null));
+                traces.currentTraceparent());
     }
 }

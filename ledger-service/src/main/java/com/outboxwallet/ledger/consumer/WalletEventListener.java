@@ -2,6 +2,7 @@ package com.outboxwallet.ledger.consumer;
 
 import com.outboxwallet.ledger.consumer.RecordBatches.AppliedRecord;
 import com.outboxwallet.ledger.ledger.LedgerRecorder.Outcome;
+import io.micrometer.tracing.Span;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
@@ -27,9 +28,11 @@ class WalletEventListener {
     private final DeadLetters deadLetters;
     private final ConsumptionMetrics metrics;
     private final ApplyRetries retries;
+    private final ApplyTraces traces;
 
     WalletEventListener(RecordBatches batches, DeadLetters deadLetters, ConsumptionMetrics metrics,
-                        ApplyRetries retries) {
+                        ApplyRetries retries, ApplyTraces traces) {
+        this.traces = traces;
         this.batches = batches;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
@@ -38,10 +41,19 @@ class WalletEventListener {
 
     @KafkaListener(topics = "${ledger.topic}", batch = "true")
     void onWalletEvents(List<ConsumerRecord<String, byte[]>> records, Acknowledgment acknowledgment) {
-        List<AppliedRecord> applied = batches.apply(records);
-        deadLetters.setAside(applied.stream().filter(record -> record.outcome() == Outcome.INVALID).toList());
-        acknowledgment.acknowledge();
+        List<Span> spans = traces.start(records);
+        long started = System.nanoTime();
+        List<AppliedRecord> applied;
+        try {
+            applied = batches.apply(records);
+            deadLetters.setAside(applied.stream().filter(record -> record.outcome() == Outcome.INVALID).toList());
+            acknowledgment.acknowledge();
+        } catch (RuntimeException | Error e) {
+            traces.failed(spans, e);
+            throw e;
+        }
+        traces.applied(spans, applied);
         retries.succeeded();
-        metrics.count(applied);
+        metrics.count(applied, System.nanoTime() - started);
     }
 }

@@ -23,7 +23,13 @@ public class CloudEventRecords {
         this.properties = properties;
     }
 
+    /** The record with the trace context the api-service stored with the row. */
     public ProducerRecord<String, byte[]> toRecord(OutboxRow row) {
+        return toRecord(row, row.traceparent());
+    }
+
+    /** @param traceparent the W3C context the record carries (the relay's producer span); null for none */
+    public ProducerRecord<String, byte[]> toRecord(OutboxRow row, String traceparent) {
         RecordHeaders headers = new RecordHeaders();
         header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
         header(headers, CloudEventHeaders.ID, row.eventId().toString());
@@ -35,8 +41,8 @@ public class CloudEventRecords {
         if (row.idempotencyKey() != null) {
             header(headers, CloudEventHeaders.IDEMPOTENCY_KEY, row.idempotencyKey());
         }
-        if (row.traceparent() != null) {
-            header(headers, CloudEventHeaders.TRACEPARENT, row.traceparent());
+        if (traceparent != null) {
+            header(headers, CloudEventHeaders.TRACEPARENT, traceparent);
         }
         return new ProducerRecord<>(properties.topic().name(), null, row.aggregateId().toString(),
                 row.payload().getBytes(StandardCharsets.UTF_8), headers);

@@ -4,6 +4,7 @@ import com.outboxwallet.relay.kafka.CloudEventRecords;
 import com.outboxwallet.relay.metrics.RelayMetrics;
 import com.outboxwallet.relay.outbox.OutboxRow;
 import com.outboxwallet.relay.outbox.OutboxStore;
+import io.micrometer.tracing.Span;
 import org.springframework.kafka.core.KafkaTemplate;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -30,9 +31,11 @@ public class BatchSender {
     private final CloudEventRecords records;
     private final RelayMetrics metrics;
     private final OutboxStore outbox;
+    private final PublishTraces traces;
 
     BatchSender(KafkaTemplate<String, byte[]> kafka, CloudEventRecords records, RelayMetrics metrics,
-                OutboxStore outbox) {
+                OutboxStore outbox, PublishTraces traces) {
+        this.traces = traces;
         this.kafka = kafka;
         this.records = records;
         this.metrics = metrics;
@@ -57,7 +60,7 @@ public class BatchSender {
         try {
             // send() itself throws when the producer cannot even queue the record (no metadata within max.block.ms)
             CompletableFuture<?>[] acks = batch.stream()
-                    .map(row -> kafka.send(records.toRecord(row)))
+                    .map(this::send)
                     .toArray(CompletableFuture[]::new);
             CompletableFuture.allOf(acks).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
@@ -69,5 +72,11 @@ public class BatchSender {
             throw new PublishFailed("Kafka did not acknowledge the batch", e);
         }
         metrics.published(batch);
+    }
+
+    private CompletableFuture<?> send(OutboxRow row) {
+        Span publish = traces.startPublish(row);
+        return kafka.send(records.toRecord(row, traces.traceparentOf(publish, row)))
+                .whenComplete((sent, failure) -> traces.ended(publish, failure));
     }
 }

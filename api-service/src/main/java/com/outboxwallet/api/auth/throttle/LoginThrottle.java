@@ -1,5 +1,6 @@
 package com.outboxwallet.api.auth.throttle;
 
+import com.outboxwallet.api.redis.RedisFallbacks;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
 import org.slf4j.Logger;
@@ -39,6 +40,7 @@ public class LoginThrottle {
     /** After Redis failed, how long to count locally before trying it again: a guess must not wait on timeouts. */
     private static final Duration SHARED_RETRY = Duration.ofSeconds(5);
 
+    private final RedisFallbacks fallbacks;
     private final FailureCounter shared;
     private final FailureCounter local;
     private final LoginThrottleProperties properties;
@@ -47,12 +49,14 @@ public class LoginThrottle {
     private volatile long sharedRetryAt;
 
     @Autowired
-    LoginThrottle(RedissonClient redisson, Clock clock, LoginThrottleProperties properties) {
+    LoginThrottle(RedissonClient redisson, Clock clock, LoginThrottleProperties properties, RedisFallbacks fallbacks) {
         this(new RedisFailureCounter(redisson), new LocalFailureCounter(clock, properties.longestDelay()), properties,
-                clock);
+                clock, fallbacks);
     }
 
-    LoginThrottle(FailureCounter shared, FailureCounter local, LoginThrottleProperties properties, Clock clock) {
+    LoginThrottle(FailureCounter shared, FailureCounter local, LoginThrottleProperties properties, Clock clock,
+                  RedisFallbacks fallbacks) {
+        this.fallbacks = fallbacks;
         this.shared = shared;
         this.local = local;
         this.properties = properties;
@@ -107,6 +111,7 @@ public class LoginThrottle {
     /** Redis when it answers; this instance's own counters when it does not, and for a while after. */
     private <T> T counted(Function<FailureCounter, T> use) {
         if (sharedUnavailable && clock.millis() < sharedRetryAt) {
+            fallbacks.wentOnWithout(RedisFallbacks.Use.LOGIN_THROTTLE);
             return use.apply(local);
         }
         try {
@@ -118,6 +123,7 @@ public class LoginThrottle {
             return result;
         } catch (RedisException e) {
             sharedRetryAt = clock.millis() + SHARED_RETRY.toMillis();
+            fallbacks.wentOnWithout(RedisFallbacks.Use.LOGIN_THROTTLE);
             if (!sharedUnavailable) {
                 sharedUnavailable = true;
                 log.warn("Redis unavailable, failed logins are counted by this instance alone: {}", e.getMessage());

@@ -8,8 +8,9 @@ import com.outboxwallet.api.topup.DailyLimits;
 import com.outboxwallet.api.topup.DailyTotals;
 import com.outboxwallet.api.topup.TopUpRecords;
 import com.outboxwallet.api.topup.TopUpTransaction;
-import com.outboxwallet.api.trace.CurrentTrace;
-import com.outboxwallet.api.trace.Traceparent;
+import com.outboxwallet.api.trace.RequestTraces;
+import io.micrometer.tracing.CurrentTraceContext;
+import io.micrometer.tracing.TraceContext;
 import com.outboxwallet.api.wallet.BalanceCeilingExceeded;
 import com.outboxwallet.api.wallet.Wallet;
 import com.outboxwallet.api.wallet.WalletNotFound;
@@ -44,6 +45,7 @@ import java.util.concurrent.Executors;
  */
 final class CoalescingTopUps implements TopUpTransaction, AutoCloseable {
 
+    private final RequestTraces traces;
     private final WalletRepository wallets;
     private final TopUpRecords records;
     private final DailyLimits dailyLimits;
@@ -58,7 +60,8 @@ final class CoalescingTopUps implements TopUpTransaction, AutoCloseable {
 
     CoalescingTopUps(WalletRepository wallets, TopUpRecords records, DailyLimits dailyLimits,
                      TransactionTemplate transactions, BigDecimal ceiling, ConcurrencyProperties.Coalescing settings,
-                     Clock clock) {
+                     Clock clock, RequestTraces traces) {
+        this.traces = traces;
         this.wallets = wallets;
         this.records = records;
         this.dailyLimits = dailyLimits;
@@ -69,7 +72,7 @@ final class CoalescingTopUps implements TopUpTransaction, AutoCloseable {
     }
 
     /** @param trace the request's trace, carried to the committer's thread for the outbox row; null for none */
-    private record Waiting(TopUpCommand command, Traceparent trace, CompletableFuture<TopUp> answer) {
+    private record Waiting(TopUpCommand command, TraceContext trace, CompletableFuture<TopUp> answer) {
 
         TopUp await() {
             try {
@@ -88,7 +91,7 @@ final class CoalescingTopUps implements TopUpTransaction, AutoCloseable {
 
     @Override
     public TopUp apply(TopUpCommand command) {
-        Waiting mine = new Waiting(command, CurrentTrace.get().orElse(null), new CompletableFuture<>());
+        Waiting mine = new Waiting(command, traces.current(), new CompletableFuture<>());
         if (enqueue(mine)) {
             committers.execute(() -> commitAll(command.userId()));
         }
@@ -184,7 +187,7 @@ final class CoalescingTopUps implements TopUpTransaction, AutoCloseable {
                     current.version() + 1);
             TopUp topUp = records.of(top.command(), credited, now);
             boolean written;
-            try (CurrentTrace.Scope trace = CurrentTrace.set(top.trace())) {
+            try (CurrentTraceContext.Scope trace = traces.resume(top.trace())) {
                 written = records.writeUnlessKeyUsed(topUp);
             }
             if (written) {

@@ -5,6 +5,7 @@ import com.outboxwallet.api.topup.TopUpRecords;
 import com.outboxwallet.api.topup.TopUpTransaction;
 import com.outboxwallet.api.wallet.WalletProperties;
 import com.outboxwallet.api.wallet.WalletRepository;
+import com.outboxwallet.api.trace.RequestTraces;
 import org.redisson.api.RedissonClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -28,10 +29,12 @@ public class TopUpStrategies {
     private final ConcurrencyProperties concurrency;
     private final RedissonClient redisson;
     private final Clock clock;
+    private final RequestTraces traces;
 
     TopUpStrategies(WalletRepository wallets, TopUpRecords records, DailyLimits dailyLimits,
                     TransactionTemplate transactions, WalletProperties wallet, ConcurrencyProperties concurrency,
-                    RedissonClient redisson, Clock clock) {
+                    RedissonClient redisson, Clock clock, RequestTraces traces) {
+        this.traces = traces;
         this.wallets = wallets;
         this.records = records;
         this.dailyLimits = dailyLimits;
@@ -54,7 +57,7 @@ public class TopUpStrategies {
             case OPTIMISTIC -> perTopUp(new OptimisticCredit(wallets, ceiling, concurrency.optimistic()));
             case REDISSON_LOCK -> perTopUp(new RedissonLockCredit(wallets, ceiling, redisson, concurrency.lock()));
             case COALESCING -> new CoalescingTopUps(wallets, records, dailyLimits, transactions, ceiling,
-                    concurrency.coalescing(), clock);
+                    concurrency.coalescing(), clock, traces);
         };
     }
 

@@ -1,7 +1,6 @@
 package com.outboxwallet.api.trace.web;
 
-import com.outboxwallet.api.trace.CurrentTrace;
-import com.outboxwallet.api.trace.Traceparent;
+import com.outboxwallet.api.trace.RequestTraces;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -13,20 +12,30 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 import java.io.IOException;
 
-/** Continues (or starts) the caller's W3C trace for this request and tells the caller which span served it. */
+/**
+ * Tells the caller which span served the request ({@code traceparent} on the answer), so a client can find its
+ * request, and the top-up's way through the relay and the ledger, in the trace backend. Runs inside Spring's
+ * observation filter ({@code HIGHEST_PRECEDENCE + 1}), whose server span is then current.
+ */
 @Component
-@Order(Ordered.HIGHEST_PRECEDENCE + 1)
+@Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class TraceparentFilter extends OncePerRequestFilter {
 
     static final String TRACEPARENT = "traceparent";
 
+    private final RequestTraces traces;
+
+    TraceparentFilter(RequestTraces traces) {
+        this.traces = traces;
+    }
+
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        Traceparent span = Traceparent.serverSpanOf(request.getHeader(TRACEPARENT));
-        response.setHeader(TRACEPARENT, span.toString());
-        try (CurrentTrace.Scope ignored = CurrentTrace.set(span)) {
-            chain.doFilter(request, response);
+        String served = traces.currentTraceparent();
+        if (served != null) {
+            response.setHeader(TRACEPARENT, served);
         }
+        chain.doFilter(request, response);
     }
 }

@@ -1,5 +1,7 @@
 package com.outboxwallet.api.auth.throttle;
 
+import com.outboxwallet.api.redis.RedisFallbacks;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -16,7 +18,8 @@ class LoginThrottleTest {
     private final LoginThrottleProperties limits = new LoginThrottleProperties(3, 5, Duration.ofSeconds(1),
             Duration.ofSeconds(60));
     private final LocalFailureCounter counters = new LocalFailureCounter(clock, limits.longestDelay());
-    private final LoginThrottle throttle = new LoginThrottle(counters, counters, limits, clock);
+    private final LoginThrottle throttle = new LoginThrottle(counters, counters, limits, clock,
+            new RedisFallbacks(new SimpleMeterRegistry()));
 
     @Test
     void failuresBelowTheLimitDoNotWait() {

@@ -1,0 +1,54 @@
+package com.outboxwallet.api.trace;
+
+import io.micrometer.tracing.CurrentTraceContext;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.TraceContext;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The trace of the work in progress, as the tracer (Micrometer Tracing over OpenTelemetry) keeps it: the HTTP server
+ * span the observation filter opened continues the caller's W3C trace or starts one. The outbox row stores its W3C
+ * {@code traceparent}, so the relay's publish and the ledger's apply join the request's trace; the coalescing strategy,
+ * which commits on a thread of its own, carries each request's context there.
+ */
+@Component
+public class RequestTraces {
+
+    static final String TRACEPARENT = "traceparent";
+
+    private final Tracer tracer;
+    private final Propagator propagator;
+
+    RequestTraces(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
+        // Without a tracer (management.tracing.enabled=false) events simply carry no trace.
+        this.tracer = tracer.getIfAvailable(() -> Tracer.NOOP);
+        this.propagator = propagator.getIfAvailable(() -> Propagator.NOOP);
+    }
+
+    /** @return the current span's W3C traceparent, or null when there is no span */
+    public String currentTraceparent() {
+        Span span = tracer.currentSpan();
+        if (span == null) {
+            return null;
+        }
+        Map<String, String> carrier = new HashMap<>();
+        propagator.inject(span.context(), carrier, Map::put);
+        return carrier.get(TRACEPARENT);
+    }
+
+    /** @return the context to {@link #resume} on another thread; null when there is none */
+    public TraceContext current() {
+        return tracer.currentTraceContext().context();
+    }
+
+    /** Makes {@code context} (null for none) current on this thread until the scope closes. */
+    public CurrentTraceContext.Scope resume(TraceContext context) {
+        return tracer.currentTraceContext().maybeScope(context);
+    }
+}

@@ -1,0 +1,83 @@
+package com.outboxwallet.relay.publishing;
+
+import com.outboxwallet.events.CloudEventHeaders;
+import com.outboxwallet.relay.RelayProperties;
+import com.outboxwallet.relay.outbox.OutboxRow;
+import io.micrometer.tracing.Span;
+import io.micrometer.tracing.Tracer;
+import io.micrometer.tracing.propagation.Propagator;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
+
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A row's part of its top-up's trace. The api-service stored the request's W3C context with the row; each publish is
+ * a producer span parented by it (not a link: one top-up makes one event, so the event's publish belongs in the
+ * request's trace as its child), preceded by an "outbox" span from the event's time to the publish, which shows how
+ * long the row waited for the relay. The record carries the producer span's context, which the ledger continues.
+ */
+@Component
+class PublishTraces {
+
+    static final String PUBLISH = "wallet.events publish";
+    static final String OUTBOX = "outbox";
+
+    private final Tracer tracer;
+    private final Propagator propagator;
+    private final String topic;
+    private final Clock clock = Clock.systemUTC();
+
+    PublishTraces(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator, RelayProperties properties) {
+        // Without a tracer (management.tracing.enabled=false) records carry the stored context unchanged.
+        this.tracer = tracer.getIfAvailable(() -> Tracer.NOOP);
+        this.propagator = propagator.getIfAvailable(() -> Propagator.NOOP);
+        this.topic = properties.topic().name();
+    }
+
+    /** Records the row's wait in the outbox and starts its producer span; end it with {@link #ended}. */
+    Span startPublish(OutboxRow row) {
+        long now = clock.millis();
+        long waited = Math.max(0, now - row.occurredAt().toEpochMilli());
+        Span outbox = storedContextOf(row).name(OUTBOX)
+                .tag("messaging.message.id", row.eventId().toString())
+                .startTimestamp(row.occurredAt().toEpochMilli(), TimeUnit.MILLISECONDS)
+                .start();
+        outbox.end(now, TimeUnit.MILLISECONDS);
+        return storedContextOf(row).name(PUBLISH).kind(Span.Kind.PRODUCER)
+                .tag("messaging.system", "kafka")
+                .tag("messaging.operation.type", "send")
+                .tag("messaging.destination.name", topic)
+                .tag("messaging.message.id", row.eventId().toString())
+                .tag("messaging.kafka.message.key", row.aggregateId().toString())
+                .tag("wallet.sequence", row.sequence())
+                .tag("outbox.wait.ms", waited)
+                .start();
+    }
+
+    /** @return the W3C traceparent for the record: the producer span's, or the stored one without a tracer */
+    String traceparentOf(Span publish, OutboxRow row) {
+        if (publish.isNoop()) {
+            return row.traceparent();
+        }
+        Map<String, String> carrier = new HashMap<>();
+        propagator.inject(publish.context(), carrier, Map::put);
+        return carrier.getOrDefault(CloudEventHeaders.TRACEPARENT, row.traceparent());
+    }
+
+    /** @param failure why Kafka did not acknowledge the record; null when it did */
+    void ended(Span publish, Throwable failure) {
+        if (failure != null) {
+            publish.error(failure);
+        }
+        publish.end();
+    }
+
+    private Span.Builder storedContextOf(OutboxRow row) {
+        return propagator.extract(row.traceparent(),
+                (stored, field) -> CloudEventHeaders.TRACEPARENT.equals(field) ? stored : null);
+    }
+}
