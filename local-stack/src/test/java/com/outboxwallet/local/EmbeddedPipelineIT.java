@@ -79,6 +79,10 @@ class EmbeddedPipelineIT extends PipelineContract {
         assertThat(publish.getParentSpanId()).isEqualTo(server.getSpanId());
         assertThat(apply.getParentSpanId()).isEqualTo(publish.getSpanId());
         assertThat(apply.getAttributes().get(AttributeKey.stringKey("ledger.outcome"))).isEqualTo("applied");
+        // The request's SQL, in its trace: at least the top-up's and the outbox row's inserts.
+        assertThat(trace).filteredOn(span -> span.getKind() == SpanKind.CLIENT
+                        && span.getParentSpanId().equals(server.getSpanId()))
+                .hasSizeGreaterThanOrEqualTo(2);
         // The outbox span runs from the event's time to the publish: the time the row waited for the relay.
         assertThat(outbox.getEndEpochNanos()).isLessThanOrEqualTo(publish.getStartEpochNanos());
     }
