@@ -2,6 +2,7 @@ package com.outboxwallet.api.topup;
 
 import com.outboxwallet.api.outbox.OutboxMessage;
 import com.outboxwallet.api.outbox.OutboxRepository;
+import com.outboxwallet.api.trace.LogContext;
 import com.outboxwallet.api.trace.RequestTraces;
 import com.outboxwallet.api.wallet.Wallet;
 import com.outboxwallet.events.TopUpAccepted;
@@ -38,6 +39,7 @@ public class TopUpRecords {
 
     /** @throws DuplicateTopUpRequest when the user already used the key; the caller's transaction must roll back */
     public void write(TopUp topUp) {
+        LogContext.topUp(topUp.walletId(), topUp.id());
         topUps.insert(topUp);
         outbox.append(accepted(topUp));
     }

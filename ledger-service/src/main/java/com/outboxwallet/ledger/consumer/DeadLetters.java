@@ -37,9 +37,11 @@ class DeadLetters {
             InvalidWalletEvent reason = Objects.requireNonNull(applied.invalidity());
             publisher.accept(applied.record(), null, reason);
             metrics.countDeadLetter();
-            log.warn("Record {}-{}@{} can never be applied and was set aside on the dead-letter topic: {}",
-                    applied.record().topic(), applied.record().partition(), applied.record().offset(),
-                    reason.getMessage());
+            // The wallet (the record's key) as a field of its own, for a log pipeline to find its lines.
+            log.atWarn().addKeyValue("walletId", applied.record().key())
+                    .log("Record {}-{}@{} can never be applied and was set aside on the dead-letter topic: {}",
+                            applied.record().topic(), applied.record().partition(), applied.record().offset(),
+                            reason.getMessage());
         }
     }
 }

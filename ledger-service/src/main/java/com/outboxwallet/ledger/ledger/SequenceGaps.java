@@ -69,8 +69,9 @@ public class SequenceGaps {
             long sequence = event.sequence();
             if (sequence > before + 1) {
                 open(wallet, before + 1, sequence - 1);
-                log.warn("Wallet {}: sequence {} arrived after {}; {} missing sequence(s) flagged as a gap",
-                        wallet, sequence, before, sequence - 1 - before);
+                log.atWarn().addKeyValue("walletId", wallet)
+                        .log("Wallet {}: sequence {} arrived after {}; {} missing sequence(s) flagged as a gap",
+                                wallet, sequence, before, sequence - 1 - before);
             } else if (sequence <= before) {
                 fill(wallet, sequence, before);
             }
@@ -93,8 +94,9 @@ public class SequenceGaps {
                 .param("w", wallet).param("s", sequence)
                 .query(SequenceGaps::range).optional();
         if (range.isEmpty()) {
-            log.warn("Wallet {}: a new top-up repeats sequence {} (highest applied {}); applied, as the "
-                    + "contract promises no repeats the producer should be checked", wallet, sequence, highest);
+            log.atWarn().addKeyValue("walletId", wallet)
+                    .log("Wallet {}: a new top-up repeats sequence {} (highest applied {}); applied, as the contract"
+                            + " promises no repeats the producer should be checked", wallet, sequence, highest);
             return;
         }
         GapRange gap = range.get();
@@ -105,8 +107,9 @@ public class SequenceGaps {
             reopen(gap, sequence + 1, gap.last());
         }
         filled.increment();
-        log.info("Wallet {}: late sequence {} arrived; gap {}..{} now has {} missing", wallet, sequence, gap.first(),
-                gap.last(), gap.size() - 1);
+        log.atInfo().addKeyValue("walletId", wallet)
+                .log("Wallet {}: late sequence {} arrived; gap {}..{} now has {} missing", wallet, sequence,
+                        gap.first(), gap.last(), gap.size() - 1);
     }
 
     private void reopen(GapRange gap, long first, long last) {
