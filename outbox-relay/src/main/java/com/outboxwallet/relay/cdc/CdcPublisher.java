@@ -1,14 +1,13 @@
 package com.outboxwallet.relay.cdc;
 
+import com.outboxwallet.relay.publishing.FencedBatches;
 import com.outboxwallet.relay.outbox.OutboxRow;
 import com.outboxwallet.relay.outbox.OutboxStore;
 import com.outboxwallet.relay.publishing.BatchSender;
-import com.outboxwallet.relay.publishing.PublishingTurn;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.HashSet;
 import java.util.List;
@@ -30,15 +29,13 @@ class CdcPublisher {
 
     private static final int CATCH_UP_BATCH = 500;
 
-    private final TransactionTemplate transactions;
+    private final FencedBatches fenced;
     private final OutboxStore outbox;
-    private final PublishingTurn turn;
     private final BatchSender sender;
 
-    CdcPublisher(TransactionTemplate transactions, OutboxStore outbox, PublishingTurn turn, BatchSender sender) {
-        this.transactions = transactions;
+    CdcPublisher(FencedBatches fenced, OutboxStore outbox, BatchSender sender) {
+        this.fenced = fenced;
         this.outbox = outbox;
-        this.turn = turn;
         this.sender = sender;
     }
 
@@ -60,17 +57,17 @@ class CdcPublisher {
 
     /** Publishes every row still unpublished; also the start-up sweep, with an empty batch. */
     void publish(List<OutboxRow> inserted) {
-        transactions.executeWithoutResult(status -> {
-            turn.take();
+        fenced.inTurn(() -> {
             long firstId = inserted.isEmpty() ? Long.MAX_VALUE
                     : inserted.stream().mapToLong(OutboxRow::id).min().orElseThrow();
             catchUpBefore(firstId);
-            if (inserted.isEmpty()) {
-                return;
+            if (!inserted.isEmpty()) {
+                Set<Long> stillUnpublished = new HashSet<>(
+                        outbox.lockUnpublished(inserted.stream().map(OutboxRow::id).toList()));
+                sender.sendAndMarkPublished(
+                        inserted.stream().filter(row -> stillUnpublished.contains(row.id())).toList());
             }
-            Set<Long> stillUnpublished = new HashSet<>(
-                    outbox.lockUnpublished(inserted.stream().map(OutboxRow::id).toList()));
-            sender.sendAndMarkPublished(inserted.stream().filter(row -> stillUnpublished.contains(row.id())).toList());
+            return null;
         });
     }
 

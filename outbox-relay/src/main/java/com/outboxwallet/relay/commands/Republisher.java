@@ -1,11 +1,10 @@
 package com.outboxwallet.relay.commands;
 
+import com.outboxwallet.relay.publishing.FencedBatches;
 import com.outboxwallet.relay.outbox.OutboxRow;
 import com.outboxwallet.relay.outbox.OutboxStore;
 import com.outboxwallet.relay.publishing.BatchSender;
-import com.outboxwallet.relay.publishing.PublishingTurn;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.time.Instant;
 import java.util.List;
@@ -27,15 +26,13 @@ public class Republisher {
 
     private static final int BATCH = 500;
 
-    private final TransactionTemplate transactions;
+    private final FencedBatches fenced;
     private final OutboxStore outbox;
-    private final PublishingTurn turn;
     private final BatchSender sender;
 
-    Republisher(TransactionTemplate transactions, OutboxStore outbox, PublishingTurn turn, BatchSender sender) {
-        this.transactions = transactions;
+    Republisher(FencedBatches fenced, OutboxStore outbox, BatchSender sender) {
+        this.fenced = fenced;
         this.outbox = outbox;
-        this.turn = turn;
         this.sender = sender;
     }
 
@@ -49,15 +46,14 @@ public class Republisher {
         long afterId = 0;
         while (true) {
             long cursor = afterId;
-            List<OutboxRow> batch = transactions.execute(status -> {
-                turn.take();
+            List<OutboxRow> batch = fenced.inTurn(() -> {
                 List<OutboxRow> rows = outbox.findPublished(from, to, walletId, cursor, BATCH);
                 if (!rows.isEmpty()) {
                     sender.sendAndAwaitAcks(rows);
                 }
                 return rows;
             });
-            if (batch == null || batch.isEmpty()) {
+            if (batch.isEmpty()) {
                 return sent;
             }
             sent += batch.size();

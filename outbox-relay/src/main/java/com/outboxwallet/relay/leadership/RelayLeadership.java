@@ -1,5 +1,6 @@
 package com.outboxwallet.relay.leadership;
 
+import com.outboxwallet.relay.publishing.AdvisoryLocks;
 import com.outboxwallet.relay.RelayProperties;
 import com.outboxwallet.relay.metrics.RelayMetrics;
 import org.slf4j.Logger;
@@ -24,7 +25,7 @@ import java.time.Duration;
  * standby's next attempt takes it. A leader that is alive but frozen (SIGSTOP, a paused VM, a stop-the-world stall)
  * keeps its TCP connection, so the session carries a lease: {@code idle_session_timeout}, which PostgreSQL enforces
  * when the leader's checks stop coming. Leadership says who should publish; {@link com.outboxwallet.relay.publishing
- * .PublishingTurn} fences each batch, so even an instance that lost leadership without knowing it cannot publish
+ * .FencedBatches} fences each batch, so even an instance that lost leadership without knowing it cannot publish
  * at the same time as the new leader.
  */
 @Component
@@ -32,8 +33,6 @@ import java.time.Duration;
 public class RelayLeadership implements SmartLifecycle {
 
     /** Two-key advisory locks (namespace, id): the namespace keeps the relay's locks apart from anyone else's. */
-    static final int LOCK_NAMESPACE = 0x0B0C_5E1A;
-    static final int LEADER_LOCK = 1;
 
     private static final Logger log = LoggerFactory.getLogger(RelayLeadership.class);
 
@@ -89,8 +88,8 @@ public class RelayLeadership implements SmartLifecycle {
 
     private boolean tryAcquire() throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
-            lock.setInt(1, LOCK_NAMESPACE);
-            lock.setInt(2, LEADER_LOCK);
+            lock.setInt(1, AdvisoryLocks.NAMESPACE);
+            lock.setInt(2, AdvisoryLocks.LEADER);
             try (ResultSet result = lock.executeQuery()) {
                 return result.next() && result.getBoolean(1);
             }
@@ -102,8 +101,8 @@ public class RelayLeadership implements SmartLifecycle {
                 SELECT count(*) FROM pg_locks
                  WHERE locktype = 'advisory' AND classid = ? AND objid = ? AND objsubid = 2
                    AND pid = pg_backend_pid() AND granted""")) {
-            held.setInt(1, LOCK_NAMESPACE);
-            held.setInt(2, LEADER_LOCK);
+            held.setInt(1, AdvisoryLocks.NAMESPACE);
+            held.setInt(2, AdvisoryLocks.LEADER);
             try (ResultSet result = held.executeQuery()) {
                 return result.next() && result.getLong(1) > 0;
             }

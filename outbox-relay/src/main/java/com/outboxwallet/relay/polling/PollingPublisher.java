@@ -1,12 +1,11 @@
 package com.outboxwallet.relay.polling;
 
+import com.outboxwallet.relay.publishing.FencedBatches;
 import com.outboxwallet.relay.RelayProperties;
 import com.outboxwallet.relay.outbox.OutboxRow;
 import com.outboxwallet.relay.outbox.OutboxStore;
 import com.outboxwallet.relay.publishing.BatchSender;
-import com.outboxwallet.relay.publishing.PublishingTurn;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import java.util.List;
 
@@ -18,31 +17,24 @@ import java.util.List;
 @Component
 public class PollingPublisher {
 
-    private final TransactionTemplate transactions;
+    private final FencedBatches fenced;
     private final OutboxStore outbox;
-    private final PublishingTurn turn;
     private final BatchSender sender;
     private final RelayProperties properties;
 
-    PollingPublisher(TransactionTemplate transactions, OutboxStore outbox, PublishingTurn turn, BatchSender sender,
-                     RelayProperties properties) {
-        this.transactions = transactions;
+    PollingPublisher(FencedBatches fenced, OutboxStore outbox, BatchSender sender, RelayProperties properties) {
+        this.fenced = fenced;
         this.outbox = outbox;
-        this.turn = turn;
         this.sender = sender;
         this.properties = properties;
     }
 
     /** @return how many rows were published; 0 also when another batch was being published at the same moment */
     public int publishBatch() {
-        Integer published = transactions.execute(status -> {
-            if (!turn.tryTake()) {
-                return 0;
-            }
+        return fenced.ifTurnFree(() -> {
             List<OutboxRow> batch = outbox.claimUnpublished(properties.polling().batchSize());
             sender.sendAndMarkPublished(batch);
             return batch.size();
-        });
-        return published == null ? 0 : published;
+        }, 0);
     }
 }
