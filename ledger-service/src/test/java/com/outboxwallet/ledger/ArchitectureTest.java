@@ -26,8 +26,17 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule theServiceDoesNotDependOnOperatorCommands = noClasses()
             .that().resideInAnyPackage("com.outboxwallet.ledger.consumer..", "com.outboxwallet.ledger.ledger..",
-                    "com.outboxwallet.ledger.web..")
+                    "com.outboxwallet.ledger.web..", "com.outboxwallet.ledger.console..")
             .should().dependOnClassesThat().resideInAPackage("com.outboxwallet.ledger.operations..");
+
+    /**
+     * The console reads the relay over HTTP and the ledger's own meters and tables; the ledger's domain and consumer
+     * know nothing of it.
+     */
+    @ArchTest
+    static final ArchRule nothingDependsOnTheConsole = noClasses()
+            .that().resideOutsideOfPackage("com.outboxwallet.ledger.console..")
+            .should().dependOnClassesThat().resideInAPackage("com.outboxwallet.ledger.console..");
 
     @ArchTest
     static final ArchRule featuresDoNotFormCycles = slices().matching("com.outboxwallet.ledger.(*)..")

@@ -42,6 +42,7 @@ abstract class LedgerTestSupport {
 
     static final String OPERATOR = "operator";
     static final String OPERATOR_PASSWORD = "operator-test-password";
+    static final String NO_RELAY = "http://127.0.0.1:1/actuator/prometheus";
 
     @LocalServerPort
     int port;
@@ -64,6 +65,10 @@ abstract class LedgerTestSupport {
         registry.add("spring.kafka.bootstrap-servers", () -> infra.kafka().bootstrapServers());
         registry.add("ledger.operator.username", () -> OPERATOR);
         registry.add("ledger.operator.password", () -> OPERATOR_PASSWORD);
+        // No relay runs in these tests, and whatever may listen on the relay's default port here is none of theirs:
+        // nothing listens on port 1 (listening there takes privileges no test uses), so the console's scrape is
+        // refused at once.
+        registry.add("ledger.console.relay-metrics-url", () -> NO_RELAY);
     }
 
     /** The topic this test's ledger consumes; records are published there. */

@@ -19,8 +19,8 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 
 /**
- * The ledger API, its OpenAPI document and the metrics are for operators only: one account, its credentials from the
- * environment. Health and info stay open for probes, and so do the pages that explain the problem types. Operator
+ * The ledger API, its OpenAPI document, the metrics and the operator console are for operators only: one account, its
+ * credentials from the environment. A browser opening the console gets the same Basic challenge and logs in with it. Health and info stay open for probes, and so do the pages that explain the problem types. Operator
  * commands run without a web server, so without this.
  */
 @Configuration(proxyBeanMethods = false)
@@ -48,7 +48,8 @@ class SecurityConfiguration {
                                 "/problems/*")
                         .permitAll()
                         .requestMatchers("/api/v1/ledger/**", "/actuator/prometheus", "/v3/api-docs",
-                                "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**").hasRole("OPERATOR")
+                                "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/console")
+                        .hasRole("OPERATOR")
                         .anyRequest().denyAll())
                 .httpBasic(basic -> basic.realmName("ledger").authenticationEntryPoint((request, response, e) ->
                         unauthorized(response, json)))

@@ -1,0 +1,44 @@
+package com.outboxwallet.ledger.console;
+
+import com.outboxwallet.ledger.ledger.SequenceGaps;
+import com.outboxwallet.ledger.ledger.SequenceGaps.GapRange;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * The open sequence gaps as {@link SequenceGaps} keeps them, the source of the gauge and the health status: how many
+ * sequences are missing, in how many ranges, and the oldest few (the API's {@code /sequence-gaps} pages through all).
+ */
+@Component
+@ConditionalOnWebApplication
+public class OpenGaps {
+
+    static final int SHOWN = 10;
+
+    private final SequenceGaps gaps;
+
+    OpenGaps(SequenceGaps gaps) {
+        this.gaps = gaps;
+    }
+
+    public record Snapshot(long missing, long ranges, List<GapRange> oldest) {
+
+        public boolean any() {
+            return missing > 0;
+        }
+
+        public String missingShown() {
+            return Figures.count(missing);
+        }
+
+        public boolean more() {
+            return ranges > oldest.size();
+        }
+    }
+
+    public Snapshot read() {
+        return new Snapshot(gaps.openCount(), gaps.openRangeCount(), gaps.open(0, SHOWN));
+    }
+}
