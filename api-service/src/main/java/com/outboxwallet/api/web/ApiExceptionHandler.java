@@ -44,7 +44,10 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 import java.util.List;
 
-/** Every error leaves as application/problem+json with a stable type; none carries a stack trace. */
+/**
+ * Every error leaves as application/problem+json with a stable type; none carries a stack trace. The service's own
+ * refusals take their types from {@link Refusals}, as the web page does.
+ */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
@@ -52,49 +55,49 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidIdempotencyKey.class)
     ProblemDetail invalidKey(InvalidIdempotencyKey e) {
-        return Problems.withField(ApiProblem.IDEMPOTENCY_KEY_INVALID, e.getMessage(), "Idempotency-Key",
+        return Problems.withField(Refusals.of(e), e.getMessage(), "Idempotency-Key",
                 e.reason().expected());
     }
 
     @ExceptionHandler(IdempotencyKeyReused.class)
     ProblemDetail keyReused(IdempotencyKeyReused e) {
-        return Problems.withField(ApiProblem.IDEMPOTENCY_KEY_REUSED, e.getMessage(), "Idempotency-Key",
+        return Problems.withField(Refusals.of(e), e.getMessage(), "Idempotency-Key",
                 "a new key for a new request; the same key only to retry the same request");
     }
 
     /** Retry-After: the first request usually finishes within milliseconds; a second is a polite lower bound. */
     @ExceptionHandler(RequestInFlight.class)
     ResponseEntity<ProblemDetail> inFlight(RequestInFlight e) {
-        return ResponseEntity.status(ApiProblem.REQUEST_IN_FLIGHT.status()).header(HttpHeaders.RETRY_AFTER, "1")
-                .body(Problems.withField(ApiProblem.REQUEST_IN_FLIGHT, e.getMessage(), "Idempotency-Key",
+        return ResponseEntity.status(Refusals.of(e).status()).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(Problems.withField(Refusals.of(e), e.getMessage(), "Idempotency-Key",
                         "the same request again once the first has answered"));
     }
 
     /** The RateLimit and Retry-After headers were set on the response before this ran. */
     @ExceptionHandler(RateLimited.class)
     ProblemDetail rateLimited(RateLimited e) {
-        ProblemDetail problem = Problems.of(HttpProblem.RATE_LIMITED, "Too many requests: " + e.getMessage() + ".");
+        ProblemDetail problem = Problems.of(Refusals.of(e), "Too many requests: " + e.getMessage() + ".");
         problem.setProperty("violatedPolicies", List.of("per-user"));
         return problem;
     }
 
     @ExceptionHandler(WalletBusy.class)
     ResponseEntity<ProblemDetail> walletBusy(WalletBusy e) {
-        return ResponseEntity.status(ApiProblem.WALLET_BUSY.status()).header(HttpHeaders.RETRY_AFTER, "1")
-                .body(Problems.of(ApiProblem.WALLET_BUSY, e.getMessage()
+        return ResponseEntity.status(Refusals.of(e).status()).header(HttpHeaders.RETRY_AFTER, "1")
+                .body(Problems.of(Refusals.of(e), e.getMessage()
                         + ". Nothing was written; retry the same request with the same Idempotency-Key."));
     }
 
     @ExceptionHandler(BalanceCeilingExceeded.class)
     ProblemDetail ceiling(BalanceCeilingExceeded e) {
-        return Problems.withField(ApiProblem.BALANCE_CEILING_EXCEEDED, e.getMessage() + "; nothing was written.",
+        return Problems.withField(Refusals.of(e), e.getMessage() + "; nothing was written.",
                 "amount", "an amount that keeps the balance at most " + e.ceiling().toPlainString());
     }
 
     /** What is left of the day's allowance goes with the refusal, so a client can offer the user what still fits. */
     @ExceptionHandler(DailyLimitExceeded.class)
     ProblemDetail dailyLimit(DailyLimitExceeded e) {
-        ProblemDetail problem = Problems.withField(ApiProblem.LIMIT_EXCEEDED, "The top-up would pass today's limit;"
+        ProblemDetail problem = Problems.withField(Refusals.of(e), "The top-up would pass today's limit;"
                 + " nothing was written.", "amount", "at most the remaining amount, once the remaining count allows");
         if (e.remainingAmount() != null) {
             problem.setProperty("remainingAmount", e.remainingAmount().toPlainString());
@@ -109,41 +112,41 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** Like any invalid body field: the field and what it expected. */
     @ExceptionHandler(InvalidAmount.class)
     ProblemDetail invalidAmount(InvalidAmount e) {
-        return Problems.withErrors(HttpProblem.INVALID_REQUEST, "The request body has invalid fields.",
+        return Problems.withErrors(Refusals.of(e), "The request body has invalid fields.",
                 List.of(new Problems.FieldError("amount", e.expected())));
     }
 
     @ExceptionHandler(AmountAboveMaximum.class)
     ProblemDetail aboveMaximum(AmountAboveMaximum e) {
-        return Problems.withField(HttpProblem.INVALID_REQUEST, e.getMessage() + ".", "amount",
+        return Problems.withField(Refusals.of(e), e.getMessage() + ".", "amount",
                 "at most " + e.maximum().toPlainString());
     }
 
     @ExceptionHandler(InvalidPassword.class)
     ProblemDetail invalidPassword(InvalidPassword e) {
-        return Problems.withErrors(HttpProblem.INVALID_REQUEST, e.getMessage() + " Nothing was changed.",
+        return Problems.withErrors(Refusals.of(e), e.getMessage() + " Nothing was changed.",
                 List.of(new Problems.FieldError(e.field(), e.expected())));
     }
 
     @ExceptionHandler(WrongCurrentPassword.class)
     ProblemDetail wrongCurrentPassword(WrongCurrentPassword e) {
-        return Problems.withField(ApiProblem.CURRENT_PASSWORD_WRONG, e.getMessage(), "currentPassword",
+        return Problems.withField(Refusals.of(e), e.getMessage(), "currentPassword",
                 "the password you log in with now");
     }
 
     @ExceptionHandler(CannotDisableYourself.class)
     ProblemDetail selfLockout(CannotDisableYourself e) {
-        return Problems.of(ApiProblem.SELF_LOCKOUT, e.getMessage());
+        return Problems.of(Refusals.of(e), e.getMessage());
     }
 
     @ExceptionHandler({WalletNotFound.class, TopUpNotFound.class, UserNotFound.class})
     ProblemDetail notFound(RuntimeException e) {
-        return Problems.of(HttpProblem.NOT_FOUND, e.getMessage());
+        return Problems.of(Refusals.of(e), e.getMessage());
     }
 
     @ExceptionHandler(UsernameTaken.class)
     ProblemDetail usernameTaken(UsernameTaken e) {
-        return Problems.withField(ApiProblem.USERNAME_TAKEN, e.getMessage(), "username", "a username not in use");
+        return Problems.withField(Refusals.of(e), e.getMessage(), "username", "a username not in use");
     }
 
     @ExceptionHandler(ConstraintViolationException.class)

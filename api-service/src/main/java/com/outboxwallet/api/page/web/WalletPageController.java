@@ -19,6 +19,8 @@ import com.outboxwallet.api.wallet.Wallet;
 import com.outboxwallet.api.topup.strategy.WalletBusy;
 import com.outboxwallet.api.wallet.WalletNotFound;
 import com.outboxwallet.api.wallet.WalletRepository;
+import com.outboxwallet.api.web.Refusals;
+import com.outboxwallet.problems.ProblemType;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -75,7 +77,7 @@ class WalletPageController {
         try {
             parsed = Amount.parse(amount);
         } catch (InvalidAmount invalid) {
-            return refused(user, model, response, HttpStatus.BAD_REQUEST, amount,
+            return refused(user, model, response, Refusals.typeOf(invalid).orElseThrow().status(), amount,
                     "Enter an amount greater than 0: " + Amount.EXPECTED + ".");
         }
         TopUp topUp = idempotentTopUps.topUp(user.id(), new IdempotencyKey(key), parsed).topUp();
@@ -88,23 +90,14 @@ class WalletPageController {
         return "redirect:/?pending";
     }
 
-    @ExceptionHandler({BalanceCeilingExceeded.class, DailyLimitExceeded.class, IdempotencyKeyReused.class})
-    String unprocessable(@AuthenticationPrincipal WalletUser user, RuntimeException e, Model model,
-                         HttpServletResponse response) {
-        return refused(user, model, response, HttpStatus.UNPROCESSABLE_CONTENT, "", e.getMessage() + ".");
-    }
-
-    @ExceptionHandler({AmountAboveMaximum.class, InvalidIdempotencyKey.class})
-    String badRequest(@AuthenticationPrincipal WalletUser user, RuntimeException e, Model model,
-                      HttpServletResponse response) {
-        return refused(user, model, response, HttpStatus.BAD_REQUEST, "", e.getMessage() + ".");
-    }
-
-    @ExceptionHandler({WalletBusy.class, RateLimited.class})
-    String tryAgain(@AuthenticationPrincipal WalletUser user, RuntimeException e, Model model,
-                    HttpServletResponse response) {
-        HttpStatus status = e instanceof RateLimited ? HttpStatus.TOO_MANY_REQUESTS : HttpStatus.CONFLICT;
-        return refused(user, model, response, status, "", "Please try again in a moment: " + e.getMessage() + ".");
+    /** The status of each refusal is the JSON API's, from the one table of refusals; the page shows why. */
+    @ExceptionHandler({BalanceCeilingExceeded.class, DailyLimitExceeded.class, IdempotencyKeyReused.class,
+            AmountAboveMaximum.class, InvalidIdempotencyKey.class, WalletBusy.class, RateLimited.class})
+    String refused(@AuthenticationPrincipal WalletUser user, RuntimeException e, Model model,
+                   HttpServletResponse response) {
+        ProblemType type = Refusals.typeOf(e).orElseThrow();
+        String why = type.retryAfter() ? "Please try again in a moment: " + e.getMessage() + "." : e.getMessage() + ".";
+        return refused(user, model, response, type.status(), "", why);
     }
 
     private String refused(WalletUser user, Model model, HttpServletResponse response, HttpStatus status,
