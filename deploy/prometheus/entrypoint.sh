@@ -1,0 +1,16 @@
+#!/bin/sh
+# The prometheus service's entry point (docker-compose.yml): Prometheus's configuration cannot read environment
+# variables, so this writes the scrape credentials compose passes in to files that prometheus.yml names, then runs
+# Prometheus with the service's command-line arguments.
+#   /run/scrape-credentials   a tmpfs (memory only, gone with the container), mode 0600 files owned by Prometheus's
+#                             user (nobody), who runs this script
+# The variables are removed from Prometheus's own environment; `docker inspect` still shows them, as it shows the
+# services' secrets.
+set -eu
+dir=/run/scrape-credentials
+umask 077
+printf '%s' "${WALLET_ADMIN_PASSWORD:?set WALLET_ADMIN_PASSWORD in .env}" >"$dir/api-admin-password"
+printf '%s' "${LEDGER_OPERATOR_USERNAME:?set LEDGER_OPERATOR_USERNAME in .env}" >"$dir/ledger-operator-username"
+printf '%s' "${LEDGER_OPERATOR_PASSWORD:?set LEDGER_OPERATOR_PASSWORD in .env}" >"$dir/ledger-operator-password"
+unset WALLET_ADMIN_PASSWORD LEDGER_OPERATOR_USERNAME LEDGER_OPERATOR_PASSWORD
+exec /bin/prometheus "$@"
