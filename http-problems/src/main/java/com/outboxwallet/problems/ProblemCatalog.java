@@ -1,6 +1,5 @@
 package com.outboxwallet.problems;
 
-import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -18,9 +17,8 @@ public final class ProblemCatalog {
     }
 
     /** @param domainTypes the service's own types, beside {@link HttpProblem}'s */
-    public static ProblemCatalog withDomainTypes(ProblemType... domainTypes) {
-        List<ProblemType> all = Stream.concat(Arrays.stream(HttpProblem.values()), Arrays.stream(domainTypes))
-                .toList();
+    public static ProblemCatalog withDomainTypes(List<ProblemType> domainTypes) {
+        List<ProblemType> all = Stream.concat(HttpProblem.ALL.stream(), domainTypes.stream()).toList();
         long slugs = all.stream().map(ProblemType::slug).distinct().count();
         if (slugs != all.size()) {
             throw new IllegalArgumentException("Two problem types share a slug: " + all);

@@ -21,7 +21,7 @@ class ProblemErrorController implements ErrorController {
     @RequestMapping("${server.error.path:/error}")
     ResponseEntity<ProblemDetail> error(HttpServletRequest request) {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
-        HttpProblem type = HttpProblem.forStatus(status instanceof Integer code && code >= 400 ? code : 500);
+        ProblemType type = HttpProblem.forStatus(status instanceof Integer code && code >= 400 ? code : 500);
         ProblemDetail problem = Problems.of(type, type.title() + ".");
         problem.setStatus(status instanceof Integer code && code >= 400 ? code : type.status().value());
         return ResponseEntity.status(problem.getStatus()).body(problem);

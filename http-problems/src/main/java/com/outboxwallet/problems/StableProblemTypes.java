@@ -31,7 +31,7 @@ class StableProblemTypes implements ResponseBodyAdvice<Object> {
                                   Class<? extends HttpMessageConverter<?>> converterType, ServerHttpRequest request,
                                   ServerHttpResponse response) {
         if (body instanceof ProblemDetail problem && (problem.getType() == null || BLANK.equals(problem.getType()))) {
-            HttpProblem type = HttpProblem.forStatus(problem.getStatus());
+            ProblemType type = HttpProblem.forStatus(problem.getStatus());
             problem.setType(type.uri());
             problem.setTitle(type.title());
         }

@@ -3,6 +3,8 @@ package com.outboxwallet.problems;
 import org.junit.jupiter.api.Test;
 import org.springframework.http.HttpStatus;
 
+import java.util.List;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -24,7 +26,7 @@ class HttpProblemTest {
 
     @Test
     void aCatalogFindsTheSharedAndTheServicesOwnTypesBySlug() {
-        ProblemCatalog catalog = ProblemCatalog.withDomainTypes(new Teapot("teapot"));
+        ProblemCatalog catalog = ProblemCatalog.withDomainTypes(List.of(teapot("teapot")));
 
         assertThat(catalog.ofSlug("not-found")).contains(HttpProblem.NOT_FOUND);
         assertThat(catalog.ofSlug("teapot")).map(ProblemType::uri).map(Object::toString).contains("/problems/teapot");
@@ -33,25 +35,19 @@ class HttpProblemTest {
 
     @Test
     void twoTypesCannotShareAURI() {
-        assertThatThrownBy(() -> ProblemCatalog.withDomainTypes(new Teapot("not-found")))
+        assertThatThrownBy(() -> ProblemCatalog.withDomainTypes(List.of(teapot("not-found"))))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 
-    private record Teapot(String slug) implements ProblemType {
+    private static ProblemType teapot(String slug) {
+        return ProblemType.of(slug, "I'm a teapot", HttpStatus.I_AM_A_TEAPOT, "Ask a coffee pot.");
+    }
 
-        @Override
-        public String title() {
-            return "I'm a teapot";
-        }
-
-        @Override
-        public HttpStatus status() {
-            return HttpStatus.I_AM_A_TEAPOT;
-        }
-
-        @Override
-        public String whatToDo() {
-            return "Ask a coffee pot.";
-        }
+    @Test
+    void onlyA429OrA503SaysWhenToRetryUnlessTheTypeSaysSo() {
+        assertThat(HttpProblem.RATE_LIMITED.retryAfter()).isTrue();
+        assertThat(HttpProblem.SERVICE_UNAVAILABLE.retryAfter()).isTrue();
+        assertThat(HttpProblem.NOT_FOUND.retryAfter()).isFalse();
+        assertThat(teapot("teapot").retriedAfter().retryAfter()).isTrue();
     }
 }

@@ -13,6 +13,6 @@ class ProblemTypesConfiguration {
 
     @Bean
     ProblemCatalog problemCatalog() {
-        return ProblemCatalog.withDomainTypes(ApiProblem.values());
+        return ProblemCatalog.withDomainTypes(ApiProblem.ALL);
     }
 }

@@ -7,6 +7,8 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
+import java.util.List;
+
 /** The operator API answers with the HTTP problem types only; each type's URI explains it. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
@@ -15,6 +17,6 @@ class ProblemTypesConfiguration {
 
     @Bean
     ProblemCatalog problemCatalog() {
-        return ProblemCatalog.withDomainTypes();
+        return ProblemCatalog.withDomainTypes(List.of());
     }
 }
