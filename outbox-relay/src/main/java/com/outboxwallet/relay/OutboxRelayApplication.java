@@ -20,7 +20,7 @@ public class OutboxRelayApplication {
 
     public static void main(String[] args) {
         if (RelayCommands.isCommand(args)) {
-            System.exit(RelayCommands.run(args));
+            System.exit(RelayCommands.run(application(), args));
         }
         application().run(args);
     }

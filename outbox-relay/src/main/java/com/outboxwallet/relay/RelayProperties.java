@@ -30,7 +30,7 @@ public record RelayProperties(RelayMode mode, String instanceId, @Valid @NotNull
                               @Valid Hybrid hybrid) {
 
     public RelayProperties {
-        mode = mode == null ? RelayMode.POLLING : mode;
+        mode = mode == null ? RelayMode.DEFAULT : mode;
         instanceId = instanceId == null || instanceId.isBlank() ? defaultInstanceId() : instanceId;
         leadership = leadership == null ? new Leadership(null, null) : leadership;
         retention = retention == null ? new Retention(null, null, 0) : retention;
@@ -40,6 +40,9 @@ public record RelayProperties(RelayMode mode, String instanceId, @Valid @NotNull
 
     public enum RelayMode {
         POLLING, CDC, HYBRID;
+
+        /** The mode when {@code relay.mode} is not set. */
+        public static final RelayMode DEFAULT = POLLING;
 
         /** Whether this mode runs the Debezium engine. */
         public boolean usesCdc() {

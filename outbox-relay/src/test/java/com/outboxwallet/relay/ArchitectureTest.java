@@ -24,4 +24,13 @@ class ArchitectureTest {
     @ArchTest
     static final ArchRule featuresDoNotFormCycles = slices().matching("com.outboxwallet.relay.(*)..")
             .should().beFreeOfCycles();
+
+    /**
+     * The application class starts the features; none of them reaches back to it. (The slices above leave out the
+     * root package, so a feature importing the application class would be a cycle they do not see.)
+     */
+    @ArchTest
+    static final ArchRule featuresDoNotDependOnTheApplication = noClasses()
+            .that().resideOutsideOfPackage("com.outboxwallet.relay")
+            .should().dependOnClassesThat().haveSimpleName("OutboxRelayApplication");
 }

@@ -70,7 +70,7 @@ class HousekeepingIT extends RelayIntegrationTest {
         UUID ofOther = OutboxRows.anEventFor(jdbc, other, 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> unpublished(List.of(ofWallet.get(0), ofWallet.get(1), ofOther)) == 0);
 
-        int exitCode = RelayCommands.run(new String[] {"republish",
+        int exitCode = RelayCommands.run(OutboxRelayApplication.application(), new String[] {"republish",
                 "--from=" + Instant.now().minus(Duration.ofHours(1)), "--to=" + Instant.now().plusSeconds(60),
                 "--wallet=" + wallet,
                 "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
@@ -102,7 +102,7 @@ class HousekeepingIT extends RelayIntegrationTest {
         List<UUID> waiting = List.of(OutboxRows.anEventFor(owner, wallet, 3), OutboxRows.anEventFor(owner, wallet, 4));
         owner.sql("UPDATE outbox SET published_at = now() WHERE event_id IN (:ids)").param("ids", published).update();
 
-        int exitCode = RelayCommands.run(new String[] {"republish",
+        int exitCode = RelayCommands.run(OutboxRelayApplication.application(), new String[] {"republish",
                 "--from=" + Instant.now().minus(Duration.ofHours(1)), "--to=" + Instant.now().plusSeconds(60),
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=postgres", "--spring.datasource.password=",
@@ -120,7 +120,7 @@ class HousekeepingIT extends RelayIntegrationTest {
 
     @Test
     void republishWithoutAStartIsRefusedWithExitCode2() {
-        int exitCode = RelayCommands.run(new String[] {"republish",
+        int exitCode = RelayCommands.run(OutboxRelayApplication.application(), new String[] {"republish",
                 "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
                 "--spring.datasource.username=postgres", "--spring.datasource.password=",
                 "--spring.kafka.bootstrap-servers=" + bootstrapServers()});

@@ -1,12 +1,14 @@
 package com.outboxwallet.relay.cdc;
 
+import com.outboxwallet.relay.leadership.LeadershipFollower;
+import org.springframework.core.annotation.Order;
+import com.outboxwallet.relay.ConditionalOnRelayMode;
+import com.outboxwallet.relay.RelayProperties.RelayMode;
 import com.outboxwallet.relay.RelayProperties;
 import com.outboxwallet.relay.leadership.RelayLeadership;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 import java.time.Clock;
@@ -17,9 +19,10 @@ import java.util.List;
  * left unpublished from before (rows committed before the slot existed, or while no engine ran).
  */
 @Component
-@ConditionalOnExpression("'${relay.mode:polling}' == 'cdc' or '${relay.mode:polling}' == 'hybrid'")
+@ConditionalOnRelayMode({RelayMode.CDC, RelayMode.HYBRID})
 @ConditionalOnBooleanProperty(name = "relay.run-loops", matchIfMissing = true)
-public class CdcSupervisor implements DisposableBean {
+@Order(1) // before the hybrid switch, which decides from what this tick found
+public class CdcSupervisor implements DisposableBean, LeadershipFollower {
 
     private final CdcEngine engine;
     private final CdcPublisher publisher;
@@ -38,8 +41,8 @@ public class CdcSupervisor implements DisposableBean {
         this.engine = new CdcEngine(publisher, database, settings);
     }
 
-    @Scheduled(fixedDelayString = "${relay.leadership.check-interval}")
-    synchronized void supervise() {
+    @Override
+    public synchronized void afterLeadershipCheck() {
         if (!leadership.isLeader()) {
             engine.stop();
             sweptSinceStart = false;

@@ -1,9 +1,10 @@
 package com.outboxwallet.relay.cdc;
 
+import com.outboxwallet.relay.ConditionalOnRelayMode;
+import com.outboxwallet.relay.RelayProperties.RelayMode;
 import com.outboxwallet.relay.RelayProperties;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -17,7 +18,7 @@ import java.util.Optional;
  * {@code relay.cdc.lag-alarm}.
  */
 @Component("cdcSlot")
-@ConditionalOnExpression("'${relay.mode:polling}' == 'cdc' or '${relay.mode:polling}' == 'hybrid'")
+@ConditionalOnRelayMode({RelayMode.CDC, RelayMode.HYBRID})
 public class SlotMonitor extends AbstractHealthIndicator {
 
     public record SlotState(boolean active, long lagBytes, long walHeldBytes) {

@@ -1,12 +1,12 @@
 package com.outboxwallet.relay.commands;
 
-import com.outboxwallet.relay.OutboxRelayApplication;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Map;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -24,16 +24,17 @@ public final class RelayCommands {
         return args.length > 0 && COMMANDS.contains(args[0]);
     }
 
-    /** @return the process exit code: 0 on success */
-    public static int run(String[] args) {
-        SpringApplication application = OutboxRelayApplication.application();
+    /**
+     * @param application the relay's application, as its {@code main} builds it (its configuration name and all)
+     * @return the process exit code: 0 on success
+     */
+    public static int run(SpringApplication application, String[] args) {
         application.setWebApplicationType(WebApplicationType.NONE);
-        application.setDefaultProperties(Map.of(
-                "spring.config.name", OutboxRelayApplication.CONFIG_NAME,
-                "relay.command", args[0],
-                "relay.run-loops", "false",
-                "spring.main.banner-mode", "off"));
-        ConfigurableApplicationContext context = application.run(Arrays.copyOfRange(args, 1, args.length));
+        // As command-line settings, above anything the environment says: a command never runs the publishing loops.
+        List<String> settings = new ArrayList<>(List.of("--relay.command=" + args[0], "--relay.run-loops=false",
+                "--spring.main.banner-mode=off"));
+        settings.addAll(Arrays.asList(args).subList(1, args.length));
+        ConfigurableApplicationContext context = application.run(settings.toArray(String[]::new));
         return SpringApplication.exit(context);
     }
 }

@@ -1,5 +1,9 @@
 package com.outboxwallet.relay.hybrid;
 
+import com.outboxwallet.relay.leadership.LeadershipFollower;
+import org.springframework.core.annotation.Order;
+import com.outboxwallet.relay.ConditionalOnRelayMode;
+import com.outboxwallet.relay.RelayProperties.RelayMode;
 import com.outboxwallet.relay.RelayProperties;
 import com.outboxwallet.relay.cdc.CdcSupervisor;
 import com.outboxwallet.relay.cdc.SlotMonitor;
@@ -10,8 +14,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
@@ -23,9 +25,10 @@ import org.springframework.stereotype.Component;
  * cause.
  */
 @Component
-@ConditionalOnProperty(name = "relay.mode", havingValue = "hybrid")
+@ConditionalOnRelayMode(RelayMode.HYBRID)
 @ConditionalOnBooleanProperty(name = "relay.run-loops", matchIfMissing = true)
-class HybridSwitch implements PollingGate {
+@Order(2) // after the CDC supervisor
+class HybridSwitch implements PollingGate, LeadershipFollower {
 
     private static final Logger log = LoggerFactory.getLogger(HybridSwitch.class);
 
@@ -51,8 +54,8 @@ class HybridSwitch implements PollingGate {
         return polling;
     }
 
-    @Scheduled(fixedDelayString = "${relay.leadership.check-interval}")
-    void decide() {
+    @Override
+    public void afterLeadershipCheck() {
         boolean cdcBehind = slot.state().map(state -> state.lagBytes() > settings.takeoverLag().toBytes())
                 .orElse(true);
         boolean oldRowsWaiting = outbox.oldestUnpublishedAge().map(age -> age.compareTo(settings.takeoverAge()) > 0)

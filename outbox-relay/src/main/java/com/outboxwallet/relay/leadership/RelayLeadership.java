@@ -1,5 +1,6 @@
 package com.outboxwallet.relay.leadership;
 
+import org.springframework.beans.factory.ObjectProvider;
 import com.outboxwallet.relay.publishing.AdvisoryLocks;
 import com.outboxwallet.relay.RelayProperties;
 import com.outboxwallet.relay.metrics.RelayMetrics;
@@ -42,8 +43,12 @@ public class RelayLeadership implements SmartLifecycle {
     private Connection connection;
     private volatile boolean leader;
     private volatile boolean running;
+    // Looked up on each tick: the followers depend on this bean, so they cannot be handed to its constructor.
+    private final ObjectProvider<LeadershipFollower> followers;
 
-    RelayLeadership(DataSourceProperties database, RelayProperties properties, RelayMetrics metrics) {
+    RelayLeadership(DataSourceProperties database, RelayProperties properties, RelayMetrics metrics,
+                    ObjectProvider<LeadershipFollower> followers) {
+        this.followers = followers;
         this.database = database;
         this.instanceId = properties.instanceId();
         this.lease = properties.leadership().lease();
@@ -58,7 +63,13 @@ public class RelayLeadership implements SmartLifecycle {
         return instanceId;
     }
 
+    /** The relay's one leadership tick: the check, then whatever follows it ({@link LeadershipFollower}). */
     @Scheduled(fixedDelayString = "${relay.leadership.check-interval}")
+    void tick() {
+        campaign();
+        followers.orderedStream().forEach(LeadershipFollower::afterLeadershipCheck);
+    }
+
     synchronized void campaign() {
         if (!running) {
             return;

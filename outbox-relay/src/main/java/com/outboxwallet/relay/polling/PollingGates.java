@@ -1,6 +1,7 @@
 package com.outboxwallet.relay.polling;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import com.outboxwallet.relay.ConditionalOnRelayMode;
+import com.outboxwallet.relay.RelayProperties.RelayMode;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -9,13 +10,13 @@ import org.springframework.context.annotation.Configuration;
 class PollingGates {
 
     @Bean
-    @ConditionalOnProperty(name = "relay.mode", havingValue = "polling", matchIfMissing = true)
+    @ConditionalOnRelayMode(RelayMode.POLLING)
     PollingGate alwaysPoll() {
         return () -> true;
     }
 
     @Bean
-    @ConditionalOnProperty(name = "relay.mode", havingValue = "cdc")
+    @ConditionalOnRelayMode(RelayMode.CDC)
     PollingGate neverPoll() {
         return () -> false;
     }

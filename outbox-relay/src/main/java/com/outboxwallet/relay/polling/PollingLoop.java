@@ -7,15 +7,17 @@ import org.slf4j.LoggerFactory;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * On the leading instance only: drains the outbox, then waits {@code relay.polling.interval}. After a failure it backs off exponentially up to
- * {@code relay.polling.max-backoff}, so an outage of Kafka or PostgreSQL costs neither a busy loop nor memory: the
- * unpublished rows simply wait in the table.
+ * On the leading instance only: drains the outbox, then waits {@code relay.polling.interval}. After a failure it backs
+ * off exponentially (Spring's {@link ExponentialBackOff}) up to {@code relay.polling.max-backoff}, so an outage of
+ * Kafka or PostgreSQL costs neither a busy loop nor memory: the unpublished rows simply wait in the table.
  */
 @Component
 @ConditionalOnBooleanProperty(name = "relay.run-loops", matchIfMissing = true)
@@ -28,6 +30,8 @@ class PollingLoop {
     private final PollingGate gate;
     private final RelayProperties.Polling settings;
     private final Clock clock = Clock.systemUTC();
+    private final ExponentialBackOff backOff;
+    private BackOffExecution failing; // the pauses of the current run of failures; null while publishing works
     private int consecutiveFailures;
     private Instant pausedUntil = Instant.MIN;
 
@@ -36,6 +40,9 @@ class PollingLoop {
         this.leadership = leadership;
         this.gate = gate;
         this.settings = properties.polling();
+        // Twice the interval after the first failure, doubling up to max-backoff, for as long as failures go on.
+        this.backOff = new ExponentialBackOff(settings.interval().multipliedBy(2).toMillis(), 2.0);
+        this.backOff.setMaxInterval(settings.maxBackoff().toMillis());
     }
 
     @Scheduled(fixedDelayString = "${relay.polling.interval}")
@@ -48,16 +55,15 @@ class PollingLoop {
                 // a full batch means more may be waiting
             }
             consecutiveFailures = 0;
+            failing = null;
         } catch (RuntimeException e) {
             consecutiveFailures++;
-            Duration backoff = backoff(consecutiveFailures);
+            if (failing == null) {
+                failing = backOff.start();
+            }
+            Duration backoff = Duration.ofMillis(failing.nextBackOff());
             pausedUntil = clock.instant().plus(backoff);
             log.warn("Publishing failed ({} in a row), retrying in {}: {}", consecutiveFailures, backoff, e.getMessage());
         }
-    }
-
-    private Duration backoff(int failures) {
-        Duration backoff = settings.interval().multipliedBy(1L << Math.min(failures, 16));
-        return backoff.compareTo(settings.maxBackoff()) > 0 ? settings.maxBackoff() : backoff;
     }
 }
