@@ -11,15 +11,12 @@ import tools.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +27,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import static com.outboxwallet.local.PipelineHttp.authorized;
+import static com.outboxwallet.local.PipelineHttp.post;
+import static com.outboxwallet.local.PipelineHttp.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -71,7 +71,6 @@ class MonitoringContractIT {
     private static final String OPENMETRICS = "application/openmetrics-text;version=1.0.0,"
             + "text/plain;version=0.0.4;q=0.5";
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
     private final Path root = repositoryRoot();
     private LocalPipeline pipeline;
@@ -586,26 +585,8 @@ class MonitoringContractIT {
         return URI.create("http://localhost:" + pipeline.apiPort() + path);
     }
 
-    private static HttpRequest post(URI uri, String user, String password, String key, String body) {
-        HttpRequest.Builder request = authorized(uri, user, password)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (key != null) {
-            request.header("Idempotency-Key", key);
-        }
-        return request.build();
-    }
-
     private static HttpRequest get(URI uri, String user, String password, String accept) {
         return authorized(uri, user, password).header("Accept", accept).GET().build();
     }
 
-    private static HttpRequest.Builder authorized(URI uri, String user, String password) {
-        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Authorization", "Basic "
-                + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
-    }
 }

@@ -7,13 +7,10 @@ import tools.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -27,6 +24,10 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
 
+import static com.outboxwallet.local.PipelineHttp.authorized;
+import static com.outboxwallet.local.PipelineHttp.get;
+import static com.outboxwallet.local.PipelineHttp.post;
+import static com.outboxwallet.local.PipelineHttp.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,7 +39,6 @@ abstract class PipelineContract {
 
     private static final String ADMIN = "admin";
     private static final String ADMIN_PASSWORD = "admin-local-pass";
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final JsonMapper json = JsonMapper.builder().build();
 
     abstract LocalPipeline pipeline();
@@ -146,29 +146,6 @@ abstract class PipelineContract {
 
     private URI apiUrl(String path) {
         return URI.create("http://localhost:" + pipeline().apiPort() + path);
-    }
-
-    private static HttpRequest post(URI uri, String user, String password, String key, String body) {
-        HttpRequest.Builder request = authorized(uri, user, password)
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(body));
-        if (key != null) {
-            request.header("Idempotency-Key", key);
-        }
-        return request.build();
-    }
-
-    private static HttpRequest get(URI uri, String user, String password) {
-        return authorized(uri, user, password).GET().build();
-    }
-
-    private static HttpRequest.Builder authorized(URI uri, String user, String password) {
-        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Authorization", "Basic "
-                + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {
-        return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
     }
 
     private static void inParallel(List<Callable<Void>> tasks) throws Exception {
