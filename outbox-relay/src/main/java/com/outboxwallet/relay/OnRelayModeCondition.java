@@ -12,7 +12,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
-/** Binds {@code relay.mode} as {@link RelayProperties} does (the same enum, the same default) and compares. */
+/** Binds {@code relay.mode} as {@link RelayProperties} does (the same enum; its value comes from outbox-relay.yml unless set) and compares. */
 class OnRelayModeCondition extends SpringBootCondition {
 
     @Override
@@ -21,7 +21,7 @@ class OnRelayModeCondition extends SpringBootCondition {
                 metadata.getAnnotationAttributes(ConditionalOnRelayMode.class.getName()));
         RelayMode[] wanted = (RelayMode[]) attributes.get("value");
         RelayMode mode = Binder.get(context.getEnvironment()).bind("relay.mode", RelayMode.class)
-                .orElse(RelayMode.DEFAULT);
+                .orElseThrow(() -> new IllegalStateException("relay.mode is not set (outbox-relay.yml sets it)"));
         boolean matches = Arrays.asList(wanted).contains(mode);
         String message = "relay.mode " + mode.name().toLowerCase(Locale.ROOT) + (matches ? " is " : " is not ")
                 + "one of " + Arrays.toString(wanted);

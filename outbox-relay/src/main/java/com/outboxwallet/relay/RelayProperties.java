@@ -24,25 +24,18 @@ import java.util.Map;
  */
 @Validated
 @ConfigurationProperties("relay")
-public record RelayProperties(RelayMode mode, String instanceId, @Valid @NotNull Topic topic,
+public record RelayProperties(@NotNull RelayMode mode, String instanceId, @Valid @NotNull Topic topic,
                               @Valid @NotNull Polling polling, @Valid @NotNull CloudEvents cloudEvents,
-                              @Valid Leadership leadership, @Valid Retention retention, @Valid Cdc cdc,
-                              @Valid Hybrid hybrid) {
+                              @Valid @NotNull Leadership leadership, @Valid @NotNull Retention retention,
+                              @Valid @NotNull Cdc cdc, @Valid @NotNull Hybrid hybrid) {
 
     public RelayProperties {
-        mode = mode == null ? RelayMode.DEFAULT : mode;
-        instanceId = instanceId == null || instanceId.isBlank() ? defaultInstanceId() : instanceId;
-        leadership = leadership == null ? new Leadership(null, null) : leadership;
-        retention = retention == null ? new Retention(null, null, 0) : retention;
-        cdc = cdc == null ? new Cdc(null, null, null, null, null, null) : cdc;
-        hybrid = hybrid == null ? new Hybrid(null, null) : hybrid;
+        // Not a default but a name made up when none is given: unique per process, as an instance must be.
+        instanceId = instanceId == null || instanceId.isBlank() ? hostAndPid() : instanceId;
     }
 
     public enum RelayMode {
         POLLING, CDC, HYBRID;
-
-        /** The mode when {@code relay.mode} is not set. */
-        public static final RelayMode DEFAULT = POLLING;
 
         /** Whether this mode runs the Debezium engine. */
         public boolean usesCdc() {
@@ -61,10 +54,6 @@ public record RelayProperties(RelayMode mode, String instanceId, @Valid @NotNull
      */
     public record Topic(@NotBlank String name, @Min(1) int partitions, @Min(1) short replicas, Duration retention,
                         @Min(1) int minInsyncReplicas) {
-
-        public Topic {
-            minInsyncReplicas = minInsyncReplicas == 0 ? 1 : minInsyncReplicas;
-        }
 
         /** The topic-level configuration the relay keeps the topic at. */
         public Map<String, String> configs() {
@@ -91,12 +80,10 @@ public record RelayProperties(RelayMode mode, String instanceId, @Valid @NotNull
      * @param lease         how long a leader may miss its checks (frozen, paused, hung) before PostgreSQL ends its
      *                      session, which frees the lock for a standby; at least three check intervals
      */
-    public record Leadership(Duration checkInterval, Duration lease) {
+    public record Leadership(@NotNull Duration checkInterval, @NotNull Duration lease) {
 
         public Leadership {
-            checkInterval = checkInterval == null ? Duration.ofSeconds(1) : checkInterval;
-            lease = lease == null ? Duration.ofSeconds(5) : lease;
-            if (lease.compareTo(checkInterval.multipliedBy(3)) < 0) {
+            if (checkInterval != null && lease != null && lease.compareTo(checkInterval.multipliedBy(3)) < 0) {
                 throw new IllegalArgumentException("relay.leadership.lease (" + lease + ") must be at least three"
                         + " times relay.leadership.check-interval (" + checkInterval + ")");
             }
@@ -108,13 +95,7 @@ public record RelayProperties(RelayMode mode, String instanceId, @Valid @NotNull
      * @param interval  how often the retention job runs
      * @param batchSize rows deleted per statement, so the job never holds long locks
      */
-    public record Retention(Duration keep, Duration interval, @Min(0) int batchSize) {
-
-        public Retention {
-            keep = keep == null ? Duration.ofDays(7) : keep;
-            interval = interval == null ? Duration.ofHours(1) : interval;
-            batchSize = batchSize == 0 ? 1000 : batchSize;
-        }
+    public record Retention(@NotNull Duration keep, @NotNull Duration interval, @Min(1) int batchSize) {
     }
 
     /**
@@ -126,32 +107,19 @@ public record RelayProperties(RelayMode mode, String instanceId, @Valid @NotNull
      * @param lagAlarm          slot lag above which the {@code cdcSlot} health turns DOWN
      * @param restartBackoff    pause before a failed engine is started again
      */
-    public record Cdc(String slotName, String publicationName, String offsetsTable, Duration heartbeatInterval,
-                      DataSize lagAlarm, Duration restartBackoff) {
-
-        public Cdc {
-            slotName = slotName == null ? "wallet_outbox_relay" : slotName;
-            publicationName = publicationName == null ? "wallet_outbox_relay" : publicationName;
-            offsetsTable = offsetsTable == null ? "relay_cdc_offsets" : offsetsTable;
-            heartbeatInterval = heartbeatInterval == null ? Duration.ofSeconds(10) : heartbeatInterval;
-            lagAlarm = lagAlarm == null ? DataSize.ofMegabytes(256) : lagAlarm;
-            restartBackoff = restartBackoff == null ? Duration.ofSeconds(5) : restartBackoff;
-        }
+    public record Cdc(@NotBlank String slotName, @NotBlank String publicationName, @NotBlank String offsetsTable,
+                      @NotNull Duration heartbeatInterval, @NotNull DataSize lagAlarm,
+                      @NotNull Duration restartBackoff) {
     }
 
     /**
      * @param takeoverAge the poller takes over when the oldest unpublished row has waited longer than this
      * @param takeoverLag ... or when the slot lags by more than this, or whenever the slot is not streaming
      */
-    public record Hybrid(Duration takeoverAge, DataSize takeoverLag) {
-
-        public Hybrid {
-            takeoverAge = takeoverAge == null ? Duration.ofSeconds(5) : takeoverAge;
-            takeoverLag = takeoverLag == null ? DataSize.ofMegabytes(64) : takeoverLag;
-        }
+    public record Hybrid(@NotNull Duration takeoverAge, @NotNull DataSize takeoverLag) {
     }
 
-    private static String defaultInstanceId() {
+    private static String hostAndPid() {
         try {
             return InetAddress.getLocalHost().getHostName() + "-" + ManagementFactory.getRuntimeMXBean().getPid();
         } catch (UnknownHostException e) {

@@ -11,14 +11,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class LeadershipSettingsTest {
 
     @Test
-    void aLeaseDefaultsToFiveChecksOfOneSecond() {
-        Leadership defaults = new Leadership(null, null);
-
-        assertThat(defaults.checkInterval()).isEqualTo(Duration.ofSeconds(1));
-        assertThat(defaults.lease()).isEqualTo(Duration.ofSeconds(5));
-    }
-
-    @Test
     void aLeaseThatALiveLeaderCouldMissBetweenTwoChecksIsRefused() {
         assertThatThrownBy(() -> new Leadership(Duration.ofSeconds(2), Duration.ofSeconds(5)))
                 .isInstanceOf(IllegalArgumentException.class)

@@ -1,5 +1,6 @@
 package com.outboxwallet.api.auth;
 
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -15,14 +16,11 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties("wallet.auth")
-public record AuthProperties(Duration verifiedCredentialsTtl, @Min(1) int verifiedCredentialsMax,
-                             Duration revocationPollInterval) {
+public record AuthProperties(@NotNull Duration verifiedCredentialsTtl, @Min(1) int verifiedCredentialsMax,
+                             @NotNull Duration revocationPollInterval) {
 
     public AuthProperties {
-        verifiedCredentialsTtl = verifiedCredentialsTtl == null ? Duration.ofMinutes(1) : verifiedCredentialsTtl;
-        verifiedCredentialsMax = verifiedCredentialsMax == 0 ? 10_000 : verifiedCredentialsMax;
-        revocationPollInterval = revocationPollInterval == null ? Duration.ofMillis(250) : revocationPollInterval;
-        if (revocationPollInterval.isNegative() || revocationPollInterval.isZero()) {
+        if (revocationPollInterval != null && (revocationPollInterval.isNegative() || revocationPollInterval.isZero())) {
             throw new IllegalArgumentException("wallet.auth.revocation-poll-interval must be positive");
         }
     }

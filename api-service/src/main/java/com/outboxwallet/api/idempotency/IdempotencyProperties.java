@@ -14,9 +14,5 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties("wallet.idempotency")
-public record IdempotencyProperties(@NotNull Duration responseTtl, Duration inFlightTtl) {
-
-    public IdempotencyProperties {
-        inFlightTtl = inFlightTtl == null ? Duration.ofSeconds(30) : inFlightTtl;
-    }
+public record IdempotencyProperties(@NotNull Duration responseTtl, @NotNull Duration inFlightTtl) {
 }

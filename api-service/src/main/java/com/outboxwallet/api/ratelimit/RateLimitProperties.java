@@ -14,10 +14,9 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties("wallet.rate-limit")
-public record RateLimitProperties(Boolean enabled, @Min(1) int requests, @NotNull Duration window) {
+public record RateLimitProperties(boolean enabled, @Min(1) int requests, @NotNull Duration window) {
 
     public RateLimitProperties {
-        enabled = enabled == null || enabled;
         if (window != null && window.toMillis() < 1000) {
             throw new IllegalArgumentException("wallet.rate-limit.window must be at least 1s, was " + window);
         }

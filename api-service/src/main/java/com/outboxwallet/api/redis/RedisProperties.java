@@ -15,9 +15,5 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties("wallet.redis")
-public record RedisProperties(@NotNull URI url, String password, Duration commandTimeout) {
-
-    public RedisProperties {
-        commandTimeout = commandTimeout == null ? Duration.ofMillis(500) : commandTimeout;
-    }
+public record RedisProperties(@NotNull URI url, String password, @NotNull Duration commandTimeout) {
 }

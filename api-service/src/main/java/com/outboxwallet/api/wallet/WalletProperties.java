@@ -18,12 +18,7 @@ import java.time.ZoneId;
  */
 @Validated
 @ConfigurationProperties("wallet")
-public record WalletProperties(@Pattern(regexp = "[A-Z]{3}") String currency, @Valid Limits limits) {
-
-    public WalletProperties {
-        currency = currency == null ? "IDR" : currency;
-        limits = limits == null ? new Limits(null, null, null, null, null) : limits;
-    }
+public record WalletProperties(@NotNull @Pattern(regexp = "[A-Z]{3}") String currency, @Valid @NotNull Limits limits) {
 
     /**
      * @param maxTopUp       the largest single top-up
@@ -33,17 +28,11 @@ public record WalletProperties(@Pattern(regexp = "[A-Z]{3}") String currency, @V
      * @param dailyCount     the most top-ups one user may make in a calendar day; none when unset
      * @param dayZone        where the calendar day of the daily limits begins and ends
      */
-    public record Limits(@DecimalMin("0.01") @Digits(integer = 13, fraction = 2) BigDecimal maxTopUp,
-                         @DecimalMin("0.01") @Digits(integer = 13, fraction = 2) BigDecimal balanceCeiling,
+    public record Limits(@NotNull @DecimalMin("0.01") @Digits(integer = 13, fraction = 2) BigDecimal maxTopUp,
+                         @NotNull @DecimalMin("0.01") @Digits(integer = 13, fraction = 2) BigDecimal balanceCeiling,
                          @DecimalMin("0.01") @Digits(integer = 15, fraction = 2) BigDecimal dailyAmount,
                          @Min(1) Integer dailyCount,
-                         ZoneId dayZone) {
-
-        public Limits {
-            maxTopUp = maxTopUp == null ? new BigDecimal("1000000.00") : maxTopUp;
-            balanceCeiling = balanceCeiling == null ? new BigDecimal("99999999.99") : balanceCeiling;
-            dayZone = dayZone == null ? ZoneId.of("Asia/Jakarta") : dayZone;
-        }
+                         @NotNull ZoneId dayZone) {
 
         public boolean hasDailyLimits() {
             return dailyAmount != null || dailyCount != null;

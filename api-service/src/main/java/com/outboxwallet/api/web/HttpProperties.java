@@ -1,5 +1,6 @@
 package com.outboxwallet.api.web;
 
+import jakarta.validation.constraints.NotNull;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
@@ -12,10 +13,10 @@ import java.util.List;
  */
 @Validated
 @ConfigurationProperties("wallet.http")
-public record HttpProperties(DataSize maxBodySize, List<String> corsOrigins) {
+public record HttpProperties(@NotNull DataSize maxBodySize, List<String> corsOrigins) {
 
     public HttpProperties {
-        maxBodySize = maxBodySize == null ? DataSize.ofKilobytes(16) : maxBodySize;
+        // An empty list in YAML binds as no value at all.
         corsOrigins = corsOrigins == null ? List.of() : List.copyOf(corsOrigins);
     }
 }

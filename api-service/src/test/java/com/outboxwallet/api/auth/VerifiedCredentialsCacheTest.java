@@ -88,7 +88,7 @@ class VerifiedCredentialsCacheTest {
         Duration ttl = Duration.ofMinutes(1);
         RecordingVerifier verifying = new RecordingVerifier(passwords);
         VerifiedCredentialsCache spread = new VerifiedCredentialsCache(verifying,
-                new AuthProperties(ttl, 1000, null), revocations,
+                new AuthProperties(ttl, 1000, Duration.ofMillis(250)), revocations,
                 now::get, new Random(42));
         passwords.forEach((user, password) -> spread.authenticate(login(user, password)));
 
@@ -212,7 +212,7 @@ class VerifiedCredentialsCacheTest {
     }
 
     private VerifiedCredentialsCache cacheOver(AuthenticationProvider verifier, Duration ttl) {
-        return new VerifiedCredentialsCache(verifier, new AuthProperties(ttl, 100, null), revocations);
+        return new VerifiedCredentialsCache(verifier, new AuthProperties(ttl, 100, Duration.ofMillis(250)), revocations);
     }
 
     /** Stands in for the database and bcrypt: answers with whatever the user now is. */

@@ -5,7 +5,9 @@ import com.outboxwallet.relay.leadership.RelayLeadership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.FixedDelayTask;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
@@ -16,7 +18,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnBooleanProperty(name = "relay.run-loops", matchIfMissing = true)
-public class OutboxRetention {
+public class OutboxRetention implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRetention.class);
 
@@ -30,7 +32,11 @@ public class OutboxRetention {
         this.settings = properties.retention();
     }
 
-    @Scheduled(initialDelayString = "${relay.retention.interval}", fixedDelayString = "${relay.retention.interval}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(new FixedDelayTask(this::run, settings.interval(), settings.interval()));
+    }
+
     void run() {
         if (leadership.isLeader()) {
             long deleted = deleteExpired();

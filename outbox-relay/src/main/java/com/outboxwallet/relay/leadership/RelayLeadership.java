@@ -8,7 +8,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 
@@ -31,7 +32,7 @@ import java.time.Duration;
  */
 @Component
 @ConditionalOnBooleanProperty(name = "relay.run-loops", matchIfMissing = true)
-public class RelayLeadership implements SmartLifecycle {
+public class RelayLeadership implements SmartLifecycle, SchedulingConfigurer {
 
     /** Two-key advisory locks (namespace, id): the namespace keeps the relay's locks apart from anyone else's. */
 
@@ -40,6 +41,7 @@ public class RelayLeadership implements SmartLifecycle {
     private final DataSourceProperties database;
     private final String instanceId;
     private final Duration lease;
+    private final Duration checkInterval;
     private Connection connection;
     private volatile boolean leader;
     private volatile boolean running;
@@ -52,6 +54,7 @@ public class RelayLeadership implements SmartLifecycle {
         this.database = database;
         this.instanceId = properties.instanceId();
         this.lease = properties.leadership().lease();
+        this.checkInterval = properties.leadership().checkInterval();
         metrics.registerLeadership(instanceId, this::isLeader);
     }
 
@@ -64,7 +67,11 @@ public class RelayLeadership implements SmartLifecycle {
     }
 
     /** The relay's one leadership tick: the check, then whatever follows it ({@link LeadershipFollower}). */
-    @Scheduled(fixedDelayString = "${relay.leadership.check-interval}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::tick, checkInterval);
+    }
+
     void tick() {
         campaign();
         followers.orderedStream().forEach(LeadershipFollower::afterLeadershipCheck);

@@ -4,7 +4,8 @@ import com.outboxwallet.relay.RelayProperties;
 import com.outboxwallet.relay.leadership.RelayLeadership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
 import org.springframework.util.backoff.BackOffExecution;
@@ -21,7 +22,7 @@ import java.time.Instant;
  */
 @Component
 @ConditionalOnBooleanProperty(name = "relay.run-loops", matchIfMissing = true)
-class PollingLoop {
+class PollingLoop implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(PollingLoop.class);
 
@@ -45,7 +46,11 @@ class PollingLoop {
         this.backOff.setMaxInterval(settings.maxBackoff().toMillis());
     }
 
-    @Scheduled(fixedDelayString = "${relay.polling.interval}")
+    @Override
+    public void configureTasks(ScheduledTaskRegistrar tasks) {
+        tasks.addFixedDelayTask(this::drain, settings.interval());
+    }
+
     void drain() {
         if (!leadership.isLeader() || !gate.open() || clock.instant().isBefore(pausedUntil)) {
             return;

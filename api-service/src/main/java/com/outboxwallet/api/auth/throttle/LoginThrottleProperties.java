@@ -1,5 +1,6 @@
 package com.outboxwallet.api.auth.throttle;
 
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Min;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
@@ -17,12 +18,5 @@ import java.time.Duration;
 @Validated
 @ConfigurationProperties("wallet.auth.login-throttle")
 public record LoginThrottleProperties(@Min(1) int maxFailuresPerUser, @Min(1) int maxFailuresPerAddress,
-                                      Duration firstDelay, Duration longestDelay) {
-
-    public LoginThrottleProperties {
-        maxFailuresPerUser = maxFailuresPerUser == 0 ? 5 : maxFailuresPerUser;
-        maxFailuresPerAddress = maxFailuresPerAddress == 0 ? 20 : maxFailuresPerAddress;
-        firstDelay = firstDelay == null ? Duration.ofSeconds(1) : firstDelay;
-        longestDelay = longestDelay == null ? Duration.ofMinutes(15) : longestDelay;
-    }
+                                      @NotNull Duration firstDelay, @NotNull Duration longestDelay) {
 }

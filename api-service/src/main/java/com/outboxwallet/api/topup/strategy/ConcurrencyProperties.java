@@ -1,5 +1,6 @@
 package com.outboxwallet.api.topup.strategy;
 
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -16,24 +17,13 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties("wallet.concurrency")
-public record ConcurrencyProperties(ConcurrencyStrategy strategy, @Valid Optimistic optimistic, @Valid Lock lock,
-                                    @Valid Coalescing coalescing) {
-
-    public ConcurrencyProperties {
-        strategy = strategy == null ? ConcurrencyStrategy.ATOMIC_UPDATE : strategy;
-        optimistic = optimistic == null ? new Optimistic(0, null, null) : optimistic;
-        lock = lock == null ? new Lock(null, null) : lock;
-        coalescing = coalescing == null ? new Coalescing(0) : coalescing;
-    }
+public record ConcurrencyProperties(@NotNull ConcurrencyStrategy strategy, @Valid @NotNull Optimistic optimistic,
+                                    @Valid @NotNull Lock lock, @Valid @NotNull Coalescing coalescing) {
 
     /**
      * @param maxBatch the most top-ups one transaction takes; those that arrive while it commits wait for the next
      */
-    public record Coalescing(@Min(0) @Max(1000) int maxBatch) {
-
-        public Coalescing {
-            maxBatch = maxBatch == 0 ? 64 : maxBatch;
-        }
+    public record Coalescing(@Min(1) @Max(1000) int maxBatch) {
     }
 
     /**
@@ -41,13 +31,8 @@ public record ConcurrencyProperties(ConcurrencyStrategy strategy, @Valid Optimis
      * @param baseBackoff first pause; each retry doubles it, with full jitter
      * @param maxBackoff  longest pause
      */
-    public record Optimistic(@Min(0) @Max(100) int maxAttempts, Duration baseBackoff, Duration maxBackoff) {
-
-        public Optimistic {
-            maxAttempts = maxAttempts == 0 ? 10 : maxAttempts;
-            baseBackoff = baseBackoff == null ? Duration.ofMillis(2) : baseBackoff;
-            maxBackoff = maxBackoff == null ? Duration.ofMillis(100) : maxBackoff;
-        }
+    public record Optimistic(@Min(1) @Max(100) int maxAttempts, @NotNull Duration baseBackoff,
+                             @NotNull Duration maxBackoff) {
     }
 
     /**
@@ -55,11 +40,6 @@ public record ConcurrencyProperties(ConcurrencyStrategy strategy, @Valid Optimis
      * @param leaseTime when the lock frees itself if its holder died; no watchdog extends it, so it must exceed the
      *                  longest top-up transaction (the version check covers the case where it does not)
      */
-    public record Lock(Duration waitTime, Duration leaseTime) {
-
-        public Lock {
-            waitTime = waitTime == null ? Duration.ofSeconds(5) : waitTime;
-            leaseTime = leaseTime == null ? Duration.ofSeconds(10) : leaseTime;
-        }
+    public record Lock(@NotNull Duration waitTime, @NotNull Duration leaseTime) {
     }
 }
