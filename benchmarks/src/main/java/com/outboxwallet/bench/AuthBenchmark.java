@@ -6,6 +6,7 @@ import com.outboxwallet.infra.EmbeddedInfrastructure;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 
+import java.util.Objects;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -39,7 +40,7 @@ final class AuthBenchmark {
             try (ConfigurableApplicationContext api = ApiContexts.start(infra, database,
                     Map.of("wallet.auth.verified-credentials-ttl", ttl))) {
                 String label = ttl.equals("0s") ? "off (bcrypt every request)" : "on (TTL " + ttl + ")";
-                int port = ((WebServerApplicationContext) api).getWebServer().getPort();
+                int port = Objects.requireNonNull(((WebServerApplicationContext) api).getWebServer()).getPort();
                 String user = "bench-" + UUID.randomUUID().toString().substring(0, 12);
                 api.getBean(UserAccounts.class).create(user, "benchmark-password", Role.USER);
                 String authorization = BasicAuthorization.of(user, "benchmark-password");

@@ -7,6 +7,7 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 
+import java.util.Objects;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
@@ -33,7 +34,8 @@ final class ConsumerGroupProgress implements AutoCloseable {
     ConsumerGroupProgress(String bootstrapServers, String group, String topic) {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
         this.group = group;
-        this.partitions = get(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic).partitions().stream()
+        this.partitions = Objects.requireNonNull(get(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic),
+                        topic).partitions().stream()
                 .map(info -> new TopicPartition(topic, info.partition()))
                 .toList();
     }
@@ -59,7 +61,7 @@ final class ConsumerGroupProgress implements AutoCloseable {
         for (TopicPartition partition : partitions) {
             OffsetAndMetadata offset = committed.get(partition);
             committedRecords += offset == null ? 0 : offset.offset();
-            endRecords += end.get(partition).offset();
+            endRecords += Objects.requireNonNull(end.get(partition)).offset();
         }
         return new Position(committedRecords, endRecords);
     }

@@ -5,7 +5,9 @@ import com.outboxwallet.local.Service;
 import com.outboxwallet.local.processes.Instances;
 import com.outboxwallet.local.processes.ProcessStack;
 import com.outboxwallet.local.processes.ServiceInstance;
+import org.jspecify.annotations.Nullable;
 
+import java.util.Objects;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.file.Files;
@@ -68,9 +70,9 @@ final class EndToEndBenchmark {
                         long maxLedgerLag, StackDatabases.Delays delays) {
     }
 
-    private List<ProcessUsage> usage;
+    private List<ProcessUsage> usage = List.of(); // the stack's processes, once it runs
     /** The warm-up as measured, to show what a cold start costs; in no other figure. */
-    private LoadPhase warmUp;
+    private @Nullable LoadPhase warmUp;
 
     List<String> run() throws Exception {
         Path dataDir = Files.createTempDirectory("wallet-e2e");
@@ -127,7 +129,7 @@ final class EndToEndBenchmark {
             stepper.awaitCaughtUp();
             JfrProfile recording = settings.profile()
                     ? JfrProfile.start(stack.instances(Service.API).getFirst().jvm().pid(),
-                    dataDir.getParent().resolve("e2e-api-" + System.currentTimeMillis() + ".jfr"))
+                    Objects.requireNonNull(dataDir.toAbsolutePath().getParent()).resolve("e2e-api-" + System.currentTimeMillis() + ".jfr"))
                     : null;
             for (Scenario scenario : Scenario.values()) {
                 TopUpLoad load = scenario == Scenario.SPREAD ? spreadLoad : hotLoad;
@@ -248,7 +250,7 @@ final class EndToEndBenchmark {
                         + " over the scenario's users, a new Idempotency-Key each. Warm-up: " + WARMUP_CONNECTIONS
                         + " connections over " + SPREAD_WALLETS + " wallets for " + settings.warmupSeconds()
                         + " s (%.0f top-ups/s, p99 %.0f ms: the JVMs cold), then the hot wallet briefly, left out of"
-                        .formatted(warmUp.acceptedPerSecond(), warmUp.latencies().quantile(0.99))
+                        .formatted(Objects.requireNonNull(warmUp).acceptedPerSecond(), warmUp.latencies().quantile(0.99))
                         + " every other figure. Steps: flat out for "
                         + settings.seconds() + " s each; the ledger caught up after each before the next",
                 "- ceiling: the same transaction (atomic-update credit, top-up row, outbox row, one commit) straight"

@@ -5,6 +5,7 @@ import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.nio.file.Path;
@@ -172,7 +173,7 @@ final class JfrProfile {
     }
 
     /** Thread names without their numbers: {@code http-nio-8080-exec-12} → {@code http-nio-8080-exec-}. */
-    private static String threadGroup(String name) {
+    private static String threadGroup(@Nullable String name) {
         return name == null ? "(unnamed)" : name.replaceAll("\\d+", "#");
     }
 

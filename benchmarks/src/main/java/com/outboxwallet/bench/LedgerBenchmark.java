@@ -83,7 +83,7 @@ final class LedgerBenchmark {
             ledgerSettings = LEDGER_SETTINGS.stream().map(name -> name + "=" + environment.getProperty(name))
                     .collect(Collectors.joining(", "));
             try (ConsumerGroupProgress group = new ConsumerGroupProgress(infra.kafka().bootstrapServers(),
-                    environment.getProperty("spring.kafka.consumer.group-id"), topic)) {
+                    environment.getRequiredProperty("spring.kafka.consumer.group-id"), topic)) {
                 Await.until("the ledger to apply " + events + " events", Duration.ofSeconds(600 + events / 50), POLL,
                         () -> live.observe(System.nanoTime(), group.position().committed()));
             }

@@ -1,5 +1,8 @@
 package com.outboxwallet.bench;
 
+import org.jspecify.annotations.Nullable;
+
+import java.util.Objects;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -55,12 +58,12 @@ final class LoadPhase {
     }
 
     /** @param startNanos when the request was sent, or was due to be sent */
-    void record(HttpResponse<?> response, Throwable failure, long startNanos) {
+    void record(@Nullable HttpResponse<?> response, @Nullable Throwable failure, long startNanos) {
         if (failure != null) {
             Throwable cause = failure instanceof CompletionException && failure.getCause() != null
                     ? failure.getCause() : failure;
             count(cause.getClass().getSimpleName());
-        } else if (response.statusCode() == 201) {
+        } else if (Objects.requireNonNull(response, "a response where there is no failure").statusCode() == 201) {
             // Location: /api/v1/topups/{id}
             String location = response.headers().firstValue("Location").orElseThrow();
             recordCommitted(UUID.fromString(location.substring(location.lastIndexOf('/') + 1)), startNanos);

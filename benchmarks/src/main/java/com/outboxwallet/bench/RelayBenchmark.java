@@ -13,7 +13,9 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.flywaydb.core.Flyway;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.jspecify.annotations.Nullable;
 
+import java.util.Objects;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -204,7 +206,7 @@ final class RelayBenchmark {
             Await.until("every event to arrive", Duration.ofMinutes(5), Duration.ofMillis(1),
                     () -> latencyNanos.keySet().containsAll(expected));
             Latencies latencies = new Latencies();
-            expected.forEach(id -> latencies.recordNanos(latencyNanos.get(id)));
+            expected.forEach(id -> latencies.recordNanos(Objects.requireNonNull(latencyNanos.get(id))));
             return latencies;
         }
 
@@ -218,7 +220,7 @@ final class RelayBenchmark {
         }
     }
 
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+    private static @Nullable String header(ConsumerRecord<String, byte[]> record, String name) {
         var header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }

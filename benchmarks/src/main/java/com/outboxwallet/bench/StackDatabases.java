@@ -2,6 +2,7 @@ package com.outboxwallet.bench;
 
 import com.outboxwallet.events.TopUpAccepted;
 
+import java.util.Objects;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -144,9 +145,16 @@ final class StackDatabases implements AutoCloseable {
                         SELECT count(*) AS n, count(*) - count(DISTINCT top_up_id) AS duplicates,
                                coalesce(sum(amount), 0) AS amounts
                           FROM audit_log""").query().singleRow();
-        return new Exactness(((Number) accepted.get("n")).longValue(), ((Number) audited.get("n")).longValue(),
-                ((Number) audited.get("duplicates")).longValue(), (BigDecimal) accepted.get("amounts"),
-                (BigDecimal) audited.get("amounts"));
+        return new Exactness(count(accepted, "n"), count(audited, "n"), count(audited, "duplicates"),
+                amount(accepted, "amounts"), amount(audited, "amounts"));
+    }
+
+    private static long count(Map<String, Object> row, String column) {
+        return ((Number) Objects.requireNonNull(row.get(column), column)).longValue();
+    }
+
+    private static BigDecimal amount(Map<String, Object> row, String column) {
+        return (BigDecimal) Objects.requireNonNull(row.get(column), column);
     }
 
     @Override

@@ -2,6 +2,7 @@ package com.outboxwallet.infra;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -15,7 +16,7 @@ import java.nio.file.Path;
 public final class EmbeddedInfrastructure implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedInfrastructure.class);
-    private static EmbeddedInfrastructure shared;
+    private static @Nullable EmbeddedInfrastructure shared;
 
     private final EmbeddedPostgresServer postgres;
     private final EmbeddedKafkaServer kafka;

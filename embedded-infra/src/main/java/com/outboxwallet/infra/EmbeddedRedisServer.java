@@ -4,6 +4,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import redis.embedded.RedisServer;
 import redis.embedded.core.RedisServerBuilder;
+import org.jspecify.annotations.Nullable;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -33,7 +34,7 @@ public final class EmbeddedRedisServer implements AutoCloseable {
     }
 
     /** @param password what clients must AUTH with; null for none. Double quotes and backslashes are not allowed. */
-    public static EmbeddedRedisServer start(int requestedPort, String password) {
+    public static EmbeddedRedisServer start(int requestedPort, @Nullable String password) {
         int port = FreePorts.orFree(requestedPort);
         shutDownStaleRedis(port);
         try {

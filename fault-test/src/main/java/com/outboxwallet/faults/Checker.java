@@ -11,7 +11,9 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jspecify.annotations.Nullable;
 
+import java.util.Objects;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -51,13 +53,13 @@ final class Checker {
     }
 
     private record TopUpRow(String id, String username, String key, BigDecimal amount, String walletId,
-                            long version, Instant committedAt) {
+                            long version, @Nullable Instant committedAt) {
     }
 
     private record WalletRow(String id, BigDecimal balance, long version) {
     }
 
-    private record LedgerRow(int copies, Instant committedAt) {
+    private record LedgerRow(int copies, @Nullable Instant committedAt) {
     }
 
     private record Projection(BigDecimal balance, long lastSequence) {
@@ -257,7 +259,7 @@ final class Checker {
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < ends.get(partition))) {
+            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < Objects.requireNonNull(ends.get(partition)))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
                     records++;
                     if (!eventIds.add(header(record, "ce_id"))) {
@@ -280,7 +282,8 @@ final class Checker {
                     .map(info -> new TopicPartition(DEAD_LETTERS, info.partition())).toList();
             Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions, Duration.ofSeconds(30));
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            return partitions.stream().mapToLong(partition -> ends.get(partition) - starts.get(partition)).sum();
+            return partitions.stream().mapToLong(partition -> Objects.requireNonNull(ends.get(partition))
+                    - Objects.requireNonNull(starts.get(partition))).sum();
         }
     }
 

@@ -5,6 +5,7 @@ import com.outboxwallet.local.Service;
 import com.outboxwallet.local.processes.ProcessStack;
 import com.outboxwallet.local.processes.ServiceInstance;
 
+import java.util.Objects;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -70,7 +71,7 @@ final class FaultInjector {
         CompletableFuture<Instant> readyAt = CompletableFuture.completedFuture(null);
         String target = switch (kind) {
             case KILL_API, KILL_RELAY, KILL_LEDGER -> {
-                ServiceInstance instance = pick(SERVICE_KILLED.get(kind), random);
+                ServiceInstance instance = pick(Objects.requireNonNull(SERVICE_KILLED.get(kind)), random);
                 instance.jvm().kill();
                 down(random);
                 instance.jvm().start();
@@ -79,7 +80,7 @@ final class FaultInjector {
                 readyAt = CompletableFuture.supplyAsync(() -> superviseUntilReady(instance));
                 yield instance.name();
             }
-            case PAUSE_RELAY_LEADER -> pause(leader, RELAY_PAUSE.plusMillis(random.nextLong(4000)));
+            case PAUSE_RELAY_LEADER -> pause(Objects.requireNonNull(leader), RELAY_PAUSE.plusMillis(random.nextLong(4000)));
             case PAUSE_LOCK_HOLDER -> pause(pick(Service.API, random), LOCK_LEASE.plusSeconds(2));
             case KILL_KAFKA -> {
                 stack.kafka().kill();

@@ -8,6 +8,7 @@ import com.outboxwallet.local.processes.ProcessStack;
 import com.outboxwallet.local.processes.ServiceInstance;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -58,18 +59,18 @@ public final class FaultTest {
     private static final List<String> SERVICE_JVM_FLAGS = List.of("-Xmx384m", "-XX:TieredStopAtLevel=1");
 
     /** A fault, and when the pipeline had recovered: a top-up acknowledged after it reached the ledger. */
-    record Recovery(Injected fault, Instant recoveredAt) {
+    record Recovery(Injected fault, @Nullable Instant recoveredAt) {
 
         Duration down() {
             return Duration.between(fault.injectedAt(), fault.restoredAt());
         }
 
-        Duration toRecover() {
+        @Nullable Duration toRecover() {
             return recoveredAt == null ? null : Duration.between(fault.restoredAt(), recoveredAt);
         }
 
         /** From the restart of a killed instance until it was ready; null for other faults. */
-        Duration toReady() {
+        @Nullable Duration toReady() {
             Instant ready = fault.readyAt().join();
             return ready == null ? null : Duration.between(fault.restoredAt(), ready);
         }
@@ -264,14 +265,15 @@ public final class FaultTest {
      * top-up waited for is fixed once chosen: the newest acknowledgement changes every few milliseconds under load
      * and would always be a step ahead of the ledger.
      */
-    private static Instant awaitRecovery(InfrastructureEndpoints endpoints, History history, Instant restoredAt) {
+    private static @Nullable Instant awaitRecovery(InfrastructureEndpoints endpoints, History history, Instant restoredAt) {
         Instant deadline = Instant.now().plus(RECOVERY_TIMEOUT);
         Optional<History.Ending> awaited = Optional.empty();
         while (Instant.now().isBefore(deadline)) {
             if (awaited.isEmpty()) {
                 awaited = history.lastAcknowledged().filter(ending -> ending.atMillis() > restoredAt.toEpochMilli());
             }
-            if (awaited.isPresent() && inAuditLog(endpoints, awaited.get().topUpId())) {
+            String topUpId = awaited.map(History.Ending::topUpId).orElse(null);
+            if (topUpId != null && inAuditLog(endpoints, topUpId)) {
                 return Instant.now();
             }
             LockSupport.parkNanos(Duration.ofMillis(50).toNanos());

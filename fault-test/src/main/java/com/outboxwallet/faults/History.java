@@ -1,5 +1,7 @@
 package com.outboxwallet.faults;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -31,7 +33,7 @@ final class History {
     }
 
     /** @param topUpId the id the service answered with, for an acknowledged one */
-    record Ending(PlannedTopUp topUp, Outcome outcome, String topUpId, long atMillis) {
+    record Ending(PlannedTopUp topUp, Outcome outcome, @Nullable String topUpId, long atMillis) {
     }
 
     private final Collection<Attempt> attempts = new ConcurrentLinkedQueue<>();

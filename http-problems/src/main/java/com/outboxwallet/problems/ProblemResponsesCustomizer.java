@@ -14,6 +14,7 @@ import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -53,7 +54,8 @@ class ProblemResponsesCustomizer implements OperationCustomizer {
                 .collect(Collectors.joining("; ")));
         Map<String, Example> examples = new LinkedHashMap<>();
         types.forEach(type -> examples.put(type.slug(), example(type)));
-        MediaType problemJson = response.getContent().get(OpenApiProblems.MEDIA_TYPE);
+        // OpenApiProblems.response made it with its problem+json content.
+        MediaType problemJson = Objects.requireNonNull(response.getContent().get(OpenApiProblems.MEDIA_TYPE));
         problemJson.setExamples(examples);
         if (types.stream().anyMatch(ProblemType::retryAfter)) {
             response.addHeaderObject("Retry-After", new Header()

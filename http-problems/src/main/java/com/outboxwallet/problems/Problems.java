@@ -4,6 +4,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.MediaType;
 import org.springframework.http.ProblemDetail;
 import tools.jackson.databind.json.JsonMapper;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.util.List;
@@ -15,7 +16,7 @@ public final class Problems {
     private Problems() {
     }
 
-    public static ProblemDetail of(ProblemType type, String detail) {
+    public static ProblemDetail of(ProblemType type, @Nullable String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
         problem.setType(type.uri());
         problem.setTitle(type.title());
@@ -23,11 +24,11 @@ public final class Problems {
     }
 
     /** @param field where the fault is ("amount", "Idempotency-Key"); @param expected what would have been accepted */
-    public static ProblemDetail withField(ProblemType type, String detail, String field, String expected) {
+    public static ProblemDetail withField(ProblemType type, @Nullable String detail, String field, String expected) {
         return withErrors(type, detail, List.of(new FieldError(field, expected)));
     }
 
-    public static ProblemDetail withErrors(ProblemType type, String detail, List<FieldError> errors) {
+    public static ProblemDetail withErrors(ProblemType type, @Nullable String detail, List<FieldError> errors) {
         ProblemDetail problem = of(type, detail);
         problem.setProperty("errors", errors.stream()
                 .map(e -> Map.of("field", e.field(), "expected", e.expected()))

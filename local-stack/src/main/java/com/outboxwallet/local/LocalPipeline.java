@@ -4,7 +4,9 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
+import org.jspecify.annotations.Nullable;
 
+import java.util.Objects;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,9 +18,10 @@ import java.util.List;
 public final class LocalPipeline implements AutoCloseable {
 
     private final List<ConfigurableApplicationContext> started = new ArrayList<>();
-    private ConfigurableApplicationContext api;
-    private ConfigurableApplicationContext relay;
-    private ConfigurableApplicationContext ledger;
+    // Set by start(), one after the other.
+    private @Nullable ConfigurableApplicationContext api;
+    private @Nullable ConfigurableApplicationContext relay;
+    private @Nullable ConfigurableApplicationContext ledger;
 
     /** Ports of 0 pick free ones; the chosen ports are available from the accessors. */
     public record Ports(int api, int relay, int ledger) {
@@ -79,8 +82,10 @@ public final class LocalPipeline implements AutoCloseable {
         return port(ledger);
     }
 
-    private static int port(ConfigurableApplicationContext context) {
-        return ((WebServerApplicationContext) context).getWebServer().getPort();
+    private static int port(@Nullable ConfigurableApplicationContext context) {
+        Objects.requireNonNull(context, "the pipeline has not started");
+        return Objects.requireNonNull(((WebServerApplicationContext) context).getWebServer(), "a web application")
+                .getPort();
     }
 
     @Override

@@ -7,6 +7,7 @@ import com.outboxwallet.local.processes.KafkaBroker;
 import com.outboxwallet.local.processes.ProcessStack;
 import com.outboxwallet.local.processes.ServiceInstance;
 
+import java.util.Objects;
 import java.io.PrintStream;
 import java.util.EnumMap;
 import java.util.List;
@@ -108,7 +109,7 @@ public final class LocalStack {
                  Data            %s  (stop, then delete it to start from scratch)
                 %s==========================================================================================
                 %n""", String.join(indent, listening.get(Service.API)),
-                String.join(indent, listening.get(Service.RELAY).stream().map(uri -> uri.replaceFirst(
+                String.join(indent, Objects.requireNonNull(listening.get(Service.RELAY)).stream().map(uri -> uri.replaceFirst(
                         "^(http://localhost:\\d+)", "$1/actuator/health")).toList()),
                 String.join(indent, listening.get(Service.LEDGER)), settings.postgresPort(), settings.kafkaPort(),
                 settings.redisPort(), settings.dataDir(), processes);

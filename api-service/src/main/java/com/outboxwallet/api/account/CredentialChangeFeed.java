@@ -7,6 +7,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -32,8 +33,8 @@ class CredentialChangeFeed implements SmartLifecycle {
     private final UserAccountRepository repository;
     private final CredentialRevocations revocations;
     private final Duration interval;
-    private ScheduledExecutorService poller;
-    private Instant since;
+    private @Nullable ScheduledExecutorService poller;
+    private @Nullable Instant since;
     private boolean failing;
 
     CredentialChangeFeed(UserAccountRepository repository, CredentialRevocations revocations,

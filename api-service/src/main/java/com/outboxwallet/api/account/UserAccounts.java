@@ -11,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import java.util.List;
 import java.util.OptionalLong;
 import java.util.UUID;
+import java.util.Objects;
 
 /**
  * Users, each with exactly one wallet in the configured currency. Disabling an account or changing its password is
@@ -43,7 +44,7 @@ public class UserAccounts {
     public UserAccount create(String username, String rawPassword, Role role) {
         InvalidPassword.check("password", rawPassword);
         UUID userId = UUID.randomUUID();
-        if (!repository.insertUser(userId, username, passwordEncoder.encode(rawPassword), role)) {
+        if (!repository.insertUser(userId, username, hash(rawPassword), role)) {
             throw new UsernameTaken(username);
         }
         wallets.open(userId);
@@ -58,7 +59,7 @@ public class UserAccounts {
     public void createIfAbsent(String username, String rawPassword, Role role) {
         InvalidPassword.check("password", rawPassword);
         UUID userId = UUID.randomUUID();
-        if (repository.insertUser(userId, username, passwordEncoder.encode(rawPassword), role)) {
+        if (repository.insertUser(userId, username, hash(rawPassword), role)) {
             wallets.open(userId);
         }
     }
@@ -87,7 +88,7 @@ public class UserAccounts {
     /** An administrator sets a new password; the old one stops working. */
     public void resetPassword(UUID userId, String newPassword) {
         InvalidPassword.check("password", newPassword);
-        if (apply(userId, repository.setPasswordHash(userId, passwordEncoder.encode(newPassword))).isEmpty()) {
+        if (apply(userId, repository.setPasswordHash(userId, hash(newPassword))).isEmpty()) {
             throw new UserNotFound(userId);
         }
     }
@@ -104,7 +105,7 @@ public class UserAccounts {
                 || !passwordEncoder.matches(currentPassword, hash)) {
             throw new WrongCurrentPassword();
         }
-        if (apply(userId, repository.replacePasswordHash(userId, hash, passwordEncoder.encode(newPassword)))
+        if (apply(userId, repository.replacePasswordHash(userId, hash, hash(newPassword)))
                 .isEmpty()) {
             throw new WrongCurrentPassword();
         }
@@ -117,5 +118,10 @@ public class UserAccounts {
     }
 
     public record UserPage(List<UserAccount> users, int page, int size, long total) {
+    }
+
+    private String hash(String password) {
+        // Only a null password encodes to null, and none reaches here.
+        return Objects.requireNonNull(passwordEncoder.encode(password));
     }
 }

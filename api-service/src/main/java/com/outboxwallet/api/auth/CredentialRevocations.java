@@ -1,5 +1,7 @@
 package com.outboxwallet.api.auth;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
@@ -20,7 +22,7 @@ public final class CredentialRevocations {
     }
 
     /** @return false for a {@link WalletUser} loaded before its password or access last changed */
-    public boolean isCurrent(Object principal) {
+    public boolean isCurrent(@Nullable Object principal) {
         if (!(principal instanceof WalletUser user)) {
             return true;
         }

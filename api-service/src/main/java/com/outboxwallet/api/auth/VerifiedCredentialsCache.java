@@ -10,7 +10,9 @@ import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.GrantedAuthority;
+import org.jspecify.annotations.Nullable;
 
+import java.util.Objects;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -68,7 +70,7 @@ public final class VerifiedCredentialsCache implements AuthenticationProvider {
     }
 
     @Override
-    public Authentication authenticate(Authentication request) {
+    public @Nullable Authentication authenticate(Authentication request) {
         if (!(request.getCredentials() instanceof String password)) {
             return verifier.authenticate(request);
         }
@@ -92,9 +94,10 @@ public final class VerifiedCredentialsCache implements AuthenticationProvider {
     }
 
     private Verified verify(Authentication request) {
-        Authentication result = verifier.authenticate(request);
+        // The user store answers every username and password login: it returns a result or throws.
+        Authentication result = Objects.requireNonNull(verifier.authenticate(request));
         Object principal = result.getPrincipal() instanceof WalletUser user ? user.withoutPassword()
-                : result.getPrincipal();
+                : Objects.requireNonNull(result.getPrincipal(), "an authenticated login has a principal");
         return new Verified(principal, List.copyOf(result.getAuthorities()));
     }
 

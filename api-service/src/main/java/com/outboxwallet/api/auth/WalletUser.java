@@ -3,6 +3,7 @@ package com.outboxwallet.api.auth;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.userdetails.UserDetails;
+import org.jspecify.annotations.Nullable;
 
 import java.util.Collection;
 import java.util.List;
@@ -14,7 +15,7 @@ import java.util.UUID;
  * @param credentialsVersion grows with every change of the password or of {@code enabled}: a principal loaded before
  *                           the change is no longer current (see {@link CredentialRevocations})
  */
-public record WalletUser(UUID id, String username, String passwordHash, Role role, boolean enabled,
+public record WalletUser(UUID id, String username, @Nullable String passwordHash, Role role, boolean enabled,
                          long credentialsVersion) implements UserDetails {
 
     @Override
@@ -23,7 +24,7 @@ public record WalletUser(UUID id, String username, String passwordHash, Role rol
     }
 
     @Override
-    public String getPassword() {
+    public @Nullable String getPassword() {
         return passwordHash;
     }
 

@@ -1,5 +1,7 @@
 package com.outboxwallet.api.idempotency;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * What Redis holds under a key's scope: a claim while the first request runs, then its result.
  *
@@ -7,7 +9,7 @@ package com.outboxwallet.api.idempotency;
  * @param fingerprint identifies the request that used the key, so another request under it is refused
  * @param result      the first request's result as JSON, once completed
  */
-record StoredEntry(State state, String claimToken, String fingerprint, String result) {
+record StoredEntry(State state, @Nullable String claimToken, String fingerprint, @Nullable String result) {
 
     enum State { IN_FLIGHT, COMPLETED }
 

@@ -1,5 +1,7 @@
 package com.outboxwallet.api.outbox;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -18,5 +20,5 @@ public record OutboxMessage(
         String idempotencyKey,
         long sequence,
         Instant occurredAt,
-        String traceparent) {
+        @Nullable String traceparent) {
 }

@@ -4,6 +4,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.stereotype.Component;
 
+import java.util.Objects;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -40,6 +41,6 @@ public class RedisFallbacks {
     }
 
     public void wentOnWithout(Use use) {
-        counters.get(use).increment();
+        Objects.requireNonNull(counters.get(use)).increment(); // one counter per Use, made up front
     }
 }

@@ -1,5 +1,7 @@
 package com.outboxwallet.api.topup;
 
+import org.jspecify.annotations.Nullable;
+
 import java.math.BigDecimal;
 import java.time.Instant;
 
@@ -12,11 +14,11 @@ import java.time.Instant;
  */
 public class DailyLimitExceeded extends RuntimeException {
 
-    private final BigDecimal remainingAmount;
-    private final Integer remainingCount;
+    private final @Nullable BigDecimal remainingAmount;
+    private final @Nullable Integer remainingCount;
     private final Instant resetsAt;
 
-    DailyLimitExceeded(BigDecimal remainingAmount, Integer remainingCount, Instant resetsAt) {
+    DailyLimitExceeded(@Nullable BigDecimal remainingAmount, @Nullable Integer remainingCount, Instant resetsAt) {
         super("the top-up would pass today's limit"
                 + (remainingAmount == null ? "" : "; " + remainingAmount.toPlainString() + " may still be topped up")
                 + (remainingCount == null ? "" : "; " + remainingCount + " more top-ups may be made"), null, false,
@@ -26,11 +28,11 @@ public class DailyLimitExceeded extends RuntimeException {
         this.resetsAt = resetsAt;
     }
 
-    public BigDecimal remainingAmount() {
+    public @Nullable BigDecimal remainingAmount() {
         return remainingAmount;
     }
 
-    public Integer remainingCount() {
+    public @Nullable Integer remainingCount() {
         return remainingCount;
     }
 

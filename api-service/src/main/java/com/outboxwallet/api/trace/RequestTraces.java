@@ -7,6 +7,7 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 import java.util.HashMap;
 import java.util.Map;
@@ -32,23 +33,23 @@ public class RequestTraces {
     }
 
     /** @return the current span's W3C traceparent, or null when there is no span */
-    public String currentTraceparent() {
+    public @Nullable String currentTraceparent() {
         Span span = tracer.currentSpan();
         if (span == null) {
             return null;
         }
         Map<String, String> carrier = new HashMap<>();
-        propagator.inject(span.context(), carrier, Map::put);
+        propagator.inject(span.context(), carrier, (map, key, value) -> carrier.put(key, value));
         return carrier.get(TRACEPARENT);
     }
 
     /** @return the context to {@link #resume} on another thread; null when there is none */
-    public TraceContext current() {
+    public @Nullable TraceContext current() {
         return tracer.currentTraceContext().context();
     }
 
     /** Makes {@code context} (null for none) current on this thread until the scope closes. */
-    public CurrentTraceContext.Scope resume(TraceContext context) {
+    public CurrentTraceContext.Scope resume(@Nullable TraceContext context) {
         return tracer.currentTraceContext().maybeScope(context);
     }
 }

@@ -8,6 +8,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
+import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;
 import java.time.ZoneId;
@@ -30,8 +31,8 @@ public record WalletProperties(@NotNull @Pattern(regexp = "[A-Z]{3}") String cur
      */
     public record Limits(@NotNull @DecimalMin("0.01") @Digits(integer = 13, fraction = 2) BigDecimal maxTopUp,
                          @NotNull @DecimalMin("0.01") @Digits(integer = 13, fraction = 2) BigDecimal balanceCeiling,
-                         @DecimalMin("0.01") @Digits(integer = 15, fraction = 2) BigDecimal dailyAmount,
-                         @Min(1) Integer dailyCount,
+                         @DecimalMin("0.01") @Digits(integer = 15, fraction = 2) @Nullable BigDecimal dailyAmount,
+                         @Min(1) @Nullable Integer dailyCount,
                          @NotNull ZoneId dayZone) {
 
         public boolean hasDailyLimits() {

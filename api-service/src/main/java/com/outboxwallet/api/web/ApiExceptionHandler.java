@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
+import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -42,6 +43,7 @@ import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
+import java.util.Objects;
 import java.util.List;
 
 /**
@@ -196,11 +198,17 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Problems.FieldError> errors = e.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new Problems.FieldError(result.getMethodParameter().getParameterName(),
+                        .map(error -> new Problems.FieldError(parameterName(result.getMethodParameter()),
                                 String.valueOf(error.getDefaultMessage()))))
                 .toList();
         return problem(Problems.withErrors(HttpProblem.INVALID_REQUEST, "The request has invalid parameters.", errors),
                 headers);
+    }
+
+    /** The parameter's name as compiled in (-parameters), else its position: some name for the client to go by. */
+    private static String parameterName(MethodParameter parameter) {
+        String name = parameter.getParameterName();
+        return name != null ? name : "parameter " + parameter.getParameterIndex();
     }
 
     @Override

@@ -15,6 +15,7 @@ import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 
@@ -66,7 +67,7 @@ class BodySizeLimit extends OncePerRequestFilter {
     private static final class CountingRequest extends HttpServletRequestWrapper {
 
         private final long maxBytes;
-        private ServletInputStream counted;
+        private @Nullable ServletInputStream counted;
 
         CountingRequest(HttpServletRequest request, long maxBytes) {
             super(request);

@@ -1,5 +1,7 @@
 package com.outboxwallet.ledger.console;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * The ledger's own consumption meters ({@code ledger_events_total}, {@code ledger_apply_seconds},
  * {@code ledger_dead_letters_total}) as this instance counted them since it started, and the rate between two views
@@ -13,8 +15,9 @@ package com.outboxwallet.ledger.console;
  * @param meanApplyInSpan   mean seconds one poll's apply took over the span, {@code null} when no poll was applied
  */
 public record ApplyActivity(double applied, double duplicate, double ignored, double invalid, double deadLetters,
-                            double polls, double longestApply, Double spanSeconds, Double appliedPerSecond,
-                            Double consumedPerSecond, Double meanApplyInSpan) {
+                            double polls, double longestApply, @Nullable Double spanSeconds,
+                            @Nullable Double appliedPerSecond, @Nullable Double consumedPerSecond,
+                            @Nullable Double meanApplyInSpan) {
 
     public String appliedShown() {
         return Figures.count(applied);
@@ -50,7 +53,7 @@ public record ApplyActivity(double applied, double duplicate, double ignored, do
 
     /** e.g. "12.5/s applied (13.0/s consumed) over the last 10 s". */
     public String rate() {
-        if (spanSeconds == null) {
+        if (spanSeconds == null || appliedPerSecond == null || consumedPerSecond == null) { // all set, or none
             return "shown from the next refresh on (a rate needs two readings)";
         }
         return Figures.rate(appliedPerSecond) + " applied (" + Figures.rate(consumedPerSecond)

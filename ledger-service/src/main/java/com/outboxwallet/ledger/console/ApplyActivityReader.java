@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Timer;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
 import java.util.Optional;
@@ -56,10 +57,10 @@ public class ApplyActivityReader {
         // Keep the older reading until the span is long enough, so quick reloads do not shrink it to noise.
         Reading before = previous.getAndUpdate(kept -> kept == null || longEnough(kept, now) ? now : kept);
 
-        Double span = null;
-        Double appliedRate = null;
-        Double consumedRate = null;
-        Double meanApply = null;
+        @Nullable Double span = null;
+        @Nullable Double appliedRate = null;
+        @Nullable Double consumedRate = null;
+        @Nullable Double meanApply = null;
         if (before != null && longEnough(before, now)) {
             span = (now.atNanos() - before.atNanos()) / 1e9;
             appliedRate = (now.applied() - before.applied()) / span;

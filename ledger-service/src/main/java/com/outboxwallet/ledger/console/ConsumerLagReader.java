@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 import java.util.List;
 import java.util.Map;
@@ -45,7 +46,7 @@ public class ConsumerLagReader {
             }
         }
         // Client-wide or per partition, depending on which of Kafka's two meters of this name Micrometer kept.
-        Double recentMax = meters.find(RECORDS_LAG_MAX).meters().stream().mapToDouble(ConsumerLagReader::value)
+        @Nullable Double recentMax = meters.find(RECORDS_LAG_MAX).meters().stream().mapToDouble(ConsumerLagReader::value)
                 .filter(Double::isFinite).boxed().max(Double::compare).orElse(null);
         List<ConsumerLag.PartitionLag> partitions = byPartition.entrySet().stream()
                 .map(entry -> new ConsumerLag.PartitionLag(entry.getKey(), entry.getValue())).toList();

@@ -1,5 +1,7 @@
 package com.outboxwallet.ledger.console;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +22,7 @@ final class PrometheusText {
     /** One sample line; histogram buckets, counts and sums are samples of their own names. */
     record Sample(String name, Map<String, String> labels, double value) {
 
-        String label(String name) {
+        @Nullable String label(String name) {
             return labels.get(name);
         }
     }

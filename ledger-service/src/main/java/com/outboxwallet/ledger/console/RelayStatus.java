@@ -1,6 +1,7 @@
 package com.outboxwallet.ledger.console;
 
 import com.outboxwallet.ledger.console.PrometheusText.Sample;
+import org.jspecify.annotations.Nullable;
 
 import java.net.URI;
 import java.util.List;
@@ -18,9 +19,10 @@ import java.util.function.DoubleFunction;
  * @param mode        polling, cdc or hybrid ({@code relay_leader}'s {@code mode} label)
  * @param leading     whether the scraped instance is the one publishing
  */
-public record RelayStatus(URI source, String unreachable, Double oldestUnpublishedAgeSeconds, Double eventsPublished,
-                          Double publishFailures, String instance, String mode, Boolean leading, Double slotLagBytes,
-                          Double walHeldBytes, Double hybridPollerActive) {
+public record RelayStatus(URI source, @Nullable String unreachable, @Nullable Double oldestUnpublishedAgeSeconds,
+                          @Nullable Double eventsPublished, @Nullable Double publishFailures, @Nullable String instance,
+                          @Nullable String mode, @Nullable Boolean leading, @Nullable Double slotLagBytes,
+                          @Nullable Double walHeldBytes, @Nullable Double hybridPollerActive) {
 
     static final String OLDEST_UNPUBLISHED_AGE = "relay_outbox_oldest_unpublished_age_seconds";
     static final String EVENTS_PUBLISHED = "relay_events_published_total";
@@ -49,7 +51,7 @@ public record RelayStatus(URI source, String unreachable, Double oldestUnpublish
         return samples.stream().filter(sample -> sample.name().equals(name)).findFirst();
     }
 
-    private static Double value(List<Sample> samples, String name) {
+    private static @Nullable Double value(List<Sample> samples, String name) {
         return first(samples, name).map(Sample::value).orElse(null);
     }
 
@@ -106,7 +108,7 @@ public record RelayStatus(URI source, String unreachable, Double oldestUnpublish
         return "polling".equals(mode) ? "no slot in polling mode" : Figures.NOT_EXPORTED;
     }
 
-    private static String show(Double value, DoubleFunction<String> format) {
+    private static String show(@Nullable Double value, DoubleFunction<String> format) {
         return value == null ? Figures.NOT_EXPORTED : format.apply(value);
     }
 }

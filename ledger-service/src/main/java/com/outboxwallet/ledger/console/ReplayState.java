@@ -4,6 +4,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplicat
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
@@ -48,7 +49,7 @@ public class ReplayState {
      */
     public record Snapshot(boolean rebuilding, List<Position> rebuild, List<Position> lastSwap, OffsetDateTime now) {
 
-        public OffsetDateTime lastProgress() {
+        public @Nullable OffsetDateTime lastProgress() {
             return rebuild.stream().map(Position::updatedAt).max(OffsetDateTime::compareTo).orElse(null);
         }
 

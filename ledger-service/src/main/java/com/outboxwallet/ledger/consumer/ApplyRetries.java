@@ -9,6 +9,7 @@ import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -45,7 +46,7 @@ class ApplyRetries extends AbstractHealthIndicator {
     }
 
     /** An attempt to apply a batch of {@code records} failed for a reason that may pass; it will be retried. */
-    void failed(int records, int attempt, Exception failure) {
+    void failed(int records, int attempt, @Nullable Exception failure) {
         retries.increment();
         String reason = summary(failure);
         Stall stall = stalls.merge(Thread.currentThread().getName(), new Stall(Instant.now(), attempt, reason),
@@ -84,7 +85,10 @@ class ApplyRetries extends AbstractHealthIndicator {
     }
 
     /** The failure and its innermost cause, which is usually the one that says what is wrong. */
-    private static String summary(Throwable thrown) {
+    private static String summary(@Nullable Throwable thrown) {
+        if (thrown == null) {
+            return "no exception given"; // Spring Kafka's retry listener may pass none
+        }
         Throwable failure = thrown instanceof ListenerExecutionFailedException && thrown.getCause() != null
                 ? thrown.getCause() : thrown;
         Throwable root = failure;

@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.springframework.stereotype.Component;
 
+import java.util.Objects;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
@@ -48,7 +49,7 @@ class ConsumptionMetrics {
     }
 
     void count(List<AppliedRecord> batch, long applyNanos) {
-        batch.forEach(record -> outcomes.get(record.outcome()).increment());
+        batch.forEach(record -> Objects.requireNonNull(outcomes.get(record.outcome())).increment());
         batchSizes.record(batch.size());
         apply.record(applyNanos, TimeUnit.NANOSECONDS);
     }

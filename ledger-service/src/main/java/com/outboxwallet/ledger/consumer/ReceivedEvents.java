@@ -5,6 +5,7 @@ import com.outboxwallet.events.InvalidWalletEvent;
 import com.outboxwallet.ledger.ledger.ReceivedEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
+import org.jspecify.annotations.Nullable;
 
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
@@ -35,7 +36,7 @@ final class ReceivedEvents {
                 walletSequence(record), record.topic(), record.partition(), record.offset(), record.value());
     }
 
-    private static Long walletSequence(ConsumerRecord<String, byte[]> record) {
+    private static @Nullable Long walletSequence(ConsumerRecord<String, byte[]> record) {
         String sequence = header(record, CloudEventHeaders.WALLET_SEQUENCE);
         if (sequence == null) {
             return null;
@@ -47,7 +48,7 @@ final class ReceivedEvents {
         }
     }
 
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+    private static @Nullable String header(ConsumerRecord<String, byte[]> record, String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }

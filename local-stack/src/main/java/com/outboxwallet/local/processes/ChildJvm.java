@@ -1,5 +1,7 @@
 package com.outboxwallet.local.processes;
 
+import org.jspecify.annotations.Nullable;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -21,7 +23,7 @@ public final class ChildJvm {
     private final String name;
     private final List<String> command;
     private final Path log;
-    private volatile Process process;
+    private volatile @Nullable Process process; // null until started
 
     /**
      * @param name       how the launcher and the fault harness call it, e.g. {@code api-1}
@@ -69,12 +71,20 @@ public final class ChildJvm {
     }
 
     public long pid() {
-        return process.pid();
+        return started().pid();
+    }
+
+    private Process started() {
+        Process current = process;
+        if (current == null) {
+            throw new IllegalStateException(name + " has not been started");
+        }
+        return current;
     }
 
     /** SIGKILL, as a crash: no shutdown hook runs, nothing is flushed. Returns once it is gone. */
     public void kill() {
-        Process current = process;
+        Process current = started();
         current.destroyForcibly();
         current.onExit().join();
     }

@@ -2,6 +2,7 @@ package com.outboxwallet.local.processes;
 
 import com.outboxwallet.local.Service;
 
+import java.util.Objects;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
@@ -52,6 +53,6 @@ public record Instances(Map<Service, Integer> counts) {
     }
 
     public int of(Service service) {
-        return counts.get(service);
+        return Objects.requireNonNull(counts.get(service)); // every service has a count
     }
 }

@@ -8,6 +8,7 @@ import com.outboxwallet.local.InfrastructureEndpoints;
 import com.outboxwallet.local.Service;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.jspecify.annotations.Nullable;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -47,11 +48,12 @@ public final class ProcessStack implements AutoCloseable {
     private final ExecutableJars jars;
     private final Map<Service, List<ServiceInstance>> instances = new EnumMap<>(Service.class);
     private final Thread stopOnExit = new Thread(this::stopAll, "process-stack-stop");
-    private EmbeddedPostgresServer postgres;
-    private volatile EmbeddedRedisServer redis;
-    private ChildJvm kafka;
+    // Set as the stack starts, in this order, and cleared as it stops; null before and after.
+    private @Nullable EmbeddedPostgresServer postgres;
+    private volatile @Nullable EmbeddedRedisServer redis;
+    private @Nullable ChildJvm kafka;
     private int kafkaPort;
-    private InfrastructureEndpoints endpoints;
+    private @Nullable InfrastructureEndpoints endpoints;
 
     private ProcessStack(Settings settings, ExecutableJars jars) {
         this.settings = settings;
@@ -74,9 +76,11 @@ public final class ProcessStack implements AutoCloseable {
     }
 
     private void startInfrastructure() {
-        postgres = EmbeddedPostgresServer.start(settings.postgresPort(), settings.dataDir().resolve("postgres"),
-                settings.durable());
-        redis = EmbeddedRedisServer.start(settings.redisPort());
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(settings.postgresPort(),
+                settings.dataDir().resolve("postgres"), settings.durable());
+        this.postgres = postgres;
+        EmbeddedRedisServer redis = EmbeddedRedisServer.start(settings.redisPort());
+        this.redis = redis;
         kafkaPort = settings.kafkaPort() > 0 ? settings.kafkaPort() : FreePorts.free();
         kafka = new ChildJvm("kafka", List.of("-Xmx1g"), List.of("-jar", jars.localStack().toString(), KafkaBroker.COMMAND,
                 Integer.toString(kafkaPort), settings.dataDir().resolve("kafka").toString()), logOf("kafka"));
@@ -103,7 +107,7 @@ public final class ProcessStack implements AutoCloseable {
     private ChildJvm serviceJvm(Service service, int number, int port) {
         String name = service.shortName() + "-" + number;
         List<String> arguments = new ArrayList<>(List.of("-jar", jars.of(service).toString()));
-        arguments.addAll(service.localSettings(endpoints, port));
+        arguments.addAll(service.localSettings(endpoints(), port));
         if (service == Service.RELAY) {
             arguments.add("--relay.instance-id=" + name);
         }
@@ -117,6 +121,7 @@ public final class ProcessStack implements AutoCloseable {
 
     /** Starts the broker (again, after {@link ChildJvm#kill()}) on the same port and data, until it answers. */
     public void startKafka() {
+        ChildJvm kafka = kafka();
         kafka.start();
         try {
             EmbeddedKafkaServer.awaitReady(kafkaBootstrapServers(), START_TIMEOUT);
@@ -134,27 +139,34 @@ public final class ProcessStack implements AutoCloseable {
 
     /** Kills Redis with SIGKILL; {@link #startRedis()} brings an empty one back on the same port. */
     public void killRedis() {
-        redis.kill();
+        redis().kill();
     }
 
     public void startRedis() {
-        redis = EmbeddedRedisServer.start(redis.port());
+        redis = EmbeddedRedisServer.start(redis().port());
     }
 
     public EmbeddedPostgresServer postgres() {
-        return postgres;
+        return started(postgres, "PostgreSQL");
     }
 
     public EmbeddedRedisServer redis() {
-        return redis;
+        return started(redis, "Redis");
     }
 
     public ChildJvm kafka() {
-        return kafka;
+        return started(kafka, "Kafka");
     }
 
     public InfrastructureEndpoints endpoints() {
-        return endpoints;
+        return started(endpoints, "the infrastructure");
+    }
+
+    private static <T> T started(@Nullable T part, String what) {
+        if (part == null) {
+            throw new IllegalStateException(what + " is not running: the stack has not started, or has stopped");
+        }
+        return part;
     }
 
     public List<ServiceInstance> instances(Service service) {

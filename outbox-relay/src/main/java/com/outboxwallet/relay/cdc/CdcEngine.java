@@ -9,6 +9,7 @@ import org.apache.kafka.connect.source.SourceRecord;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.jspecify.annotations.Nullable;
 
 import java.io.IOException;
 import java.net.URI;
@@ -37,7 +38,7 @@ class CdcEngine {
         thread.setDaemon(true);
         return thread;
     });
-    private DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
+    private @Nullable DebeziumEngine<RecordChangeEvent<SourceRecord>> engine;
     private volatile State state = State.STOPPED;
     private volatile Instant failedAt = Instant.MIN;
 
@@ -152,7 +153,7 @@ class CdcEngine {
         return password == null || password.isEmpty() ? "unused-with-trust-authentication" : password;
     }
 
-    private static String nullToEmpty(String value) {
+    private static String nullToEmpty(@Nullable String value) {
         return value == null ? "" : value;
     }
 }

@@ -6,6 +6,7 @@ import com.outboxwallet.relay.outbox.OutboxRow;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 import java.nio.charset.StandardCharsets;
 
@@ -29,7 +30,7 @@ public class CloudEventRecords {
     }
 
     /** @param traceparent the W3C context the record carries (the relay's producer span); null for none */
-    public ProducerRecord<String, byte[]> toRecord(OutboxRow row, String traceparent) {
+    public ProducerRecord<String, byte[]> toRecord(OutboxRow row, @Nullable String traceparent) {
         RecordHeaders headers = new RecordHeaders();
         header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
         header(headers, CloudEventHeaders.ID, row.eventId().toString());

@@ -12,6 +12,7 @@ import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -42,7 +43,7 @@ public class RelayLeadership implements SmartLifecycle, SchedulingConfigurer {
     private final String instanceId;
     private final Duration lease;
     private final Duration checkInterval;
-    private Connection connection;
+    private @Nullable Connection connection;
     private volatile boolean leader;
     private volatile boolean running;
     // Looked up on each tick: the followers depend on this bean, so they cannot be handed to its constructor.
@@ -66,12 +67,12 @@ public class RelayLeadership implements SmartLifecycle, SchedulingConfigurer {
         return instanceId;
     }
 
-    /** The relay's one leadership tick: the check, then whatever follows it ({@link LeadershipFollower}). */
     @Override
     public void configureTasks(ScheduledTaskRegistrar tasks) {
         tasks.addFixedDelayTask(this::tick, checkInterval);
     }
 
+    /** The relay's one leadership tick: the check, then whatever follows it ({@link LeadershipFollower}). */
     void tick() {
         campaign();
         followers.orderedStream().forEach(LeadershipFollower::afterLeadershipCheck);
@@ -82,15 +83,17 @@ public class RelayLeadership implements SmartLifecycle, SchedulingConfigurer {
             return;
         }
         try {
-            if (connection == null || !connection.isValid(2)) {
+            Connection current = connection;
+            if (current == null || !current.isValid(2)) {
                 closeConnection();
-                connection = DriverManager.getConnection(database.determineUrl(), database.determineUsername(),
+                current = DriverManager.getConnection(database.determineUrl(), database.determineUsername(),
                         database.determinePassword());
-                try (Statement lease = connection.createStatement()) {
+                connection = current;
+                try (Statement lease = current.createStatement()) {
                     lease.execute("SET idle_session_timeout = " + this.lease.toMillis());
                 }
             }
-            boolean nowLeader = leader ? stillHeld() : tryAcquire();
+            boolean nowLeader = leader ? stillHeld(current) : tryAcquire(current);
             if (nowLeader != leader) {
                 log.info("Relay {} {} leadership", instanceId, nowLeader ? "took" : "lost");
             }
@@ -104,7 +107,7 @@ public class RelayLeadership implements SmartLifecycle, SchedulingConfigurer {
         }
     }
 
-    private boolean tryAcquire() throws SQLException {
+    private static boolean tryAcquire(Connection connection) throws SQLException {
         try (PreparedStatement lock = connection.prepareStatement("SELECT pg_try_advisory_lock(?, ?)")) {
             lock.setInt(1, AdvisoryLocks.NAMESPACE);
             lock.setInt(2, AdvisoryLocks.LEADER);
@@ -114,7 +117,7 @@ public class RelayLeadership implements SmartLifecycle, SchedulingConfigurer {
         }
     }
 
-    private boolean stillHeld() throws SQLException {
+    private static boolean stillHeld(Connection connection) throws SQLException {
         try (PreparedStatement held = connection.prepareStatement("""
                 SELECT count(*) FROM pg_locks
                  WHERE locktype = 'advisory' AND classid = ? AND objid = ? AND objsubid = 2

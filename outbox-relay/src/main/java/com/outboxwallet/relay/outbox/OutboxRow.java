@@ -1,5 +1,7 @@
 package com.outboxwallet.relay.outbox;
 
+import org.jspecify.annotations.Nullable;
+
 import java.time.Instant;
 import java.util.UUID;
 
@@ -13,5 +15,5 @@ public record OutboxRow(
         String idempotencyKey,
         long sequence,
         Instant occurredAt,
-        String traceparent) {
+        @Nullable String traceparent) {
 }

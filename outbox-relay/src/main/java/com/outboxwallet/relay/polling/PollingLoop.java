@@ -10,6 +10,7 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProp
 import org.springframework.stereotype.Component;
 import org.springframework.util.backoff.BackOffExecution;
 import org.springframework.util.backoff.ExponentialBackOff;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -32,7 +33,7 @@ class PollingLoop implements SchedulingConfigurer {
     private final RelayProperties.Polling settings;
     private final Clock clock = Clock.systemUTC();
     private final ExponentialBackOff backOff;
-    private BackOffExecution failing; // the pauses of the current run of failures; null while publishing works
+    private @Nullable BackOffExecution failing; // the pauses of the current run of failures; null while publishing works
     private int consecutiveFailures;
     private Instant pausedUntil = Instant.MIN;
 

@@ -8,6 +8,7 @@ import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Clock;
 import java.util.HashMap;
@@ -59,12 +60,12 @@ class PublishTraces {
     }
 
     /** @return the W3C traceparent for the record: the producer span's, or the stored one without a tracer */
-    String traceparentOf(Span publish, OutboxRow row) {
+    @Nullable String traceparentOf(Span publish, OutboxRow row) {
         if (publish.isNoop()) {
             return row.traceparent();
         }
         Map<String, String> carrier = new HashMap<>();
-        propagator.inject(publish.context(), carrier, Map::put);
+        propagator.inject(publish.context(), carrier, (map, key, value) -> carrier.put(key, value));
         return carrier.getOrDefault(CloudEventHeaders.TRACEPARENT, row.traceparent());
     }
 

@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.jspecify.annotations.Nullable;
 
 import java.net.URI;
 import java.time.Instant;
@@ -133,7 +134,7 @@ class AdminUserController {
     record UserView(@Schema(format = "uuid", example = "3f6e0d1c-2b7a-4c9e-8f10-5a4b3c2d1e0f") String id,
                     @Schema(example = "alice") String username, @Schema(example = "USER") Role role,
                     @Schema(example = "true") boolean enabled,
-                    @Schema(format = "uuid", example = "5f0c3a6e-8d1b-4c47-9a51-2f1e6d7b9c10") String walletId,
+                    @Schema(format = "uuid", example = "5f0c3a6e-8d1b-4c47-9a51-2f1e6d7b9c10") @Nullable String walletId,
                     @Schema(pattern = "^[A-Z]{3}$", example = "EUR") String currency,
                     @Schema(example = "2026-12-01T09:00:00Z") Instant createdAt) {
 

@@ -6,7 +6,9 @@ import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.jspecify.annotations.Nullable;
 
+import java.util.Objects;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Function;
@@ -38,14 +40,14 @@ public final class ThrottledVerifier implements AuthenticationProvider {
     }
 
     @Override
-    public Authentication authenticate(Authentication request) {
+    public @Nullable Authentication authenticate(Authentication request) {
         String username = request.getName();
         String address = addressOf.apply(request);
         throttle.check(username, address).ifPresent(wait -> {
-            throttled.get(wait.limit()).increment();
+            Objects.requireNonNull(throttled.get(wait.limit())).increment();
             throw new LoginThrottled(wait);
         });
-        Authentication verified;
+        @Nullable Authentication verified;
         try {
             verified = verifier.authenticate(request);
         } catch (InternalAuthenticationServiceException unchecked) {

@@ -30,6 +30,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.jspecify.annotations.Nullable;
 
 import java.util.UUID;
 
@@ -118,7 +119,7 @@ class WalletPageController {
         return "wallet";
     }
 
-    private String toppedUpNotice(WalletUser user, String topUpId) {
+    private @Nullable String toppedUpNotice(WalletUser user, String topUpId) {
         try {
             TopUp topUp = topUps.find(user.id(), UUID.fromString(topUpId));
             return "Topped up " + topUp.amount().toPlainString() + " " + topUp.currency() + ".";

@@ -16,6 +16,7 @@ import com.outboxwallet.api.wallet.Wallet;
 import com.outboxwallet.api.wallet.WalletNotFound;
 import com.outboxwallet.api.wallet.WalletRepository;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -72,7 +73,7 @@ final class CoalescingTopUps implements TopUpTransaction, AutoCloseable {
     }
 
     /** @param trace the request's trace, carried to the committer's thread for the outbox row; null for none */
-    private record Waiting(TopUpCommand command, TraceContext trace, CompletableFuture<TopUp> answer) {
+    private record Waiting(TopUpCommand command, @Nullable TraceContext trace, CompletableFuture<TopUp> answer) {
 
         TopUp await() {
             try {

@@ -15,6 +15,7 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.jspecify.annotations.Nullable;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -64,7 +65,7 @@ class ConsoleController {
     }
 
     /** @return what the ledger database says, or null (shown as "ledger database unreachable") when it cannot say */
-    private static <T> T fromDatabase(String what, Supplier<T> read) {
+    private static <T> @Nullable T fromDatabase(String what, Supplier<T> read) {
         try {
             return read.get();
         } catch (DataAccessException e) {

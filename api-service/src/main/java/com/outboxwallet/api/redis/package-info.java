@@ -1,0 +1,5 @@
+/** The Redis client (Redisson), its health, and the count of requests that went on without Redis. */
+@NullMarked
+package com.outboxwallet.api.redis;
+
+import org.jspecify.annotations.NullMarked;

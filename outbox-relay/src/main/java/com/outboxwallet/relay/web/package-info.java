@@ -1,0 +1,5 @@
+/** The relay's actuator security. */
+@NullMarked
+package com.outboxwallet.relay.web;
+
+import org.jspecify.annotations.NullMarked;
