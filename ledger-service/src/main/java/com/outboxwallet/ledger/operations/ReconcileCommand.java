@@ -1,7 +1,7 @@
 package com.outboxwallet.ledger.operations;
 
 import java.util.Optional;
-import com.outboxwallet.ledger.ledger.SequenceGaps;
+import com.outboxwallet.ledger.bookkeeping.SequenceGaps;
 import com.outboxwallet.ledger.operations.Reconciliation.LedgerRow;
 import com.outboxwallet.ledger.operations.Reconciliation.Mismatch;
 import com.outboxwallet.ledger.operations.Reconciliation.WalletRow;

@@ -2,7 +2,7 @@ package com.outboxwallet.ledger.operations;
 
 import com.outboxwallet.ledger.LedgerProperties;
 import com.outboxwallet.ledger.consumer.RecordBatches;
-import com.outboxwallet.ledger.ledger.LedgerRecorder.Outcome;
+import com.outboxwallet.ledger.bookkeeping.LedgerRecorder.Outcome;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;

@@ -1,4 +1,4 @@
-package com.outboxwallet.ledger.ledger;
+package com.outboxwallet.ledger.bookkeeping;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;

@@ -1,4 +1,4 @@
-package com.outboxwallet.ledger.ledger;
+package com.outboxwallet.ledger.bookkeeping;
 
 import com.outboxwallet.events.TopUpAccepted;
 

@@ -1,12 +1,12 @@
-package com.outboxwallet.ledger.ledger.web;
+package com.outboxwallet.ledger.bookkeeping.web;
 
 import com.outboxwallet.problems.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import com.outboxwallet.ledger.ledger.AuditLogEntry;
-import com.outboxwallet.ledger.ledger.LedgerQueries;
+import com.outboxwallet.ledger.bookkeeping.AuditLogEntry;
+import com.outboxwallet.ledger.bookkeeping.LedgerQueries;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import org.springframework.http.MediaType;

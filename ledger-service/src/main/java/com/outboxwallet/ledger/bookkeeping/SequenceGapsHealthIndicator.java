@@ -1,4 +1,4 @@
-package com.outboxwallet.ledger.ledger;
+package com.outboxwallet.ledger.bookkeeping;
 
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
