@@ -28,7 +28,9 @@ class ArchitectureTest {
     static final ArchRule theServiceDoesNotDependOnOperatorCommands = noClasses()
             .that().resideInAnyPackage("com.outboxwallet.ledger.consumer..", "com.outboxwallet.ledger.bookkeeping..",
                     "com.outboxwallet.ledger.web..", "com.outboxwallet.ledger.console..")
-            .should().dependOnClassesThat().resideInAPackage("com.outboxwallet.ledger.operations..");
+            .should().dependOnClassesThat().resideInAnyPackage("com.outboxwallet.ledger.operations..",
+                    "com.outboxwallet.ledger.replay..", "com.outboxwallet.ledger.reconcile..",
+                    "com.outboxwallet.ledger.deadletters..", "com.outboxwallet.commands..");
 
     /**
      * The console reads the relay over HTTP and the ledger's own meters and tables; the ledger's domain and consumer

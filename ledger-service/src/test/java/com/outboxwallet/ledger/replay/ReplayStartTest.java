@@ -1,4 +1,4 @@
-package com.outboxwallet.ledger.operations;
+package com.outboxwallet.ledger.replay;
 
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;

@@ -1,7 +1,9 @@
-package com.outboxwallet.ledger.operations;
+package com.outboxwallet.ledger.deadletters;
 
-import java.time.Duration;
+import com.outboxwallet.commands.OperatorCommandLine;
 import com.outboxwallet.ledger.LedgerProperties;
+import com.outboxwallet.ledger.operations.ProgressLine;
+import com.outboxwallet.ledger.operations.TopicReader;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -10,50 +12,38 @@ import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.stereotype.Component;
 
+import java.io.PrintStream;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
 
 /**
- * {@code dead-letters list | redrive <partition:offset> | redrive-all}. Re-driving publishes the record back to the
- * wallet events topic; the ledger's dedupe by event id makes that safe even for a record that was applied after all.
- * {@code redrive-all} leaves out records whose event the ledger already holds, and reads only up to the end offsets
- * it saw at start, so records that fail again and come back are not re-driven in a loop.
+ * The work of {@code dead-letters list | redrive <partition:offset> | redrive-all} ({@link DeadLettersCommand}).
+ * Re-driving publishes the record back to the wallet events topic; the ledger's dedupe by event id makes that safe
+ * even for a record that was applied after all. {@code redrive-all} leaves out records whose event the ledger already
+ * holds, and reads only up to the end offsets it saw at start, so records that fail again and come back are not
+ * re-driven in a loop.
  */
 @Component
-@ConditionalOnProperty(name = OperatorCommand.PROPERTY, havingValue = "dead-letters")
-class DeadLettersCommand extends OperatorRun {
+@ConditionalOnProperty(name = OperatorCommandLine.COMMAND_PROPERTY, havingValue = DeadLettersCommand.NAME)
+class DeadLetterTopic {
 
-    private static final String USAGE = "usage: dead-letters list | redrive <partition:offset> | redrive-all";
-
+    private final PrintStream out = System.out;
     private final ConsumerFactory<?, ?> consumers;
     private final KafkaOperations<Object, Object> kafka;
     private final LedgerProperties properties;
     private final JdbcClient ledger;
 
-    DeadLettersCommand(ConsumerFactory<?, ?> consumers, KafkaOperations<Object, Object> kafka,
-                       LedgerProperties properties, JdbcClient ledger) {
-        super(OperatorCommand.DEAD_LETTERS);
+    DeadLetterTopic(ConsumerFactory<?, ?> consumers, KafkaOperations<Object, Object> kafka,
+                    LedgerProperties properties, JdbcClient ledger) {
         this.consumers = consumers;
         this.kafka = kafka;
         this.properties = properties;
         this.ledger = ledger;
     }
 
-    @Override
-    protected int execute(CommandArguments args) throws InterruptedException {
-        String action = args.word(1).orElseThrow(() -> new UsageException(USAGE));
-        return switch (action) {
-            case "list" -> list();
-            case "redrive" -> redrive(args.word(2).filter(p -> p.matches("\\d+:\\d+"))
-                    .orElseThrow(() -> new UsageException(USAGE)));
-            case "redrive-all" -> redriveAll();
-            default -> throw new UsageException(USAGE);
-        };
-    }
-
-    private int list() {
+    int list() {
         long[] counts = new long[2];
         try (TopicReader reader = reader()) {
             reader.seek(reader.beginning());
@@ -66,31 +56,20 @@ class DeadLettersCommand extends OperatorRun {
         }
         out.printf("dead-letters: %d record(s) on %s: %d pending, %d whose event the ledger already holds%n",
                 counts[0] + counts[1], properties.deadLetterTopic(), counts[0], counts[1]);
-        return OK;
+        return OperatorCommandLine.OK;
     }
 
-    private int redrive(String position) throws InterruptedException {
-        int partition = Integer.parseInt(position.substring(0, position.indexOf(':')));
-        long offset = Long.parseLong(position.substring(position.indexOf(':') + 1));
+    int redrive(RecordPosition position) throws InterruptedException {
         try (TopicReader reader = reader()) {
-            TopicPartition topicPartition = reader.partitions().stream().filter(p -> p.partition() == partition)
-                    .findFirst().orElseThrow(() -> new UsageException("no partition " + partition + " on "
+            DeadLetter letter = reader.recordAt(position.partition(), position.offset()).map(DeadLetter::new)
+                    .orElseThrow(() -> new IllegalArgumentException("no record at " + position + " on "
                             + properties.deadLetterTopic()));
-            if (offset >= reader.end().get(topicPartition) || offset < reader.beginning().get(topicPartition)) {
-                throw new UsageException("no record at " + position + " on " + properties.deadLetterTopic());
-            }
-            reader.seek(Map.of(topicPartition, offset));
-            Optional<DeadLetter> found = Optional.empty();
-            while (found.isEmpty()) {
-                found = reader.consumer().poll(Duration.ofMillis(500)).records(topicPartition).stream()
-                        .filter(r -> r.offset() == offset).findFirst().map(DeadLetter::new);
-            }
-            out.println("re-driven " + found.get() + " to " + send(found.get()));
-            return OK;
+            out.println("re-driven " + letter + " to " + send(letter));
+            return OperatorCommandLine.OK;
         }
     }
 
-    private int redriveAll() throws InterruptedException {
+    int redriveAll() throws InterruptedException {
         long[] counts = new long[2];
         try (TopicReader reader = reader()) {
             reader.seek(reader.beginning());
@@ -110,7 +89,7 @@ class DeadLettersCommand extends OperatorRun {
         }
         out.printf("dead-letters: %d re-driven, %d skipped (their event is already in the ledger)%n",
                 counts[0], counts[1]);
-        return OK;
+        return OperatorCommandLine.OK;
     }
 
     private boolean applied(DeadLetter letter) {

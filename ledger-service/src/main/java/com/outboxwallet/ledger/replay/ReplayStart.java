@@ -1,4 +1,4 @@
-package com.outboxwallet.ledger.operations;
+package com.outboxwallet.ledger.replay;
 
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
@@ -17,8 +17,6 @@ import java.util.function.Function;
  */
 sealed interface ReplayStart {
 
-    String USAGE = "--from earliest | <ISO-8601 time, e.g. 2026-11-25T06:00:00Z> | <partition:offset>[,<partition:offset>...]";
-
     static ReplayStart parse(String from) {
         if ("earliest".equals(from)) {
             return new Earliest();
@@ -34,7 +32,8 @@ sealed interface ReplayStart {
         try {
             return new At(OffsetDateTime.parse(from).toInstant());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("cannot read --from " + from + "; expected " + USAGE, e);
+            throw new IllegalArgumentException("cannot read --from " + from + "; expected earliest, an ISO-8601 time "
+                    + "(2026-11-25T06:00:00Z) or partition:offset[,partition:offset...]", e);
         }
     }
 

@@ -1,4 +1,4 @@
-package com.outboxwallet.ledger.operations;
+package com.outboxwallet.ledger.replay;
 
 import com.outboxwallet.ledger.console.ReplayState;
 import org.junit.jupiter.api.Test;

@@ -1,4 +1,4 @@
-package com.outboxwallet.ledger.operations;
+package com.outboxwallet.ledger.deadletters;
 
 import java.util.Optional;
 import com.outboxwallet.events.CloudEventHeaders;

@@ -1,4 +1,4 @@
-package com.outboxwallet.ledger.operations;
+package com.outboxwallet.ledger.replay;
 
 /** Where a replay builds the fresh ledger before swapping it in; the live ledger is in {@link #LIVE}. */
 final class RebuildSchema {

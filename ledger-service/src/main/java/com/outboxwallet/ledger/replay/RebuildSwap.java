@@ -1,5 +1,6 @@
-package com.outboxwallet.ledger.operations;
+package com.outboxwallet.ledger.replay;
 
+import com.outboxwallet.commands.OperatorCommandLine;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,7 +36,7 @@ import java.util.function.Consumer;
  * swallowed by it.
  */
 @Component
-@ConditionalOnProperty(name = OperatorCommand.PROPERTY, havingValue = "replay")
+@ConditionalOnProperty(name = OperatorCommandLine.COMMAND_PROPERTY, havingValue = ReplayCommand.NAME)
 class RebuildSwap {
 
     /** Every consumer transaction begins with this table, so it is locked first: no deadlock with the consumer. */

@@ -1,4 +1,4 @@
-package com.outboxwallet.ledger.operations;
+package com.outboxwallet.ledger.reconcile;
 
 import java.math.BigDecimal;
 import java.util.ArrayList;

@@ -1,9 +1,9 @@
-package com.outboxwallet.ledger.operations;
+package com.outboxwallet.ledger.reconcile;
 
-import com.outboxwallet.ledger.operations.Reconciliation.Kind;
-import com.outboxwallet.ledger.operations.Reconciliation.LedgerRow;
-import com.outboxwallet.ledger.operations.Reconciliation.Mismatch;
-import com.outboxwallet.ledger.operations.Reconciliation.WalletRow;
+import com.outboxwallet.ledger.reconcile.Reconciliation.Kind;
+import com.outboxwallet.ledger.reconcile.Reconciliation.LedgerRow;
+import com.outboxwallet.ledger.reconcile.Reconciliation.Mismatch;
+import com.outboxwallet.ledger.reconcile.Reconciliation.WalletRow;
 import org.junit.jupiter.api.Test;
 
 import java.math.BigDecimal;

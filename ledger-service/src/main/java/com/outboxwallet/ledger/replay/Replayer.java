@@ -1,8 +1,11 @@
-package com.outboxwallet.ledger.operations;
+package com.outboxwallet.ledger.replay;
 
+import com.outboxwallet.commands.OperatorCommandLine;
 import com.outboxwallet.ledger.LedgerProperties;
-import com.outboxwallet.ledger.consumer.RecordBatches;
 import com.outboxwallet.ledger.bookkeeping.LedgerRecorder.Outcome;
+import com.outboxwallet.ledger.consumer.RecordBatches;
+import com.outboxwallet.ledger.operations.ProgressLine;
+import com.outboxwallet.ledger.operations.TopicReader;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -10,6 +13,7 @@ import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
 
+import java.io.PrintStream;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.List;
@@ -27,7 +31,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
- * {@code replay --from ...}: rebuilds the whole ledger from the topic into fresh tables in {@code ledger_rebuild}
+ * The work of {@code replay --from ...} ({@link ReplayCommand}): rebuilds the whole ledger from the topic into fresh tables in {@code ledger_rebuild}
  * (this run's datasource and Flyway work there, so the rebuild is made by the same migrations and applied through the
  * same batches as the live listener's, {@link RecordBatches}), then swaps it in ({@link RebuildSwap}) while the live
  * service runs.
@@ -36,9 +40,10 @@ import java.util.concurrent.atomic.LongAdder;
  * highest offset the rebuild already applied. Records the live service dead-lettered are skipped here too.
  */
 @Component
-@ConditionalOnProperty(name = OperatorCommand.PROPERTY, havingValue = "replay")
-class ReplayCommand extends OperatorRun {
+@ConditionalOnProperty(name = OperatorCommandLine.COMMAND_PROPERTY, havingValue = ReplayCommand.NAME)
+class Replayer {
 
+    private final PrintStream out = System.out;
     private final RecordBatches batches;
     private final ConsumerFactory<?, ?> consumers;
     private final LedgerProperties properties;
@@ -47,9 +52,8 @@ class ReplayCommand extends OperatorRun {
     /** As many readers as the live service has consumers, so a replay applies at the live service's speed. */
     private final int readers;
 
-    ReplayCommand(RecordBatches batches, ConsumerFactory<?, ?> consumers, LedgerProperties properties,
-                  RebuildSwap rebuild, ReplayProgress progress, KafkaProperties kafka) {
-        super(OperatorCommand.REPLAY);
+    Replayer(RecordBatches batches, ConsumerFactory<?, ?> consumers, LedgerProperties properties,
+             RebuildSwap rebuild, ReplayProgress progress, KafkaProperties kafka) {
         this.batches = batches;
         this.consumers = consumers;
         this.properties = properties;
@@ -58,14 +62,12 @@ class ReplayCommand extends OperatorRun {
         this.readers = Objects.requireNonNullElse(kafka.getListener().getConcurrency(), 1);
     }
 
-    @Override
-    protected int execute(CommandArguments args) {
-        ReplayStart from = args.option("from").filter(value -> !value.isBlank()).map(ReplayStart::parse)
-                .orElseThrow(() -> new UsageException("usage: replay " + ReplayStart.USAGE));
+    /** @return {@link OperatorCommandLine#FOUND_PROBLEMS} if the rebuild lacks live top-ups and was not swapped in */
+    int replay(ReplayStart from) {
         try (TopicReader reader = new TopicReader(consumers, properties.topic(), "ledger-replay")) {
             Map<TopicPartition, Long> end = reader.end();
             Map<TopicPartition, Long> requested = from.resolve(reader.beginning(), end,
-                    query -> reader.consumer().offsetsForTimes(query));
+                    reader::offsetsForTimes);
             Map<TopicPartition, Long> start = progress.startFrom(requested);
             reader.seek(start);
             long toRead = reader.remaining(end);
@@ -84,13 +86,13 @@ class ReplayCommand extends OperatorRun {
                 out.printf("replay: NOT swapped: %d top-up(s) in the live ledger are not in the rebuild (did --from start"
                         + " after them?). The live ledger is untouched; the rebuild stays in %s: rerun with an earlier"
                         + " --from, or DROP SCHEMA %s CASCADE.%n", missing, RebuildSchema.NAME, RebuildSchema.NAME);
-                return FOUND_PROBLEMS;
+                return OperatorCommandLine.FOUND_PROBLEMS;
             }
             String retired = rebuild.swap(reader.partitions(),
                     targets -> reader.readBatchesUntil(targets, tally::add, positions -> { }));
             out.printf("replay: done: %s. The rebuilt ledger is live; the replaced tables are in schema %s "
                     + "(drop it once reconcile agrees).%n", tally, retired);
-            return OK;
+            return OperatorCommandLine.OK;
         }
     }
 

@@ -1,4 +1,4 @@
-package com.outboxwallet.ledger.operations;
+package com.outboxwallet.ledger.reconcile;
 
 import jakarta.validation.constraints.Pattern;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -10,6 +10,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("reconcile.wallet.datasource")
-public record WalletDatabaseProperties(@Pattern(regexp = "jdbc:postgresql:.+") String url, String username,
-                                       String password) {
+public record WalletDatabaseProperties(@Pattern(regexp = URL) String url, String username, String password) {
+
+    /** A PostgreSQL JDBC URL, the only database reconcile reads. */
+    static final String URL = "jdbc:postgresql:.+";
 }

@@ -1,14 +1,15 @@
-package com.outboxwallet.ledger.operations;
+package com.outboxwallet.ledger.reconcile;
 
-import java.util.Optional;
+import com.outboxwallet.commands.OperatorCommandLine;
 import com.outboxwallet.ledger.bookkeeping.SequenceGaps;
-import com.outboxwallet.ledger.operations.Reconciliation.LedgerRow;
-import com.outboxwallet.ledger.operations.Reconciliation.Mismatch;
-import com.outboxwallet.ledger.operations.Reconciliation.WalletRow;
+import com.outboxwallet.ledger.reconcile.Reconciliation.LedgerRow;
+import com.outboxwallet.ledger.reconcile.Reconciliation.Mismatch;
+import com.outboxwallet.ledger.reconcile.Reconciliation.WalletRow;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
+import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -17,40 +18,42 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
- * {@code reconcile}: every wallet's balance and version in the api-service's database against the ledger's projection,
+ * The work of {@code reconcile} ({@link ReconcileCommand}): every wallet's balance and version in the api-service's database against the ledger's projection,
  * the sum of its ledger lines and its last sequence; and every ledger transaction against zero. Exits 1 on any
  * mismatch. Both sides are read as they are now, so a top-up still on its way through the relay shows as a
  * mismatch: run it when the pipeline is quiet, or rerun and compare.
  */
 @Component
-@ConditionalOnProperty(name = OperatorCommand.PROPERTY, havingValue = "reconcile")
-class ReconcileCommand extends OperatorRun {
+@ConditionalOnProperty(name = OperatorCommandLine.COMMAND_PROPERTY, havingValue = ReconcileCommand.NAME)
+class Reconciler {
 
-    private static final String USAGE = "usage: reconcile [--wallet-db-url jdbc:postgresql://host:port/wallet] "
-            + "[--wallet-db-username user] (or RECONCILE_WALLET_DATASOURCE_URL, _USERNAME, _PASSWORD)";
-
+    private final PrintStream out = System.out;
     private final JdbcClient ledger;
     private final WalletDatabaseProperties walletDatabase;
 
-    ReconcileCommand(JdbcClient ledger, WalletDatabaseProperties walletDatabase) {
-        super(OperatorCommand.RECONCILE);
+    Reconciler(JdbcClient ledger, WalletDatabaseProperties walletDatabase) {
         this.ledger = ledger;
         this.walletDatabase = walletDatabase;
     }
 
-    @Override
-    protected int execute(CommandArguments args) {
-        String url = args.option("wallet-db-url").or(() -> Optional.ofNullable(walletDatabase.url()))
+    /**
+     * @param given the operator's options, each above the configured {@link WalletDatabaseProperties}
+     * @return {@link OperatorCommandLine#FOUND_PROBLEMS} on any mismatch
+     */
+    int reconcile(WalletDatabaseProperties given) {
+        String url = Optional.ofNullable(given.url()).or(() -> Optional.ofNullable(walletDatabase.url()))
                 .filter(value -> !value.isBlank())
-                .orElseThrow(() -> new UsageException(USAGE));
-        String username = args.option("wallet-db-username").orElse(walletDatabase.username());
-        String password = args.option("wallet-db-password").orElse(walletDatabase.password());
+                .orElseThrow(() -> new IllegalArgumentException("which api-service database? Give --wallet-db-url "
+                        + "jdbc:postgresql://host:port/wallet, or set RECONCILE_WALLET_DATASOURCE_URL"));
+        String username = Optional.ofNullable(given.username()).orElse(walletDatabase.username());
+        String password = Optional.ofNullable(given.password()).orElse(walletDatabase.password());
 
         List<WalletRow> wallets = walletsIn(url, username, password);
         Map<UUID, LedgerRow> projection = ledgerWallets();
@@ -68,7 +71,7 @@ class ReconcileCommand extends OperatorRun {
                 unbalanced);
         boolean agree = mismatches.isEmpty() && unbalanced == 0;
         out.println(agree ? "reconcile: OK" : "reconcile: MISMATCHES FOUND");
-        return agree ? OK : FOUND_PROBLEMS;
+        return agree ? OperatorCommandLine.OK : OperatorCommandLine.FOUND_PROBLEMS;
     }
 
     /** One read-only snapshot of the api-service's wallets; this command never writes there. */

@@ -1,5 +1,6 @@
-package com.outboxwallet.ledger.operations;
+package com.outboxwallet.ledger.replay;
 
+import com.outboxwallet.commands.OperatorCommandLine;
 import org.apache.kafka.common.TopicPartition;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -16,7 +17,7 @@ import java.util.Map;
  * range again (the dedupe makes that harmless), so the range always stays without holes.
  */
 @Component
-@ConditionalOnProperty(name = OperatorCommand.PROPERTY, havingValue = "replay")
+@ConditionalOnProperty(name = OperatorCommandLine.COMMAND_PROPERTY, havingValue = ReplayCommand.NAME)
 class ReplayProgress {
 
     private final JdbcClient rebuild;
