@@ -1,13 +1,16 @@
 package com.outboxwallet.ledger;
 
-import com.outboxwallet.ledger.operations.OperatorCommand;
+import com.outboxwallet.commands.OperatorCommandLine;
+import com.outboxwallet.ledger.deadletters.DeadLettersCommand;
+import com.outboxwallet.ledger.operations.LedgerCommands;
+import com.outboxwallet.ledger.reconcile.ReconcileCommand;
+import com.outboxwallet.ledger.replay.ReplayCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 
 import java.util.HashMap;
 import java.util.Map;
-import java.util.Optional;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -16,9 +19,9 @@ public class LedgerServiceApplication {
     /** Reads {@code ledger-service.yml}; see ApiServiceApplication for why each service has its own config name. */
     public static final String CONFIG_NAME = "ledger-service";
 
-    /** The service, or, when the first argument names one, an operator command (replay, reconcile, dead-letters). */
+    /** The service, or, when the arguments name one (or ask for --help), an operator command. */
     public static void main(String[] args) {
-        if (OperatorCommand.named(args).isPresent()) {
+        if (OperatorCommandLine.isCommand(args)) {
             System.exit(runCommand(args));
         }
         application().run(args);
@@ -29,30 +32,27 @@ public class LedgerServiceApplication {
     }
 
     /**
-     * Runs an operator command to its end: the same application and settings as the service, without its web server
-     * and listener.
+     * Runs an operator command to its end (replay, reconcile, dead-letters; --help lists them): the same application
+     * and settings as the service, without its web server and listener.
      *
-     * @return the exit code: 0 success, 1 a problem found (mismatch, rebuild not swapped), 2 failure
+     * @return the exit code: 0 success, 1 a problem found (mismatch, rebuild not swapped), 2 failure or bad usage
      */
     public static int runCommand(String... args) {
-        Optional<OperatorCommand> command = OperatorCommand.named(args);
-        if (command.isEmpty()) {
-            throw new IllegalArgumentException("not an operator command: " + String.join(" ", args));
-        }
-        try {
-            return SpringApplication.exit(application(command.get().settings()).run(args));
-        } catch (RuntimeException e) {
-            System.out.println(command.get().command() + " failed to start: " + e.getMessage());
-            return 2;
-        }
+        return commandLine().execute(args);
     }
 
-    private static SpringApplication application(Map<String, Object> settings) {
+    static OperatorCommandLine commandLine() {
+        return new OperatorCommandLine(CONFIG_NAME, LedgerCommands.application(LedgerServiceApplication::application),
+                new ReplayCommand(), new ReconcileCommand(), new DeadLettersCommand());
+    }
+
+    /** @param defaults beneath the service's configuration */
+    private static SpringApplication application(Map<String, Object> defaults) {
         SpringApplication application = new SpringApplication(LedgerServiceApplication.class);
         application.setMainApplicationClass(LedgerServiceApplication.class); // not the launcher whose main() called this
-        Map<String, Object> defaults = new HashMap<>(settings);
-        defaults.put("spring.config.name", CONFIG_NAME);
-        application.setDefaultProperties(defaults);
+        Map<String, Object> all = new HashMap<>(defaults);
+        all.put("spring.config.name", CONFIG_NAME);
+        application.setDefaultProperties(all);
         return application;
     }
 }

@@ -18,16 +18,19 @@ class ArchitectureTest {
 
     /** The ledger's domain knows nothing of HTTP or Kafka: the listener and controllers call it. */
     @ArchTest
-    static final ArchRule ledgerHasNoTransportTypes = noClasses().that().resideInAPackage("com.outboxwallet.ledger.ledger")
+    static final ArchRule ledgerHasNoTransportTypes = noClasses().that()
+            .resideInAPackage("com.outboxwallet.ledger.bookkeeping")
             .should().dependOnClassesThat().resideInAnyPackage("org.springframework.web..", "org.springframework.http..",
                     "jakarta.servlet..", "org.apache.kafka..", "org.springframework.kafka..");
 
     /** Operator commands use the service; the running service never reaches for them. */
     @ArchTest
     static final ArchRule theServiceDoesNotDependOnOperatorCommands = noClasses()
-            .that().resideInAnyPackage("com.outboxwallet.ledger.consumer..", "com.outboxwallet.ledger.ledger..",
+            .that().resideInAnyPackage("com.outboxwallet.ledger.consumer..", "com.outboxwallet.ledger.bookkeeping..",
                     "com.outboxwallet.ledger.web..", "com.outboxwallet.ledger.console..")
-            .should().dependOnClassesThat().resideInAPackage("com.outboxwallet.ledger.operations..");
+            .should().dependOnClassesThat().resideInAnyPackage("com.outboxwallet.ledger.operations..",
+                    "com.outboxwallet.ledger.replay..", "com.outboxwallet.ledger.reconcile..",
+                    "com.outboxwallet.ledger.deadletters..", "com.outboxwallet.commands..");
 
     /**
      * The console reads the relay over HTTP and the ledger's own meters and tables; the ledger's domain and consumer

@@ -4,7 +4,7 @@ import com.outboxwallet.events.CloudEventHeaders;
 import com.outboxwallet.events.TopUpAccepted;
 import com.outboxwallet.ledger.consumer.RecordBatches;
 import com.outboxwallet.ledger.consumer.RecordBatches.AppliedRecord;
-import com.outboxwallet.ledger.ledger.LedgerRecorder.Outcome;
+import com.outboxwallet.ledger.bookkeeping.LedgerRecorder.Outcome;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;

@@ -49,7 +49,7 @@ class DeadLettersCommandIT extends LedgerIntegrationTest {
     @Test
     void reDrivingAPositionWithoutARecordFails(CapturedOutput output) {
         assertThat(runCommand("dead-letters", "redrive", "0:999999999")).isEqualTo(2);
-        assertThat(output.getOut()).contains("no record at 0:999999999");
+        assertThat(output.getErr()).contains("dead-letters redrive failed: no record at 0:999999999");
     }
 
     /** As the dead-letter publisher leaves a record whose retries ran out, e.g. while the database was down. */

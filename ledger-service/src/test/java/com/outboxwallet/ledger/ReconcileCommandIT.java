@@ -130,7 +130,7 @@ class ReconcileCommandIT extends LedgerIntegrationTest {
     @Test
     void reconcileWithoutTheWalletDatabaseIsAUsageError(CapturedOutput output) {
         assertThat(runCommand("reconcile")).isEqualTo(2);
-        assertThat(output.getOut()).contains("RECONCILE_WALLET_DATASOURCE_URL");
+        assertThat(output.getErr()).contains("reconcile failed:").contains("RECONCILE_WALLET_DATASOURCE_URL");
     }
 
     private static int reconcile() {

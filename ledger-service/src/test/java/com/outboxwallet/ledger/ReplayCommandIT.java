@@ -95,7 +95,8 @@ class ReplayCommandIT extends LedgerIntegrationTest {
     @Test
     void replayWithoutAStartingPointIsAUsageError(CapturedOutput output) {
         assertThat(runCommand("replay")).isEqualTo(2);
-        assertThat(output.getOut()).contains("usage: replay --from earliest");
+        assertThat(output.getErr()).contains("Missing required option: '--from=<start>'")
+                .contains("Usage: ledger-service replay");
     }
 
     /** Every wallet but the one written during the replay; timestamps and row ids differ by design. */

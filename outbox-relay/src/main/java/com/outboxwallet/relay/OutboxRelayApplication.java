@@ -1,12 +1,15 @@
 package com.outboxwallet.relay;
 
+import com.outboxwallet.commands.OperatorCommandLine;
 import com.outboxwallet.relay.commands.RelayCommands;
+import com.outboxwallet.relay.commands.RepublishCommand;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
+import java.util.HashMap;
 import java.util.Map;
 
 /** The relay has no users: its only endpoints are health checks, so Boot must not invent a login. */
@@ -18,17 +21,36 @@ public class OutboxRelayApplication {
     /** Reads {@code outbox-relay.yml}; see ApiServiceApplication for why each service has its own config name. */
     public static final String CONFIG_NAME = "outbox-relay";
 
+    /** The relay, or, when the arguments name one (or ask for --help), an operator command. */
     public static void main(String[] args) {
-        if (RelayCommands.isCommand(args)) {
-            System.exit(RelayCommands.run(application(), args));
+        if (OperatorCommandLine.isCommand(args)) {
+            System.exit(runCommand(args));
         }
         application().run(args);
     }
 
     public static SpringApplication application() {
+        return application(Map.of());
+    }
+
+    /**
+     * Runs an operator command to its end (republish; --help lists them): the relay's own application and settings,
+     * without its web server and publishing loops.
+     *
+     * @return the exit code: 0 success, 2 failure or bad usage
+     */
+    public static int runCommand(String... args) {
+        return new OperatorCommandLine(CONFIG_NAME, RelayCommands.application(OutboxRelayApplication::application),
+                new RepublishCommand()).execute(args);
+    }
+
+    /** @param defaults beneath the relay's configuration */
+    private static SpringApplication application(Map<String, Object> defaults) {
         SpringApplication application = new SpringApplication(OutboxRelayApplication.class);
         application.setMainApplicationClass(OutboxRelayApplication.class); // not the launcher whose main() called this
-        application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME));
+        Map<String, Object> all = new HashMap<>(defaults);
+        all.put("spring.config.name", CONFIG_NAME);
+        application.setDefaultProperties(all);
         return application;
     }
 }

@@ -1,6 +1,5 @@
 package com.outboxwallet.relay;
 
-import com.outboxwallet.relay.commands.RelayCommands;
 import com.outboxwallet.relay.housekeeping.OutboxRetention;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -70,12 +69,12 @@ class HousekeepingIT extends RelayIntegrationTest {
         UUID ofOther = OutboxRows.anEventFor(jdbc, other, 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> unpublished(List.of(ofWallet.get(0), ofWallet.get(1), ofOther)) == 0);
 
-        int exitCode = RelayCommands.run(OutboxRelayApplication.application(), new String[] {"republish",
+        int exitCode = OutboxRelayApplication.runCommand("republish",
                 "--from=" + Instant.now().minus(Duration.ofHours(1)), "--to=" + Instant.now().plusSeconds(60),
                 "--wallet=" + wallet,
                 "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
                 "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                "--spring.kafka.bootstrap-servers=" + bootstrapServers()});
+                "--spring.kafka.bootstrap-servers=" + bootstrapServers());
 
         assertThat(exitCode).isZero();
         try (TopicReader topic = new TopicReader(bootstrapServers(), "wallet.events")) {
@@ -102,11 +101,11 @@ class HousekeepingIT extends RelayIntegrationTest {
         List<UUID> waiting = List.of(OutboxRows.anEventFor(owner, wallet, 3), OutboxRows.anEventFor(owner, wallet, 4));
         owner.sql("UPDATE outbox SET published_at = now() WHERE event_id IN (:ids)").param("ids", published).update();
 
-        int exitCode = RelayCommands.run(OutboxRelayApplication.application(), new String[] {"republish",
+        int exitCode = OutboxRelayApplication.runCommand("republish",
                 "--from=" + Instant.now().minus(Duration.ofHours(1)), "--to=" + Instant.now().plusSeconds(60),
                 "--spring.datasource.url=" + url,
                 "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                "--spring.kafka.bootstrap-servers=" + bootstrapServers()});
+                "--spring.kafka.bootstrap-servers=" + bootstrapServers());
 
         assertThat(exitCode).isZero();
         try (TopicReader topic = new TopicReader(bootstrapServers(), "wallet.events")) {
@@ -120,10 +119,10 @@ class HousekeepingIT extends RelayIntegrationTest {
 
     @Test
     void republishWithoutAStartIsRefusedWithExitCode2() {
-        int exitCode = RelayCommands.run(OutboxRelayApplication.application(), new String[] {"republish",
+        int exitCode = OutboxRelayApplication.runCommand("republish",
                 "--spring.datasource.url=" + environment.getProperty("spring.datasource.url"),
                 "--spring.datasource.username=postgres", "--spring.datasource.password=",
-                "--spring.kafka.bootstrap-servers=" + bootstrapServers()});
+                "--spring.kafka.bootstrap-servers=" + bootstrapServers());
 
         assertThat(exitCode).isEqualTo(2);
     }

@@ -1,7 +1,7 @@
 package com.outboxwallet.ledger.console;
 
-import com.outboxwallet.ledger.ledger.SequenceGaps;
-import com.outboxwallet.ledger.ledger.SequenceGaps.GapRange;
+import com.outboxwallet.ledger.bookkeeping.SequenceGaps;
+import com.outboxwallet.ledger.bookkeeping.SequenceGaps.GapRange;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 

@@ -1,7 +1,7 @@
 package com.outboxwallet.ledger.consumer;
 
 import com.outboxwallet.ledger.consumer.RecordBatches.AppliedRecord;
-import com.outboxwallet.ledger.ledger.LedgerRecorder.Outcome;
+import com.outboxwallet.ledger.bookkeeping.LedgerRecorder.Outcome;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;

@@ -2,7 +2,7 @@ package com.outboxwallet.ledger.consumer;
 
 import com.outboxwallet.events.CloudEventHeaders;
 import com.outboxwallet.events.InvalidWalletEvent;
-import com.outboxwallet.ledger.ledger.ReceivedEvent;
+import com.outboxwallet.ledger.bookkeeping.ReceivedEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.jspecify.annotations.Nullable;

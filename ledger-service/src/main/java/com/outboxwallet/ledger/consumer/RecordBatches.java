@@ -1,10 +1,10 @@
 package com.outboxwallet.ledger.consumer;
 
 import com.outboxwallet.events.InvalidWalletEvent;
-import com.outboxwallet.ledger.ledger.LedgerRecorder;
-import com.outboxwallet.ledger.ledger.LedgerRecorder.Outcome;
-import com.outboxwallet.ledger.ledger.LedgerRecorder.Recorded;
-import com.outboxwallet.ledger.ledger.ReceivedEvent;
+import com.outboxwallet.ledger.bookkeeping.LedgerRecorder;
+import com.outboxwallet.ledger.bookkeeping.LedgerRecorder.Outcome;
+import com.outboxwallet.ledger.bookkeeping.LedgerRecorder.Recorded;
+import com.outboxwallet.ledger.bookkeeping.ReceivedEvent;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;

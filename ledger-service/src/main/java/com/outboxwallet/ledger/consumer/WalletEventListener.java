@@ -1,7 +1,7 @@
 package com.outboxwallet.ledger.consumer;
 
 import com.outboxwallet.ledger.consumer.RecordBatches.AppliedRecord;
-import com.outboxwallet.ledger.ledger.LedgerRecorder.Outcome;
+import com.outboxwallet.ledger.bookkeeping.LedgerRecorder.Outcome;
 import io.micrometer.tracing.Span;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;

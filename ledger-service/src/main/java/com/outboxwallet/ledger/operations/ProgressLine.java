@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.function.Supplier;
 
 /** A line of progress every few seconds on long work, so an operator can tell slow from stuck. */
-final class ProgressLine {
+public final class ProgressLine {
 
     private static final Duration EVERY = Duration.ofSeconds(5);
 
@@ -13,12 +13,12 @@ final class ProgressLine {
     private final Supplier<String> line;
     private long next = System.nanoTime() + EVERY.toNanos();
 
-    ProgressLine(PrintStream out, Supplier<String> line) {
+    public ProgressLine(PrintStream out, Supplier<String> line) {
         this.out = out;
         this.line = line;
     }
 
-    void tick() {
+    public void tick() {
         if (System.nanoTime() - next >= 0) {
             out.println(line.get());
             next = System.nanoTime() + EVERY.toNanos();

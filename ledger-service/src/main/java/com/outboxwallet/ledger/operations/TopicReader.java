@@ -1,9 +1,9 @@
 package com.outboxwallet.ledger.operations;
 
-import java.util.Comparator;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -11,18 +11,20 @@ import org.springframework.kafka.core.ConsumerFactory;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
 
 /**
  * Reads a whole topic with a consumer of its own: all partitions assigned, no group, nothing committed, so neither the
  * live service's group nor its offsets are touched. Reading stops at end offsets the caller captured, so a topic that
- * keeps growing still ends.
+ * keeps growing still ends. Shared by the commands that read a topic: replay and dead-letters.
  */
-final class TopicReader implements AutoCloseable {
+public final class TopicReader implements AutoCloseable {
 
     private static final Duration POLL = Duration.ofMillis(500);
 
@@ -31,7 +33,7 @@ final class TopicReader implements AutoCloseable {
 
     private final Map<String, Object> config;
 
-    TopicReader(ConsumerFactory<?, ?> configured, String topic, String clientId) {
+    public TopicReader(ConsumerFactory<?, ?> configured, String topic, String clientId) {
         config = new HashMap<>(configured.getConfigurationProperties());
         config.remove(ConsumerConfig.GROUP_ID_CONFIG);
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
@@ -56,7 +58,7 @@ final class TopicReader implements AutoCloseable {
      * Readers of disjoint groups of this reader's partitions, each with a consumer of its own (a consumer serves one
      * thread), each starting where this one stands on its partitions.
      */
-    List<TopicReader> split(int readers) {
+    public List<TopicReader> split(int readers) {
         int count = Math.max(1, Math.min(readers, partitions.size()));
         List<TopicReader> split = new ArrayList<>();
         for (int i = 0; i < count; i++) {
@@ -70,32 +72,51 @@ final class TopicReader implements AutoCloseable {
     }
 
     /** Ends a read in progress on another thread: its poll throws {@link org.apache.kafka.common.errors.WakeupException}. */
-    void wakeup() {
+    public void wakeup() {
         consumer.wakeup();
     }
 
-    List<TopicPartition> partitions() {
+    public List<TopicPartition> partitions() {
         return partitions;
     }
 
-    KafkaConsumer<String, byte[]> consumer() {
-        return consumer;
-    }
-
-    Map<TopicPartition, Long> beginning() {
+    public Map<TopicPartition, Long> beginning() {
         return consumer.beginningOffsets(partitions);
     }
 
-    Map<TopicPartition, Long> end() {
+    public Map<TopicPartition, Long> end() {
         return consumer.endOffsets(partitions);
     }
 
-    void seek(Map<TopicPartition, Long> positions) {
+    /** @return for each partition asked about, its first record at or after the given epoch milliseconds, or null */
+    public Map<TopicPartition, OffsetAndTimestamp> offsetsForTimes(Map<TopicPartition, Long> times) {
+        return consumer.offsetsForTimes(times);
+    }
+
+    /** @return the record at this position, if the topic has one there */
+    public Optional<ConsumerRecord<String, byte[]>> recordAt(int partition, long offset) {
+        Optional<TopicPartition> topicPartition = partitions.stream().filter(p -> p.partition() == partition).findFirst();
+        if (topicPartition.isEmpty() || offset < beginning().get(topicPartition.get())
+                || offset >= end().get(topicPartition.get())) {
+            return Optional.empty();
+        }
+        consumer.seek(topicPartition.get(), offset);
+        while (consumer.position(topicPartition.get()) <= offset) {
+            Optional<ConsumerRecord<String, byte[]>> found = consumer.poll(POLL).records(topicPartition.get()).stream()
+                    .filter(r -> r.offset() == offset).findFirst();
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty(); // a transaction marker, not a record
+    }
+
+    public void seek(Map<TopicPartition, Long> positions) {
         positions.forEach(consumer::seek);
     }
 
     /** Hands every record to the callback until each partition's position has reached its target (exclusive). */
-    void readUntil(Map<TopicPartition, Long> targets, Consumer<ConsumerRecord<String, byte[]>> callback) {
+    public void readUntil(Map<TopicPartition, Long> targets, Consumer<ConsumerRecord<String, byte[]>> callback) {
         readBatchesUntil(targets, records -> records.forEach(callback), positions -> { });
     }
 
@@ -105,7 +126,7 @@ final class TopicReader implements AutoCloseable {
      *
      * @param afterEachPoll told the positions once every record polled before them went to the callback
      */
-    void readBatchesUntil(Map<TopicPartition, Long> targets, Consumer<List<ConsumerRecord<String, byte[]>>> batch,
+    public void readBatchesUntil(Map<TopicPartition, Long> targets, Consumer<List<ConsumerRecord<String, byte[]>>> batch,
             Consumer<Map<TopicPartition, Long>> afterEachPoll) {
         while (!reached(targets)) {
             List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
@@ -117,20 +138,20 @@ final class TopicReader implements AutoCloseable {
         }
     }
 
-    Map<TopicPartition, Long> positions() {
+    public Map<TopicPartition, Long> positions() {
         Map<TopicPartition, Long> positions = new HashMap<>();
         partitions.forEach(p -> positions.put(p, consumer.position(p)));
         return positions;
     }
 
     /** {@code 0:120, 1:98, 2:0}: partition and offset, as the replay's --from takes them. */
-    static String format(Map<TopicPartition, Long> positions) {
+    public static String format(Map<TopicPartition, Long> positions) {
         return positions.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.comparingInt(TopicPartition::partition)))
                 .map(e -> e.getKey().partition() + ":" + e.getValue())
                 .collect(Collectors.joining(", "));
     }
 
-    long remaining(Map<TopicPartition, Long> targets) {
+    public long remaining(Map<TopicPartition, Long> targets) {
         return partitions.stream()
                 .mapToLong(p -> Math.max(0, targets.getOrDefault(p, 0L) - consumer.position(p)))
                 .sum();

@@ -1,6 +1,6 @@
 package com.outboxwallet.ledger.console;
 
-import com.outboxwallet.ledger.ledger.SequenceGaps.GapRange;
+import com.outboxwallet.ledger.bookkeeping.SequenceGaps.GapRange;
 import org.junit.jupiter.api.Test;
 import org.thymeleaf.context.Context;
 import org.thymeleaf.spring6.SpringTemplateEngine;

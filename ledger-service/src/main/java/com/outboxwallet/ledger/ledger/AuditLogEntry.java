@@ -1,9 +1,0 @@
-package com.outboxwallet.ledger.ledger;
-
-import java.math.BigDecimal;
-import java.time.Instant;
-import java.util.UUID;
-
-public record AuditLogEntry(UUID topUpId, UUID walletId, String idempotencyKey, BigDecimal amount, String currency,
-                            String message, Instant occurredAt, Instant recordedAt) {
-}

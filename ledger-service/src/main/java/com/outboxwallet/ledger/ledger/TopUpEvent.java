@@ -1,7 +1,0 @@
-package com.outboxwallet.ledger.ledger;
-
-import com.outboxwallet.events.TopUpAccepted;
-
-/** A top-up event as delivered and its payload, read and found consistent with its headers. */
-record TopUpEvent(ReceivedEvent envelope, TopUpAccepted event) {
-}

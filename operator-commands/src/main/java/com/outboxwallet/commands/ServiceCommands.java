@@ -1,0 +1,29 @@
+package com.outboxwallet.commands;
+
+import picocli.CommandLine.Command;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The top of a service's command line, above its operator commands: where each of them finds the service's
+ * application, and the settings the operator gave for it.
+ */
+@Command(synopsisSubcommandLabel = "COMMAND")
+final class ServiceCommands {
+
+    private final ServiceApplication application;
+    private List<String> settings = List.of();
+
+    ServiceCommands(ServiceApplication application) {
+        this.application = application;
+    }
+
+    void settings(List<String> settings) {
+        this.settings = List.copyOf(settings);
+    }
+
+    int run(String command, Map<String, Object> commandSettings, CommandWork work) throws Exception {
+        return application.run(command, commandSettings, settings, work);
+    }
+}
