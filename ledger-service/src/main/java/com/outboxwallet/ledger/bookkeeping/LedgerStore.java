@@ -6,6 +6,7 @@ import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
+import org.jspecify.annotations.Nullable;
 
 import java.math.BigDecimal;
 import java.util.Collection;
@@ -104,7 +105,7 @@ class LedgerStore {
                 .update();
     }
 
-    private record EntryLine(TopUpAccepted event, String account, UUID walletId, BigDecimal amount) {
+    private record EntryLine(TopUpAccepted event, String account, @Nullable UUID walletId, BigDecimal amount) {
     }
 
     /**

@@ -1,5 +1,7 @@
 package com.outboxwallet.ledger.bookkeeping;
 
+import org.jspecify.annotations.Nullable;
+
 import java.util.UUID;
 
 /**
@@ -7,6 +9,6 @@ import java.util.UUID;
  *
  * @param walletSequence the {@code ce_walletsequence} header, or null when the producer did not send it
  */
-public record ReceivedEvent(UUID eventId, String type, String idempotencyKey, Long walletSequence, String topic,
+public record ReceivedEvent(UUID eventId, String type, @Nullable String idempotencyKey, @Nullable Long walletSequence, String topic,
                             int partition, long offset, byte[] payload) {
 }

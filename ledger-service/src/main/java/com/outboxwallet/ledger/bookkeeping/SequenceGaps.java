@@ -10,6 +10,7 @@ import org.springframework.stereotype.Repository;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
+import java.util.Objects;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
@@ -65,7 +66,7 @@ public class SequenceGaps {
         Map<UUID, Long> highest = new HashMap<>(highestApplied);
         for (TopUpAccepted event : applied) {
             UUID wallet = event.walletId();
-            long before = highest.get(wallet);
+            long before = Objects.requireNonNull(highest.get(wallet), "the highest applied of every wallet in the batch");
             long sequence = event.sequence();
             if (sequence > before + 1) {
                 open(wallet, before + 1, sequence - 1);

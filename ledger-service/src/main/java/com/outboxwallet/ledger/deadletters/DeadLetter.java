@@ -7,6 +7,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.springframework.kafka.support.KafkaHeaders;
+import org.jspecify.annotations.Nullable;
 
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -24,7 +25,7 @@ record DeadLetter(ConsumerRecord<String, byte[]> record) {
         return record.partition() + ":" + record.offset();
     }
 
-    String eventId() {
+    @Nullable String eventId() {
         return text(CloudEventHeaders.ID);
     }
 
@@ -37,7 +38,7 @@ record DeadLetter(ConsumerRecord<String, byte[]> record) {
         }
     }
 
-    String originalTopic() {
+    @Nullable String originalTopic() {
         return text(KafkaHeaders.DLT_ORIGINAL_TOPIC);
     }
 
@@ -78,7 +79,7 @@ record DeadLetter(ConsumerRecord<String, byte[]> record) {
                 + " from " + origin() + " reason: " + reason();
     }
 
-    private String text(String name) {
+    private @Nullable String text(String name) {
         Header header = record.headers().lastHeader(name);
         return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }

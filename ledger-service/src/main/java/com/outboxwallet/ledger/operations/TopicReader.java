@@ -9,6 +9,7 @@ import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.kafka.core.ConsumerFactory;
 
+import java.util.Objects;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -96,8 +97,8 @@ public final class TopicReader implements AutoCloseable {
     /** @return the record at this position, if the topic has one there */
     public Optional<ConsumerRecord<String, byte[]>> recordAt(int partition, long offset) {
         Optional<TopicPartition> topicPartition = partitions.stream().filter(p -> p.partition() == partition).findFirst();
-        if (topicPartition.isEmpty() || offset < beginning().get(topicPartition.get())
-                || offset >= end().get(topicPartition.get())) {
+        if (topicPartition.isEmpty() || offset < Objects.requireNonNull(beginning().get(topicPartition.get()))
+                || offset >= Objects.requireNonNull(end().get(topicPartition.get()))) {
             return Optional.empty();
         }
         consumer.seek(topicPartition.get(), offset);

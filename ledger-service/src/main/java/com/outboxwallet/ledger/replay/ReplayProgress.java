@@ -40,8 +40,8 @@ class ReplayProgress {
                     .param("topic", partition.topic()).param("partition", partition.partition())
                     .query((rs, n) -> new Range(rs.getLong("from_offset"), rs.getLong("next_offset")))
                     .optional().orElse(null);
-            boolean resumes = done != null && done.from() <= offset;
-            start.put(partition, resumes ? Math.max(offset, done.next()) : offset);
+            Range resumed = done != null && done.from() <= offset ? done : null;
+            start.put(partition, resumed != null ? Math.max(offset, resumed.next()) : offset);
             rebuild.sql("""
                             INSERT INTO replay_progress (topic, kafka_partition, from_offset, next_offset)
                             VALUES (:topic, :partition, :from, :next)
@@ -49,7 +49,7 @@ class ReplayProgress {
                                SET from_offset = EXCLUDED.from_offset, next_offset = EXCLUDED.next_offset,
                                    updated_at = now()""")
                     .param("topic", partition.topic()).param("partition", partition.partition())
-                    .param("from", resumes ? done.from() : offset).param("next", start.get(partition))
+                    .param("from", resumed != null ? resumed.from() : offset).param("next", start.get(partition))
                     .update();
         });
         return start;

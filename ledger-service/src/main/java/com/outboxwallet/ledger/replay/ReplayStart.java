@@ -3,6 +3,7 @@ package com.outboxwallet.ledger.replay;
 import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 
+import java.util.Objects;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -64,7 +65,7 @@ sealed interface ReplayStart {
             Map<TopicPartition, OffsetAndTimestamp> found = offsetsFor.apply(query);
             Map<TopicPartition, Long> positions = new HashMap<>();
             beginning.keySet().forEach(p -> positions.put(p,
-                    found.get(p) == null ? end.get(p) : found.get(p).offset()));
+                    found.get(p) == null ? Objects.requireNonNull(end.get(p)) : found.get(p).offset()));
             return positions;
         }
     }

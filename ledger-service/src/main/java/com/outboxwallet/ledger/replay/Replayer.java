@@ -172,7 +172,7 @@ class Replayer {
         void add(List<ConsumerRecord<String, byte[]>> records) {
             // An invalid record was sent to the dead-letter topic by the live service; a re-driven copy later in the
             // topic is read too. Here it is only counted.
-            batches.apply(records).forEach(record -> outcomes.get(record.outcome()).increment());
+            batches.apply(records).forEach(record -> Objects.requireNonNull(outcomes.get(record.outcome())).increment());
             read.add(records.size());
         }
 
@@ -193,7 +193,7 @@ class Replayer {
         }
 
         private long count(Outcome outcome) {
-            return outcomes.get(outcome).sum();
+            return Objects.requireNonNull(outcomes.get(outcome)).sum(); // one counter per Outcome, made up front
         }
     }
 }

@@ -1,0 +1,5 @@
+/** The relay's operator commands: republish. */
+@NullMarked
+package com.outboxwallet.relay.commands;
+
+import org.jspecify.annotations.NullMarked;
