@@ -1,10 +1,9 @@
 package com.outboxwallet.api;
 
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-
-import java.util.Map;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan

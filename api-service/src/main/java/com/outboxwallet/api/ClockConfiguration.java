@@ -1,9 +1,8 @@
 package com.outboxwallet.api;
 
+import java.time.Clock;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.time.Clock;
 
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {

@@ -1,14 +1,13 @@
 package com.outboxwallet.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ActuatorIT extends ApiServiceIntegrationTest {
 
@@ -30,7 +29,8 @@ class ActuatorIT extends ApiServiceIntegrationTest {
         JsonNode health = json.readTree(api().get(admin(), "/actuator/health").body());
 
         assertThat(health.get("components").get("db").get("status").asString()).isEqualTo("UP");
-        assertThat(health.get("components").get("redis").get("status").asString()).isEqualTo("UP");
+        assertThat(health.get("components").get("redis").get("status").asString())
+                .isEqualTo("UP");
     }
 
     @Test
@@ -58,7 +58,8 @@ class ActuatorIT extends ApiServiceIntegrationTest {
                 .header("Access-Control-Request-Method", "POST")
                 .build());
 
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).isEmpty();
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .isEmpty();
         assertThat(preflight.statusCode()).isGreaterThanOrEqualTo(400);
     }
 
@@ -72,6 +73,7 @@ class ActuatorIT extends ApiServiceIntegrationTest {
                 .build());
 
         assertThat(preflight.statusCode()).isEqualTo(200);
-        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin")).hasValue("https://wallet.example");
+        assertThat(preflight.headers().firstValue("Access-Control-Allow-Origin"))
+                .hasValue("https://wallet.example");
     }
 }

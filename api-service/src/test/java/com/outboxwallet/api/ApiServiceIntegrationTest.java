@@ -9,6 +9,8 @@ public abstract class ApiServiceIntegrationTest extends ApiServiceTestBase {
 
     @DynamicPropertySource
     static void redis(DynamicPropertyRegistry registry) {
-        registry.add("wallet.redis.url", () -> EmbeddedInfrastructure.shared().redis().url());
+        registry.add(
+                "wallet.redis.url",
+                () -> EmbeddedInfrastructure.shared().redis().url());
     }
 }

@@ -1,9 +1,10 @@
 package com.outboxwallet.api;
 
-import com.outboxwallet.api.auth.Role;
 import com.outboxwallet.api.account.UserAccount;
 import com.outboxwallet.api.account.UserAccounts;
+import com.outboxwallet.api.auth.Role;
 import com.outboxwallet.infra.EmbeddedInfrastructure;
+import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -12,14 +13,13 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
-import java.util.UUID;
-
 /**
  * The api-service on a random port against the JVM's shared real PostgreSQL; subclasses say which Redis. Tests make
  * their own users, so they never share a wallet and need no clean-up.
  */
 @ActiveProfiles("test")
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=" + ApiServiceApplication.CONFIG_NAME)
 public abstract class ApiServiceTestBase {
 
@@ -27,8 +27,10 @@ public abstract class ApiServiceTestBase {
 
     @LocalServerPort
     protected int port;
+
     @Autowired
     protected UserAccounts accounts;
+
     @Autowired
     protected JdbcClient jdbc;
 
@@ -61,15 +63,18 @@ public abstract class ApiServiceTestBase {
     }
 
     protected long topUpsOf(Credentials user) {
-        return jdbc.sql("SELECT count(*) FROM top_ups WHERE user_id = :id").param("id", user.userId())
-                .query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM top_ups WHERE user_id = :id")
+                .param("id", user.userId())
+                .query(Long.class)
+                .single();
     }
 
     protected long outboxRowsOf(Credentials user) {
-        return jdbc.sql("SELECT count(*) FROM outbox WHERE aggregate_id = :id").param("id", user.walletId())
-                .query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM outbox WHERE aggregate_id = :id")
+                .param("id", user.walletId())
+                .query(Long.class)
+                .single();
     }
 
-    public record Credentials(String username, String password, UUID userId, UUID walletId) {
-    }
+    public record Credentials(String username, String password, UUID userId, UUID walletId) {}
 }

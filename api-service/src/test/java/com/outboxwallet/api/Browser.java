@@ -1,5 +1,7 @@
 package com.outboxwallet.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import java.net.CookieManager;
 import java.net.InetAddress;
 import java.net.URLEncoder;
@@ -9,8 +11,6 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** A browser's view of the web page: a cookie jar, the login form and its CSRF token, no redirects followed. */
 public final class Browser {
@@ -29,18 +29,23 @@ public final class Browser {
     }
 
     private Browser(String baseUrl, HttpClient.Builder http) {
-        this.page = new WalletApi(baseUrl, http.cookieHandler(new CookieManager())
-                .followRedirects(HttpClient.Redirect.NEVER).build());
+        this.page = new WalletApi(
+                baseUrl,
+                http.cookieHandler(new CookieManager())
+                        .followRedirects(HttpClient.Redirect.NEVER)
+                        .build());
     }
 
     /** Fills in and posts the login form, with the CSRF token the form carries. */
     public HttpResponse<String> submitLogin(String username, String password) {
         Matcher token = CSRF.matcher(get("/login").body());
         assertThat(token.find()).as("the login form has a CSRF token").isTrue();
-        String form = "username=" + encode(username) + "&password=" + encode(password) + "&_csrf="
-                + encode(token.group(1));
-        return page.send(page.request(null, "/login").header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        String form =
+                "username=" + encode(username) + "&password=" + encode(password) + "&_csrf=" + encode(token.group(1));
+        return page.send(page.request(null, "/login")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form))
+                .build());
     }
 
     public void logIn(ApiServiceTestBase.Credentials user) {

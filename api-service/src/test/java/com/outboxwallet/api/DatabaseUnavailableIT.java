@@ -1,21 +1,20 @@
 package com.outboxwallet.api;
 
-import com.outboxwallet.infra.EmbeddedInfrastructure;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.outboxwallet.infra.EmbeddedInfrastructure;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The service's database refuses connections (a restart, a fail-over): an answer a client can act on — {@code 503}
@@ -29,7 +28,8 @@ class DatabaseUnavailableIT extends ApiServiceIntegrationTest {
     @DynamicPropertySource
     static void ownDatabaseWithAShortConnectionTimeout(DynamicPropertyRegistry registry) {
         // The base class's spring.datasource.url is registered after this; the pool's own URL is bound over it.
-        registry.add("spring.datasource.hikari.jdbc-url",
+        registry.add(
+                "spring.datasource.hikari.jdbc-url",
                 () -> EmbeddedInfrastructure.shared().postgres().createDatabase(DATABASE));
         registry.add("spring.datasource.hikari.connection-timeout", () -> "1000");
     }
@@ -39,7 +39,8 @@ class DatabaseUnavailableIT extends ApiServiceIntegrationTest {
     void databaseBack() throws SQLException {
         postgres("ALTER DATABASE " + DATABASE + " WITH ALLOW_CONNECTIONS true");
         // The pool replaces its terminated connections in the background; wait until it hands out a live one.
-        await().atMost(Duration.ofSeconds(30)).ignoreExceptions()
+        await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
                 .until(() -> jdbc.sql("SELECT 1").query(Integer.class).single() == 1);
     }
 
@@ -55,8 +56,10 @@ class DatabaseUnavailableIT extends ApiServiceIntegrationTest {
         assertThat(during.statusCode()).isEqualTo(503);
         assertThat(during.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(during.headers().firstValue("Retry-After")).isPresent();
-        assertThat(during.body()).contains("\"type\":\"/problems/service-unavailable\"")
-                .doesNotContain("Exception").doesNotContain("at com.");
+        assertThat(during.body())
+                .contains("\"type\":\"/problems/service-unavailable\"")
+                .doesNotContain("Exception")
+                .doesNotContain("at com.");
 
         databaseBack();
         HttpResponse<String> retry = api().topUp(alice, key, "30.00");
@@ -83,8 +86,8 @@ class DatabaseUnavailableIT extends ApiServiceIntegrationTest {
 
     private static void postgres(String sql) throws SQLException {
         try (Connection connection = DriverManager.getConnection(
-                EmbeddedInfrastructure.shared().postgres().jdbcUrl("postgres"), "postgres", "");
-             Statement statement = connection.createStatement()) {
+                        EmbeddedInfrastructure.shared().postgres().jdbcUrl("postgres"), "postgres", "");
+                Statement statement = connection.createStatement()) {
             statement.execute(sql);
         }
     }

@@ -1,9 +1,6 @@
 package com.outboxwallet.api;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -13,8 +10,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The OpenAPI document against what the service really answers: a set of requests, at least one for each status the
@@ -43,7 +42,9 @@ class DocumentedStatusesIT extends ApiServiceIntegrationTest {
         String topUp = createdId(api().topUp(user, anyKey(), "10.00"));
         String reusedKey = anyKey();
         api().topUp(user, reusedKey, "1.00");
-        UUID adminId = jdbc.sql("SELECT id FROM users WHERE username = 'admin'").query(UUID.class).single();
+        UUID adminId = jdbc.sql("SELECT id FROM users WHERE username = 'admin'")
+                .query(UUID.class)
+                .single();
 
         List<Exchange> exchanges = new ArrayList<>();
         // top-ups
@@ -51,16 +52,31 @@ class DocumentedStatusesIT extends ApiServiceIntegrationTest {
         exchanges.add(send("POST", "/api/v1/topups", "/api/v1/topups", user, "{\"amount\":\"abc\"}", 400));
         exchanges.add(send("POST", "/api/v1/topups", "/api/v1/topups", null, "{\"amount\":\"5.00\"}", 401));
         exchanges.add(send("POST", "/api/v1/topups", "/api/v1/topups", user, BIG_BODY, 413));
-        exchanges.add(exchange("POST", "/api/v1/topups", api().request(user, "/api/v1/topups")
-                .header("Idempotency-Key", anyKey()).header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString("5.00")), 415));
-        exchanges.add(exchange("POST", "/api/v1/topups", api().request(user, "/api/v1/topups")
-                .header("Idempotency-Key", reusedKey).header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":\"2.00\"}")), 422));
-        exchanges.add(exchange("POST", "/api/v1/topups", api().request(user, "/api/v1/topups")
-                .header("Idempotency-Key", anyKey()).header("Content-Type", "application/json")
-                .header("Accept", "application/xml")
-                .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":\"2.00\"}")), 406));
+        exchanges.add(exchange(
+                "POST",
+                "/api/v1/topups",
+                api().request(user, "/api/v1/topups")
+                        .header("Idempotency-Key", anyKey())
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString("5.00")),
+                415));
+        exchanges.add(exchange(
+                "POST",
+                "/api/v1/topups",
+                api().request(user, "/api/v1/topups")
+                        .header("Idempotency-Key", reusedKey)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":\"2.00\"}")),
+                422));
+        exchanges.add(exchange(
+                "POST",
+                "/api/v1/topups",
+                api().request(user, "/api/v1/topups")
+                        .header("Idempotency-Key", anyKey())
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/xml")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":\"2.00\"}")),
+                406));
         exchanges.add(get("/api/v1/topups/{id}", "/api/v1/topups/" + topUp, user, 200));
         exchanges.add(get("/api/v1/topups/{id}", "/api/v1/topups/" + topUp, other, 404));
         exchanges.add(get("/api/v1/topups/{id}", "/api/v1/topups/" + topUp, null, 401));
@@ -86,10 +102,21 @@ class DocumentedStatusesIT extends ApiServiceIntegrationTest {
         exchanges.add(send("POST", users, users, user, newUser, 403));
         exchanges.add(send("POST", users, users, null, newUser, 401));
         exchanges.add(send("POST", users, users, admin(), BIG_BODY, 413));
-        exchanges.add(exchange("POST", users, api().request(admin(), users).header("Content-Type", "text/plain")
-                .POST(HttpRequest.BodyPublishers.ofString(newUser)), 415));
-        exchanges.add(exchange("POST", users, api().request(admin(), users).header("Content-Type", "application/json")
-                .header("Accept", "application/xml").POST(HttpRequest.BodyPublishers.ofString("{}")), 406));
+        exchanges.add(exchange(
+                "POST",
+                users,
+                api().request(admin(), users)
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString(newUser)),
+                415));
+        exchanges.add(exchange(
+                "POST",
+                users,
+                api().request(admin(), users)
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/xml")
+                        .POST(HttpRequest.BodyPublishers.ofString("{}")),
+                406));
         exchanges.add(get(users, users + "?size=10", admin(), 200));
         exchanges.add(get(users, users + "?size=1000", admin(), 400));
         exchanges.add(get(users, users, user, 403));
@@ -105,66 +132,98 @@ class DocumentedStatusesIT extends ApiServiceIntegrationTest {
         for (String action : List.of("disable", "enable")) {
             String documented = oneUser + "/" + action;
             exchanges.add(send("POST", documented, userPath + "/" + action, admin(), "", 200));
-            exchanges.add(send("POST", documented, users + "/" + UUID.randomUUID() + "/" + action, admin(), "",
-                    404));
+            exchanges.add(send("POST", documented, users + "/" + UUID.randomUUID() + "/" + action, admin(), "", 404));
             exchanges.add(send("POST", documented, users + "/not-a-uuid/" + action, admin(), "", 400));
             exchanges.add(send("POST", documented, userPath + "/" + action, user, "", 403));
             exchanges.add(send("POST", documented, userPath + "/" + action, null, "", 401));
-            exchanges.add(exchange("POST", documented, api().request(admin(), userPath + "/" + action)
-                    .header("Accept", "application/xml").POST(HttpRequest.BodyPublishers.noBody()), 406));
+            exchanges.add(exchange(
+                    "POST",
+                    documented,
+                    api().request(admin(), userPath + "/" + action)
+                            .header("Accept", "application/xml")
+                            .POST(HttpRequest.BodyPublishers.noBody()),
+                    406));
         }
         exchanges.add(send("POST", oneUser + "/disable", users + "/" + adminId + "/disable", admin(), "", 409));
         String password = oneUser + "/password";
-        exchanges.add(put(password, userPath + "/password", admin(), "{\"password\":\"another long passphrase\"}",
-                204));
+        exchanges.add(
+                put(password, userPath + "/password", admin(), "{\"password\":\"another long passphrase\"}", 204));
         exchanges.add(put(password, userPath + "/password", admin(), "{\"password\":\"short\"}", 400));
-        exchanges.add(put(password, users + "/" + UUID.randomUUID() + "/password", admin(),
-                "{\"password\":\"another long passphrase\"}", 404));
+        exchanges.add(put(
+                password,
+                users + "/" + UUID.randomUUID() + "/password",
+                admin(),
+                "{\"password\":\"another long passphrase\"}",
+                404));
         exchanges.add(put(password, userPath + "/password", admin(), "{\"password\":", 400));
         exchanges.add(put(password, userPath + "/password", user, "{\"password\":\"another long passphrase\"}", 403));
         exchanges.add(put(password, userPath + "/password", null, "{\"password\":\"another long passphrase\"}", 401));
         exchanges.add(put(password, userPath + "/password", admin(), BIG_BODY, 413));
-        exchanges.add(exchange("PUT", password, api().request(admin(), userPath + "/password")
-                .header("Content-Type", "text/plain").PUT(HttpRequest.BodyPublishers.ofString("x")), 415));
+        exchanges.add(exchange(
+                "PUT",
+                password,
+                api().request(admin(), userPath + "/password")
+                        .header("Content-Type", "text/plain")
+                        .PUT(HttpRequest.BodyPublishers.ofString("x")),
+                415));
         // your own account
         String own = "/api/v1/account/password";
         Credentials changer = aUser();
-        exchanges.add(put(own, own, changer, "{\"currentPassword\":\"wrong\",\"newPassword\":\"a new long passphrase\"}",
-                403));
-        exchanges.add(put(own, own, changer, "{\"currentPassword\":\"" + changer.password()
-                + "\",\"newPassword\":\"short\"}", 400));
+        exchanges.add(put(
+                own, own, changer, "{\"currentPassword\":\"wrong\",\"newPassword\":\"a new long passphrase\"}", 403));
+        exchanges.add(put(
+                own,
+                own,
+                changer,
+                "{\"currentPassword\":\"" + changer.password() + "\",\"newPassword\":\"short\"}",
+                400));
         exchanges.add(put(own, own, null, "{}", 401));
         exchanges.add(put(own, own, changer, BIG_BODY, 413));
-        exchanges.add(exchange("PUT", own, api().request(changer, own).header("Content-Type", "text/plain")
-                .PUT(HttpRequest.BodyPublishers.ofString("x")), 415));
-        exchanges.add(put(own, own, changer, "{\"currentPassword\":\"" + changer.password()
-                + "\",\"newPassword\":\"a new long passphrase\"}", 204));
+        exchanges.add(exchange(
+                "PUT",
+                own,
+                api().request(changer, own)
+                        .header("Content-Type", "text/plain")
+                        .PUT(HttpRequest.BodyPublishers.ofString("x")),
+                415));
+        exchanges.add(put(
+                own,
+                own,
+                changer,
+                "{\"currentPassword\":\"" + changer.password() + "\",\"newPassword\":\"a new long passphrase\"}",
+                204));
 
-        assertThat(exchanges).allSatisfy(exchange -> assertThat(exchange.received()).as(exchange.toString())
-                .isEqualTo(exchange.expected()));
-        assertThat(exchanges).allSatisfy(exchange -> assertThat(documented(paths, exchange.method(),
-                exchange.path())).as("documented statuses of " + exchange.method() + " " + exchange.path())
-                .contains(String.valueOf(exchange.received())));
+        assertThat(exchanges)
+                .allSatisfy(exchange ->
+                        assertThat(exchange.received()).as(exchange.toString()).isEqualTo(exchange.expected()));
+        assertThat(exchanges)
+                .allSatisfy(exchange -> assertThat(documented(paths, exchange.method(), exchange.path()))
+                        .as("documented statuses of " + exchange.method() + " " + exchange.path())
+                        .contains(String.valueOf(exchange.received())));
         Set<String> documentedButNotReceived = new TreeSet<>();
-        paths.properties().forEach(path -> path.getValue().properties().forEach(operation -> {
-            for (String status : operation.getValue().get("responses").propertyNames()) {
-                boolean received = exchanges.stream().anyMatch(exchange -> exchange.path().equals(path.getKey())
-                        && exchange.method().equalsIgnoreCase(operation.getKey())
-                        && String.valueOf(exchange.received()).equals(status));
-                if (!received && !PROVOKED_ELSEWHERE.containsKey(status)) {
-                    documentedButNotReceived.add(operation.getKey() + " " + path.getKey() + " " + status);
-                }
-            }
-        }));
+        paths.properties()
+                .forEach(path -> path.getValue().properties().forEach(operation -> {
+                    for (String status : operation.getValue().get("responses").propertyNames()) {
+                        boolean received = exchanges.stream()
+                                .anyMatch(exchange -> exchange.path().equals(path.getKey())
+                                        && exchange.method().equalsIgnoreCase(operation.getKey())
+                                        && String.valueOf(exchange.received()).equals(status));
+                        if (!received && !PROVOKED_ELSEWHERE.containsKey(status)) {
+                            documentedButNotReceived.add(operation.getKey() + " " + path.getKey() + " " + status);
+                        }
+                    }
+                }));
         assertThat(documentedButNotReceived).isEmpty();
     }
 
     private Set<String> documented(JsonNode paths, String method, String path) {
-        return new TreeSet<>(paths.get(path).get(method.toLowerCase()).get("responses").propertyNames());
+        return new TreeSet<>(
+                paths.get(path).get(method.toLowerCase()).get("responses").propertyNames());
     }
 
     private Exchange send(String method, String documented, String path, Credentials who, String body, int expected) {
-        HttpRequest.Builder request = api().request(who, path).header("Content-Type", "application/json")
+        HttpRequest.Builder request = api().request(who, path)
+                .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body));
         if (documented.equals("/api/v1/topups")) {
             request.header("Idempotency-Key", anyKey());
@@ -181,18 +240,21 @@ class DocumentedStatusesIT extends ApiServiceIntegrationTest {
     }
 
     private Exchange accept(String documented, String path, Credentials who, int expected) {
-        return exchange("GET", documented, api().request(who, path).header("Accept", "application/xml").GET(),
+        return exchange(
+                "GET",
+                documented,
+                api().request(who, path).header("Accept", "application/xml").GET(),
                 expected);
     }
 
     private Exchange exchange(String method, String documented, HttpRequest.Builder request, int expected) {
-        return new Exchange(method, documented, expected, api().send(request.build()).statusCode());
+        return new Exchange(
+                method, documented, expected, api().send(request.build()).statusCode());
     }
 
     private String createdId(HttpResponse<String> created) {
         return json.readTree(created.body()).get("id").asString();
     }
 
-    private record Exchange(String method, String path, int expected, int received) {
-    }
+    private record Exchange(String method, String path, int expected, int received) {}
 }

@@ -1,39 +1,43 @@
 package com.outboxwallet.api;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.test.context.TestPropertySource;
+import static org.assertj.core.api.Assertions.assertThat;
 
-import javax.net.ssl.SSLContext;
-import javax.net.ssl.TrustManagerFactory;
 import java.io.InputStream;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
 import java.security.KeyStore;
 import java.security.cert.CertificateFactory;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
+import org.junit.jupiter.api.Test;
+import org.springframework.test.context.TestPropertySource;
 
 /**
  * The api-service as docker-compose runs it: TLS from a PEM certificate and key through an SSL bundle (the same
  * properties compose sets as SERVER_SSL_BUNDLE and SPRING_SSL_BUNDLE_PEM_WEB_*), and HSTS on every secure answer.
  */
-@TestPropertySource(properties = {
-        "server.ssl.bundle=web",
-        "spring.ssl.bundle.pem.web.keystore.certificate=classpath:tls/localhost.crt",
-        "spring.ssl.bundle.pem.web.keystore.private-key=classpath:tls/localhost.key"})
+@TestPropertySource(
+        properties = {
+            "server.ssl.bundle=web",
+            "spring.ssl.bundle.pem.web.keystore.certificate=classpath:tls/localhost.crt",
+            "spring.ssl.bundle.pem.web.keystore.private-key=classpath:tls/localhost.key"
+        })
 class HttpsIT extends ApiServiceIntegrationTest {
 
     @Test
     void servesTopUpsOverTlsWithStrictTransportSecurity() throws Exception {
-        WalletApi https = new WalletApi("https://localhost:" + port,
-                HttpClient.newBuilder().sslContext(trusting("tls/localhost.crt")).build());
+        WalletApi https = new WalletApi(
+                "https://localhost:" + port,
+                HttpClient.newBuilder()
+                        .sslContext(trusting("tls/localhost.crt"))
+                        .build());
         Credentials user = aUser();
 
         HttpResponse<String> topUp = https.topUp(user, anyKey(), "12.00");
 
         assertThat(topUp.statusCode()).isEqualTo(201);
-        assertThat(topUp.headers().firstValue("Strict-Transport-Security")).hasValueSatisfying(hsts ->
-                assertThat(hsts).contains("max-age=31536000", "includeSubDomains"));
+        assertThat(topUp.headers().firstValue("Strict-Transport-Security"))
+                .hasValueSatisfying(hsts -> assertThat(hsts).contains("max-age=31536000", "includeSubDomains"));
         assertThat(https.get(null, "/actuator/health").headers().firstValue("Strict-Transport-Security"))
                 .isPresent();
     }
@@ -43,7 +47,8 @@ class HttpsIT extends ApiServiceIntegrationTest {
         KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
         trusted.load(null, null);
         try (InputStream pem = HttpsIT.class.getClassLoader().getResourceAsStream(certificate)) {
-            trusted.setCertificateEntry("localhost", CertificateFactory.getInstance("X.509").generateCertificate(pem));
+            trusted.setCertificateEntry(
+                    "localhost", CertificateFactory.getInstance("X.509").generateCertificate(pem));
         }
         TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
         trust.init(trusted);

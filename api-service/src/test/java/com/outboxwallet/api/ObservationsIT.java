@@ -1,10 +1,10 @@
 package com.outboxwallet.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** What is observed is what is read: HTTP requests (Prometheus), not each of Spring Security's filters. */
 class ObservationsIT extends ApiServiceIntegrationTest {
@@ -19,7 +19,7 @@ class ObservationsIT extends ApiServiceIntegrationTest {
         assertThat(api().topUp(alice, anyKey(), "1.00").statusCode()).isEqualTo(201);
 
         assertThat(meters.find("http.server.requests").meters()).isNotEmpty();
-        assertThat(meters.getMeters()).noneSatisfy(meter ->
-                assertThat(meter.getId().getName()).startsWith("spring.security"));
+        assertThat(meters.getMeters())
+                .noneSatisfy(meter -> assertThat(meter.getId().getName()).startsWith("spring.security"));
     }
 }

@@ -1,17 +1,16 @@
 package com.outboxwallet.api;
 
-import com.outboxwallet.problems.ProblemCatalog;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.outboxwallet.problems.ProblemCatalog;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 class OpenApiIT extends ApiServiceIntegrationTest {
 
@@ -26,10 +25,16 @@ class OpenApiIT extends ApiServiceIntegrationTest {
         HttpResponse<String> docs = api().get(null, "/v3/api-docs");
 
         assertThat(docs.statusCode()).isEqualTo(200);
-        JsonNode topUp = json.readTree(docs.body()).get("paths").get("/api/v1/topups").get("post");
-        assertThat(topUp.get("parameters").valueStream()
-                .filter(p -> p.get("name").asString().equals("Idempotency-Key"))
-                .findFirst().orElseThrow().get("in").asString()).isEqualTo("header");
+        JsonNode topUp =
+                json.readTree(docs.body()).get("paths").get("/api/v1/topups").get("post");
+        assertThat(topUp.get("parameters")
+                        .valueStream()
+                        .filter(p -> p.get("name").asString().equals("Idempotency-Key"))
+                        .findFirst()
+                        .orElseThrow()
+                        .get("in")
+                        .asString())
+                .isEqualTo("header");
         JsonNode responses = topUp.get("responses");
         assertThat(responses.propertyNames()).contains("201", "400", "401", "409", "413", "415", "422", "429");
         assertThat(responses.get("201").get("headers").propertyNames())
@@ -41,10 +46,15 @@ class OpenApiIT extends ApiServiceIntegrationTest {
 
     @Test
     void theDescriptionListsEveryProblemTypeAndTheKeyExpiryPolicy() {
-        String description = json.readTree(api().get(null, "/v3/api-docs").body()).get("info").get("description")
+        String description = json.readTree(api().get(null, "/v3/api-docs").body())
+                .get("info")
+                .get("description")
                 .asString();
 
-        assertThat(description).contains(problems.types().stream().map(type -> type.uri().toString()).toList());
+        assertThat(description)
+                .contains(problems.types().stream()
+                        .map(type -> type.uri().toString())
+                        .toList());
         assertThat(description).contains("Key expiry", "PT1H", "never credits twice");
     }
 
@@ -53,27 +63,53 @@ class OpenApiIT extends ApiServiceIntegrationTest {
         JsonNode paths = json.readTree(api().get(null, "/v3/api-docs").body()).get("paths");
 
         assertThat(paths.get("/api/v1/admin/users").get("post").get("responses").propertyNames())
-                .contains("201", "400", "409").doesNotContain("200");
-        assertThat(paths.get("/api/v1/admin/users").get("get").get("responses").propertyNames()).contains("200", "400");
-        assertThat(paths.get("/api/v1/admin/users/{id}").get("get").get("responses").propertyNames())
+                .contains("201", "400", "409")
+                .doesNotContain("200");
+        assertThat(paths.get("/api/v1/admin/users").get("get").get("responses").propertyNames())
+                .contains("200", "400");
+        assertThat(paths.get("/api/v1/admin/users/{id}")
+                        .get("get")
+                        .get("responses")
+                        .propertyNames())
                 .contains("200", "404");
-        assertThat(paths.get("/api/v1/admin/users/{id}/disable").get("post").get("responses").propertyNames())
+        assertThat(paths.get("/api/v1/admin/users/{id}/disable")
+                        .get("post")
+                        .get("responses")
+                        .propertyNames())
                 .contains("200", "403", "404", "409");
-        assertThat(paths.get("/api/v1/admin/users/{id}/password").get("put").get("responses").propertyNames())
+        assertThat(paths.get("/api/v1/admin/users/{id}/password")
+                        .get("put")
+                        .get("responses")
+                        .propertyNames())
                 .contains("204", "400", "404");
-        assertThat(paths.get("/api/v1/account/password").get("put").get("responses").propertyNames())
+        assertThat(paths.get("/api/v1/account/password")
+                        .get("put")
+                        .get("responses")
+                        .propertyNames())
                 .contains("204", "400", "403");
     }
 
     @Test
     void everyOperationHasAMeaningfulIdASummaryADescriptionAndAFeatureTag() {
         JsonNode document = json.readTree(api().get(null, "/v3/api-docs").body());
-        List<JsonNode> operations = document.get("paths").valueStream()
-                .flatMap(path -> path.valueStream()).toList();
+        List<JsonNode> operations = document.get("paths")
+                .valueStream()
+                .flatMap(path -> path.valueStream())
+                .toList();
 
-        assertThat(operations).extracting(operation -> operation.get("operationId").asString())
-                .containsExactlyInAnyOrder("createTopUp", "getTopUp", "listTopUps", "getWallet", "createUser",
-                        "listUsers", "getUser", "disableUser", "enableUser", "resetUserPassword",
+        assertThat(operations)
+                .extracting(operation -> operation.get("operationId").asString())
+                .containsExactlyInAnyOrder(
+                        "createTopUp",
+                        "getTopUp",
+                        "listTopUps",
+                        "getWallet",
+                        "createUser",
+                        "listUsers",
+                        "getUser",
+                        "disableUser",
+                        "enableUser",
+                        "resetUserPassword",
                         "changeOwnPassword");
         assertThat(operations).allSatisfy(operation -> {
             assertThat(operation.get("summary").asString()).isNotBlank();
@@ -84,14 +120,27 @@ class OpenApiIT extends ApiServiceIntegrationTest {
 
     @Test
     void everyProblemResponseHasAnExampleOfEachTypeItCanCarry() {
-        JsonNode responses = json.readTree(api().get(null, "/v3/api-docs").body()).get("paths")
-                .get("/api/v1/topups").get("post").get("responses");
+        JsonNode responses = json.readTree(api().get(null, "/v3/api-docs").body())
+                .get("paths")
+                .get("/api/v1/topups")
+                .get("post")
+                .get("responses");
 
-        JsonNode conflicts = responses.get("409").get("content").get("application/problem+json").get("examples");
+        JsonNode conflicts = responses
+                .get("409")
+                .get("content")
+                .get("application/problem+json")
+                .get("examples");
         assertThat(conflicts.propertyNames()).containsExactlyInAnyOrder("request-in-flight", "wallet-busy");
-        assertThat(conflicts.get("wallet-busy").get("value").get("type").asString()).isEqualTo("/problems/wallet-busy");
+        assertThat(conflicts.get("wallet-busy").get("value").get("type").asString())
+                .isEqualTo("/problems/wallet-busy");
         assertThat(responses.get("409").get("headers").propertyNames()).contains("Retry-After");
-        assertThat(responses.get("422").get("content").get("application/problem+json").get("examples").propertyNames())
+        assertThat(responses
+                        .get("422")
+                        .get("content")
+                        .get("application/problem+json")
+                        .get("examples")
+                        .propertyNames())
                 .containsExactlyInAnyOrder("idempotency-key-reused", "balance-ceiling-exceeded", "limit-exceeded");
     }
 
@@ -103,7 +152,8 @@ class OpenApiIT extends ApiServiceIntegrationTest {
         Files.createDirectories(written.getParent());
         Files.writeString(written, docs.body());
 
-        assertThat(json.readTree(Files.readString(written)).get("openapi").asString()).startsWith("3.");
+        assertThat(json.readTree(Files.readString(written)).get("openapi").asString())
+                .startsWith("3.");
     }
 
     @Test

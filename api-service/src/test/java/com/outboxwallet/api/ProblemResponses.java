@@ -1,17 +1,15 @@
 package com.outboxwallet.api;
 
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.http.HttpResponse;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** What every refusal must be: problem+json with a stable type, a title, a detail, and nothing of the server's insides. */
 public final class ProblemResponses {
 
-    private ProblemResponses() {
-    }
+    private ProblemResponses() {}
 
     /** @param type the problem's slug ({@code invalid-request}), or null where several are right */
     public static JsonNode assertProblem(JsonMapper json, HttpResponse<String> response, int status, String type) {

@@ -1,21 +1,20 @@
 package com.outboxwallet.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.SoftAssertions.assertSoftly;
+
 import com.outboxwallet.api.web.ApiProblem;
 import com.outboxwallet.problems.HttpProblem;
 import com.outboxwallet.problems.ProblemCatalog;
 import com.outboxwallet.problems.ProblemType;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.SoftAssertions.assertSoftly;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Every error answer carries one of the documented types, with its title, and every type's URI explains itself. */
 class ProblemTypesIT extends ApiServiceIntegrationTest {
@@ -36,7 +35,8 @@ class ProblemTypesIT extends ApiServiceIntegrationTest {
     @Test
     void anUnsupportedMethodIsMethodNotAllowedWithItsType() {
         HttpResponse<String> response = api().send(api().request(aUser(), "/api/v1/topups")
-                .method("DELETE", HttpRequest.BodyPublishers.noBody()).build());
+                .method("DELETE", HttpRequest.BodyPublishers.noBody())
+                .build());
 
         assertTyped(response, HttpProblem.METHOD_NOT_ALLOWED);
     }
@@ -44,7 +44,9 @@ class ProblemTypesIT extends ApiServiceIntegrationTest {
     @Test
     void anUnacceptableMediaTypeIsNotAcceptableWithItsType() {
         HttpResponse<String> response = api().send(api().request(aUser(), "/api/v1/wallet")
-                .header("Accept", "application/xml").GET().build());
+                .header("Accept", "application/xml")
+                .GET()
+                .build());
 
         assertThat(response.statusCode()).isEqualTo(406);
         assertThat(json.readTree(response.body()).get("type").asString()).isEqualTo("/problems/not-acceptable");
@@ -52,34 +54,50 @@ class ProblemTypesIT extends ApiServiceIntegrationTest {
 
     @Test
     void everyTypeTheDocumentListsIsOneTheServiceHasAndResolvesWithoutLogin() {
-        String description = json.readTree(api().get(null, "/v3/api-docs").body()).get("info").get("description")
+        String description = json.readTree(api().get(null, "/v3/api-docs").body())
+                .get("info")
+                .get("description")
                 .asString();
-        List<String> documented = PROBLEM_TYPE.matcher(description).results().map(match -> match.group(1))
-                .distinct().toList();
+        List<String> documented = PROBLEM_TYPE
+                .matcher(description)
+                .results()
+                .map(match -> match.group(1))
+                .distinct()
+                .toList();
 
-        assertThat(documented).containsExactlyInAnyOrderElementsOf(
-                catalog.types().stream().map(type -> type.uri().toString()).toList());
+        assertThat(documented)
+                .containsExactlyInAnyOrderElementsOf(catalog.types().stream()
+                        .map(type -> type.uri().toString())
+                        .toList());
         assertSoftly(softly -> catalog.types().forEach(type -> {
             HttpResponse<String> page = api().get(null, type.uri().toString());
             softly.assertThat(page.statusCode()).as(type.slug()).isEqualTo(200);
             JsonNode explained = json.readTree(page.body());
-            softly.assertThat(explained.get("type").asString()).isEqualTo(type.uri().toString());
+            softly.assertThat(explained.get("type").asString())
+                    .isEqualTo(type.uri().toString());
             softly.assertThat(explained.get("title").asString()).isEqualTo(type.title());
-            softly.assertThat(explained.get("status").asInt()).isEqualTo(type.status().value());
+            softly.assertThat(explained.get("status").asInt())
+                    .isEqualTo(type.status().value());
             softly.assertThat(explained.get("whatToDo").asString()).isEqualTo(type.whatToDo());
         }));
     }
 
     @Test
     void aBrowserFollowingATypeGetsAPageThatSaysWhatToDo() {
-        HttpResponse<String> page = api().send(api().request(null, ApiProblem.WALLET_BUSY.uri().toString())
-                .header("Accept", "text/html").GET().build());
+        HttpResponse<String> page = api().send(
+                        api().request(null, ApiProblem.WALLET_BUSY.uri().toString())
+                                .header("Accept", "text/html")
+                                .GET()
+                                .build());
 
         assertThat(page.statusCode()).isEqualTo(200);
-        assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(
-                contentType -> assertThat(contentType).startsWith("text/html"));
-        assertThat(page.body()).contains("<h1>" + ApiProblem.WALLET_BUSY.title() + "</h1>", "What to do",
-                ApiProblem.WALLET_BUSY.whatToDo());
+        assertThat(page.headers().firstValue("Content-Type"))
+                .hasValueSatisfying(contentType -> assertThat(contentType).startsWith("text/html"));
+        assertThat(page.body())
+                .contains(
+                        "<h1>" + ApiProblem.WALLET_BUSY.title() + "</h1>",
+                        "What to do",
+                        ApiProblem.WALLET_BUSY.whatToDo());
     }
 
     @Test

@@ -1,17 +1,16 @@
 package com.outboxwallet.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.micrometer.core.instrument.MeterRegistry;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 @TestPropertySource(properties = {"wallet.rate-limit.requests=3", "wallet.rate-limit.window=60s"})
 class RateLimitIT extends ApiServiceIntegrationTest {
@@ -32,9 +31,11 @@ class RateLimitIT extends ApiServiceIntegrationTest {
         }
 
         assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200);
-        assertThat(answers).allSatisfy(answer ->
-                assertThat(answer.headers().firstValue("RateLimit-Policy")).hasValue("\"per-user\";q=3;w=60"));
-        assertThat(answers).extracting(answer -> answer.headers().firstValue("RateLimit").orElseThrow())
+        assertThat(answers)
+                .allSatisfy(answer -> assertThat(answer.headers().firstValue("RateLimit-Policy"))
+                        .hasValue("\"per-user\";q=3;w=60"));
+        assertThat(answers)
+                .extracting(answer -> answer.headers().firstValue("RateLimit").orElseThrow())
                 .containsExactly("\"per-user\";r=2", "\"per-user\";r=1", "\"per-user\";r=0");
     }
 
@@ -52,11 +53,13 @@ class RateLimitIT extends ApiServiceIntegrationTest {
         assertThat(refused.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         JsonNode problem = json.readTree(refused.body());
         assertThat(problem.get("type").asString()).isEqualTo("/problems/rate-limited");
-        long retryAfter = Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
+        long retryAfter =
+                Long.parseLong(refused.headers().firstValue("Retry-After").orElseThrow());
         assertThat(retryAfter).isBetween(1L, 60L);
         assertThat(refused.headers().firstValue("RateLimit")).hasValue("\"per-user\";r=0;t=" + retryAfter);
         assertThat(topUpsOf(alice)).isEqualTo(3);
-        assertThat(meters.get("wallet.rate.limited").counter().count() - refusedBefore).isEqualTo(1);
+        assertThat(meters.get("wallet.rate.limited").counter().count() - refusedBefore)
+                .isEqualTo(1);
     }
 
     @Test

@@ -1,16 +1,15 @@
 package com.outboxwallet.api;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.outboxwallet.infra.EmbeddedRedisServer;
+import java.net.http.HttpResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.net.http.HttpResponse;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A Redis whose password has the characters a URL cannot hold as they are: given as {@code wallet.redis.password}
@@ -43,8 +42,12 @@ class RedisPasswordIT extends ApiServiceTestBase {
 
         HttpResponse<String> retry = api().topUp(alice, key, "5.00");
 
-        assertThat(json.readTree(api().get(admin(), "/actuator/health").body()).get("components").get("redis")
-                .get("status").asString()).isEqualTo("UP");
+        assertThat(json.readTree(api().get(admin(), "/actuator/health").body())
+                        .get("components")
+                        .get("redis")
+                        .get("status")
+                        .asString())
+                .isEqualTo("UP");
         assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
     }
 }

@@ -1,21 +1,20 @@
 package com.outboxwallet.api;
 
-import io.micrometer.core.instrument.MeterRegistry;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.outboxwallet.infra.FreePorts;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.net.InetAddress;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.net.InetAddress;
-import java.net.http.HttpClient;
-import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Redis is down (nothing listens where the service looks for it). The documented choice: top-ups go on, with
@@ -49,7 +48,9 @@ class RedisUnavailableIT extends ApiServiceTestBase {
         assertThat(retry.body()).isEqualTo(first.body());
         assertThat(retry.headers().firstValue("Idempotent-Replayed")).hasValue("true");
         assertThat(topUpsOf(alice)).isEqualTo(1);
-        assertThat(json.readTree(api().get(alice, "/api/v1/wallet").body()).get("balance").asString())
+        assertThat(json.readTree(api().get(alice, "/api/v1/wallet").body())
+                        .get("balance")
+                        .asString())
                 .isEqualTo("25.00");
     }
 
@@ -85,15 +86,22 @@ class RedisUnavailableIT extends ApiServiceTestBase {
     void theServiceStaysReadyAndReportsRedisDown() {
         assertThat(api().get(null, "/actuator/health/readiness").statusCode()).isEqualTo(200);
         HttpResponse<String> health = api().get(admin(), "/actuator/health");
-        assertThat(json.readTree(health.body()).get("components").get("redis").get("status").asString())
+        assertThat(json.readTree(health.body())
+                        .get("components")
+                        .get("redis")
+                        .get("status")
+                        .asString())
                 .isEqualTo("DOWN");
     }
 
     @Test
     void passwordGuessingIsStillThrottledByTheInstanceItself() throws Exception {
         Credentials alice = aUser();
-        WalletApi guesser = new WalletApi("http://127.0.0.1:" + port, HttpClient.newBuilder()
-                .localAddress(InetAddress.getByName("127.0.0.9")).build());
+        WalletApi guesser = new WalletApi(
+                "http://127.0.0.1:" + port,
+                HttpClient.newBuilder()
+                        .localAddress(InetAddress.getByName("127.0.0.9"))
+                        .build());
 
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
@@ -102,7 +110,8 @@ class RedisUnavailableIT extends ApiServiceTestBase {
         }
 
         assertThat(statuses).containsExactly(401, 401, 401, 401, 401, 429);
-        assertThat(api().get(alice, "/api/v1/wallet").statusCode()).as("the right password from elsewhere")
+        assertThat(api().get(alice, "/api/v1/wallet").statusCode())
+                .as("the right password from elsewhere")
                 .isEqualTo(200);
     }
 }

@@ -41,8 +41,10 @@ public final class WalletApi {
     }
 
     public HttpResponse<String> put(ApiServiceIntegrationTest.Credentials user, String path, String json) {
-        return send(request(user, path).header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString(json)).build());
+        return send(request(user, path)
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString(json))
+                .build());
     }
 
     public HttpResponse<String> get(ApiServiceIntegrationTest.Credentials user, String path) {
@@ -63,8 +65,12 @@ public final class WalletApi {
     public HttpRequest.Builder request(ApiServiceIntegrationTest.Credentials user, String path) {
         HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(baseUrl + path));
         if (user != null) {
-            builder.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(
-                    (user.username() + ":" + user.password()).getBytes(StandardCharsets.UTF_8)));
+            builder.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((user.username() + ":" + user.password())
+                                            .getBytes(StandardCharsets.UTF_8)));
         }
         return builder;
     }

@@ -2,19 +2,18 @@ package com.outboxwallet.bench;
 
 import com.outboxwallet.api.ApiServiceApplication;
 import com.outboxwallet.infra.EmbeddedInfrastructure;
-import org.springframework.context.ConfigurableApplicationContext;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** Starts the api-service against the benchmark's infrastructure, quietly, with the given settings on top. */
 final class ApiContexts {
 
-    private ApiContexts() {
-    }
+    private ApiContexts() {}
 
-    static ConfigurableApplicationContext start(EmbeddedInfrastructure infra, String jdbcUrl, Map<String, String> settings) {
+    static ConfigurableApplicationContext start(
+            EmbeddedInfrastructure infra, String jdbcUrl, Map<String, String> settings) {
         List<String> args = new ArrayList<>(List.of(
                 "--server.port=0",
                 "--spring.datasource.url=" + jdbcUrl,

@@ -3,10 +3,6 @@ package com.outboxwallet.bench;
 import com.outboxwallet.api.account.UserAccounts;
 import com.outboxwallet.api.auth.Role;
 import com.outboxwallet.infra.EmbeddedInfrastructure;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-
-import java.util.Objects;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -14,7 +10,10 @@ import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * What HTTP Basic costs with and without the verified-credentials cache: bcrypt (cost 10) on every request versus
@@ -37,23 +36,33 @@ final class AuthBenchmark {
                 "| credentials cache | request | requests/s | p50 ms | p95 ms | p99 ms |",
                 "|---|---|---:|---:|---:|---:|"));
         for (String ttl : List.of("1m", "0s")) {
-            try (ConfigurableApplicationContext api = ApiContexts.start(infra, database,
-                    Map.of("wallet.auth.verified-credentials-ttl", ttl))) {
+            try (ConfigurableApplicationContext api =
+                    ApiContexts.start(infra, database, Map.of("wallet.auth.verified-credentials-ttl", ttl))) {
                 String label = ttl.equals("0s") ? "off (bcrypt every request)" : "on (TTL " + ttl + ")";
-                int port = Objects.requireNonNull(((WebServerApplicationContext) api).getWebServer()).getPort();
+                int port = Objects.requireNonNull(((WebServerApplicationContext) api).getWebServer())
+                        .getPort();
                 String user = "bench-" + UUID.randomUUID().toString().substring(0, 12);
                 api.getBean(UserAccounts.class).create(user, "benchmark-password", Role.USER);
                 String authorization = BasicAuthorization.of(user, "benchmark-password");
                 HttpClient http = HttpClient.newHttpClient();
-                rows.add(measure(label, "GET /api/v1/wallet", http, i -> HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1/wallet"))
-                        .header("Authorization", authorization).GET().build()));
-                rows.add(measure(label, "POST /api/v1/topups", http, i -> HttpRequest.newBuilder(
-                        URI.create("http://localhost:" + port + "/api/v1/topups"))
-                        .header("Authorization", authorization)
-                        .header("Content-Type", "application/json")
-                        .header("Idempotency-Key", UUID.randomUUID().toString())
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":\"1.00\"}")).build()));
+                rows.add(measure(
+                        label,
+                        "GET /api/v1/wallet",
+                        http,
+                        i -> HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/wallet"))
+                                .header("Authorization", authorization)
+                                .GET()
+                                .build()));
+                rows.add(measure(
+                        label,
+                        "POST /api/v1/topups",
+                        http,
+                        i -> HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/v1/topups"))
+                                .header("Authorization", authorization)
+                                .header("Content-Type", "application/json")
+                                .header("Idempotency-Key", UUID.randomUUID().toString())
+                                .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":\"1.00\"}"))
+                                .build()));
             }
         }
         return rows;
@@ -72,15 +81,15 @@ final class AuthBenchmark {
             send(http, built);
             latencies.record(start);
         });
-        return "| %s | %s | %.0f | %s |".formatted(cache, request, settings.requests() / (elapsed / 1e9),
-                latencies.percentiles());
+        return "| %s | %s | %.0f | %s |"
+                .formatted(cache, request, settings.requests() / (elapsed / 1e9), latencies.percentiles());
     }
 
     private static void send(HttpClient http, HttpRequest request) throws Exception {
         HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
         if (response.statusCode() >= 300) {
-            throw new IllegalStateException(request.uri() + " answered " + response.statusCode() + ": "
-                    + response.body());
+            throw new IllegalStateException(
+                    request.uri() + " answered " + response.statusCode() + ": " + response.body());
         }
     }
 }

@@ -10,8 +10,7 @@ import java.util.function.BooleanSupplier;
  */
 final class Await {
 
-    private Await() {
-    }
+    private Await() {}
 
     static void until(String what, Duration timeout, Duration every, BooleanSupplier condition) {
         long deadline = System.nanoTime() + timeout.toNanos();

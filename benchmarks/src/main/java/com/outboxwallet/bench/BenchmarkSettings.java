@@ -1,7 +1,6 @@
 package com.outboxwallet.bench;
 
 import com.outboxwallet.local.processes.Instances;
-
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
@@ -27,9 +26,24 @@ import java.util.stream.Collectors;
  * @param apiSettings    more settings for the e2e benchmark's api-service, {@code name=value} each, to measure a change
  *                       before making it the default ({@code --api-setting=spring.threads.virtual.enabled=true})
  */
-record BenchmarkSettings(int threads, int topUps, int requests, int wallets, int events, int connections, int users,
-                         int seconds, int warmupSeconds, int settleSeconds, int ceilingSeconds, String relayMode,
-                         String instances, String heap, boolean profile, String strategy, List<String> apiSettings) {
+record BenchmarkSettings(
+        int threads,
+        int topUps,
+        int requests,
+        int wallets,
+        int events,
+        int connections,
+        int users,
+        int seconds,
+        int warmupSeconds,
+        int settleSeconds,
+        int ceilingSeconds,
+        String relayMode,
+        String instances,
+        String heap,
+        boolean profile,
+        String strategy,
+        List<String> apiSettings) {
 
     private static final Set<String> RELAY_MODES = Set.of("polling", "cdc", "hybrid");
 
@@ -102,8 +116,23 @@ record BenchmarkSettings(int threads, int topUps, int requests, int wallets, int
                 default -> throw new IllegalArgumentException("unknown setting " + pair[0]);
             }
         }
-        return new BenchmarkSettings(threads, topUps, requests, wallets, events, connections, users, seconds,
-                warmupSeconds, settleSeconds, ceilingSeconds, relayMode, instances, heap, profile, strategy,
+        return new BenchmarkSettings(
+                threads,
+                topUps,
+                requests,
+                wallets,
+                events,
+                connections,
+                users,
+                seconds,
+                warmupSeconds,
+                settleSeconds,
+                ceilingSeconds,
+                relayMode,
+                instances,
+                heap,
+                profile,
+                strategy,
                 List.copyOf(apiSettings));
     }
 
@@ -111,16 +140,28 @@ record BenchmarkSettings(int threads, int topUps, int requests, int wallets, int
     String options(String benchmark) {
         return switch (benchmark) {
             case "ledger" -> "--events=%d --wallets=%d".formatted(events, wallets);
-            case "pipeline" -> ("--connections=%d --users=%d --seconds=%d --warmup-seconds=%d --settle-seconds=%d"
-                    + " --relay-mode=%s")
-                    .formatted(connections, users, seconds, warmupSeconds, settleSeconds, relayMode);
-            case "e2e" -> ("--seconds=%d --warmup-seconds=%d --settle-seconds=%d --ceiling-seconds=%d --relay-mode=%s"
-                    + " --instances=%s --heap=%s --profile=%s --strategy=%s")
-                    .formatted(seconds, warmupSeconds, settleSeconds, ceilingSeconds, relayMode, instances, heap,
-                            profile, strategy)
-                    + apiSettings.stream().map(setting -> " --api-setting=" + setting).collect(Collectors.joining());
-            default -> "--threads=%d --top-ups=%d --requests=%d --wallets=%d"
-                    .formatted(threads, topUps, requests, wallets);
+            case "pipeline" ->
+                ("--connections=%d --users=%d --seconds=%d --warmup-seconds=%d --settle-seconds=%d"
+                                + " --relay-mode=%s")
+                        .formatted(connections, users, seconds, warmupSeconds, settleSeconds, relayMode);
+            case "e2e" ->
+                ("--seconds=%d --warmup-seconds=%d --settle-seconds=%d --ceiling-seconds=%d --relay-mode=%s"
+                                        + " --instances=%s --heap=%s --profile=%s --strategy=%s")
+                                .formatted(
+                                        seconds,
+                                        warmupSeconds,
+                                        settleSeconds,
+                                        ceilingSeconds,
+                                        relayMode,
+                                        instances,
+                                        heap,
+                                        profile,
+                                        strategy)
+                        + apiSettings.stream()
+                                .map(setting -> " --api-setting=" + setting)
+                                .collect(Collectors.joining());
+            default ->
+                "--threads=%d --top-ups=%d --requests=%d --wallets=%d".formatted(threads, topUps, requests, wallets);
         };
     }
 }

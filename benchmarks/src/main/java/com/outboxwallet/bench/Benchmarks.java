@@ -2,7 +2,6 @@ package com.outboxwallet.bench;
 
 import com.outboxwallet.infra.EmbeddedInfrastructure;
 import com.outboxwallet.infra.InfraSettings;
-
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,13 +29,12 @@ public final class Benchmarks {
             "relay", (infra, settings) -> new RelayBenchmark(infra, settings).run(),
             "ledger", (infra, settings) -> new LedgerBenchmark(infra, settings).run());
 
-    private Benchmarks() {
-    }
+    private Benchmarks() {}
 
     public static void main(String[] args) throws Exception {
         String which = args.length == 0 ? "strategies" : args[0];
-        BenchmarkSettings settings = BenchmarkSettings.parse(which, Arrays.copyOfRange(args, Math.min(1, args.length),
-                args.length));
+        BenchmarkSettings settings =
+                BenchmarkSettings.parse(which, Arrays.copyOfRange(args, Math.min(1, args.length), args.length));
         List<String> report;
         if ("pipeline".equals(which)) {
             report = new PipelineBenchmark(settings).run();
@@ -45,8 +43,8 @@ public final class Benchmarks {
         } else if (ON_EMBEDDED_INFRASTRUCTURE.containsKey(which)) {
             report = onEmbeddedInfrastructure(ON_EMBEDDED_INFRASTRUCTURE.get(which), settings);
         } else {
-            throw new IllegalArgumentException("unknown benchmark '" + which
-                    + "': strategies, auth, relay, ledger, pipeline or e2e");
+            throw new IllegalArgumentException(
+                    "unknown benchmark '" + which + "': strategies, auth, relay, ledger, pipeline or e2e");
         }
         System.out.println();
         System.out.println(RunDescription.of(which, settings));
@@ -65,7 +63,8 @@ public final class Benchmarks {
 
     static void deleteQuietly(Path directory) throws IOException {
         try (var paths = Files.walk(directory)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         }
     }
 }

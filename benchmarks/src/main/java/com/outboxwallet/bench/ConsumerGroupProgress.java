@@ -1,21 +1,20 @@
 package com.outboxwallet.bench;
 
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
-
-import java.util.Objects;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ListOffsetsResult.ListOffsetsResultInfo;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * How far a consumer group has got through a topic, as the broker sees it: the group's committed offsets against the
@@ -34,8 +33,12 @@ final class ConsumerGroupProgress implements AutoCloseable {
     ConsumerGroupProgress(String bootstrapServers, String group, String topic) {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers));
         this.group = group;
-        this.partitions = Objects.requireNonNull(get(admin.describeTopics(List.of(topic)).allTopicNames()).get(topic),
-                        topic).partitions().stream()
+        this.partitions = Objects.requireNonNull(
+                        get(admin.describeTopics(List.of(topic)).allTopicNames())
+                                .get(topic),
+                        topic)
+                .partitions()
+                .stream()
                 .map(info -> new TopicPartition(topic, info.partition()))
                 .toList();
     }
@@ -52,10 +55,11 @@ final class ConsumerGroupProgress implements AutoCloseable {
     }
 
     Position position() {
-        Map<TopicPartition, OffsetAndMetadata> committed = get(
-                admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
+        Map<TopicPartition, OffsetAndMetadata> committed =
+                get(admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata());
         Map<TopicPartition, ListOffsetsResultInfo> end = get(admin.listOffsets(partitions.stream()
-                .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest()))).all());
+                        .collect(Collectors.toMap(Function.identity(), partition -> OffsetSpec.latest())))
+                .all());
         long committedRecords = 0;
         long endRecords = 0;
         for (TopicPartition partition : partitions) {

@@ -5,7 +5,6 @@ import com.outboxwallet.api.topup.Amount;
 import com.outboxwallet.api.topup.TopUpCommand;
 import com.outboxwallet.events.TopUpAccepted;
 import com.outboxwallet.events.WalletEventCodec;
-
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -75,8 +74,8 @@ final class JdbcCeiling {
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         IdempotencyKey key = new IdempotencyKey(UUID.randomUUID().toString());
         try (PreparedStatement credit = connection.prepareStatement(CREDIT);
-             PreparedStatement topUp = connection.prepareStatement(TOP_UP);
-             PreparedStatement outbox = connection.prepareStatement(OUTBOX)) {
+                PreparedStatement topUp = connection.prepareStatement(TOP_UP);
+                PreparedStatement outbox = connection.prepareStatement(OUTBOX)) {
             credit.setBigDecimal(1, amount);
             credit.setObject(2, at);
             credit.setObject(3, userId);
@@ -110,8 +109,8 @@ final class JdbcCeiling {
             outbox.setObject(1, UUID.randomUUID());
             outbox.setObject(2, walletId);
             outbox.setString(3, TopUpAccepted.TYPE);
-            outbox.setString(4, events.toJson(new TopUpAccepted(id, walletId, userId, amount, currency, balance,
-                    version, now)));
+            outbox.setString(
+                    4, events.toJson(new TopUpAccepted(id, walletId, userId, amount, currency, balance, version, now)));
             outbox.setString(5, key.value());
             outbox.setLong(6, version);
             outbox.setObject(7, at);

@@ -1,12 +1,5 @@
 package com.outboxwallet.bench;
 
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordedFrame;
-import jdk.jfr.consumer.RecordedStackTrace;
-import jdk.jfr.consumer.RecordedThread;
-import jdk.jfr.consumer.RecordingFile;
-import org.jspecify.annotations.Nullable;
-
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -15,6 +8,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
+import jdk.jfr.consumer.RecordedStackTrace;
+import jdk.jfr.consumer.RecordedThread;
+import jdk.jfr.consumer.RecordingFile;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A Java Flight Recorder profile of another JVM, taken with {@code jcmd} for exactly the phases measured, and where its
@@ -31,6 +30,7 @@ final class JfrProfile {
     private static final Map<String, List<String>> STAGES = stages();
     /** Libraries and layers, by class prefix; a sample goes to the first one met from the top of its stack. */
     private static final Map<String, List<String>> COMPONENTS = components();
+
     private static final String JDK_ONLY = "the JDK alone (no library on the stack)";
 
     private final long pid;
@@ -53,15 +53,17 @@ final class JfrProfile {
     /** Stops the recording, writes it to the file and sums its CPU samples up as Markdown. */
     List<String> stop() throws IOException, InterruptedException {
         jcmd(pid, "JFR.stop", "name=" + RECORDING, "filename=" + file);
-        List<String> lines = new ArrayList<>(List.of("Recording: `" + file + "` (`jfr print --events"
-                + " jdk.ExecutionSample` or JDK Mission Control to look further).", ""));
+        List<String> lines = new ArrayList<>(List.of(
+                "Recording: `" + file + "` (`jfr print --events"
+                        + " jdk.ExecutionSample` or JDK Mission Control to look further).",
+                ""));
         lines.addAll(summary(file));
         return lines;
     }
 
     private static void jcmd(long pid, String... command) throws IOException, InterruptedException {
-        List<String> line = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(),
-                Long.toString(pid)));
+        List<String> line = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "jcmd").toString(), Long.toString(pid)));
         line.addAll(List.of(command));
         Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
@@ -88,7 +90,8 @@ final class JfrProfile {
                     continue;
                 }
                 samples++;
-                List<String> classes = stack.getFrames().stream().map(JfrProfile::className).toList();
+                List<String> classes =
+                        stack.getFrames().stream().map(JfrProfile::className).toList();
                 for (Map.Entry<String, List<String>> stage : STAGES.entrySet()) {
                     if (classes.stream().anyMatch(c -> matches(c, stage.getValue()))) {
                         stages.merge(stage.getKey(), 1L, Long::sum);
@@ -106,16 +109,17 @@ final class JfrProfile {
                 "| component nearest the top of the stack | share of samples |",
                 "|---|---:|"));
         long total = samples;
-        sortedDescending(components).forEach(e -> lines.add("| %s | %s |".formatted(e.getKey(),
-                percent(e.getValue(), total))));
+        sortedDescending(components)
+                .forEach(e -> lines.add("| %s | %s |".formatted(e.getKey(), percent(e.getValue(), total))));
         lines.addAll(List.of("", "| inside this stage of a request (overlapping) | share of samples |", "|---|---:|"));
         stages.forEach((name, count) -> lines.add("| %s | %s |".formatted(name, percent(count, total))));
         lines.addAll(List.of("", "| thread | share of samples |", "|---|---:|"));
-        sortedDescending(threads).forEach(e -> lines.add("| %s | %s |".formatted(e.getKey(),
-                percent(e.getValue(), total))));
+        sortedDescending(threads)
+                .forEach(e -> lines.add("| %s | %s |".formatted(e.getKey(), percent(e.getValue(), total))));
         lines.addAll(List.of("", "| on top of the stack (self), by package | share of samples |", "|---|---:|"));
-        sortedDescending(self).stream().limit(12).forEach(e -> lines.add("| `%s` | %s |".formatted(e.getKey(),
-                percent(e.getValue(), total))));
+        sortedDescending(self).stream()
+                .limit(12)
+                .forEach(e -> lines.add("| `%s` | %s |".formatted(e.getKey(), percent(e.getValue(), total))));
         return lines;
     }
 
@@ -164,7 +168,8 @@ final class JfrProfile {
 
     private static String className(RecordedFrame frame) {
         return frame.getMethod() == null || frame.getMethod().getType() == null
-                ? "?" : frame.getMethod().getType().getName();
+                ? "?"
+                : frame.getMethod().getType().getName();
     }
 
     private static String packageOf(String className) {
@@ -178,7 +183,8 @@ final class JfrProfile {
     }
 
     private static List<Map.Entry<String, Long>> sortedDescending(Map<String, Long> counts) {
-        return counts.entrySet().stream().sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
+        return counts.entrySet().stream()
+                .sorted(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()))
                 .toList();
     }
 

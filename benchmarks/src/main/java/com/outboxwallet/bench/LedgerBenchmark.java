@@ -1,15 +1,14 @@
 package com.outboxwallet.bench;
 
 import com.outboxwallet.infra.EmbeddedInfrastructure;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The ledger-service's apply rate from a pre-filled topic, and its replay. Per scenario a fresh topic and a fresh
@@ -21,9 +20,12 @@ final class LedgerBenchmark {
 
     private static final Duration POLL = Duration.ofMillis(100);
     /** What the measured figures are read from; shown with them, so a figure says what it ran with. */
-    private static final List<String> LEDGER_SETTINGS = List.of("spring.kafka.consumer.max-poll-records",
-            "spring.kafka.listener.concurrency", "spring.kafka.listener.ack-mode",
-            "spring.datasource.hikari.maximum-pool-size", "spring.kafka.consumer.group-id");
+    private static final List<String> LEDGER_SETTINGS = List.of(
+            "spring.kafka.consumer.max-poll-records",
+            "spring.kafka.listener.concurrency",
+            "spring.kafka.listener.ack-mode",
+            "spring.datasource.hikari.maximum-pool-size",
+            "spring.kafka.consumer.group-id");
 
     private final EmbeddedInfrastructure infra;
     private final BenchmarkSettings settings;
@@ -72,25 +74,37 @@ final class LedgerBenchmark {
         String url = infra.postgres().createDatabase("bench_ledger_" + scenario);
         TopUpTopic.Filled filled = TopUpTopic.fill(infra.kafka().bootstrapServers(), topic, events, wallets);
         partitions = filled.partitions();
-        progress(scenario, "pre-filled %d events over %d wallet(s) in %.1f s; starting the ledger", events, wallets,
+        progress(
+                scenario,
+                "pre-filled %d events over %d wallet(s) in %.1f s; starting the ledger",
+                events,
+                wallets,
                 seconds(filled.elapsedNanos()));
 
         long starting = System.nanoTime();
         try (ConfigurableApplicationContext ledger = LedgerContexts.start(infra, url, topic);
-             DatabaseConnection database = new DatabaseConnection(url)) {
+                DatabaseConnection database = new DatabaseConnection(url)) {
             ApplyTimeline live = new ApplyTimeline(events, System.nanoTime());
             Environment environment = ledger.getEnvironment();
-            ledgerSettings = LEDGER_SETTINGS.stream().map(name -> name + "=" + environment.getProperty(name))
+            ledgerSettings = LEDGER_SETTINGS.stream()
+                    .map(name -> name + "=" + environment.getProperty(name))
                     .collect(Collectors.joining(", "));
-            try (ConsumerGroupProgress group = new ConsumerGroupProgress(infra.kafka().bootstrapServers(),
-                    environment.getRequiredProperty("spring.kafka.consumer.group-id"), topic)) {
-                Await.until("the ledger to apply " + events + " events", Duration.ofSeconds(600 + events / 50), POLL,
+            try (ConsumerGroupProgress group = new ConsumerGroupProgress(
+                    infra.kafka().bootstrapServers(),
+                    environment.getRequiredProperty("spring.kafka.consumer.group-id"),
+                    topic)) {
+                Await.until(
+                        "the ledger to apply " + events + " events",
+                        Duration.ofSeconds(600 + events / 50),
+                        POLL,
                         () -> live.observe(System.nanoTime(), group.position().committed()));
             }
-            notes.add("- %s: the ledger's context took %.1f s to start and had applied %d events by then".formatted(
-                    scenario, seconds(live.startNanos - starting), live.startCommitted));
+            notes.add("- %s: the ledger's context took %.1f s to start and had applied %d events by then"
+                    .formatted(scenario, seconds(live.startNanos - starting), live.startCommitted));
             Totals afterLive = Totals.of(database.jdbc());
-            progress(scenario, "applied in %.1f s; replaying with the live ledger running",
+            progress(
+                    scenario,
+                    "applied in %.1f s; replaying with the live ledger running",
                     seconds(live.doneNanos - live.startNanos));
 
             long replayStart = System.nanoTime();
@@ -98,14 +112,29 @@ final class LedgerBenchmark {
             long replayNanos = System.nanoTime() - replayStart;
             Totals afterReplay = Totals.of(database.jdbc());
 
-            String exact = exitCode == 0 && afterLive.match(events, filled.total())
-                    && afterReplay.match(events, filled.total()) ? "yes"
-                    : "NO (live: %s; replay exit code %d, then: %s; expected %d rows, %s)".formatted(afterLive,
-                    exitCode, afterReplay, events, filled.total().toPlainString());
-            return "| %s | %d | %d | %.1f | %.0f | %.1f | %s | %.0f | %.1f | %s |".formatted(
-                    scenario.equals("hot") ? "1 hot wallet (1 partition)" : "spread over wallets", events, wallets,
-                    seconds(filled.elapsedNanos()), live.perSecond(), seconds(live.doneNanos - live.startNanos),
-                    live.steadyPerSecond(), events / seconds(replayNanos), seconds(replayNanos), exact);
+            String exact = exitCode == 0
+                            && afterLive.match(events, filled.total())
+                            && afterReplay.match(events, filled.total())
+                    ? "yes"
+                    : "NO (live: %s; replay exit code %d, then: %s; expected %d rows, %s)"
+                            .formatted(
+                                    afterLive,
+                                    exitCode,
+                                    afterReplay,
+                                    events,
+                                    filled.total().toPlainString());
+            return "| %s | %d | %d | %.1f | %.0f | %.1f | %s | %.0f | %.1f | %s |"
+                    .formatted(
+                            scenario.equals("hot") ? "1 hot wallet (1 partition)" : "spread over wallets",
+                            events,
+                            wallets,
+                            seconds(filled.elapsedNanos()),
+                            live.perSecond(),
+                            seconds(live.doneNanos - live.startNanos),
+                            live.steadyPerSecond(),
+                            events / seconds(replayNanos),
+                            seconds(replayNanos),
+                            exact);
         }
     }
 
@@ -172,8 +201,11 @@ final class LedgerBenchmark {
     private record Totals(long auditRows, BigDecimal balances) {
 
         static Totals of(JdbcClient jdbc) {
-            return new Totals(jdbc.sql("SELECT count(*) FROM audit_log").query(Long.class).single(),
-                    jdbc.sql("SELECT coalesce(sum(balance), 0) FROM wallet_balances").query(BigDecimal.class).single());
+            return new Totals(
+                    jdbc.sql("SELECT count(*) FROM audit_log").query(Long.class).single(),
+                    jdbc.sql("SELECT coalesce(sum(balance), 0) FROM wallet_balances")
+                            .query(BigDecimal.class)
+                            .single());
         }
 
         boolean match(long events, BigDecimal total) {

@@ -2,10 +2,9 @@ package com.outboxwallet.bench;
 
 import com.outboxwallet.infra.EmbeddedInfrastructure;
 import com.outboxwallet.ledger.LedgerServiceApplication;
-import org.springframework.context.ConfigurableApplicationContext;
-
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /**
  * Starts the ledger-service, or runs one of its operator commands, against the benchmark's infrastructure, quietly.
@@ -13,8 +12,7 @@ import java.util.List;
  */
 final class LedgerContexts {
 
-    private LedgerContexts() {
-    }
+    private LedgerContexts() {}
 
     static ConfigurableApplicationContext start(EmbeddedInfrastructure infra, String jdbcUrl, String topic) {
         List<String> args = new ArrayList<>(connection(infra, jdbcUrl, topic));

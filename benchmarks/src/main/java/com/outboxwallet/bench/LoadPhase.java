@@ -1,13 +1,11 @@
 package com.outboxwallet.bench;
 
-import org.jspecify.annotations.Nullable;
-
-import java.util.Objects;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CompletionException;
@@ -18,6 +16,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.LongAdder;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /** What one phase of top-up load got back: the top-ups accepted, their HTTP latency, and every other answer. */
 final class LoadPhase {
@@ -60,10 +59,12 @@ final class LoadPhase {
     /** @param startNanos when the request was sent, or was due to be sent */
     void record(@Nullable HttpResponse<?> response, @Nullable Throwable failure, long startNanos) {
         if (failure != null) {
-            Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                    ? failure.getCause() : failure;
+            Throwable cause =
+                    failure instanceof CompletionException && failure.getCause() != null ? failure.getCause() : failure;
             count(cause.getClass().getSimpleName());
-        } else if (Objects.requireNonNull(response, "a response where there is no failure").statusCode() == 201) {
+        } else if (Objects.requireNonNull(response, "a response where there is no failure")
+                        .statusCode()
+                == 201) {
             // Location: /api/v1/topups/{id}
             String location = response.headers().firstValue("Location").orElseThrow();
             recordCommitted(UUID.fromString(location.substring(location.lastIndexOf('/') + 1)), startNanos);
@@ -100,8 +101,10 @@ final class LoadPhase {
 
     /** Answers other than 201 by status (or by exception when there was no answer), e.g. {@code 429: 3}. */
     String others() {
-        return others.isEmpty() ? "none" : others.entrySet().stream()
-                .map(entry -> entry.getKey() + ": " + entry.getValue().sum())
-                .collect(Collectors.joining(", "));
+        return others.isEmpty()
+                ? "none"
+                : others.entrySet().stream()
+                        .map(entry -> entry.getKey() + ": " + entry.getValue().sum())
+                        .collect(Collectors.joining(", "));
     }
 }

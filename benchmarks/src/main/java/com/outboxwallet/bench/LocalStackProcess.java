@@ -1,7 +1,6 @@
 package com.outboxwallet.bench;
 
 import com.outboxwallet.infra.FreePorts;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
@@ -31,14 +30,15 @@ final class LocalStackProcess implements AutoCloseable {
 
     /** The local profile's administrator, who is also the ledger's operator (README). */
     static final String ADMIN = "admin";
+
     static final String ADMIN_PASSWORD = "admin-local-pass";
 
     private static final Path JAR_DIRECTORY = Path.of("local-stack", "target");
     private static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(60);
     /** The relay's leadership gauge, tagged with the mode the leader runs. */
-    private static final Pattern RELAY_LEADER = Pattern.compile("^relay_leader\\{.*mode=\"(\\w+)\".*} 1\\.0$",
-            Pattern.MULTILINE);
+    private static final Pattern RELAY_LEADER =
+            Pattern.compile("^relay_leader\\{.*mode=\"(\\w+)\".*} 1\\.0$", Pattern.MULTILINE);
 
     private final Process process;
     private final Path dataDirectory;
@@ -46,10 +46,11 @@ final class LocalStackProcess implements AutoCloseable {
     private final Map<String, String> environment;
     private final List<String> command;
     private final Thread stopOnExit = new Thread(this::stop, "local-stack-stop");
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
-    private LocalStackProcess(Process process, Path dataDirectory, Path log, Map<String, String> environment,
-                              List<String> command) {
+    private LocalStackProcess(
+            Process process, Path dataDirectory, Path log, Map<String, String> environment, List<String> command) {
         this.process = process;
         this.dataDirectory = dataDirectory;
         this.log = log;
@@ -63,16 +64,21 @@ final class LocalStackProcess implements AutoCloseable {
         Path log = Files.createTempFile("wallet-bench-stack", ".log");
         Map<String, String> environment = new LinkedHashMap<>(settings);
         environment.put("LOCAL_DATA_DIR", dataDirectory.toString());
-        for (String port : List.of("API_PORT", "RELAY_PORT", "LEDGER_PORT", "LOCAL_POSTGRES_PORT", "LOCAL_KAFKA_PORT",
+        for (String port : List.of(
+                "API_PORT",
+                "RELAY_PORT",
+                "LEDGER_PORT",
+                "LOCAL_POSTGRES_PORT",
+                "LOCAL_KAFKA_PORT",
                 "LOCAL_REDIS_PORT")) {
             environment.put(port, Integer.toString(FreePorts.free()));
         }
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(runLocalJvmFlags());
         command.addAll(List.of("-jar", jar().toString()));
-        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(log.toFile());
+        ProcessBuilder builder =
+                new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         LocalStackProcess stack = new LocalStackProcess(builder.start(), dataDirectory, log, environment, command);
         Runtime.getRuntime().addShutdownHook(stack.stopOnExit); // a benchmark stopped with Ctrl-C stops it too
@@ -92,11 +98,12 @@ final class LocalStackProcess implements AutoCloseable {
         try (Stream<Path> files = Files.list(JAR_DIRECTORY)) {
             return files.filter(file -> file.getFileName().toString().matches("local-stack-.*-exec\\.jar"))
                     .findFirst()
-                    .orElseThrow(() -> new IllegalStateException("no local-stack-*-exec.jar in " + JAR_DIRECTORY
-                            + ": bin/benchmark builds it"));
+                    .orElseThrow(() -> new IllegalStateException(
+                            "no local-stack-*-exec.jar in " + JAR_DIRECTORY + ": bin/benchmark builds it"));
         } catch (NoSuchFileException e) {
-            throw new IllegalStateException("no " + JAR_DIRECTORY + ": run bin/benchmark from the repository, which"
-                    + " builds local-stack", e);
+            throw new IllegalStateException(
+                    "no " + JAR_DIRECTORY + ": run bin/benchmark from the repository, which" + " builds local-stack",
+                    e);
         }
     }
 
@@ -111,10 +118,13 @@ final class LocalStackProcess implements AutoCloseable {
                 .toList();
         Await.until("the local stack to be ready (log: " + log + ")", START_TIMEOUT, Duration.ofMillis(500), () -> {
             if (!process.isAlive()) {
-                throw new IllegalStateException("the local stack exited with " + process.exitValue()
-                        + "; the end of its log:\n" + tail(40));
+                throw new IllegalStateException(
+                        "the local stack exited with " + process.exitValue() + "; the end of its log:\n" + tail(40));
             }
-            return probes.stream().allMatch(probe -> get(probe).filter(r -> r.statusCode() == 200).isPresent())
+            return probes.stream()
+                            .allMatch(probe -> get(probe)
+                                    .filter(r -> r.statusCode() == 200)
+                                    .isPresent())
                     && relayLeaderMode().isPresent();
         });
         return relayLeaderMode().orElseThrow();
@@ -130,7 +140,8 @@ final class LocalStackProcess implements AutoCloseable {
 
     private Optional<HttpResponse<String>> get(URI uri) {
         try {
-            return Optional.of(http.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
+            return Optional.of(http.send(
+                    HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(5)).build(),
                     HttpResponse.BodyHandlers.ofString()));
         } catch (IOException notListeningYet) {
             return Optional.empty();
@@ -154,8 +165,8 @@ final class LocalStackProcess implements AutoCloseable {
 
     /** The command and environment it was started with, and where its log is, for the report. */
     String description() {
-        return "`java " + String.join(" ", command.subList(1, command.size())) + "` with " + environment
-                + "; its log: " + log;
+        return "`java " + String.join(" ", command.subList(1, command.size())) + "` with " + environment + "; its log: "
+                + log;
     }
 
     private String tail(int lines) {

@@ -1,7 +1,6 @@
 package com.outboxwallet.bench;
 
 import com.outboxwallet.events.WalletTopics;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -25,6 +24,7 @@ final class PipelineBenchmark {
 
     /** High enough never to refuse a benchmark's top-up, yet still checked on every request, as in production. */
     private static final int RATE_LIMIT = 1_000_000;
+
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration CATCH_UP_POLL = Duration.ofMillis(100);
     private static final Duration LAG_SAMPLE = Duration.ofMillis(500);
@@ -39,8 +39,7 @@ final class PipelineBenchmark {
      * @param maxLag  the most records the ledger's consumer group was behind, from the phase's start until caught up
      * @param catchUp from the phase's last answer until the audit log held every top-up
      */
-    private record Measured(LoadPhase load, long maxLag, Duration catchUp, StackDatabases.Delays delays) {
-    }
+    private record Measured(LoadPhase load, long maxLag, Duration catchUp, StackDatabases.Delays delays) {}
 
     List<String> run() throws Exception {
         progress("starting the local stack (relay mode %s)", settings.relayMode());
@@ -58,50 +57,65 @@ final class PipelineBenchmark {
                         + users.rateLimitPolicy());
             }
             String group = ServiceConfiguration.of("ledger-service", Map.of())
-                    .bind("spring.kafka.consumer.group-id", String.class).get();
+                    .bind("spring.kafka.consumer.group-id", String.class)
+                    .get();
             try (StackDatabases databases = new StackDatabases(stack.jdbcUrl("wallet"), stack.jdbcUrl("ledger"));
-                 ConsumerGroupProgress ledgerGroup = new ConsumerGroupProgress(stack.kafkaBootstrapServers(), group,
-                         WalletTopics.WALLET_EVENTS);
-                 TopUpLoad load = new TopUpLoad(List.of(stack.apiUri()), users.authorizations())) {
-                progress("warm-up: %d connections flat out for %d s", settings.connections(),
-                        settings.warmupSeconds());
+                    ConsumerGroupProgress ledgerGroup = new ConsumerGroupProgress(
+                            stack.kafkaBootstrapServers(), group, WalletTopics.WALLET_EVENTS);
+                    TopUpLoad load = new TopUpLoad(List.of(stack.apiUri()), users.authorizations())) {
+                progress("warm-up: %d connections flat out for %d s", settings.connections(), settings.warmupSeconds());
                 load.flatOut(settings.connections(), Duration.ofSeconds(settings.warmupSeconds()));
                 awaitCaughtUp(databases);
 
                 progress("peak: %d connections flat out for %d s", settings.connections(), settings.seconds());
-                Supplier<Map<UUID, Instant>> sendTimes = () -> TopicSendTimes.of(stack.kafkaBootstrapServers(),
-                        WalletTopics.WALLET_EVENTS);
-                Measured peak = measure(ledgerGroup, databases, sendTimes,
+                Supplier<Map<UUID, Instant>> sendTimes =
+                        () -> TopicSendTimes.of(stack.kafkaBootstrapServers(), WalletTopics.WALLET_EVENTS);
+                Measured peak = measure(
+                        ledgerGroup,
+                        databases,
+                        sendTimes,
                         () -> load.flatOut(settings.connections(), Duration.ofSeconds(settings.seconds())));
                 if (peak.load().accepted().isEmpty()) {
                     throw new IllegalStateException("no top-up was accepted at the peak; answers: "
                             + peak.load().others());
                 }
                 double halfRate = peak.load().acceptedPerSecond() / 2;
-                progress("half peak: %.0f top-ups/s open loop, %d s to settle, then %d s measured", halfRate,
-                        settings.settleSeconds(), settings.seconds());
+                progress(
+                        "half peak: %.0f top-ups/s open loop, %d s to settle, then %d s measured",
+                        halfRate, settings.settleSeconds(), settings.seconds());
                 load.paced(halfRate, Duration.ofSeconds(settings.settleSeconds()));
-                Measured half = measure(ledgerGroup, databases, sendTimes,
+                Measured half = measure(
+                        ledgerGroup,
+                        databases,
+                        sendTimes,
                         () -> load.paced(halfRate, Duration.ofSeconds(settings.seconds())));
                 return report(stack, relayMode, users, group, peak, half, halfRate, databases.exactness());
             }
         }
     }
 
-    private static Measured measure(ConsumerGroupProgress ledgerGroup, StackDatabases databases,
-                                    Supplier<Map<UUID, Instant>> sendTimes, Callable<LoadPhase> load)
+    private static Measured measure(
+            ConsumerGroupProgress ledgerGroup,
+            StackDatabases databases,
+            Supplier<Map<UUID, Instant>> sendTimes,
+            Callable<LoadPhase> load)
             throws Exception {
         AtomicLong maxLag = new AtomicLong();
         LoadPhase phase;
         Duration catchUp;
         try (ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor()) {
-            sampler.scheduleAtFixedRate(() -> {
-                try {
-                    maxLag.accumulateAndGet(ledgerGroup.position().lag(), Math::max);
-                } catch (RuntimeException brokerBusy) {
-                    // A sample the broker did not answer in time is skipped; a thrown one would end the sampling.
-                }
-            }, 0, LAG_SAMPLE.toMillis(), TimeUnit.MILLISECONDS);
+            sampler.scheduleAtFixedRate(
+                    () -> {
+                        try {
+                            maxLag.accumulateAndGet(ledgerGroup.position().lag(), Math::max);
+                        } catch (RuntimeException brokerBusy) {
+                            // A sample the broker did not answer in time is skipped; a thrown one would end the
+                            // sampling.
+                        }
+                    },
+                    0,
+                    LAG_SAMPLE.toMillis(),
+                    TimeUnit.MILLISECONDS);
             phase = load.call();
             catchUp = awaitCaughtUp(databases);
         }
@@ -115,8 +129,15 @@ final class PipelineBenchmark {
         return Duration.ofNanos(System.nanoTime() - stopped);
     }
 
-    private List<String> report(LocalStackProcess stack, String relayMode, StackUsers users, String group,
-                                Measured peak, Measured half, double halfRate, StackDatabases.Exactness exactness) {
+    private List<String> report(
+            LocalStackProcess stack,
+            String relayMode,
+            StackUsers users,
+            String group,
+            Measured peak,
+            Measured half,
+            double halfRate,
+            StackDatabases.Exactness exactness) {
         List<String> lines = new ArrayList<>(List.of(
                 "- stack: " + stack.description(),
                 "- settings seen to take effect: the relay leads in `" + relayMode + "` mode (its relay_leader gauge);"
@@ -146,9 +167,7 @@ final class PipelineBenchmark {
                 "|---|---|---:|---:|---:|---|---:|---:|"));
         lines.add(loadRow("peak", settings.connections() + " connections flat out", peak));
         lines.add(loadRow("half peak", "%.0f/s open loop".formatted(halfRate), half));
-        lines.addAll(List.of("",
-                "| phase | delay | p50 ms | p99 ms | max ms |",
-                "|---|---|---:|---:|---:|"));
+        lines.addAll(List.of("", "| phase | delay | p50 ms | p99 ms | max ms |", "|---|---|---:|---:|---:|"));
         lines.addAll(delayRows("peak", peak.delays()));
         lines.addAll(delayRows("half peak", half.delays()));
         lines.addAll(List.of("", "- exact: " + exactness));
@@ -156,16 +175,24 @@ final class PipelineBenchmark {
     }
 
     private static String loadRow(String phase, String offered, Measured measured) {
-        return "| %s | %s | %.0f | %s | %s | %d | %.1f |".formatted(phase, offered, measured.load().acceptedPerSecond(),
-                measured.load().latencies().at(0.50, 0.99), measured.load().others(), measured.maxLag(),
-                measured.catchUp().toMillis() / 1000.0);
+        return "| %s | %s | %.0f | %s | %s | %d | %.1f |"
+                .formatted(
+                        phase,
+                        offered,
+                        measured.load().acceptedPerSecond(),
+                        measured.load().latencies().at(0.50, 0.99),
+                        measured.load().others(),
+                        measured.maxLag(),
+                        measured.catchUp().toMillis() / 1000.0);
     }
 
     private static List<String> delayRows(String phase, StackDatabases.Delays delays) {
         return List.of(
                 "| %s | commit→audit log | %s |".formatted(phase, delays.whole().at(0.50, 0.99, 1.0)),
-                "| %s | relay: commit→sent to Kafka | %s |".formatted(phase, delays.relay().at(0.50, 0.99, 1.0)),
-                "| %s | ledger: sent→audit log commit | %s |".formatted(phase, delays.ledger().at(0.50, 0.99, 1.0)));
+                "| %s | relay: commit→sent to Kafka | %s |"
+                        .formatted(phase, delays.relay().at(0.50, 0.99, 1.0)),
+                "| %s | ledger: sent→audit log commit | %s |"
+                        .formatted(phase, delays.ledger().at(0.50, 0.99, 1.0)));
     }
 
     private static void progress(String format, Object... args) {

@@ -80,7 +80,8 @@ record ProcessUsage(String name, ProcessHandle process, boolean tree) {
     record Snapshot(List<ProcessUsage> processes, List<OptionalLong> cpuNanos) {
 
         static Snapshot of(List<ProcessUsage> processes) {
-            return new Snapshot(processes, processes.stream().map(ProcessUsage::cpuNanos).toList());
+            return new Snapshot(
+                    processes, processes.stream().map(ProcessUsage::cpuNanos).toList());
         }
 
         /** CPU milliseconds each process used from {@code earlier} to this one, per {@code units}; NaN if unknown. */

@@ -3,19 +3,7 @@ package com.outboxwallet.bench;
 import com.outboxwallet.infra.EmbeddedInfrastructure;
 import com.outboxwallet.relay.OutboxRelayApplication;
 import com.outboxwallet.relay.leadership.RelayLeadership;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import com.zaxxer.hikari.HikariDataSource;
-import org.flywaydb.core.Flyway;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.jspecify.annotations.Nullable;
-
-import java.util.Objects;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
@@ -23,10 +11,21 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.locks.LockSupport;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.flywaydb.core.Flyway;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The relay in each mode, side by side with the rate PostgreSQL takes outbox inserts on the same machine in the same
@@ -49,7 +48,11 @@ final class RelayBenchmark {
 
     List<String> run() throws Exception {
         String url = infra.postgres().createDatabase("bench_relay");
-        Flyway.configure().dataSource(url, "postgres", "").locations("classpath:db/migration/api").load().migrate();
+        Flyway.configure()
+                .dataSource(url, "postgres", "")
+                .locations("classpath:db/migration/api")
+                .load()
+                .migrate();
         HikariDataSource pool = new HikariDataSource();
         pool.setJdbcUrl(url);
         pool.setUsername("postgres");
@@ -61,15 +64,15 @@ final class RelayBenchmark {
     }
 
     private List<String> run(String url, JdbcClient jdbc) throws Exception {
-        List<String> rows = new ArrayList<>(List.of(
-                "| what | events/s | commit→consumer p50 ms | p95 ms | p99 ms |",
-                "|---|---:|---:|---:|---:|"));
+        List<String> rows = new ArrayList<>(
+                List.of("| what | events/s | commit→consumer p50 ms | p95 ms | p99 ms |", "|---|---:|---:|---:|---:|"));
 
         long start = System.nanoTime();
         insertRows(jdbc);
-        rows.add("| PostgreSQL: outbox inserts, no relay running | %.0f | | | |".formatted(
-                settings.topUps() / ((System.nanoTime() - start) / 1e9)));
-        jdbc.sql("UPDATE outbox SET published_at = now() WHERE published_at IS NULL").update();
+        rows.add("| PostgreSQL: outbox inserts, no relay running | %.0f | | | |"
+                .formatted(settings.topUps() / ((System.nanoTime() - start) / 1e9)));
+        jdbc.sql("UPDATE outbox SET published_at = now() WHERE published_at IS NULL")
+                .update();
 
         for (String mode : List.of("polling", "cdc")) {
             rows.addAll(measure(url, jdbc, mode));
@@ -78,18 +81,20 @@ final class RelayBenchmark {
     }
 
     private List<String> measure(String url, JdbcClient jdbc, String mode) throws Exception {
-        try (ConfigurableApplicationContext relay = OutboxRelayApplication.application().run(
-                "--server.port=0",
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--spring.kafka.bootstrap-servers=" + infra.kafka().bootstrapServers(),
-                "--relay.mode=" + mode,
-                "--relay.cdc.slot-name=bench_relay",
-                "--relay.cdc.publication-name=bench_relay",
-                "--spring.main.banner-mode=off",
-                "--logging.level.root=WARN");
-             Arrivals arrivals = new Arrivals(consumerAtTheEnd())) {
+        try (ConfigurableApplicationContext relay = OutboxRelayApplication.application()
+                        .run(
+                                "--server.port=0",
+                                "--spring.datasource.url=" + url,
+                                "--spring.datasource.username=postgres",
+                                "--spring.datasource.password=",
+                                "--spring.kafka.bootstrap-servers="
+                                        + infra.kafka().bootstrapServers(),
+                                "--relay.mode=" + mode,
+                                "--relay.cdc.slot-name=bench_relay",
+                                "--relay.cdc.publication-name=bench_relay",
+                                "--spring.main.banner-mode=off",
+                                "--logging.level.root=WARN");
+                Arrivals arrivals = new Arrivals(consumerAtTheEnd())) {
             awaitReady(relay, jdbc, mode);
             Thread.ofPlatform().name("bench-consumer").start(arrivals);
             long start = System.nanoTime();
@@ -98,10 +103,14 @@ final class RelayBenchmark {
             double perSecond = expected.size() / ((arrivals.lastArrivalNanos() - start) / 1e9);
             Set<String> paced = insertPaced(jdbc);
             return List.of(
-                    "| relay, %s mode, writers flat out | %.0f | %s |".formatted(mode, perSecond,
-                            latencies.percentiles()),
-                    "| relay, %s mode, %d top-ups/s offered | %d | %s |".formatted(mode, PACED_RATE, PACED_RATE,
-                            arrivals.awaitAll(paced).percentiles()));
+                    "| relay, %s mode, writers flat out | %.0f | %s |"
+                            .formatted(mode, perSecond, latencies.percentiles()),
+                    "| relay, %s mode, %d top-ups/s offered | %d | %s |"
+                            .formatted(
+                                    mode,
+                                    PACED_RATE,
+                                    PACED_RATE,
+                                    arrivals.awaitAll(paced).percentiles()));
         }
     }
 
@@ -144,33 +153,47 @@ final class RelayBenchmark {
                                             idempotency_key, sequence, occurred_at)
                         VALUES (:id, 'wallet', :wallet, 'com.outboxwallet.wallet.topup.accepted.v1',
                                 CAST(:payload AS jsonb), :key, :sequence, clock_timestamp())""")
-                .param("id", eventId).param("wallet", wallet)
+                .param("id", eventId)
+                .param("wallet", wallet)
                 .param("payload", "{\"walletId\":\"" + wallet + "\",\"sequence\":" + sequence + "}")
-                .param("key", "bench-" + eventId).param("sequence", sequence)
+                .param("key", "bench-" + eventId)
+                .param("sequence", sequence)
                 .update();
         return eventId;
     }
 
     private void awaitReady(ConfigurableApplicationContext relay, JdbcClient jdbc, String mode) {
         RelayLeadership leadership = relay.getBean(RelayLeadership.class);
-        Await.until("the relay to become ready in " + mode + " mode", Duration.ofSeconds(60), Duration.ofMillis(1),
+        Await.until(
+                "the relay to become ready in " + mode + " mode",
+                Duration.ofSeconds(60),
+                Duration.ofMillis(1),
                 () -> leadership.isLeader() && (!"cdc".equals(mode) || slotStreaming(jdbc)));
     }
 
     private static boolean slotStreaming(JdbcClient jdbc) {
         return jdbc.sql("SELECT count(*) FROM pg_replication_slots WHERE slot_name = 'bench_relay' AND active")
-                .query(Long.class).single() == 1;
+                        .query(Long.class)
+                        .single()
+                == 1;
     }
 
     private KafkaConsumer<String, byte[]> consumerAtTheEnd() {
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, infra.kafka().bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, "bench-" + UUID.randomUUID(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 10),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        infra.kafka().bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "bench-" + UUID.randomUUID(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG,
+                        10),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
         List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(30)).stream()
-                .map(info -> new TopicPartition(TOPIC, info.partition())).toList();
+                .map(info -> new TopicPartition(TOPIC, info.partition()))
+                .toList();
         consumer.assign(partitions);
         consumer.seekToEnd(partitions);
         partitions.forEach(consumer::position); // resolve the end offsets now, before anything is published
@@ -194,7 +217,8 @@ final class RelayBenchmark {
             while (running) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(20))) {
                     Instant committed = Instant.parse(header(record, "ce_time"));
-                    latencyNanos.putIfAbsent(header(record, "ce_id"),
+                    latencyNanos.putIfAbsent(
+                            header(record, "ce_id"),
                             Duration.between(committed, Instant.now()).toNanos());
                     lastArrivalNanos = System.nanoTime();
                 }
@@ -203,7 +227,10 @@ final class RelayBenchmark {
         }
 
         Latencies awaitAll(Set<String> expected) {
-            Await.until("every event to arrive", Duration.ofMinutes(5), Duration.ofMillis(1),
+            Await.until(
+                    "every event to arrive",
+                    Duration.ofMinutes(5),
+                    Duration.ofMillis(1),
                     () -> latencyNanos.keySet().containsAll(expected));
             Latencies latencies = new Latencies();
             expected.forEach(id -> latencies.recordNanos(Objects.requireNonNull(latencyNanos.get(id))));

@@ -9,8 +9,7 @@ import java.time.temporal.ChronoUnit;
 /** How and where a benchmark ran, printed above its figures. */
 final class RunDescription {
 
-    private RunDescription() {
-    }
+    private RunDescription() {}
 
     static String of(String benchmark, BenchmarkSettings settings) {
         return """
@@ -18,11 +17,19 @@ final class RunDescription {
                 - command: `bin/benchmark %s %s`
                 - machine: %s, %d cores, %d MiB heap max; Java %s (%s); %s %s
                 - infrastructure: %s
-                """.formatted(benchmark, Instant.now().truncatedTo(ChronoUnit.SECONDS), benchmark,
-                settings.options(benchmark), cpu(),
-                Runtime.getRuntime().availableProcessors(), Runtime.getRuntime().maxMemory() / (1024 * 1024),
-                System.getProperty("java.version"), System.getProperty("java.vm.name"),
-                System.getProperty("os.name"), System.getProperty("os.arch"), infrastructure(benchmark))
+                """.formatted(
+                                benchmark,
+                                Instant.now().truncatedTo(ChronoUnit.SECONDS),
+                                benchmark,
+                                settings.options(benchmark),
+                                cpu(),
+                                Runtime.getRuntime().availableProcessors(),
+                                Runtime.getRuntime().maxMemory() / (1024 * 1024),
+                                System.getProperty("java.version"),
+                                System.getProperty("java.vm.name"),
+                                System.getProperty("os.name"),
+                                System.getProperty("os.arch"),
+                                infrastructure(benchmark))
                 + "- JVM arguments: " + ManagementFactory.getRuntimeMXBean().getInputArguments() + "\n";
     }
 
@@ -49,7 +56,8 @@ final class RunDescription {
             return Files.readAllLines(Path.of("/proc/cpuinfo")).stream()
                     .filter(line -> line.startsWith("model name"))
                     .map(line -> line.substring(line.indexOf(':') + 1).trim())
-                    .findFirst().orElse("unknown CPU");
+                    .findFirst()
+                    .orElse("unknown CPU");
         } catch (Exception e) {
             return "unknown CPU";
         }

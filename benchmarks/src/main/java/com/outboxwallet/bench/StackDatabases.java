@@ -1,8 +1,6 @@
 package com.outboxwallet.bench;
 
 import com.outboxwallet.events.TopUpAccepted;
-
-import java.util.Objects;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,6 +10,7 @@ import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 
@@ -35,23 +34,32 @@ final class StackDatabases implements AutoCloseable {
     /** The users' ids, in the order of their names. */
     List<UUID> userIds(List<String> usernames) {
         Map<String, UUID> ids = new HashMap<>();
-        wallet.jdbc().sql("SELECT id, username FROM users WHERE username = ANY(:names)")
+        wallet.jdbc()
+                .sql("SELECT id, username FROM users WHERE username = ANY(:names)")
                 .param("names", usernames.toArray(String[]::new))
                 .query((rs, n) -> ids.put(rs.getString("username"), rs.getObject("id", UUID.class)))
                 .list();
-        return usernames.stream().map(name -> {
-            UUID id = ids.get(name);
-            if (id == null) {
-                throw new IllegalStateException("no user " + name);
-            }
-            return id;
-        }).toList();
+        return usernames.stream()
+                .map(name -> {
+                    UUID id = ids.get(name);
+                    if (id == null) {
+                        throw new IllegalStateException("no user " + name);
+                    }
+                    return id;
+                })
+                .toList();
     }
 
     /** Whether the ledger's audit log holds as many top-ups as the wallet has accepted. */
     boolean ledgerCaughtUp() {
-        long topUps = wallet.jdbc().sql("SELECT count(*) FROM top_ups").query(Long.class).single();
-        long audited = ledger.jdbc().sql("SELECT count(*) FROM audit_log").query(Long.class).single();
+        long topUps = wallet.jdbc()
+                .sql("SELECT count(*) FROM top_ups")
+                .query(Long.class)
+                .single();
+        long audited = ledger.jdbc()
+                .sql("SELECT count(*) FROM audit_log")
+                .query(Long.class)
+                .single();
         return audited >= topUps;
     }
 
@@ -60,8 +68,7 @@ final class StackDatabases implements AutoCloseable {
      * @param relay  the top-up's commit → the relay sending its event (the record's CreateTime)
      * @param ledger that send → the ledger's commit: the broker, the consumer and the ledger's transaction
      */
-    record Delays(Latencies whole, Latencies relay, Latencies ledger) {
-    }
+    record Delays(Latencies whole, Latencies relay, Latencies ledger) {}
 
     /**
      * Joined in Java by top-up id and event id: the two databases are two connections.
@@ -71,7 +78,8 @@ final class StackDatabases implements AutoCloseable {
     Delays delays(Set<UUID> topUpIds, Map<UUID, Instant> sent) {
         UUID[] ids = topUpIds.toArray(UUID[]::new);
         Map<UUID, Instant> audited = new HashMap<>();
-        ledger.jdbc().sql("""
+        ledger.jdbc()
+                .sql("""
                         SELECT top_up_id, pg_xact_commit_timestamp(xmin) AS committed FROM audit_log
                          WHERE top_up_id = ANY(:ids)""")
                 .param("ids", ids)
@@ -79,30 +87,33 @@ final class StackDatabases implements AutoCloseable {
                 .list();
         Delays delays = new Delays(new Latencies(), new Latencies(), new Latencies());
         // One top-up, one outbox row: the event of wallet version n of the wallet.
-        wallet.jdbc().sql("""
+        wallet.jdbc()
+                .sql("""
                         SELECT t.id, o.event_id, pg_xact_commit_timestamp(t.xmin) AS committed FROM top_ups t
                           JOIN outbox o ON o.aggregate_id = t.wallet_id AND o.sequence = t.wallet_version
                                        AND o.event_type = :type
                          WHERE t.id = ANY(:ids)""")
-                .param("type", TopUpAccepted.TYPE).param("ids", ids)
+                .param("type", TopUpAccepted.TYPE)
+                .param("ids", ids)
                 .query((rs, n) -> {
                     UUID id = rs.getObject("id", UUID.class);
                     Instant committed = committed(rs);
                     Instant send = sent.get(rs.getObject("event_id", UUID.class));
                     Instant audit = audited.get(id);
                     if (audit == null || send == null) {
-                        throw new IllegalStateException("top-up " + id + " is not " + (audit == null
-                                ? "in the ledger's audit log" : "on the topic"));
+                        throw new IllegalStateException("top-up " + id + " is not "
+                                + (audit == null ? "in the ledger's audit log" : "on the topic"));
                     }
-                    delays.whole().recordNanos(Duration.between(committed, audit).toNanos());
+                    delays.whole()
+                            .recordNanos(Duration.between(committed, audit).toNanos());
                     delays.relay().recordNanos(Duration.between(committed, send).toNanos());
                     delays.ledger().recordNanos(Duration.between(send, audit).toNanos());
                     return id;
                 })
                 .list();
         if (delays.whole().count() != ids.length) {
-            throw new IllegalStateException(ids.length - delays.whole().count() + " accepted top-up(s) have no outbox"
-                    + " row");
+            throw new IllegalStateException(
+                    ids.length - delays.whole().count() + " accepted top-up(s) have no outbox" + " row");
         }
         return delays;
     }
@@ -123,8 +134,8 @@ final class StackDatabases implements AutoCloseable {
      * @param amountsAccepted the sum of the accepted top-ups' amounts
      * @param amountsAudited  the sum of the audit log's amounts
      */
-    record Exactness(long topUps, long auditRows, long duplicates, BigDecimal amountsAccepted,
-                     BigDecimal amountsAudited) {
+    record Exactness(
+            long topUps, long auditRows, long duplicates, BigDecimal amountsAccepted, BigDecimal amountsAudited) {
 
         boolean exact() {
             return topUps == auditRows && duplicates == 0 && amountsAccepted.compareTo(amountsAudited) == 0;
@@ -133,20 +144,31 @@ final class StackDatabases implements AutoCloseable {
         @Override
         public String toString() {
             return "%s: %d top-ups, %d audit-log rows, %d duplicate top_up_id, amounts %s accepted and %s audited"
-                    .formatted(exact() ? "yes" : "NO", topUps, auditRows, duplicates, amountsAccepted.toPlainString(),
+                    .formatted(
+                            exact() ? "yes" : "NO",
+                            topUps,
+                            auditRows,
+                            duplicates,
+                            amountsAccepted.toPlainString(),
                             amountsAudited.toPlainString());
         }
     }
 
     Exactness exactness() {
         Map<String, Object> accepted = wallet.jdbc()
-                .sql("SELECT count(*) AS n, coalesce(sum(amount), 0) AS amounts FROM top_ups").query().singleRow();
+                .sql("SELECT count(*) AS n, coalesce(sum(amount), 0) AS amounts FROM top_ups")
+                .query()
+                .singleRow();
         Map<String, Object> audited = ledger.jdbc().sql("""
                         SELECT count(*) AS n, count(*) - count(DISTINCT top_up_id) AS duplicates,
                                coalesce(sum(amount), 0) AS amounts
                           FROM audit_log""").query().singleRow();
-        return new Exactness(count(accepted, "n"), count(audited, "n"), count(audited, "duplicates"),
-                amount(accepted, "amounts"), amount(audited, "amounts"));
+        return new Exactness(
+                count(accepted, "n"),
+                count(audited, "n"),
+                count(audited, "duplicates"),
+                amount(accepted, "amounts"),
+                amount(audited, "amounts"));
     }
 
     private static long count(Map<String, Object> row, String column) {

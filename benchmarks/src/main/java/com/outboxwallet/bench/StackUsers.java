@@ -28,15 +28,17 @@ record StackUsers(List<String> usernames, List<String> authorizations, String ra
         try (HttpClient http = HttpClient.newHttpClient()) {
             for (int i = 0; i < count; i++) {
                 String username = prefix + "-" + i;
-                HttpResponse<String> created = http.send(HttpRequest.newBuilder(api.resolve("/api/v1/admin/users"))
-                        .header("Authorization", admin)
-                        .header("Content-Type", "application/json")
-                        .POST(HttpRequest.BodyPublishers.ofString("{\"username\":\"%s\",\"password\":\"%s\"}"
-                                .formatted(username, PASSWORD)))
-                        .build(), HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> created = http.send(
+                        HttpRequest.newBuilder(api.resolve("/api/v1/admin/users"))
+                                .header("Authorization", admin)
+                                .header("Content-Type", "application/json")
+                                .POST(HttpRequest.BodyPublishers.ofString(
+                                        "{\"username\":\"%s\",\"password\":\"%s\"}".formatted(username, PASSWORD)))
+                                .build(),
+                        HttpResponse.BodyHandlers.ofString());
                 if (created.statusCode() != 201) {
-                    throw new IllegalStateException("creating " + username + " answered " + created.statusCode()
-                            + ": " + created.body());
+                    throw new IllegalStateException(
+                            "creating " + username + " answered " + created.statusCode() + ": " + created.body());
                 }
                 policy = created.headers().firstValue("RateLimit-Policy").orElse("(none)");
                 usernames.add(username);

@@ -22,8 +22,10 @@ final class TopUpLoad implements AutoCloseable {
     private static final String BODY = "{\"amount\":\"10.00\"}";
     private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
 
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10))
+            .build();
     private final List<URI> topUps;
     private final List<String> authorizations;
     private final AtomicLong sent = new AtomicLong();
@@ -70,7 +72,9 @@ final class TopUpLoad implements AutoCloseable {
             answers.add(http.sendAsync(next(), HttpResponse.BodyHandlers.discarding())
                     .whenComplete((response, failure) -> phase.record(response, failure, dueAt)));
         }
-        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new)).exceptionally(failure -> null).join();
+        CompletableFuture.allOf(answers.toArray(CompletableFuture[]::new))
+                .exceptionally(failure -> null)
+                .join();
         phase.finished(length.toNanos());
         return phase;
     }

@@ -15,8 +15,7 @@ final class Workload {
         void run(int index) throws Exception;
     }
 
-    private Workload() {
-    }
+    private Workload() {}
 
     /** @return elapsed nanoseconds */
     static long run(int threads, int operations, Operation operation) throws Exception {

@@ -1,23 +1,27 @@
 package com.outboxwallet.bench;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class BenchmarkSettingsTest {
 
     @Test
     void theE2eBenchmarkTakesRepeatedApiSettingsAndPrintsThemBack() {
         BenchmarkSettings settings = BenchmarkSettings.parse("e2e", new String[] {
-                "--api-setting=spring.threads.virtual.enabled=true",
-                "--api-setting=wallet.auth.verified-credentials-ttl=5m", "--strategy=coalescing"});
+            "--api-setting=spring.threads.virtual.enabled=true",
+            "--api-setting=wallet.auth.verified-credentials-ttl=5m",
+            "--strategy=coalescing"
+        });
 
         assertThat(settings.apiSettings())
                 .containsExactly("spring.threads.virtual.enabled=true", "wallet.auth.verified-credentials-ttl=5m");
-        assertThat(settings.options("e2e")).contains("--strategy=coalescing",
-                "--api-setting=spring.threads.virtual.enabled=true",
-                "--api-setting=wallet.auth.verified-credentials-ttl=5m");
+        assertThat(settings.options("e2e"))
+                .contains(
+                        "--strategy=coalescing",
+                        "--api-setting=spring.threads.virtual.enabled=true",
+                        "--api-setting=wallet.auth.verified-credentials-ttl=5m");
         assertThat(settings.seconds()).isEqualTo(30);
     }
 

@@ -1,12 +1,11 @@
 package com.outboxwallet.bench;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class ProcessUsageTest {
 
@@ -24,7 +23,9 @@ class ProcessUsageTest {
 
     @Test
     void readsTheResidentMemoryOfALiveProcess() {
-        assertThat(ProcessUsage.of("this JVM", ProcessHandle.current()).residentBytes().orElseThrow())
+        assertThat(ProcessUsage.of("this JVM", ProcessHandle.current())
+                        .residentBytes()
+                        .orElseThrow())
                 .isGreaterThan(16L * 1024 * 1024);
     }
 

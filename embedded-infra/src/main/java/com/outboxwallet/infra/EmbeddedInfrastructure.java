@@ -1,13 +1,12 @@
 package com.outboxwallet.infra;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.jspecify.annotations.Nullable;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * PostgreSQL, Kafka and Redis, started together and stopped in reverse order. Local runs start one with fixed ports
@@ -22,7 +21,8 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
     private final EmbeddedKafkaServer kafka;
     private final EmbeddedRedisServer redis;
 
-    private EmbeddedInfrastructure(EmbeddedPostgresServer postgres, EmbeddedKafkaServer kafka, EmbeddedRedisServer redis) {
+    private EmbeddedInfrastructure(
+            EmbeddedPostgresServer postgres, EmbeddedKafkaServer kafka, EmbeddedRedisServer redis) {
         this.postgres = postgres;
         this.kafka = kafka;
         this.redis = redis;
@@ -34,7 +34,8 @@ public final class EmbeddedInfrastructure implements AutoCloseable {
         EmbeddedRedisServer redis = null;
         try {
             redis = EmbeddedRedisServer.start(settings.redisPort());
-            EmbeddedKafkaServer kafka = EmbeddedKafkaServer.start(settings.kafkaPort(), settings.dataDir().resolve("kafka"));
+            EmbeddedKafkaServer kafka = EmbeddedKafkaServer.start(
+                    settings.kafkaPort(), settings.dataDir().resolve("kafka"));
             return new EmbeddedInfrastructure(postgres, kafka, redis);
         } catch (RuntimeException e) {
             if (redis != null) {

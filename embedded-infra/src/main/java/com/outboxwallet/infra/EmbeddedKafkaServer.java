@@ -1,5 +1,14 @@
 package com.outboxwallet.infra;
 
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
 import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
@@ -11,16 +20,6 @@ import org.apache.kafka.server.common.Feature;
 import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-
-import java.io.OutputStream;
-import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Map;
-import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 
 /** A real single-node Kafka broker in KRaft mode (broker and controller in one process), running in this JVM. */
 public final class EmbeddedKafkaServer implements AutoCloseable {
@@ -101,7 +100,8 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         int port = Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1));
         while (!FreePorts.inUse(port)) {
             if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException("Kafka broker not listening on " + bootstrapServers + " after " + timeout);
+                throw new IllegalStateException(
+                        "Kafka broker not listening on " + bootstrapServers + " after " + timeout);
             }
             Thread.sleep(100); // polling a port: nothing to wait on but time
         }
@@ -111,7 +111,10 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000))) {
             while (true) {
                 try {
-                    if (!admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).isEmpty()) {
+                    if (!admin.describeCluster()
+                            .nodes()
+                            .get(2, TimeUnit.SECONDS)
+                            .isEmpty()) {
                         return;
                     }
                 } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException notYet) {

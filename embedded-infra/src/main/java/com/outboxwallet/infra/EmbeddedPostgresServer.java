@@ -1,9 +1,6 @@
 package com.outboxwallet.infra;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,6 +13,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A real PostgreSQL 17 server from the zonky binaries, configured for logical decoding (the CDC relay needs
@@ -80,7 +79,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             throw new IllegalArgumentException("not a plain database name: " + database);
         }
         try (Connection connection = postgres.getPostgresDatabase().getConnection();
-             Statement statement = connection.createStatement()) {
+                Statement statement = connection.createStatement()) {
             statement.execute("CREATE DATABASE " + database);
         } catch (SQLException e) {
             if (!"42P04".equals(e.getSQLState())) { // duplicate_database: already there from an earlier run
@@ -98,7 +97,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     public void crashRestart() {
         Path log = dataDirectory.resolveSibling(dataDirectory.getFileName() + "-restarts.log");
         try {
-            Path pgCtl = postmaster().info().command().map(Path::of)
+            Path pgCtl = postmaster()
+                    .info()
+                    .command()
+                    .map(Path::of)
                     .map(postgresBinary -> postgresBinary.resolveSibling("pg_ctl"))
                     .orElseThrow(() -> new IllegalStateException("cannot tell where the postmaster's binaries are"));
             List<String> command = new ArrayList<>();
@@ -106,10 +108,22 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 // PostgreSQL refuses to run as root; zonky starts it in a user namespace, and so does this.
                 command.addAll(List.of("unshare", "-U"));
             }
-            command.addAll(List.of(pgCtl.toString(), "restart", "-m", "immediate", "-w", "-t", "120",
-                    "-D", dataDirectory.toString(), "-l", log.toString()));
+            command.addAll(List.of(
+                    pgCtl.toString(),
+                    "restart",
+                    "-m",
+                    "immediate",
+                    "-w",
+                    "-t",
+                    "120",
+                    "-D",
+                    dataDirectory.toString(),
+                    "-l",
+                    log.toString()));
             Process restart = new ProcessBuilder(command)
-                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
             if (restart.waitFor() != 0) {
                 throw new IllegalStateException("pg_ctl restart failed with " + restart.exitValue() + "; see " + log);
             }
@@ -147,8 +161,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
      */
     static final class StalePostmaster {
 
-        private StalePostmaster() {
-        }
+        private StalePostmaster() {}
 
         static void stopIfRunning(Path dataDirectory) throws IOException {
             Path pidFile = dataDirectory.resolve("postmaster.pid");
@@ -156,18 +169,27 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                 return;
             }
             List<String> lines = Files.readAllLines(pidFile);
-            Optional<ProcessHandle> stale = lines.isEmpty() ? Optional.empty()
+            Optional<ProcessHandle> stale = lines.isEmpty()
+                    ? Optional.empty()
                     : ProcessHandle.of(Long.parseLong(lines.get(0).trim())).filter(StalePostmaster::isPostgres);
             if (stale.isEmpty()) {
                 return;
             }
             ProcessHandle postmaster = stale.get();
-            log.warn("Stopping a PostgreSQL (pid {}) left running on {} by an earlier run", postmaster.pid(), dataDirectory);
+            log.warn(
+                    "Stopping a PostgreSQL (pid {}) left running on {} by an earlier run",
+                    postmaster.pid(),
+                    dataDirectory);
             // SIGINT is PostgreSQL's "fast" shutdown: roll back open transactions, checkpoint, exit.
-            new ProcessBuilder("kill", "-INT", Long.toString(postmaster.pid())).inheritIO().start();
+            new ProcessBuilder("kill", "-INT", Long.toString(postmaster.pid()))
+                    .inheritIO()
+                    .start();
             Instant deadline = Instant.now().plusSeconds(20);
             while (postmaster.isAlive() && Instant.now().isBefore(deadline)) {
-                postmaster.onExit().completeOnTimeout(postmaster, 200, java.util.concurrent.TimeUnit.MILLISECONDS).join();
+                postmaster
+                        .onExit()
+                        .completeOnTimeout(postmaster, 200, java.util.concurrent.TimeUnit.MILLISECONDS)
+                        .join();
             }
             if (postmaster.isAlive()) {
                 postmaster.destroyForcibly();
@@ -175,7 +197,10 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
         }
 
         private static boolean isPostgres(ProcessHandle process) {
-            return process.info().command().map(command -> command.endsWith("postgres")).orElse(false);
+            return process.info()
+                    .command()
+                    .map(command -> command.endsWith("postgres"))
+                    .orElse(false);
         }
     }
 }

@@ -1,11 +1,5 @@
 package com.outboxwallet.infra;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import redis.embedded.RedisServer;
-import redis.embedded.core.RedisServerBuilder;
-import org.jspecify.annotations.Nullable;
-
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,6 +9,11 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import redis.embedded.RedisServer;
+import redis.embedded.core.RedisServerBuilder;
 
 /** A real Redis server (the binary shipped in the embedded-redis artifact), bound to loopback. */
 public final class EmbeddedRedisServer implements AutoCloseable {
@@ -113,8 +112,8 @@ public final class EmbeddedRedisServer implements AutoCloseable {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
             socket.setSoTimeout(2000);
             socket.getOutputStream().write("INFO server\r\n".getBytes(StandardCharsets.US_ASCII));
-            BufferedReader reply = new BufferedReader(
-                    new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
+            BufferedReader reply =
+                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
             for (String line = reply.readLine(); line != null; line = reply.readLine()) {
                 if (line.startsWith("process_id:")) {
                     return Long.parseLong(line.substring("process_id:".length()).trim());

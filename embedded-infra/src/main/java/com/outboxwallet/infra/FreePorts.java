@@ -9,8 +9,7 @@ import java.net.Socket;
 /** Local ports for servers started by tests and the launcher. */
 public final class FreePorts {
 
-    private FreePorts() {
-    }
+    private FreePorts() {}
 
     static int orFree(int port) {
         return port > 0 ? port : free();

@@ -1,7 +1,6 @@
 package com.outboxwallet.infra;
 
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.net.InetAddress;
 import java.net.Socket;
@@ -10,8 +9,8 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /** The crashes the fault harness injects into the servers, each leaving a server that works again. */
 class ServerCrashesIT {
@@ -21,7 +20,7 @@ class ServerCrashesIT {
         try (EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(0, data.resolve("pg"), true)) {
             String url = postgres.createDatabase("crash");
             try (Connection connection = DriverManager.getConnection(url, EmbeddedPostgresServer.USER, "");
-                 Statement sql = connection.createStatement()) {
+                    Statement sql = connection.createStatement()) {
                 sql.execute("CREATE TABLE committed (n INT); INSERT INTO committed VALUES (1), (2)");
             }
             long before = postgres.postmaster().pid();
@@ -30,7 +29,7 @@ class ServerCrashesIT {
 
             assertThat(postgres.postmaster().pid()).isNotEqualTo(before);
             try (Connection connection = DriverManager.getConnection(url, EmbeddedPostgresServer.USER, "");
-                 ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM committed")) {
+                    ResultSet rows = connection.createStatement().executeQuery("SELECT count(*) FROM committed")) {
                 rows.next();
                 assertThat(rows.getInt(1)).isEqualTo(2);
             }

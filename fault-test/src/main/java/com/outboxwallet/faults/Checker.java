@@ -4,16 +4,6 @@ import com.outboxwallet.faults.History.Ending;
 import com.outboxwallet.faults.History.Outcome;
 import com.outboxwallet.ledger.LedgerServiceApplication;
 import com.outboxwallet.local.InfrastructureEndpoints;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.jspecify.annotations.Nullable;
-
-import java.util.Objects;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
@@ -28,8 +18,17 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jspecify.annotations.Nullable;
 
 /**
  * After the run, checks the promise the way a bank's auditor would, from the outside: the clients' history against
@@ -52,22 +51,23 @@ final class Checker {
         this.userNumbers = userNumbers;
     }
 
-    private record TopUpRow(String id, String username, String key, BigDecimal amount, String walletId,
-                            long version, @Nullable Instant committedAt) {
-    }
+    private record TopUpRow(
+            String id,
+            String username,
+            String key,
+            BigDecimal amount,
+            String walletId,
+            long version,
+            @Nullable Instant committedAt) {}
 
-    private record WalletRow(String id, BigDecimal balance, long version) {
-    }
+    private record WalletRow(String id, BigDecimal balance, long version) {}
 
-    private record LedgerRow(int copies, @Nullable Instant committedAt) {
-    }
+    private record LedgerRow(int copies, @Nullable Instant committedAt) {}
 
-    private record Projection(BigDecimal balance, long lastSequence) {
-    }
+    private record Projection(BigDecimal balance, long lastSequence) {}
 
     /** What the topic holds: per wallet the sequences seen, and how many records repeated an event id. */
-    private record TopicContents(Map<String, Set<Long>> sequences, long records, long duplicates) {
-    }
+    private record TopicContents(Map<String, Set<Long>> sequences, long records, long duplicates) {}
 
     Findings check(History history) throws SQLException {
         List<String> violations = new ArrayList<>();
@@ -84,7 +84,9 @@ final class Checker {
             }
             var sent = history.sentUnder(row.key());
             Integer user = userNumbers.get(row.username());
-            if (sent.isEmpty() || user == null || sent.get().user() != user
+            if (sent.isEmpty()
+                    || user == null
+                    || sent.get().user() != user
                     || sent.get().amount().compareTo(row.amount()) != 0) {
                 unsent++;
                 violations.add("a top-up no client sent: " + row.id() + " " + row.username() + " " + row.key() + " "
@@ -122,8 +124,10 @@ final class Checker {
                     violations.add("in the audit log " + audited.copies() + " times: " + row.id());
                 }
                 if (row.committedAt() != null && audited.committedAt() != null) {
-                    maxDelayMillis = Math.max(maxDelayMillis,
-                            Duration.between(row.committedAt(), audited.committedAt()).toMillis());
+                    maxDelayMillis = Math.max(
+                            maxDelayMillis,
+                            Duration.between(row.committedAt(), audited.committedAt())
+                                    .toMillis());
                 }
             }
         }
@@ -145,8 +149,10 @@ final class Checker {
             Projection projection = projections.get(wallet.id());
             BigDecimal projected = projection == null ? BigDecimal.ZERO : projection.balance();
             long lastSequence = projection == null ? 0 : projection.lastSequence();
-            if (wallet.balance().compareTo(sum) != 0 || projected.compareTo(sum) != 0
-                    || wallet.version() != counts.getOrDefault(wallet.id(), 0L) || lastSequence != wallet.version()) {
+            if (wallet.balance().compareTo(sum) != 0
+                    || projected.compareTo(sum) != 0
+                    || wallet.version() != counts.getOrDefault(wallet.id(), 0L)
+                    || lastSequence != wallet.version()) {
                 balanceMismatches++;
                 violations.add("wallet " + wallet.id() + ": balance " + wallet.balance() + ", sum of top-ups " + sum
                         + ", ledger " + projected + "; version " + wallet.version() + ", top-ups "
@@ -165,14 +171,16 @@ final class Checker {
                 }
             }
             if (seen.stream().anyMatch(sequence -> sequence < 1 || sequence > wallet.version())) {
-                violations.add("wallet " + wallet.id() + ": a sequence on " + TOPIC + " outside 1.." + wallet.version());
+                violations.add(
+                        "wallet " + wallet.id() + ": a sequence on " + TOPIC + " outside 1.." + wallet.version());
             }
         }
         long deadLetters = deadLetters();
         if (deadLetters > 0) {
             violations.add(deadLetters + " record(s) in " + DEAD_LETTERS);
         }
-        int reconcile = LedgerServiceApplication.runCommand("reconcile",
+        int reconcile = LedgerServiceApplication.runCommand(
+                "reconcile",
                 "--wallet-db-url=" + endpoints.walletDatabaseUrl(),
                 "--wallet-db-username=" + endpoints.databaseUser(),
                 "--spring.profiles.active=local",
@@ -182,10 +190,24 @@ final class Checker {
         if (reconcile != 0) {
             violations.add("reconcile exited with " + reconcile);
         }
-        return new Findings(history.count(Outcome.ACKNOWLEDGED), history.count(Outcome.REFUSED),
-                history.count(Outcome.INDETERMINATE), indeterminateApplied, history.attemptCount(), topUps.size(),
-                lost, doubleApplied, unsent, balanceMismatches, sequenceGaps, topic.records(), topic.duplicates(),
-                deadLetters, reconcile, Duration.ofMillis(maxDelayMillis), violations);
+        return new Findings(
+                history.count(Outcome.ACKNOWLEDGED),
+                history.count(Outcome.REFUSED),
+                history.count(Outcome.INDETERMINATE),
+                indeterminateApplied,
+                history.attemptCount(),
+                topUps.size(),
+                lost,
+                doubleApplied,
+                unsent,
+                balanceMismatches,
+                sequenceGaps,
+                topic.records(),
+                topic.duplicates(),
+                deadLetters,
+                reconcile,
+                Duration.ofMillis(maxDelayMillis),
+                violations);
     }
 
     private String username(int user) {
@@ -199,18 +221,28 @@ final class Checker {
                        pg_xact_commit_timestamp(t.xmin)
                   FROM top_ups t JOIN users u ON u.id = t.user_id""", result -> {
             var committed = result.getTimestamp(7);
-            rows.put(result.getString(1), new TopUpRow(result.getString(1), result.getString(2), result.getString(3),
-                    result.getBigDecimal(4), result.getString(5), result.getLong(6),
-                    committed == null ? null : committed.toInstant()));
+            rows.put(
+                    result.getString(1),
+                    new TopUpRow(
+                            result.getString(1),
+                            result.getString(2),
+                            result.getString(3),
+                            result.getBigDecimal(4),
+                            result.getString(5),
+                            result.getLong(6),
+                            committed == null ? null : committed.toInstant()));
         });
         return rows;
     }
 
     private Map<String, WalletRow> wallets() throws SQLException {
         Map<String, WalletRow> rows = new HashMap<>();
-        query(endpoints.walletDatabaseUrl(), "SELECT id::text, balance, version FROM wallets", result ->
-                rows.put(result.getString(1), new WalletRow(result.getString(1), result.getBigDecimal(2),
-                        result.getLong(3))));
+        query(
+                endpoints.walletDatabaseUrl(),
+                "SELECT id::text, balance, version FROM wallets",
+                result -> rows.put(
+                        result.getString(1),
+                        new WalletRow(result.getString(1), result.getBigDecimal(2), result.getLong(3))));
         return rows;
     }
 
@@ -220,15 +252,18 @@ final class Checker {
                 SELECT top_up_id::text, count(*), min(pg_xact_commit_timestamp(xmin))
                   FROM audit_log GROUP BY top_up_id""", result -> {
             var committed = result.getTimestamp(3);
-            rows.put(result.getString(1), new LedgerRow(result.getInt(2),
-                    committed == null ? null : committed.toInstant()));
+            rows.put(
+                    result.getString(1),
+                    new LedgerRow(result.getInt(2), committed == null ? null : committed.toInstant()));
         });
         return rows;
     }
 
     private Map<String, Projection> projections() throws SQLException {
         Map<String, Projection> rows = new HashMap<>();
-        query(endpoints.ledgerDatabaseUrl(), "SELECT wallet_id::text, balance, last_sequence FROM wallet_balances",
+        query(
+                endpoints.ledgerDatabaseUrl(),
+                "SELECT wallet_id::text, balance, last_sequence FROM wallet_balances",
                 result -> rows.put(result.getString(1), new Projection(result.getBigDecimal(2), result.getLong(3))));
         return rows;
     }
@@ -238,10 +273,10 @@ final class Checker {
     }
 
     private void query(String url, String sql, RowReader reader) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url, endpoints.databaseUser(),
-                endpoints.databasePassword());
-             Statement statement = connection.createStatement();
-             ResultSet result = statement.executeQuery(sql)) {
+        try (Connection connection =
+                        DriverManager.getConnection(url, endpoints.databaseUser(), endpoints.databasePassword());
+                Statement statement = connection.createStatement();
+                ResultSet result = statement.executeQuery(sql)) {
             while (result.next()) {
                 reader.read(result);
             }
@@ -255,17 +290,21 @@ final class Checker {
         long duplicates = 0;
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             List<TopicPartition> partitions = consumer.partitionsFor(TOPIC, Duration.ofSeconds(30)).stream()
-                    .map(info -> new TopicPartition(TOPIC, info.partition())).toList();
+                    .map(info -> new TopicPartition(TOPIC, info.partition()))
+                    .toList();
             consumer.assign(partitions);
             consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            while (partitions.stream().anyMatch(partition -> consumer.position(partition) < Objects.requireNonNull(ends.get(partition)))) {
+            while (partitions.stream()
+                    .anyMatch(
+                            partition -> consumer.position(partition) < Objects.requireNonNull(ends.get(partition)))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
                     records++;
                     if (!eventIds.add(header(record, "ce_id"))) {
                         duplicates++;
                     }
-                    sequences.computeIfAbsent(record.key(), wallet -> new TreeSet<>())
+                    sequences
+                            .computeIfAbsent(record.key(), wallet -> new TreeSet<>())
                             .add(Long.parseLong(header(record, "ce_walletsequence")));
                 }
             }
@@ -279,20 +318,28 @@ final class Checker {
                 return 0;
             }
             List<TopicPartition> partitions = consumer.partitionsFor(DEAD_LETTERS, Duration.ofSeconds(30)).stream()
-                    .map(info -> new TopicPartition(DEAD_LETTERS, info.partition())).toList();
+                    .map(info -> new TopicPartition(DEAD_LETTERS, info.partition()))
+                    .toList();
             Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions, Duration.ofSeconds(30));
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            return partitions.stream().mapToLong(partition -> Objects.requireNonNull(ends.get(partition))
-                    - Objects.requireNonNull(starts.get(partition))).sum();
+            return partitions.stream()
+                    .mapToLong(partition ->
+                            Objects.requireNonNull(ends.get(partition)) - Objects.requireNonNull(starts.get(partition)))
+                    .sum();
         }
     }
 
     private KafkaConsumer<String, byte[]> consumer() {
-        return new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, endpoints.kafkaBootstrapServers(),
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000),
-                new StringDeserializer(), new ByteArrayDeserializer());
+        return new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        endpoints.kafkaBootstrapServers(),
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.MAX_POLL_RECORDS_CONFIG,
+                        5000),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
     }
 
     private static String header(ConsumerRecord<?, ?> record, String name) {

@@ -4,8 +4,6 @@ import com.outboxwallet.infra.EmbeddedPostgresServer;
 import com.outboxwallet.local.Service;
 import com.outboxwallet.local.processes.ProcessStack;
 import com.outboxwallet.local.processes.ServiceInstance;
-
-import java.util.Objects;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,6 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -30,6 +29,7 @@ final class FaultInjector {
 
     /** How long a killed process stays down before it is started again (a restart policy's delay). */
     private static final Duration MIN_DOWN = Duration.ofSeconds(1);
+
     private static final Duration MAX_DOWN = Duration.ofSeconds(5);
     /**
      * Longer than the relay's leadership lease (5 s), so that the standby takes over while the leader is frozen and
@@ -38,8 +38,14 @@ final class FaultInjector {
     private static final Duration RELAY_PAUSE = Duration.ofSeconds(6);
     /** The redisson-lock strategy's default lease; a holder frozen longer loses its lock while it sleeps. */
     private static final Duration LOCK_LEASE = Duration.ofSeconds(10);
-    private static final Map<FaultKind, Service> SERVICE_KILLED = Map.of(FaultKind.KILL_API, Service.API,
-            FaultKind.KILL_RELAY, Service.RELAY, FaultKind.KILL_LEDGER, Service.LEDGER);
+
+    private static final Map<FaultKind, Service> SERVICE_KILLED = Map.of(
+            FaultKind.KILL_API,
+            Service.API,
+            FaultKind.KILL_RELAY,
+            Service.RELAY,
+            FaultKind.KILL_LEDGER,
+            Service.LEDGER);
     private static final Pattern LEADER = Pattern.compile("^relay_leader\\{.*} 1\\.0$", Pattern.MULTILINE);
 
     /**
@@ -47,9 +53,12 @@ final class FaultInjector {
      * @param restoredAt when what it broke was put back: a killed instance started again, an outage ended
      * @param readyAt    for a restarted instance, when its readiness probe answered 200
      */
-    record Injected(FaultKind kind, String target, Instant injectedAt, Instant restoredAt,
-                    CompletableFuture<Instant> readyAt) {
-    }
+    record Injected(
+            FaultKind kind,
+            String target,
+            Instant injectedAt,
+            Instant restoredAt,
+            CompletableFuture<Instant> readyAt) {}
 
     /** An orchestrator's back-off before it starts a crashed instance again. */
     private static final Duration SUPERVISOR_RESTART_DELAY = Duration.ofSeconds(2);
@@ -57,7 +66,8 @@ final class FaultInjector {
     private final ProcessStack stack;
     private final AtomicInteger supervisorRestarts = new AtomicInteger();
     private final Duration outage;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     FaultInjector(ProcessStack stack, Duration outage) {
         this.stack = stack;
@@ -80,7 +90,8 @@ final class FaultInjector {
                 readyAt = CompletableFuture.supplyAsync(() -> superviseUntilReady(instance));
                 yield instance.name();
             }
-            case PAUSE_RELAY_LEADER -> pause(Objects.requireNonNull(leader), RELAY_PAUSE.plusMillis(random.nextLong(4000)));
+            case PAUSE_RELAY_LEADER ->
+                pause(Objects.requireNonNull(leader), RELAY_PAUSE.plusMillis(random.nextLong(4000)));
             case PAUSE_LOCK_HOLDER -> pause(pick(Service.API, random), LOCK_LEASE.plusSeconds(2));
             case KILL_KAFKA -> {
                 stack.kafka().kill();
@@ -157,7 +168,8 @@ final class FaultInjector {
     }
 
     private static void down(SplittableRandom random) {
-        LockSupport.parkNanos(MIN_DOWN.toNanos() + random.nextLong(MAX_DOWN.minus(MIN_DOWN).toNanos()));
+        LockSupport.parkNanos(
+                MIN_DOWN.toNanos() + random.nextLong(MAX_DOWN.minus(MIN_DOWN).toNanos()));
     }
 
     private static String pause(ServiceInstance instance, Duration length) {
@@ -183,8 +195,10 @@ final class FaultInjector {
 
     private boolean leads(ServiceInstance relay) {
         try {
-            HttpResponse<String> metrics = http.send(HttpRequest.newBuilder(relay.uri().resolve(
-                    URI.create("/actuator/prometheus"))).timeout(Duration.ofSeconds(5)).build(),
+            HttpResponse<String> metrics = http.send(
+                    HttpRequest.newBuilder(relay.uri().resolve(URI.create("/actuator/prometheus")))
+                            .timeout(Duration.ofSeconds(5))
+                            .build(),
                     HttpResponse.BodyHandlers.ofString());
             return metrics.statusCode() == 200 && LEADER.matcher(metrics.body()).find();
         } catch (IOException notAnswering) {
@@ -196,9 +210,9 @@ final class FaultInjector {
     }
 
     private void sql(String statement) {
-        try (Connection connection = DriverManager.getConnection(stack.postgres().jdbcUrl("postgres"),
-                EmbeddedPostgresServer.USER, "");
-             Statement sql = connection.createStatement()) {
+        try (Connection connection = DriverManager.getConnection(
+                        stack.postgres().jdbcUrl("postgres"), EmbeddedPostgresServer.USER, "");
+                Statement sql = connection.createStatement()) {
             sql.execute(statement);
         } catch (SQLException e) {
             throw new IllegalStateException("could not run " + statement, e);

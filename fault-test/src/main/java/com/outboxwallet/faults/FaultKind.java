@@ -56,9 +56,11 @@ public enum FaultKind {
             if (name.isBlank()) {
                 continue;
             }
-            kinds.add(Arrays.stream(values()).filter(kind -> kind.option().equals(name.trim())).findFirst()
-                    .orElseThrow(() -> new IllegalArgumentException("unknown fault '" + name + "'; faults: "
-                            + names(EnumSet.allOf(FaultKind.class)))));
+            kinds.add(Arrays.stream(values())
+                    .filter(kind -> kind.option().equals(name.trim()))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "unknown fault '" + name + "'; faults: " + names(EnumSet.allOf(FaultKind.class)))));
         }
         return kinds;
     }

@@ -33,8 +33,8 @@ record FaultSchedule(List<Planned> faults) {
         }
         List<Planned> faults = new ArrayList<>();
         for (int i = 0; i < order.size(); i++) {
-            faults.add(new Planned(i + 1, order.get(i), Duration.ofMillis(random.nextLong(maxGap.toMillis() + 1)),
-                    random.nextLong()));
+            faults.add(new Planned(
+                    i + 1, order.get(i), Duration.ofMillis(random.nextLong(maxGap.toMillis() + 1)), random.nextLong()));
         }
         return new FaultSchedule(List.copyOf(faults));
     }

@@ -6,10 +6,6 @@ import com.outboxwallet.local.InfrastructureEndpoints;
 import com.outboxwallet.local.Service;
 import com.outboxwallet.local.processes.ProcessStack;
 import com.outboxwallet.local.processes.ServiceInstance;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.jspecify.annotations.Nullable;
-
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -27,8 +23,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HashMap;
@@ -38,6 +34,9 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * {@code bin/fault-test}: the whole pipeline with a process per service, top-ups over HTTP from this process while a
@@ -49,6 +48,7 @@ public final class FaultTest {
     private static final Logger log = LoggerFactory.getLogger(FaultTest.class);
     /** The local profile's administrator (README). */
     private static final String ADMIN_AUTHORIZATION = basic("admin", "admin-local-pass");
+
     private static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration RETRYING_AT_MOST = Duration.ofMinutes(3);
@@ -65,28 +65,34 @@ public final class FaultTest {
             return Duration.between(fault.injectedAt(), fault.restoredAt());
         }
 
-        @Nullable Duration toRecover() {
+        @Nullable
+        Duration toRecover() {
             return recoveredAt == null ? null : Duration.between(fault.restoredAt(), recoveredAt);
         }
 
         /** From the restart of a killed instance until it was ready; null for other faults. */
-        @Nullable Duration toReady() {
+        @Nullable
+        Duration toReady() {
             Instant ready = fault.readyAt().join();
             return ready == null ? null : Duration.between(fault.restoredAt(), ready);
         }
     }
 
     /** @param supervisorRestarts instances that exited on their own while starting and were started again */
-    record Result(FaultTestSettings settings, Findings findings, List<Recovery> recoveries, int supervisorRestarts,
-                  Duration loadTime, Path historyDirectory) {
+    record Result(
+            FaultTestSettings settings,
+            Findings findings,
+            List<Recovery> recoveries,
+            int supervisorRestarts,
+            Duration loadTime,
+            Path historyDirectory) {
 
         boolean promiseHeld() {
             return findings.promiseHeld() && recoveries.stream().allMatch(recovery -> recovery.recoveredAt() != null);
         }
     }
 
-    private FaultTest() {
-    }
+    private FaultTest() {}
 
     public static void main(String[] args) {
         FaultTestSettings settings;
@@ -113,8 +119,11 @@ public final class FaultTest {
     }
 
     public static Result run(FaultTestSettings settings, PrintStream out) {
-        Path historyDirectory = settings.historyDir().resolve("seed-" + settings.seed() + "-"
-                + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC).format(Instant.now()));
+        Path historyDirectory = settings.historyDir()
+                .resolve("seed-" + settings.seed() + "-"
+                        + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")
+                                .withZone(ZoneOffset.UTC)
+                                .format(Instant.now()));
         Path dataDir;
         try {
             dataDir = Files.createTempDirectory("wallet-fault-test");
@@ -123,8 +132,16 @@ public final class FaultTest {
         }
         out.println("fault-test: " + settings.command());
         out.println("fault-test: starting the stack (" + settings.instancesText() + ") in " + dataDir);
-        try (ProcessStack stack = ProcessStack.start(new ProcessStack.Settings(dataDir, 0, 0, 0, Map.of(),
-                settings.instances(), serviceSettings(settings), true, SERVICE_JVM_FLAGS))) {
+        try (ProcessStack stack = ProcessStack.start(new ProcessStack.Settings(
+                dataDir,
+                0,
+                0,
+                0,
+                Map.of(),
+                settings.instances(),
+                serviceSettings(settings),
+                true,
+                SERVICE_JVM_FLAGS))) {
             try {
                 return run(settings, stack, historyDirectory, out);
             } finally {
@@ -139,13 +156,17 @@ public final class FaultTest {
         return Map.of(
                 // Verified passwords kept 10 minutes, not 1: with hundreds of users on two instances, a bcrypt per
                 // user per minute per instance would take a core of its own here.
-                Service.API, List.of("--wallet.concurrency.strategy=" + settings.strategy(),
-                        "--wallet.rate-limit.requests=100000000", "--wallet.auth.verified-credentials-ttl=10m"),
+                Service.API,
+                        List.of(
+                                "--wallet.concurrency.strategy=" + settings.strategy(),
+                                "--wallet.rate-limit.requests=100000000",
+                                "--wallet.auth.verified-credentials-ttl=10m"),
                 Service.RELAY, List.of("--relay.mode=" + settings.relayMode()));
     }
 
     private static Result run(FaultTestSettings settings, ProcessStack stack, Path historyDirectory, PrintStream out) {
-        List<URI> apis = stack.instances(Service.API).stream().map(ServiceInstance::uri).toList();
+        List<URI> apis =
+                stack.instances(Service.API).stream().map(ServiceInstance::uri).toList();
         Map<String, Integer> userNumbers = new HashMap<>();
         List<String> authorizations = new ArrayList<>();
         for (int user = 0; user < settings.users(); user++) {
@@ -159,15 +180,18 @@ public final class FaultTest {
         AtomicBoolean faultsOver = new AtomicBoolean();
         Instant loadStarted = Instant.now();
         clients.start(() -> !faultsOver.get());
-        out.printf("fault-test: %d users, %d clients topping up at %d/s; faults start once a top-up has gone all the way"
-                + " to the ledger%n", settings.users(), settings.clients(), settings.rate());
+        out.printf(
+                "fault-test: %d users, %d clients topping up at %d/s; faults start once a top-up has gone all the way"
+                        + " to the ledger%n",
+                settings.users(), settings.clients(), settings.rate());
         if (awaitRecovery(stack.endpoints(), history, loadStarted) == null) {
             throw new IllegalStateException("no top-up reached the ledger within " + RECOVERY_TIMEOUT);
         }
 
         FaultInjector injector = new FaultInjector(stack, settings.outage());
         List<Recovery> recoveries = new ArrayList<>();
-        FaultSchedule schedule = FaultSchedule.of(settings.seed(), settings.kinds(), settings.faultsEach(), settings.gap());
+        FaultSchedule schedule =
+                FaultSchedule.of(settings.seed(), settings.kinds(), settings.faultsEach(), settings.gap());
         for (Planned planned : schedule.faults()) {
             if (planned.kind().killsAnInstance()) {
                 awaitRestarts(recoveries); // one instance down at a time: a fault, not a second one on top
@@ -177,11 +201,17 @@ public final class FaultTest {
             Instant recovered = awaitRecovery(stack.endpoints(), history, injected.restoredAt());
             Recovery recovery = new Recovery(injected, recovered);
             recoveries.add(recovery);
-            out.printf("fault-test: fault %d/%d %s on %s: down %.1f s, recovered %s; %d top-ups answered so far%n",
-                    planned.number(), schedule.faults().size(), planned.kind().option(), injected.target(),
-                    recovery.down().toMillis() / 1000.0, recovery.toRecover() == null ? "NOT within "
-                            + RECOVERY_TIMEOUT.toMinutes() + " min" : String.format("%.1f s later",
-                            recovery.toRecover().toMillis() / 1000.0), history.endings().size());
+            out.printf(
+                    "fault-test: fault %d/%d %s on %s: down %.1f s, recovered %s; %d top-ups answered so far%n",
+                    planned.number(),
+                    schedule.faults().size(),
+                    planned.kind().option(),
+                    injected.target(),
+                    recovery.down().toMillis() / 1000.0,
+                    recovery.toRecover() == null
+                            ? "NOT within " + RECOVERY_TIMEOUT.toMinutes() + " min"
+                            : String.format("%.1f s later", recovery.toRecover().toMillis() / 1000.0),
+                    history.endings().size());
         }
         faultsOver.set(true);
         awaitRestarts(recoveries);
@@ -192,8 +222,9 @@ public final class FaultTest {
             throw new IllegalStateException("interrupted", e);
         }
         Duration loadTime = Duration.between(loadStarted, Instant.now());
-        out.printf("fault-test: load over after %d s: %d top-ups; draining%n", loadTime.toSeconds(),
-                history.endings().size());
+        out.printf(
+                "fault-test: load over after %d s: %d top-ups; draining%n",
+                loadTime.toSeconds(), history.endings().size());
         awaitDrained(stack.endpoints());
         Findings findings;
         try {
@@ -203,8 +234,8 @@ public final class FaultTest {
         }
         history.writeTo(historyDirectory);
         writeFaults(recoveries, historyDirectory);
-        Result result = new Result(settings, findings, recoveries, injector.supervisorRestarts(), loadTime,
-                historyDirectory);
+        Result result =
+                new Result(settings, findings, recoveries, injector.supervisorRestarts(), loadTime, historyDirectory);
         String report = Report.of(result);
         out.println(report);
         try {
@@ -221,10 +252,21 @@ public final class FaultTest {
         for (Recovery recovery : recoveries) {
             Injected fault = recovery.fault();
             Instant ready = fault.readyAt().join();
-            csv.append(fault.kind().option()).append(',').append(fault.target()).append(',')
-                    .append(fault.injectedAt().toEpochMilli()).append(',').append(fault.restoredAt().toEpochMilli())
-                    .append(',').append(recovery.recoveredAt() == null ? "" : recovery.recoveredAt().toEpochMilli())
-                    .append(',').append(ready == null ? "" : ready.toEpochMilli()).append('\n');
+            csv.append(fault.kind().option())
+                    .append(',')
+                    .append(fault.target())
+                    .append(',')
+                    .append(fault.injectedAt().toEpochMilli())
+                    .append(',')
+                    .append(fault.restoredAt().toEpochMilli())
+                    .append(',')
+                    .append(
+                            recovery.recoveredAt() == null
+                                    ? ""
+                                    : recovery.recoveredAt().toEpochMilli())
+                    .append(',')
+                    .append(ready == null ? "" : ready.toEpochMilli())
+                    .append('\n');
         }
         try {
             Files.writeString(historyDirectory.resolve("faults.csv"), csv);
@@ -242,15 +284,17 @@ public final class FaultTest {
 
     private static void createUser(URI api, String username, String password) {
         try (HttpClient http = HttpClient.newHttpClient()) {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(api.resolve("/api/v1/admin/users"))
-                    .header("Authorization", ADMIN_AUTHORIZATION)
-                    .header("Content-Type", "application/json")
-                    .POST(HttpRequest.BodyPublishers.ofString(
-                            "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))
-                    .build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(api.resolve("/api/v1/admin/users"))
+                            .header("Authorization", ADMIN_AUTHORIZATION)
+                            .header("Content-Type", "application/json")
+                            .POST(HttpRequest.BodyPublishers.ofString(
+                                    "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 201) {
-                throw new IllegalStateException("creating " + username + ": " + response.statusCode() + " "
-                        + response.body());
+                throw new IllegalStateException(
+                        "creating " + username + ": " + response.statusCode() + " " + response.body());
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -265,7 +309,8 @@ public final class FaultTest {
      * top-up waited for is fixed once chosen: the newest acknowledgement changes every few milliseconds under load
      * and would always be a step ahead of the ledger.
      */
-    private static @Nullable Instant awaitRecovery(InfrastructureEndpoints endpoints, History history, Instant restoredAt) {
+    private static @Nullable Instant awaitRecovery(
+            InfrastructureEndpoints endpoints, History history, Instant restoredAt) {
         Instant deadline = Instant.now().plus(RECOVERY_TIMEOUT);
         Optional<History.Ending> awaited = Optional.empty();
         while (Instant.now().isBefore(deadline)) {
@@ -282,10 +327,10 @@ public final class FaultTest {
     }
 
     private static boolean inAuditLog(InfrastructureEndpoints endpoints, String topUpId) {
-        try (Connection connection = DriverManager.getConnection(endpoints.ledgerDatabaseUrl(),
-                endpoints.databaseUser(), endpoints.databasePassword());
-             PreparedStatement query = connection.prepareStatement(
-                     "SELECT 1 FROM audit_log WHERE top_up_id = ?::uuid")) {
+        try (Connection connection = DriverManager.getConnection(
+                        endpoints.ledgerDatabaseUrl(), endpoints.databaseUser(), endpoints.databasePassword());
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT 1 FROM audit_log WHERE top_up_id = ?::uuid")) {
             query.setString(1, topUpId);
             try (ResultSet result = query.executeQuery()) {
                 return result.next();
@@ -300,11 +345,13 @@ public final class FaultTest {
         Instant deadline = Instant.now().plus(DRAIN_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             try {
-                long unpublished = count(endpoints, endpoints.walletDatabaseUrl(),
+                long unpublished = count(
+                        endpoints,
+                        endpoints.walletDatabaseUrl(),
                         "SELECT count(*) FROM outbox WHERE published_at IS NULL");
                 long topUps = count(endpoints, endpoints.walletDatabaseUrl(), "SELECT count(*) FROM top_ups");
-                long audited = count(endpoints, endpoints.ledgerDatabaseUrl(),
-                        "SELECT count(DISTINCT top_up_id) FROM audit_log");
+                long audited = count(
+                        endpoints, endpoints.ledgerDatabaseUrl(), "SELECT count(DISTINCT top_up_id) FROM audit_log");
                 if (unpublished == 0 && audited >= topUps) {
                     return;
                 }
@@ -316,17 +363,17 @@ public final class FaultTest {
     }
 
     private static long count(InfrastructureEndpoints endpoints, String url, String sql) throws SQLException {
-        try (Connection connection = DriverManager.getConnection(url, endpoints.databaseUser(),
-                endpoints.databasePassword());
-             ResultSet result = connection.createStatement().executeQuery(sql)) {
+        try (Connection connection =
+                        DriverManager.getConnection(url, endpoints.databaseUser(), endpoints.databasePassword());
+                ResultSet result = connection.createStatement().executeQuery(sql)) {
             result.next();
             return result.getLong(1);
         }
     }
 
     private static String basic(String username, String password) {
-        return "Basic " + Base64.getEncoder().encodeToString((username + ":" + password)
-                .getBytes(StandardCharsets.UTF_8));
+        return "Basic "
+                + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }
 
     private static void copyLogs(ProcessStack stack, Path historyDirectory) {
@@ -344,7 +391,8 @@ public final class FaultTest {
 
     private static void deleteQuietly(Path directory) {
         try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            paths.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             System.err.println("could not delete " + directory + ": " + e.getMessage());
         }

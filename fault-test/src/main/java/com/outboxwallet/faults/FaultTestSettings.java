@@ -1,7 +1,6 @@
 package com.outboxwallet.faults;
 
 import com.outboxwallet.local.processes.Instances;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -22,9 +21,20 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param relayMode     the relay's {@code relay.mode}
  * @param historyDir    where the history of every attempt and the report are written
  */
-public record FaultTestSettings(long seed, int topUps, int rate, int users, int clients, int faultsEach, Duration outage,
-                                Duration gap, String strategy, String relayMode, Instances instances,
-                                Set<FaultKind> kinds, Path historyDir) {
+public record FaultTestSettings(
+        long seed,
+        int topUps,
+        int rate,
+        int users,
+        int clients,
+        int faultsEach,
+        Duration outage,
+        Duration gap,
+        String strategy,
+        String relayMode,
+        Instances instances,
+        Set<FaultKind> kinds,
+        Path historyDir) {
 
     static final String USAGE = """
             usage: bin/fault-test [--seed=N] [--top-ups=100000] [--rate=100] [--users=200] [--clients=32] [--faults-each=5]
@@ -35,8 +45,8 @@ public record FaultTestSettings(long seed, int topUps, int rate, int users, int 
     public FaultTestSettings {
         kinds = Set.copyOf(kinds);
         if (topUps < 1 || users < 1 || clients < 1 || faultsEach < 0 || rate < 0) {
-            throw new IllegalArgumentException("top-ups, users and clients must be positive, faults-each and rate not"
-                    + " negative");
+            throw new IllegalArgumentException(
+                    "top-ups, users and clients must be positive, faults-each and rate not" + " negative");
         }
     }
 
@@ -48,8 +58,20 @@ public record FaultTestSettings(long seed, int topUps, int rate, int users, int 
             }
             options.put(arg.substring(2, arg.indexOf('=')), arg.substring(arg.indexOf('=') + 1));
         }
-        Set<String> known = Set.of("seed", "top-ups", "rate", "users", "clients", "faults-each", "outage-seconds",
-                "gap-seconds", "strategy", "relay-mode", "instances", "faults", "history-dir");
+        Set<String> known = Set.of(
+                "seed",
+                "top-ups",
+                "rate",
+                "users",
+                "clients",
+                "faults-each",
+                "outage-seconds",
+                "gap-seconds",
+                "strategy",
+                "relay-mode",
+                "instances",
+                "faults",
+                "history-dir");
         for (String name : options.keySet()) {
             if (!known.contains(name)) {
                 throw new IllegalArgumentException("unknown option --" + name + "\n" + USAGE);
@@ -57,7 +79,8 @@ public record FaultTestSettings(long seed, int topUps, int rate, int users, int 
         }
         String strategy = options.getOrDefault("strategy", "atomic-update");
         return new FaultTestSettings(
-                Long.parseLong(options.getOrDefault("seed", Long.toString(ThreadLocalRandom.current().nextLong(1L << 48)))),
+                Long.parseLong(options.getOrDefault(
+                        "seed", Long.toString(ThreadLocalRandom.current().nextLong(1L << 48)))),
                 Integer.parseInt(options.getOrDefault("top-ups", "100000")),
                 Integer.parseInt(options.getOrDefault("rate", "100")),
                 Integer.parseInt(options.getOrDefault("users", "200")),
@@ -68,13 +91,17 @@ public record FaultTestSettings(long seed, int topUps, int rate, int users, int 
                 strategy,
                 options.getOrDefault("relay-mode", "polling"),
                 Instances.parse(options.getOrDefault("instances", "api=2,relay=2,ledger=2")),
-                options.containsKey("faults") ? FaultKind.parseAll(options.get("faults")) : FaultKind.forStrategy(strategy),
-                Path.of(options.getOrDefault("history-dir", "target/fault-test")).toAbsolutePath());
+                options.containsKey("faults")
+                        ? FaultKind.parseAll(options.get("faults"))
+                        : FaultKind.forStrategy(strategy),
+                Path.of(options.getOrDefault("history-dir", "target/fault-test"))
+                        .toAbsolutePath());
     }
 
     /** The command line that repeats this run. */
     String command() {
-        return "bin/fault-test --seed=" + seed + " --top-ups=" + topUps + " --rate=" + rate + " --users=" + users + " --clients=" + clients
+        return "bin/fault-test --seed=" + seed + " --top-ups=" + topUps + " --rate=" + rate + " --users=" + users
+                + " --clients=" + clients
                 + " --faults-each=" + faultsEach + " --outage-seconds=" + outage.toSeconds() + " --gap-seconds="
                 + gap.toSeconds() + " --strategy=" + strategy + " --relay-mode=" + relayMode + " --instances="
                 + instancesText() + " --faults=" + FaultKind.names(kinds);
@@ -84,8 +111,10 @@ public record FaultTestSettings(long seed, int topUps, int rate, int users, int 
         StringBuilder text = new StringBuilder();
         instances.counts().entrySet().stream()
                 .sorted(Map.Entry.comparingByKey())
-                .forEach(entry -> text.append(text.isEmpty() ? "" : ",").append(entry.getKey().shortName())
-                        .append('=').append(entry.getValue()));
+                .forEach(entry -> text.append(text.isEmpty() ? "" : ",")
+                        .append(entry.getKey().shortName())
+                        .append('=')
+                        .append(entry.getValue()));
         return text.toString();
     }
 }

@@ -12,10 +12,24 @@ import java.util.List;
  * @param topicDuplicates      records on the topic repeating an event id: delivered twice, absorbed by the ledger
  * @param longestLedgerDelay   the longest time from a top-up's commit to the commit of its audit-log row
  */
-record Findings(long acknowledged, long refused, long indeterminate, long indeterminateApplied, long attempts,
-                long topUpRows, long lost, long doubleApplied, long unsent, long balanceMismatches, long sequenceGaps,
-                long topicRecords, long topicDuplicates, long deadLetters, int reconcileExit,
-                Duration longestLedgerDelay, List<String> violations) {
+record Findings(
+        long acknowledged,
+        long refused,
+        long indeterminate,
+        long indeterminateApplied,
+        long attempts,
+        long topUpRows,
+        long lost,
+        long doubleApplied,
+        long unsent,
+        long balanceMismatches,
+        long sequenceGaps,
+        long topicRecords,
+        long topicDuplicates,
+        long deadLetters,
+        int reconcileExit,
+        Duration longestLedgerDelay,
+        List<String> violations) {
 
     boolean promiseHeld() {
         return violations.isEmpty();

@@ -1,7 +1,5 @@
 package com.outboxwallet.faults;
 
-import org.jspecify.annotations.Nullable;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.io.Writer;
@@ -15,6 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicReference;
+import org.jspecify.annotations.Nullable;
 
 /** Every attempt every client made, and how each top-up ended for its client. Written out for diagnosis. */
 final class History {
@@ -29,12 +28,11 @@ final class History {
     }
 
     /** @param answer the status ({@code 201}, {@code 503}, …) or what went wrong ({@code timeout}, {@code refused}) */
-    record Attempt(int topUp, int number, String instance, long startedMillis, long endedMillis, String answer) {
-    }
+    record Attempt(int topUp, int number, String instance, long startedMillis, long endedMillis, String answer) {}
 
     /** @param topUpId the id the service answered with, for an acknowledged one */
-    record Ending(PlannedTopUp topUp, Outcome outcome, @Nullable String topUpId, long atMillis) {
-    }
+    record Ending(
+            PlannedTopUp topUp, Outcome outcome, @Nullable String topUpId, long atMillis) {}
 
     private final Collection<Attempt> attempts = new ConcurrentLinkedQueue<>();
     private final Map<Integer, Ending> endings = new ConcurrentHashMap<>();
@@ -52,8 +50,8 @@ final class History {
     void ended(Ending ending) {
         endings.put(ending.topUp().number(), ending);
         if (ending.outcome() == Outcome.ACKNOWLEDGED) {
-            lastAcknowledged.accumulateAndGet(ending,
-                    (last, next) -> last == null || next.atMillis() >= last.atMillis() ? next : last);
+            lastAcknowledged.accumulateAndGet(
+                    ending, (last, next) -> last == null || next.atMillis() >= last.atMillis() ? next : last);
         }
     }
 
@@ -75,7 +73,9 @@ final class History {
     }
 
     long count(Outcome outcome) {
-        return endings.values().stream().filter(ending -> ending.outcome() == outcome).count();
+        return endings.values().stream()
+                .filter(ending -> ending.outcome() == outcome)
+                .count();
     }
 
     /** {@code attempts.csv} (one line per attempt) and {@code endings.csv} (one per top-up). */
@@ -85,7 +85,8 @@ final class History {
             try (Writer out = Files.newBufferedWriter(directory.resolve("attempts.csv"))) {
                 out.write("top_up,attempt,instance,started_ms,ended_ms,answer\n");
                 List<Attempt> sorted = attempts.stream()
-                        .sorted(Comparator.comparingInt(Attempt::topUp).thenComparingInt(Attempt::number)).toList();
+                        .sorted(Comparator.comparingInt(Attempt::topUp).thenComparingInt(Attempt::number))
+                        .toList();
                 for (Attempt a : sorted) {
                     out.write(a.topUp() + "," + a.number() + "," + a.instance() + "," + a.startedMillis() + ","
                             + a.endedMillis() + "," + a.answer().replace(',', ';') + "\n");
@@ -94,9 +95,11 @@ final class History {
             try (Writer out = Files.newBufferedWriter(directory.resolve("endings.csv"))) {
                 out.write("top_up,user,idempotency_key,amount,outcome,top_up_id,at_ms\n");
                 List<Ending> sorted = endings.values().stream()
-                        .sorted(Comparator.comparingInt(ending -> ending.topUp().number())).toList();
+                        .sorted(Comparator.comparingInt(ending -> ending.topUp().number()))
+                        .toList();
                 for (Ending e : sorted) {
-                    out.write(e.topUp().number() + "," + e.topUp().user() + "," + e.topUp().idempotencyKey() + ","
+                    out.write(e.topUp().number() + "," + e.topUp().user() + ","
+                            + e.topUp().idempotencyKey() + ","
                             + e.topUp().amount().toPlainString() + "," + e.outcome() + ","
                             + (e.topUpId() == null ? "" : e.topUpId()) + "," + e.atMillis() + "\n");
                 }

@@ -12,8 +12,8 @@ record PlannedTopUp(int number, int user, String idempotencyKey, BigDecimal amou
     static PlannedTopUp of(long seed, int number, int users) {
         SplittableRandom random = new SplittableRandom(seed * 1_000_003L + number);
         long cents = 1 + random.nextLong(100_000); // 0.01 to 1,000.00
-        return new PlannedTopUp(number, random.nextInt(users), "fault-" + seed + "-" + number,
-                BigDecimal.valueOf(cents, 2));
+        return new PlannedTopUp(
+                number, random.nextInt(users), "fault-" + seed + "-" + number, BigDecimal.valueOf(cents, 2));
     }
 
     String body() {

@@ -2,7 +2,6 @@ package com.outboxwallet.faults;
 
 import com.outboxwallet.faults.FaultTest.Recovery;
 import com.outboxwallet.faults.FaultTest.Result;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -13,18 +12,25 @@ import java.util.stream.Collectors;
 /** The run as Markdown: the command that repeats it, what was sent, what was injected, what the check found. */
 final class Report {
 
-    private Report() {
-    }
+    private Report() {}
 
     static String of(Result result) {
         Findings f = result.findings();
         StringBuilder out = new StringBuilder();
         out.append("\n## fault-test — seed ").append(result.settings().seed()).append('\n');
         out.append("- command: `").append(result.settings().command()).append("`\n");
-        out.append("- machine: ").append(Runtime.getRuntime().availableProcessors()).append(" cores; Java ")
-                .append(Runtime.version()).append("; ").append(System.getProperty("os.name")).append('\n');
-        out.append("- load: ").append(result.loadTime().toSeconds()).append(" s; history: ")
-                .append(result.historyDirectory()).append("\n\n");
+        out.append("- machine: ")
+                .append(Runtime.getRuntime().availableProcessors())
+                .append(" cores; Java ")
+                .append(Runtime.version())
+                .append("; ")
+                .append(System.getProperty("os.name"))
+                .append('\n');
+        out.append("- load: ")
+                .append(result.loadTime().toSeconds())
+                .append(" s; history: ")
+                .append(result.historyDirectory())
+                .append("\n\n");
         out.append("| | |\n|---|---:|\n");
         row(out, "top-ups acknowledged", f.acknowledged());
         row(out, "top-ups refused", f.refused());
@@ -43,7 +49,8 @@ final class Report {
         out.append("| reconcile exit code | ").append(f.reconcileExit()).append(" |\n");
         row(out, "instances that exited while starting, started again", result.supervisorRestarts());
         out.append("| longest top-up commit → audit-log commit | ")
-                .append(seconds(f.longestLedgerDelay())).append(" s |\n\n");
+                .append(seconds(f.longestLedgerDelay()))
+                .append(" s |\n\n");
 
         out.append("| fault | injected | longest down s | recovery after it, median s | longest s |"
                 + " restarted instance ready after, longest s |\n");
@@ -51,14 +58,33 @@ final class Report {
         Map<FaultKind, List<Recovery>> byKind = new TreeMap<>(result.recoveries().stream()
                 .collect(Collectors.groupingBy(recovery -> recovery.fault().kind())));
         byKind.forEach((kind, recoveries) -> {
-            List<Duration> recover = recoveries.stream().map(Recovery::toRecover)
-                    .map(duration -> duration == null ? Duration.ofDays(1) : duration).sorted().toList();
-            Duration down = recoveries.stream().map(Recovery::down).max(Duration::compareTo).orElse(Duration.ZERO);
-            out.append("| ").append(kind.option()).append(" | ").append(recoveries.size()).append(" | ")
-                    .append(seconds(down)).append(" | ").append(seconds(recover.get(recover.size() / 2)))
-                    .append(" | ").append(seconds(recover.get(recover.size() - 1))).append(" | ")
-                    .append(recoveries.stream().map(Recovery::toReady).filter(Objects::nonNull)
-                            .max(Duration::compareTo).map(Report::seconds).orElse("–")).append(" |\n");
+            List<Duration> recover = recoveries.stream()
+                    .map(Recovery::toRecover)
+                    .map(duration -> duration == null ? Duration.ofDays(1) : duration)
+                    .sorted()
+                    .toList();
+            Duration down = recoveries.stream()
+                    .map(Recovery::down)
+                    .max(Duration::compareTo)
+                    .orElse(Duration.ZERO);
+            out.append("| ")
+                    .append(kind.option())
+                    .append(" | ")
+                    .append(recoveries.size())
+                    .append(" | ")
+                    .append(seconds(down))
+                    .append(" | ")
+                    .append(seconds(recover.get(recover.size() / 2)))
+                    .append(" | ")
+                    .append(seconds(recover.get(recover.size() - 1)))
+                    .append(" | ")
+                    .append(recoveries.stream()
+                            .map(Recovery::toReady)
+                            .filter(Objects::nonNull)
+                            .max(Duration::compareTo)
+                            .map(Report::seconds)
+                            .orElse("–"))
+                    .append(" |\n");
         });
         out.append("\nDown: from the fault until what it broke was put back (a killed process started again, a frozen"
                 + " one resumed, an outage over). Recovery: from then until a top-up acknowledged after it was in the"
@@ -67,10 +93,16 @@ final class Report {
             out.append("**The promise held:** nothing lost, nothing applied twice, every check clean.\n");
         } else {
             out.append("**VIOLATIONS** (").append(f.violations().size()).append("; the first 50):\n");
-            f.violations().stream().limit(50).forEach(violation -> out.append("- ").append(violation).append('\n'));
-            result.recoveries().stream().filter(recovery -> recovery.recoveredAt() == null).forEach(recovery ->
-                    out.append("- no recovery after ").append(recovery.fault().kind().option()).append(" on ")
-                            .append(recovery.fault().target()).append('\n'));
+            f.violations().stream()
+                    .limit(50)
+                    .forEach(violation -> out.append("- ").append(violation).append('\n'));
+            result.recoveries().stream()
+                    .filter(recovery -> recovery.recoveredAt() == null)
+                    .forEach(recovery -> out.append("- no recovery after ")
+                            .append(recovery.fault().kind().option())
+                            .append(" on ")
+                            .append(recovery.fault().target())
+                            .append('\n'));
         }
         return out.toString();
     }
@@ -80,7 +112,8 @@ final class Report {
     }
 
     private static String seconds(Duration duration) {
-        return duration.toMillis() >= Duration.ofDays(1).toMillis() ? "never"
+        return duration.toMillis() >= Duration.ofDays(1).toMillis()
+                ? "never"
                 : String.format("%.1f", duration.toMillis() / 1000.0);
     }
 }

@@ -3,7 +3,6 @@ package com.outboxwallet.faults;
 import com.outboxwallet.faults.History.Attempt;
 import com.outboxwallet.faults.History.Ending;
 import com.outboxwallet.faults.History.Outcome;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -37,12 +36,15 @@ final class TopUpClients {
     private final List<URI> topUpUris;
     private final List<String> authorizations;
     private final History history;
-    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(2)).build();
+    private final HttpClient http = HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     private final AtomicInteger next = new AtomicInteger();
     private final List<Thread> threads = new ArrayList<>();
     /** When the next new top-up is due (System.nanoTime); see {@link #awaitTurn()}. */
     private final AtomicLong nextDue = new AtomicLong();
+
     private volatile boolean finishing;
     private volatile long giveUpAtNanos;
 
@@ -112,27 +114,37 @@ final class TopUpClients {
             long started = System.currentTimeMillis();
             String answer;
             try {
-                HttpResponse<String> response = http.send(request(topUpUris.get(instance), topUp),
-                        HttpResponse.BodyHandlers.ofString());
+                HttpResponse<String> response =
+                        http.send(request(topUpUris.get(instance), topUp), HttpResponse.BodyHandlers.ofString());
                 int status = response.statusCode();
                 answer = Integer.toString(status);
-                history.attempted(new Attempt(topUp.number(), attempt, "api-" + (instance + 1), started,
-                        System.currentTimeMillis(), answer));
+                history.attempted(new Attempt(
+                        topUp.number(), attempt, "api-" + (instance + 1), started, System.currentTimeMillis(), answer));
                 if (status == 201) {
                     Matcher id = TOP_UP_ID.matcher(response.body());
-                    return new Ending(topUp, Outcome.ACKNOWLEDGED, id.find() ? id.group(1) : null,
-                            System.currentTimeMillis());
+                    return new Ending(
+                            topUp, Outcome.ACKNOWLEDGED, id.find() ? id.group(1) : null, System.currentTimeMillis());
                 }
                 if (status >= 400 && status < 500 && status != 409 && status != 429) {
                     return new Ending(topUp, Outcome.REFUSED, null, System.currentTimeMillis());
                 }
             } catch (HttpTimeoutException e) {
-                history.attempted(new Attempt(topUp.number(), attempt, "api-" + (instance + 1), started,
-                        System.currentTimeMillis(), "timeout"));
+                history.attempted(new Attempt(
+                        topUp.number(),
+                        attempt,
+                        "api-" + (instance + 1),
+                        started,
+                        System.currentTimeMillis(),
+                        "timeout"));
                 instance = (instance + 1) % topUpUris.size();
             } catch (IOException e) {
-                history.attempted(new Attempt(topUp.number(), attempt, "api-" + (instance + 1), started,
-                        System.currentTimeMillis(), "io: " + e.getClass().getSimpleName()));
+                history.attempted(new Attempt(
+                        topUp.number(),
+                        attempt,
+                        "api-" + (instance + 1),
+                        started,
+                        System.currentTimeMillis(),
+                        "io: " + e.getClass().getSimpleName()));
                 instance = (instance + 1) % topUpUris.size();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -142,8 +154,9 @@ final class TopUpClients {
                 return new Ending(topUp, Outcome.INDETERMINATE, null, System.currentTimeMillis());
             }
             // A client's back-off before it tries again, with jitter so that clients do not retry in step.
-            LockSupport.parkNanos(Duration.ofMillis(backoffMillis / 2
-                    + ThreadLocalRandom.current().nextLong(backoffMillis / 2 + 1)).toNanos());
+            LockSupport.parkNanos(Duration.ofMillis(
+                            backoffMillis / 2 + ThreadLocalRandom.current().nextLong(backoffMillis / 2 + 1))
+                    .toNanos());
             backoffMillis = Math.min(backoffMillis * 2, MAX_BACKOFF.toMillis());
         }
     }

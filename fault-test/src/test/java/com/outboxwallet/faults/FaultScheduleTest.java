@@ -1,14 +1,13 @@
 package com.outboxwallet.faults;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
 import java.util.EnumSet;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class FaultScheduleTest {
 
@@ -19,41 +18,51 @@ class FaultScheduleTest {
         FaultSchedule other = FaultSchedule.of(43, EnumSet.allOf(FaultKind.class), 3, Duration.ofSeconds(5));
 
         assertThat(again).isEqualTo(first);
-        assertThat(other.faults()).extracting(FaultSchedule.Planned::kind)
-                .isNotEqualTo(first.faults().stream().map(FaultSchedule.Planned::kind).toList());
+        assertThat(other.faults())
+                .extracting(FaultSchedule.Planned::kind)
+                .isNotEqualTo(
+                        first.faults().stream().map(FaultSchedule.Planned::kind).toList());
     }
 
     @Test
     void everyKindComesExactlyAsOftenAsAskedWithPausesWithinTheGap() {
-        FaultSchedule schedule = FaultSchedule.of(7, EnumSet.of(FaultKind.KILL_API, FaultKind.KILL_KAFKA,
-                FaultKind.FLUSH_REDIS), 5, Duration.ofSeconds(2));
+        FaultSchedule schedule = FaultSchedule.of(
+                7,
+                EnumSet.of(FaultKind.KILL_API, FaultKind.KILL_KAFKA, FaultKind.FLUSH_REDIS),
+                5,
+                Duration.ofSeconds(2));
 
         Map<FaultKind, Long> counts = schedule.faults().stream()
                 .collect(Collectors.groupingBy(FaultSchedule.Planned::kind, Collectors.counting()));
-        assertThat(counts).containsExactlyInAnyOrderEntriesOf(Map.of(FaultKind.KILL_API, 5L, FaultKind.KILL_KAFKA, 5L,
-                FaultKind.FLUSH_REDIS, 5L));
-        assertThat(schedule.faults()).allSatisfy(fault ->
-                assertThat(fault.before()).isBetween(Duration.ZERO, Duration.ofSeconds(2)));
-        assertThat(schedule.faults()).extracting(FaultSchedule.Planned::number)
+        assertThat(counts)
+                .containsExactlyInAnyOrderEntriesOf(
+                        Map.of(FaultKind.KILL_API, 5L, FaultKind.KILL_KAFKA, 5L, FaultKind.FLUSH_REDIS, 5L));
+        assertThat(schedule.faults())
+                .allSatisfy(fault -> assertThat(fault.before()).isBetween(Duration.ZERO, Duration.ofSeconds(2)));
+        assertThat(schedule.faults())
+                .extracting(FaultSchedule.Planned::number)
                 .containsExactly(1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15);
     }
 
     @Test
     void theLockHolderIsPausedOnlyWhereThereIsALock() {
         assertThat(FaultKind.forStrategy("redisson-lock")).contains(FaultKind.PAUSE_LOCK_HOLDER);
-        assertThat(FaultKind.forStrategy("atomic-update")).doesNotContain(FaultKind.PAUSE_LOCK_HOLDER)
+        assertThat(FaultKind.forStrategy("atomic-update"))
+                .doesNotContain(FaultKind.PAUSE_LOCK_HOLDER)
                 .hasSize(FaultKind.values().length - 1);
     }
 
     @Test
     void faultsAreNamedOnTheCommandLineAsTheyArePrinted() {
-        assertThat(FaultKind.parseAll("kill-api, restart-postgres")).containsExactlyInAnyOrder(FaultKind.KILL_API,
-                FaultKind.RESTART_POSTGRES);
+        assertThat(FaultKind.parseAll("kill-api, restart-postgres"))
+                .containsExactlyInAnyOrder(FaultKind.KILL_API, FaultKind.RESTART_POSTGRES);
         assertThat(FaultKind.parseAll(FaultKind.names(EnumSet.allOf(FaultKind.class))))
                 .containsExactlyInAnyOrder(FaultKind.values());
-        Function<String, Throwable> parsing = text -> org.assertj.core.api.Assertions.catchThrowable(
-                () -> FaultKind.parseAll(text));
-        assertThat(parsing.apply("kill-everything")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("unknown fault 'kill-everything'").hasMessageContaining("kill-kafka");
+        Function<String, Throwable> parsing =
+                text -> org.assertj.core.api.Assertions.catchThrowable(() -> FaultKind.parseAll(text));
+        assertThat(parsing.apply("kill-everything"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unknown fault 'kill-everything'")
+                .hasMessageContaining("kill-kafka");
     }
 }

@@ -1,24 +1,30 @@
 package com.outboxwallet.faults;
 
-import com.outboxwallet.local.Service;
-import org.junit.jupiter.api.Test;
-
-import java.math.BigDecimal;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.outboxwallet.local.Service;
+import java.math.BigDecimal;
+import org.junit.jupiter.api.Test;
 
 class FaultTestSettingsTest {
 
     @Test
     void thePrintedCommandRepeatsTheRun() {
-        FaultTestSettings settings = FaultTestSettings.parse("--seed=99", "--top-ups=500", "--strategy=redisson-lock",
-                "--instances=api=3", "--faults=kill-api,pause-lock-holder");
+        FaultTestSettings settings = FaultTestSettings.parse(
+                "--seed=99",
+                "--top-ups=500",
+                "--strategy=redisson-lock",
+                "--instances=api=3",
+                "--faults=kill-api,pause-lock-holder");
 
-        FaultTestSettings again = FaultTestSettings.parse(settings.command().replaceFirst("^bin/fault-test ", "")
-                .split(" "));
+        FaultTestSettings again = FaultTestSettings.parse(
+                settings.command().replaceFirst("^bin/fault-test ", "").split(" "));
 
-        assertThat(again).usingRecursiveComparison().ignoringFields("historyDir").isEqualTo(settings);
+        assertThat(again)
+                .usingRecursiveComparison()
+                .ignoringFields("historyDir")
+                .isEqualTo(settings);
         assertThat(again.instances().of(Service.API)).isEqualTo(3);
         assertThat(again.instances().of(Service.LEDGER)).isEqualTo(1);
     }

@@ -1,9 +1,9 @@
 package com.outboxwallet.faults;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.outboxwallet.faults.FaultTest.Result;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The short version of {@code bin/fault-test}, on every build: a process per service (two of each), 3,000 top-ups over
@@ -13,22 +13,34 @@ class ShortFaultRunIT {
 
     @Test
     void everyAcknowledgedTopUpIsAppliedOnceAndAuditedOnceThroughOneFaultOfEachKind() {
-        FaultTestSettings settings = FaultTestSettings.parse("--seed=20261201", "--top-ups=3000", "--rate=50",
-                "--users=20", "--clients=16", "--faults-each=1", "--outage-seconds=10", "--gap-seconds=1",
-                "--instances=api=2,relay=2,ledger=2", "--history-dir=target/fault-test");
+        FaultTestSettings settings = FaultTestSettings.parse(
+                "--seed=20261201",
+                "--top-ups=3000",
+                "--rate=50",
+                "--users=20",
+                "--clients=16",
+                "--faults-each=1",
+                "--outage-seconds=10",
+                "--gap-seconds=1",
+                "--instances=api=2,relay=2,ledger=2",
+                "--history-dir=target/fault-test");
 
         Result result = FaultTest.run(settings, System.out);
 
         Findings findings = result.findings();
-        assertThat(findings.violations()).as("violations; history in " + result.historyDirectory()).isEmpty();
+        assertThat(findings.violations())
+                .as("violations; history in " + result.historyDirectory())
+                .isEmpty();
         assertThat(findings.lost()).isZero();
         assertThat(findings.doubleApplied()).isZero();
         assertThat(findings.acknowledged() + findings.refused() + findings.indeterminate())
                 .isGreaterThanOrEqualTo(3000);
         assertThat(findings.topUpRows()).isEqualTo(findings.acknowledged() + findings.indeterminateApplied());
-        assertThat(result.recoveries()).extracting(recovery -> recovery.fault().kind())
+        assertThat(result.recoveries())
+                .extracting(recovery -> recovery.fault().kind())
                 .containsExactlyInAnyOrderElementsOf(settings.kinds());
-        assertThat(result.recoveries()).allSatisfy(recovery -> assertThat(recovery.recoveredAt()).isNotNull());
+        assertThat(result.recoveries())
+                .allSatisfy(recovery -> assertThat(recovery.recoveredAt()).isNotNull());
         assertThat(result.promiseHeld()).isTrue();
     }
 }

@@ -18,7 +18,8 @@ public final class ProblemCatalog {
 
     /** @param domainTypes the service's own types, beside {@link HttpProblem}'s */
     public static ProblemCatalog withDomainTypes(List<ProblemType> domainTypes) {
-        List<ProblemType> all = Stream.concat(HttpProblem.ALL.stream(), domainTypes.stream()).toList();
+        List<ProblemType> all =
+                Stream.concat(HttpProblem.ALL.stream(), domainTypes.stream()).toList();
         long slugs = all.stream().map(ProblemType::slug).distinct().count();
         if (slugs != all.size()) {
             throw new IllegalArgumentException("Two problem types share a slug: " + all);

@@ -23,7 +23,10 @@ class ProblemErrorController implements ErrorController {
         Object status = request.getAttribute(RequestDispatcher.ERROR_STATUS_CODE);
         ProblemType type = HttpProblem.forStatus(status instanceof Integer code && code >= 400 ? code : 500);
         ProblemDetail problem = Problems.of(type, type.title() + ".");
-        problem.setStatus(status instanceof Integer code && code >= 400 ? code : type.status().value());
+        problem.setStatus(
+                status instanceof Integer code && code >= 400
+                        ? code
+                        : type.status().value());
         return ResponseEntity.status(problem.getStatus()).body(problem);
     }
 }

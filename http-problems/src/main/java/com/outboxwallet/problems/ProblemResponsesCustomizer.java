@@ -7,9 +7,6 @@ import io.swagger.v3.oas.models.media.IntegerSchema;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.responses.ApiResponse;
 import io.swagger.v3.oas.models.responses.ApiResponses;
-import org.springdoc.core.customizers.OperationCustomizer;
-import org.springframework.web.method.HandlerMethod;
-
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,6 +15,8 @@ import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.springdoc.core.customizers.OperationCustomizer;
+import org.springframework.web.method.HandlerMethod;
 
 /** Writes each operation's {@link ProblemResponses} into its OpenAPI responses, with an example for every type. */
 class ProblemResponsesCustomizer implements OperationCustomizer {
@@ -30,21 +29,23 @@ class ProblemResponsesCustomizer implements OperationCustomizer {
 
     @Override
     public Operation customize(Operation operation, HandlerMethod handler) {
-        List<ProblemType> types = Stream.of(handler.getBeanType().getAnnotation(ProblemResponses.class),
+        List<ProblemType> types = Stream.of(
+                        handler.getBeanType().getAnnotation(ProblemResponses.class),
                         handler.getMethodAnnotation(ProblemResponses.class))
                 .filter(annotation -> annotation != null)
                 .flatMap(annotation -> Stream.of(annotation.value()))
                 .distinct()
-                .map(slug -> catalog.ofSlug(slug).orElseThrow(() -> new IllegalStateException(
-                        handler + " names an unknown problem type '" + slug + "'")))
+                .map(slug -> catalog.ofSlug(slug)
+                        .orElseThrow(() ->
+                                new IllegalStateException(handler + " names an unknown problem type '" + slug + "'")))
                 .toList();
         Map<Integer, List<ProblemType>> byStatus = types.stream()
                 .collect(Collectors.groupingBy(type -> type.status().value(), TreeMap::new, Collectors.toList()));
         if (operation.getResponses() == null) {
             operation.setResponses(new ApiResponses());
         }
-        byStatus.forEach((status, ofStatus) -> operation.getResponses().addApiResponse(String.valueOf(status),
-                response(ofStatus)));
+        byStatus.forEach((status, ofStatus) ->
+                operation.getResponses().addApiResponse(String.valueOf(status), response(ofStatus)));
         return operation;
     }
 
@@ -58,9 +59,11 @@ class ProblemResponsesCustomizer implements OperationCustomizer {
         MediaType problemJson = Objects.requireNonNull(response.getContent().get(OpenApiProblems.MEDIA_TYPE));
         problemJson.setExamples(examples);
         if (types.stream().anyMatch(ProblemType::retryAfter)) {
-            response.addHeaderObject("Retry-After", new Header()
-                    .description("Seconds to wait before retrying the same request.")
-                    .schema(new IntegerSchema().minimum(BigDecimal.ONE)));
+            response.addHeaderObject(
+                    "Retry-After",
+                    new Header()
+                            .description("Seconds to wait before retrying the same request.")
+                            .schema(new IntegerSchema().minimum(BigDecimal.ONE)));
         }
         return response;
     }

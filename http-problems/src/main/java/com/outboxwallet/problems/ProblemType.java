@@ -1,8 +1,7 @@
 package com.outboxwallet.problems;
 
-import org.springframework.http.HttpStatus;
-
 import java.net.URI;
+import org.springframework.http.HttpStatus;
 
 /**
  * A stable problem type (RFC 9457). Clients switch on {@link #uri()}, never on the detail text; the URI resolves to
@@ -17,7 +16,11 @@ public record ProblemType(String slug, String title, HttpStatus status, String w
 
     /** A type whose answers say when to retry if, and only if, it is a 429 or a 503. */
     public static ProblemType of(String slug, String title, HttpStatus status, String whatToDo) {
-        return new ProblemType(slug, title, status, whatToDo,
+        return new ProblemType(
+                slug,
+                title,
+                status,
+                whatToDo,
                 status == HttpStatus.TOO_MANY_REQUESTS || status == HttpStatus.SERVICE_UNAVAILABLE);
     }
 

@@ -1,20 +1,18 @@
 package com.outboxwallet.problems;
 
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.MediaType;
-import org.springframework.http.ProblemDetail;
-import tools.jackson.databind.json.JsonMapper;
-import org.jspecify.annotations.Nullable;
-
 import java.io.IOException;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.MediaType;
+import org.springframework.http.ProblemDetail;
+import tools.jackson.databind.json.JsonMapper;
 
 /** Builds problem details in one shape: type, title, status, detail and, where known, the fields at fault. */
 public final class Problems {
 
-    private Problems() {
-    }
+    private Problems() {}
 
     public static ProblemDetail of(ProblemType type, @Nullable String detail) {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(type.status(), detail);
@@ -30,9 +28,11 @@ public final class Problems {
 
     public static ProblemDetail withErrors(ProblemType type, @Nullable String detail, List<FieldError> errors) {
         ProblemDetail problem = of(type, detail);
-        problem.setProperty("errors", errors.stream()
-                .map(e -> Map.of("field", e.field(), "expected", e.expected()))
-                .toList());
+        problem.setProperty(
+                "errors",
+                errors.stream()
+                        .map(e -> Map.of("field", e.field(), "expected", e.expected()))
+                        .toList());
         return problem;
     }
 
@@ -43,6 +43,5 @@ public final class Problems {
         json.writeValue(response.getOutputStream(), problem);
     }
 
-    public record FieldError(String field, String expected) {
-    }
+    public record FieldError(String field, String expected) {}
 }

@@ -1,12 +1,11 @@
 package com.outboxwallet.problems;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.http.HttpStatus;
-
-import java.util.List;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.HttpStatus;
 
 class HttpProblemTest {
 
@@ -29,7 +28,10 @@ class HttpProblemTest {
         ProblemCatalog catalog = ProblemCatalog.withDomainTypes(List.of(teapot("teapot")));
 
         assertThat(catalog.ofSlug("not-found")).contains(HttpProblem.NOT_FOUND);
-        assertThat(catalog.ofSlug("teapot")).map(ProblemType::uri).map(Object::toString).contains("/problems/teapot");
+        assertThat(catalog.ofSlug("teapot"))
+                .map(ProblemType::uri)
+                .map(Object::toString)
+                .contains("/problems/teapot");
         assertThat(catalog.ofSlug("nothing")).isEmpty();
     }
 

@@ -3,10 +3,9 @@ package com.outboxwallet.ledger;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
-
-import java.time.Duration;
 
 /**
  * The ledger's settings; their defaults are in {@code ledger-service.yml}.
@@ -17,12 +16,14 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties("ledger")
-public record LedgerProperties(@NotBlank String topic, @NotBlank String deadLetterTopic,
-                               @NotNull @Valid Retry retry) {
+public record LedgerProperties(
+        @NotBlank String topic,
+        @NotBlank String deadLetterTopic,
+        @NotNull @Valid Retry retry) {
 
     /**
      * Exponential back-off between attempts, from {@code initialInterval}, doubling, capped at {@code maxInterval}.
      */
-    public record Retry(@NotNull Duration initialInterval, @NotNull Duration maxInterval) {
-    }
+    public record Retry(
+            @NotNull Duration initialInterval, @NotNull Duration maxInterval) {}
 }

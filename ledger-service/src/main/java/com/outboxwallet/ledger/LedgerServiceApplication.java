@@ -5,12 +5,11 @@ import com.outboxwallet.ledger.deadletters.DeadLettersCommand;
 import com.outboxwallet.ledger.operations.LedgerCommands;
 import com.outboxwallet.ledger.reconcile.ReconcileCommand;
 import com.outboxwallet.ledger.replay.ReplayCommand;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
-
-import java.util.HashMap;
-import java.util.Map;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -42,14 +41,19 @@ public class LedgerServiceApplication {
     }
 
     static OperatorCommandLine commandLine() {
-        return new OperatorCommandLine(CONFIG_NAME, LedgerCommands.application(LedgerServiceApplication::application),
-                new ReplayCommand(), new ReconcileCommand(), new DeadLettersCommand());
+        return new OperatorCommandLine(
+                CONFIG_NAME,
+                LedgerCommands.application(LedgerServiceApplication::application),
+                new ReplayCommand(),
+                new ReconcileCommand(),
+                new DeadLettersCommand());
     }
 
     /** @param defaults beneath the service's configuration */
     private static SpringApplication application(Map<String, Object> defaults) {
         SpringApplication application = new SpringApplication(LedgerServiceApplication.class);
-        application.setMainApplicationClass(LedgerServiceApplication.class); // not the launcher whose main() called this
+        application.setMainApplicationClass(
+                LedgerServiceApplication.class); // not the launcher whose main() called this
         Map<String, Object> all = new HashMap<>(defaults);
         all.put("spring.config.name", CONFIG_NAME);
         application.setDefaultProperties(all);

@@ -1,17 +1,16 @@
 package com.outboxwallet.ledger;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.outboxwallet.events.TopUpAccepted;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 class AuditLogApiIT extends LedgerIntegrationTest {
 
@@ -27,12 +26,16 @@ class AuditLogApiIT extends LedgerIntegrationTest {
         publish(UUID.randomUUID(), second);
         await().atMost(Duration.ofSeconds(30)).until(() -> auditRowsOf(second.topUpId()) == 1);
 
-        HttpResponse<String> response = get("/api/v1/ledger/wallets/" + wallet + "/audit-log", OPERATOR, OPERATOR_PASSWORD);
+        HttpResponse<String> response =
+                get("/api/v1/ledger/wallets/" + wallet + "/audit-log", OPERATOR, OPERATOR_PASSWORD);
 
         assertThat(response.statusCode()).isEqualTo(200);
         JsonNode page = json.readTree(response.body());
         assertThat(page.get("totalElements").asLong()).isEqualTo(2);
-        assertThat(page.get("content").valueStream().map(r -> r.get("amount").asString()).toList())
+        assertThat(page.get("content")
+                        .valueStream()
+                        .map(r -> r.get("amount").asString())
+                        .toList())
                 .containsExactly("20.00", "10.00");
         assertThat(page.get("content").get(0).get("message").asString()).contains("Top up of 20.00 IDR");
     }

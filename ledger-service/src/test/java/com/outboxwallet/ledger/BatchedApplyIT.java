@@ -1,18 +1,13 @@
 package com.outboxwallet.ledger;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+
 import com.outboxwallet.events.CloudEventHeaders;
 import com.outboxwallet.events.TopUpAccepted;
+import com.outboxwallet.ledger.bookkeeping.LedgerRecorder.Outcome;
 import com.outboxwallet.ledger.consumer.RecordBatches;
 import com.outboxwallet.ledger.consumer.RecordBatches.AppliedRecord;
-import com.outboxwallet.ledger.bookkeeping.LedgerRecorder.Outcome;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
-
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -21,18 +16,25 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Batches of exactly the records a test chooses, applied as the listener applies a poll ({@link RecordBatches}), on a
  * database of their own: these records never reach the topic, so the shared context's ledger must not hold them.
  * The listener is off; the records carry the positions a consumer would have seen.
  */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
-        properties = {"spring.config.name=" + LedgerServiceApplication.CONFIG_NAME,
-                "spring.kafka.listener.auto-startup=false"})
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+        properties = {
+            "spring.config.name=" + LedgerServiceApplication.CONFIG_NAME,
+            "spring.kafka.listener.auto-startup=false"
+        })
 class BatchedApplyIT extends LedgerTestSupport {
 
     @Autowired
@@ -58,15 +60,24 @@ class BatchedApplyIT extends LedgerTestSupport {
 
         List<AppliedRecord> one = batches.apply(List.of(
                 at(asRecord(topic(), firstEvent, first)),
-                at(asRecord(topic(), firstEvent, first)),            // the same event delivered twice
+                at(asRecord(topic(), firstEvent, first)), // the same event delivered twice
                 at(asRecord(topic(), thirdEvent, third)),
-                at(asRecord(topic(), UUID.randomUUID(), third)),     // the same top-up under another event id
-                at(withHeaders(new ProducerRecord<>(topic(), wallet.toString(),
-                        "{not json".getBytes(StandardCharsets.UTF_8)), poisonEvent, TopUpAccepted.TYPE)),
+                at(asRecord(topic(), UUID.randomUUID(), third)), // the same top-up under another event id
+                at(withHeaders(
+                        new ProducerRecord<>(topic(), wallet.toString(), "{not json".getBytes(StandardCharsets.UTF_8)),
+                        poisonEvent,
+                        TopUpAccepted.TYPE)),
                 at(asRecord(topic(), UUID.randomUUID(), elsewhere))));
 
-        assertThat(one).extracting(AppliedRecord::outcome).containsExactly(Outcome.APPLIED, Outcome.DUPLICATE,
-                Outcome.APPLIED, Outcome.DUPLICATE, Outcome.INVALID, Outcome.APPLIED);
+        assertThat(one)
+                .extracting(AppliedRecord::outcome)
+                .containsExactly(
+                        Outcome.APPLIED,
+                        Outcome.DUPLICATE,
+                        Outcome.APPLIED,
+                        Outcome.DUPLICATE,
+                        Outcome.INVALID,
+                        Outcome.APPLIED);
         assertThat(one.get(4).invalidity()).hasMessageContaining("not a valid");
         assertThat(balanceOf(wallet)).isEqualByComparingTo("40.00");
         assertThat(balanceOf(other)).isEqualByComparingTo("5.00");
@@ -78,17 +89,23 @@ class BatchedApplyIT extends LedgerTestSupport {
         List<AppliedRecord> two = batches.apply(List.of(
                 at(asRecord(topic(), UUID.randomUUID(), late)),
                 at(asRecord(topic(), UUID.randomUUID(), fourth)),
-                at(asRecord(topic(), firstEvent, first))));           // a duplicate of an earlier batch's event
+                at(asRecord(topic(), firstEvent, first)))); // a duplicate of an earlier batch's event
 
-        assertThat(two).extracting(AppliedRecord::outcome)
+        assertThat(two)
+                .extracting(AppliedRecord::outcome)
                 .containsExactly(Outcome.APPLIED, Outcome.APPLIED, Outcome.DUPLICATE);
         assertThat(gapsOf(wallet)).isEmpty();
         assertThat(balanceOf(wallet)).isEqualByComparingTo("100.00");
         assertThat(lastSequenceOf(wallet)).isEqualTo(4);
         for (TopUpAccepted topUp : List.of(first, late, third, fourth, elsewhere)) {
-            assertThat(auditRowsOf(topUp.topUpId())).as("audit rows of %s", topUp.topUpId()).isOne();
+            assertThat(auditRowsOf(topUp.topUpId()))
+                    .as("audit rows of %s", topUp.topUpId())
+                    .isOne();
             assertThat(jdbc.sql("SELECT count(*) || ' ' || sum(amount) FROM ledger_entries WHERE transaction_id = :id")
-                    .param("id", topUp.topUpId()).query(String.class).single()).isEqualTo("2 0.00");
+                            .param("id", topUp.topUpId())
+                            .query(String.class)
+                            .single())
+                    .isEqualTo("2 0.00");
         }
     }
 
@@ -108,11 +125,14 @@ class BatchedApplyIT extends LedgerTestSupport {
                 at(asRecord(topic(), UUID.randomUUID(), tooLarge)),
                 at(asRecord(topic(), UUID.randomUUID(), next))));
 
-        assertThat(applied).extracting(AppliedRecord::outcome)
+        assertThat(applied)
+                .extracting(AppliedRecord::outcome)
                 .containsExactly(Outcome.APPLIED, Outcome.INVALID, Outcome.INVALID, Outcome.APPLIED);
         assertThat(applied.get(1).invalidity()).hasMessageContaining("audit_log_user_key_uq");
         assertThat(applied.get(2).invalidity()).hasMessageContaining("numeric field overflow");
-        assertThat(processed(refusedEvent)).as("nothing of a refused event stays").isZero();
+        assertThat(processed(refusedEvent))
+                .as("nothing of a refused event stays")
+                .isZero();
         assertThat(auditRowsOf(sameRequestOtherTopUp.topUpId())).isZero();
         assertThat(auditRowsOf(tooLarge.topUpId())).isZero();
         assertThat(balanceOf(wallet)).isEqualByComparingTo("5.00");
@@ -125,17 +145,22 @@ class BatchedApplyIT extends LedgerTestSupport {
         UUID wallet = UUID.randomUUID();
         long farAhead = 1_000_000_000_000_001L;
 
-        assertTimeoutPreemptively(Duration.ofSeconds(10), () -> batches.apply(List.of(
-                at(asRecord(topic(), UUID.randomUUID(), aTopUpOf("1.00", wallet, 1))),
-                at(asRecord(topic(), UUID.randomUUID(), aTopUpOf("1.00", wallet, farAhead))))));
+        assertTimeoutPreemptively(
+                Duration.ofSeconds(10),
+                () -> batches.apply(List.of(
+                        at(asRecord(topic(), UUID.randomUUID(), aTopUpOf("1.00", wallet, 1))),
+                        at(asRecord(topic(), UUID.randomUUID(), aTopUpOf("1.00", wallet, farAhead))))));
         assertThat(gapsOf(wallet)).containsExactly("2..1000000000000000");
 
         batches.apply(List.of(at(asRecord(topic(), UUID.randomUUID(), aTopUpOf("1.00", wallet, 500)))));
 
         assertThat(gapsOf(wallet)).containsExactly("2..499", "501..1000000000000000");
         assertThat(jdbc.sql("SELECT count(DISTINCT detected_at) FROM sequence_gaps WHERE wallet_id = :w")
-                .param("w", wallet).query(Long.class).single())
-                .as("both parts keep the time the gap was detected").isOne();
+                        .param("w", wallet)
+                        .query(Long.class)
+                        .single())
+                .as("both parts keep the time the gap was detected")
+                .isOne();
         assertThat(lastSequenceOf(wallet)).isEqualTo(farAhead);
         assertThat(balanceOf(wallet)).isEqualByComparingTo("3.00");
     }
@@ -151,24 +176,35 @@ class BatchedApplyIT extends LedgerTestSupport {
     }
 
     private static TopUpAccepted aTopUpBy(UUID user, UUID wallet, String amount, long sequence) {
-        return new TopUpAccepted(UUID.randomUUID(), wallet, user, new BigDecimal(amount), "IDR",
-                new BigDecimal(amount), sequence, Instant.now().truncatedTo(ChronoUnit.MICROS));
+        return new TopUpAccepted(
+                UUID.randomUUID(),
+                wallet,
+                user,
+                new BigDecimal(amount),
+                "IDR",
+                new BigDecimal(amount),
+                sequence,
+                Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
 
     private List<String> gapsOf(UUID wallet) {
-        return new ArrayList<>(jdbc.sql("""
+        return new ArrayList<>(
+                jdbc.sql("""
                         SELECT first_sequence || '..' || last_sequence FROM sequence_gaps WHERE wallet_id = :w
-                         ORDER BY first_sequence""")
-                .param("w", wallet).query(String.class).list());
+                         ORDER BY first_sequence""").param("w", wallet).query(String.class).list());
     }
 
     private long lastSequenceOf(UUID wallet) {
-        return jdbc.sql("SELECT last_sequence FROM wallet_balances WHERE wallet_id = :w").param("w", wallet)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT last_sequence FROM wallet_balances WHERE wallet_id = :w")
+                .param("w", wallet)
+                .query(Long.class)
+                .single();
     }
 
     private long processed(UUID eventId) {
-        return jdbc.sql("SELECT count(*) FROM processed_events WHERE event_id = :id").param("id", eventId)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM processed_events WHERE event_id = :id")
+                .param("id", eventId)
+                .query(Long.class)
+                .single();
     }
 }

@@ -1,5 +1,12 @@
 package com.outboxwallet.ledger;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -9,14 +16,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.core.ConsumerFactory;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A ledger instance killed with {@code kill -9} leaves the group without saying so; its partitions wait for its
@@ -51,8 +50,8 @@ class CrashedConsumerIT extends LedgerIntegrationTest {
                 survivor.poll(Duration.ofMillis(200));
                 return survivor.assignment().size() == 2;
             });
-            assertThat(survivor.assignment()).containsExactlyInAnyOrder(new TopicPartition(topic, 0),
-                    new TopicPartition(topic, 1));
+            assertThat(survivor.assignment())
+                    .containsExactlyInAnyOrder(new TopicPartition(topic, 0), new TopicPartition(topic, 1));
             assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(25));
         }
     }

@@ -1,20 +1,19 @@
 package com.outboxwallet.ledger;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.outboxwallet.events.TopUpAccepted;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 @ExtendWith(OutputCaptureExtension.class)
 class DeadLettersCommandIT extends LedgerIntegrationTest {
@@ -28,7 +27,8 @@ class DeadLettersCommandIT extends LedgerIntegrationTest {
         String position = deadLetter.partition() + ":" + deadLetter.offset();
 
         assertThat(runCommand("dead-letters", "list")).isZero();
-        assertThat(output.getOut()).contains("pending " + position + " ce_id=" + eventId)
+        assertThat(output.getOut())
+                .contains("pending " + position + " ce_id=" + eventId)
                 .contains("from wallet.events-2@17 reason: CannotAcquireLockException: ledger database unavailable");
 
         assertThat(runCommand("dead-letters", "redrive", position)).isZero();
@@ -56,11 +56,20 @@ class DeadLettersCommandIT extends LedgerIntegrationTest {
     private ProducerRecord<String, byte[]> asDeadLetter(UUID eventId, TopUpAccepted topUp) {
         ProducerRecord<String, byte[]> record = asRecord("wallet.events.dlt", eventId, topUp);
         record.headers().add("kafka_dlt-original-topic", "wallet.events".getBytes(StandardCharsets.UTF_8));
-        record.headers().add("kafka_dlt-original-partition", ByteBuffer.allocate(4).putInt(2).array());
-        record.headers().add("kafka_dlt-original-offset", ByteBuffer.allocate(8).putLong(17).array());
-        record.headers().add("kafka_dlt-exception-fqcn",
-                "org.springframework.dao.CannotAcquireLockException".getBytes(StandardCharsets.UTF_8));
-        record.headers().add("kafka_dlt-exception-message", "ledger database unavailable".getBytes(StandardCharsets.UTF_8));
+        record.headers()
+                .add(
+                        "kafka_dlt-original-partition",
+                        ByteBuffer.allocate(4).putInt(2).array());
+        record.headers()
+                .add(
+                        "kafka_dlt-original-offset",
+                        ByteBuffer.allocate(8).putLong(17).array());
+        record.headers()
+                .add(
+                        "kafka_dlt-exception-fqcn",
+                        "org.springframework.dao.CannotAcquireLockException".getBytes(StandardCharsets.UTF_8));
+        record.headers()
+                .add("kafka_dlt-exception-message", "ledger database unavailable".getBytes(StandardCharsets.UTF_8));
         return record;
     }
 }

@@ -4,21 +4,7 @@ import com.outboxwallet.events.CloudEventHeaders;
 import com.outboxwallet.events.TopUpAccepted;
 import com.outboxwallet.events.WalletEventCodec;
 import com.outboxwallet.infra.EmbeddedInfrastructure;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.record.TimestampType;
-import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.producer.RecordMetadata;
-import org.junit.jupiter.api.AfterEach;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.DynamicPropertyRegistry;
-
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -28,10 +14,22 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Base64;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.DynamicPropertyRegistry;
 
 /**
  * What every ledger-service test with a running service uses: the JVM's shared real PostgreSQL and Kafka, publishing
@@ -46,15 +44,18 @@ abstract class LedgerTestSupport {
 
     @LocalServerPort
     int port;
+
     @Autowired
     JdbcClient jdbc;
+
     @Autowired
     MeterRegistry meters;
 
     private final WalletEventCodec codec = new WalletEventCodec();
-    private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
-            ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
-            new StringSerializer(), new ByteArraySerializer());
+    private final KafkaProducer<String, byte[]> producer = new KafkaProducer<>(
+            Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all"),
+            new StringSerializer(),
+            new ByteArraySerializer());
 
     /** The settings of a ledger-service on its own database of the shared PostgreSQL, and the shared Kafka. */
     static void infrastructure(DynamicPropertyRegistry registry, String database) {
@@ -86,8 +87,14 @@ abstract class LedgerTestSupport {
     }
 
     static TopUpAccepted aTopUpOf(String amount, UUID walletId, long sequence) {
-        return new TopUpAccepted(UUID.randomUUID(), walletId, UUID.randomUUID(), new BigDecimal(amount), "IDR",
-                new BigDecimal(amount).multiply(BigDecimal.valueOf(sequence)), sequence,
+        return new TopUpAccepted(
+                UUID.randomUUID(),
+                walletId,
+                UUID.randomUUID(),
+                new BigDecimal(amount),
+                "IDR",
+                new BigDecimal(amount).multiply(BigDecimal.valueOf(sequence)),
+                sequence,
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
 
@@ -101,15 +108,20 @@ abstract class LedgerTestSupport {
     }
 
     ProducerRecord<String, byte[]> asRecord(String topic, UUID eventId, TopUpAccepted event) {
-        ProducerRecord<String, byte[]> record = withHeaders(new ProducerRecord<>(topic, event.walletId().toString(),
-                codec.toJson(event).getBytes(StandardCharsets.UTF_8)), eventId, TopUpAccepted.TYPE);
-        record.headers().add(CloudEventHeaders.WALLET_SEQUENCE,
-                Long.toString(event.sequence()).getBytes(StandardCharsets.UTF_8));
+        ProducerRecord<String, byte[]> record = withHeaders(
+                new ProducerRecord<>(
+                        topic, event.walletId().toString(), codec.toJson(event).getBytes(StandardCharsets.UTF_8)),
+                eventId,
+                TopUpAccepted.TYPE);
+        record.headers()
+                .add(
+                        CloudEventHeaders.WALLET_SEQUENCE,
+                        Long.toString(event.sequence()).getBytes(StandardCharsets.UTF_8));
         return record;
     }
 
-    static ProducerRecord<String, byte[]> withHeaders(ProducerRecord<String, byte[]> record, UUID eventId,
-            String type) {
+    static ProducerRecord<String, byte[]> withHeaders(
+            ProducerRecord<String, byte[]> record, UUID eventId, String type) {
         record.headers().add(CloudEventHeaders.ID, eventId.toString().getBytes(StandardCharsets.UTF_8));
         record.headers().add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
         record.headers().add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8));
@@ -119,9 +131,18 @@ abstract class LedgerTestSupport {
 
     /** The record as a consumer would receive it at the given position, without going through the broker. */
     static ConsumerRecord<String, byte[]> delivered(ProducerRecord<String, byte[]> record, int partition, long offset) {
-        return new ConsumerRecord<>(record.topic(), partition, offset, System.currentTimeMillis(),
-                TimestampType.CREATE_TIME, -1, record.value() == null ? -1 : record.value().length, record.key(),
-                record.value(), record.headers(), Optional.empty());
+        return new ConsumerRecord<>(
+                record.topic(),
+                partition,
+                offset,
+                System.currentTimeMillis(),
+                TimestampType.CREATE_TIME,
+                -1,
+                record.value() == null ? -1 : record.value().length,
+                record.key(),
+                record.value(),
+                record.headers(),
+                Optional.empty());
     }
 
     RecordMetadata send(ProducerRecord<String, byte[]> record) {
@@ -137,8 +158,10 @@ abstract class LedgerTestSupport {
     }
 
     BigDecimal balanceOf(UUID wallet) {
-        return jdbc.sql("SELECT balance FROM wallet_balances WHERE wallet_id = :w").param("w", wallet)
-                .query(BigDecimal.class).single();
+        return jdbc.sql("SELECT balance FROM wallet_balances WHERE wallet_id = :w")
+                .param("w", wallet)
+                .query(BigDecimal.class)
+                .single();
     }
 
     HttpResponse<String> get(String path, String user, String password) throws Exception {
@@ -149,8 +172,11 @@ abstract class LedgerTestSupport {
     HttpRequest.Builder request(String path, String user, String password) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (user != null) {
-            request.header("Authorization", "Basic " + Base64.getEncoder()
-                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+            request.header(
+                    "Authorization",
+                    "Basic "
+                            + Base64.getEncoder()
+                                    .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
         }
         return request;
     }
@@ -162,7 +188,9 @@ abstract class LedgerTestSupport {
     }
 
     long auditRowsOf(UUID topUpId) {
-        return jdbc.sql("SELECT count(*) FROM audit_log WHERE top_up_id = :id").param("id", topUpId)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM audit_log WHERE top_up_id = :id")
+                .param("id", topUpId)
+                .query(Long.class)
+                .single();
     }
 }

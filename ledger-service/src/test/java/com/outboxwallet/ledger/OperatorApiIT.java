@@ -1,17 +1,16 @@
 package com.outboxwallet.ledger;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.outboxwallet.events.TopUpAccepted;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 class OperatorApiIT extends LedgerIntegrationTest {
 
@@ -27,16 +26,19 @@ class OperatorApiIT extends LedgerIntegrationTest {
         publish(UUID.randomUUID(), second);
         await().atMost(Duration.ofSeconds(30)).until(() -> auditRowsOf(second.topUpId()) == 1);
 
-        JsonNode page = json.readTree(get("/api/v1/ledger/wallets/" + wallet + "/entries?size=1", OPERATOR,
-                OPERATOR_PASSWORD).body());
+        JsonNode page =
+                json.readTree(get("/api/v1/ledger/wallets/" + wallet + "/entries?size=1", OPERATOR, OPERATOR_PASSWORD)
+                        .body());
         assertThat(page.get("totalElements").asLong()).isEqualTo(2);
         assertThat(page.get("content").size()).isEqualTo(1);
         assertThat(page.get("content").get(0).get("amount").asString()).isEqualTo("20.50");
         assertThat(page.get("content").get(0).get("account").asString()).isEqualTo("wallet:" + wallet);
-        assertThat(page.get("content").get(0).get("transactionId").asString()).isEqualTo(second.topUpId().toString());
+        assertThat(page.get("content").get(0).get("transactionId").asString())
+                .isEqualTo(second.topUpId().toString());
 
-        JsonNode balance = json.readTree(get("/api/v1/ledger/wallets/" + wallet + "/balance", OPERATOR,
-                OPERATOR_PASSWORD).body());
+        JsonNode balance =
+                json.readTree(get("/api/v1/ledger/wallets/" + wallet + "/balance", OPERATOR, OPERATOR_PASSWORD)
+                        .body());
         assertThat(balance.get("balance").asString()).isEqualTo("30.50");
         assertThat(balance.get("entriesBalance").asString()).isEqualTo("30.50");
         assertThat(balance.get("consistent").asBoolean()).isTrue();
@@ -46,8 +48,8 @@ class OperatorApiIT extends LedgerIntegrationTest {
 
     @Test
     void badPagingAndUnknownWalletsAreProblemsWithStableTypes() throws Exception {
-        HttpResponse<String> tooLarge = get("/api/v1/ledger/wallets/" + UUID.randomUUID() + "/entries?size=101",
-                OPERATOR, OPERATOR_PASSWORD);
+        HttpResponse<String> tooLarge =
+                get("/api/v1/ledger/wallets/" + UUID.randomUUID() + "/entries?size=101", OPERATOR, OPERATOR_PASSWORD);
         assertThat(tooLarge.statusCode()).isEqualTo(400);
         assertThat(tooLarge.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(json.readTree(tooLarge.body()).get("type").asString()).isEqualTo("/problems/invalid-request");
@@ -55,13 +57,14 @@ class OperatorApiIT extends LedgerIntegrationTest {
         HttpResponse<String> negativePage = get("/api/v1/ledger/sequence-gaps?page=-1", OPERATOR, OPERATOR_PASSWORD);
         assertThat(negativePage.statusCode()).isEqualTo(400);
 
-        HttpResponse<String> unknown = get("/api/v1/ledger/wallets/" + UUID.randomUUID() + "/balance", OPERATOR,
-                OPERATOR_PASSWORD);
+        HttpResponse<String> unknown =
+                get("/api/v1/ledger/wallets/" + UUID.randomUUID() + "/balance", OPERATOR, OPERATOR_PASSWORD);
         assertThat(unknown.statusCode()).isEqualTo(404);
         assertThat(unknown.headers().firstValue("Content-Type")).hasValue("application/problem+json");
         assertThat(json.readTree(unknown.body()).get("type").asString()).isEqualTo("/problems/not-found");
 
-        assertThat(get("/api/v1/ledger/wallets/" + UUID.randomUUID() + "/balance", null, null).statusCode())
+        assertThat(get("/api/v1/ledger/wallets/" + UUID.randomUUID() + "/balance", null, null)
+                        .statusCode())
                 .isEqualTo(401);
     }
 

@@ -1,6 +1,20 @@
 package com.outboxwallet.ledger;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.outboxwallet.events.TopUpAccepted;
+import java.io.File;
+import java.io.IOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -14,21 +28,6 @@ import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
-
-import java.io.File;
-import java.io.IOException;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
-import java.util.List;
-import java.util.Locale;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * The operator console in a real headless Chromium (Debian's chromium and chromium-driver, as WalletPageBrowserIT in
@@ -51,11 +50,21 @@ class OperatorConsoleBrowserIT extends LedgerIntegrationTest {
         profile = Files.createTempDirectory("chromium-profile");
         ChromeOptions options = new ChromeOptions()
                 .setBinary(CHROMIUM)
-                .addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                        "--disable-background-networking", "--disable-component-update", "--disable-sync",
-                        "--no-first-run", "--window-size=1280,2600", "--user-data-dir=" + profile);
+                .addArguments(
+                        "--headless=new",
+                        "--no-sandbox",
+                        "--disable-gpu",
+                        "--disable-dev-shm-usage",
+                        "--disable-background-networking",
+                        "--disable-component-update",
+                        "--disable-sync",
+                        "--no-first-run",
+                        "--window-size=1280,2600",
+                        "--user-data-dir=" + profile);
         ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER)).usingAnyFreePort().build();
+                .usingDriverExecutable(new File(CHROMEDRIVER))
+                .usingAnyFreePort()
+                .build();
         browser = new ChromeDriver(driver, options);
         until = new WebDriverWait(browser, Duration.ofSeconds(15));
     }
@@ -81,8 +90,9 @@ class OperatorConsoleBrowserIT extends LedgerIntegrationTest {
         publish(UUID.randomUUID(), first);
         publish(UUID.randomUUID(), third); // sequence 2 skipped: a gap
         publish(UUID.randomUUID(), TopUpAccepted.TYPE, wallet.toString(), "{not json".getBytes(StandardCharsets.UTF_8));
-        await().atMost(Duration.ofSeconds(30)).until(() -> auditRowsOf(third.topUpId()) == 1
-                && meters.get("ledger.dead.letters").counter().count() > deadLettersBefore);
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> auditRowsOf(third.topUpId()) == 1
+                        && meters.get("ledger.dead.letters").counter().count() > deadLettersBefore);
 
         try {
             // Basic credentials in the address: Chromium sends them on navigation, as after the login prompt.
@@ -107,11 +117,14 @@ class OperatorConsoleBrowserIT extends LedgerIntegrationTest {
             assertThat(text("replay-summary")).isNotBlank();
 
             // A rate needs two readings at least a second apart: reload until the page has both.
-            await().atMost(Duration.ofSeconds(15)).pollInterval(Duration.ofMillis(500)).until(() -> {
-                browser.navigate().refresh();
-                return until.until(ExpectedConditions.presenceOfElementLocated(By.id("apply-rate"))).getText()
-                        .contains("/s applied");
-            });
+            await().atMost(Duration.ofSeconds(15))
+                    .pollInterval(Duration.ofMillis(500))
+                    .until(() -> {
+                        browser.navigate().refresh();
+                        return until.until(ExpectedConditions.presenceOfElementLocated(By.id("apply-rate")))
+                                .getText()
+                                .contains("/s applied");
+                    });
             Files.createDirectories(SCREENSHOT.getParent());
             Files.write(SCREENSHOT, ((TakesScreenshot) browser).getScreenshotAs(OutputType.BYTES));
         } finally {
@@ -136,13 +149,16 @@ class OperatorConsoleBrowserIT extends LedgerIntegrationTest {
         HttpResponse<String> page = get("/console", OPERATOR, OPERATOR_PASSWORD);
         assertThat(page.statusCode()).isEqualTo(200);
         assertThat(page.headers().firstValue("Content-Type")).hasValueSatisfying(type -> type.startsWith("text/html"));
-        assertThat(page.body()).contains("<meta http-equiv=\"refresh\" content=\"10\">", "relay unreachable")
+        assertThat(page.body())
+                .contains("<meta http-equiv=\"refresh\" content=\"10\">", "relay unreachable")
                 .doesNotContain("Exception:\n\tat ");
     }
 
     private WebElement gapRowOf(UUID wallet) {
         List<WebElement> rows = browser.findElements(By.cssSelector("#gap-ranges tbody tr"));
-        return rows.stream().filter(row -> row.getText().contains(wallet.toString())).findFirst()
+        return rows.stream()
+                .filter(row -> row.getText().contains(wallet.toString()))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no open gap of wallet " + wallet + " on the page: "
                         + browser.findElement(By.id("gaps")).getText()));
     }

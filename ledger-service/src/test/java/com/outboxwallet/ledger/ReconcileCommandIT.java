@@ -1,7 +1,18 @@
 package com.outboxwallet.ledger;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
+
 import com.outboxwallet.events.TopUpAccepted;
 import com.outboxwallet.infra.EmbeddedInfrastructure;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import org.flywaydb.core.Flyway;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -11,18 +22,6 @@ import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DriverManagerDataSource;
-
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.SQLException;
-import java.sql.Statement;
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
 
 /** The api-service's side is its real schema (its own Flyway scripts) in a database of its own. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -38,7 +37,11 @@ class ReconcileCommandIT extends LedgerIntegrationTest {
     static void apiServiceDatabase() {
         walletDatabaseUrl = EmbeddedInfrastructure.shared().postgres().createDatabase("wallet_reconcile_test");
         DriverManagerDataSource dataSource = new DriverManagerDataSource(walletDatabaseUrl, "postgres", "");
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration/api").load().migrate();
+        Flyway.configure()
+                .dataSource(dataSource)
+                .locations("classpath:db/migration/api")
+                .load()
+                .migrate();
         walletDatabase = JdbcClient.create(dataSource);
         // reconcile reads as a login role whose only privilege is wallet_reconcile's: SELECT on wallets.
         walletDatabase.sql("""
@@ -63,16 +66,23 @@ class ReconcileCommandIT extends LedgerIntegrationTest {
         jdbc.sql("SELECT wallet_id, currency, balance, last_sequence FROM wallet_balances")
                 .query((rs, n) -> {
                     UUID user = UUID.randomUUID();
-                    walletDatabase.sql("""
+                    walletDatabase
+                            .sql("""
                                     INSERT INTO users (id, username, password_hash, role)
                                     VALUES (:id, :name, 'not-a-hash', 'USER')""")
-                            .param("id", user).param("name", "user-" + user).update();
-                    return walletDatabase.sql("""
+                            .param("id", user)
+                            .param("name", "user-" + user)
+                            .update();
+                    return walletDatabase
+                            .sql("""
                                     INSERT INTO wallets (id, user_id, currency, balance, version)
                                     VALUES (:id, :user, :currency, :balance, :version)""")
-                            .param("id", rs.getObject("wallet_id", UUID.class)).param("user", user)
-                            .param("currency", rs.getString("currency")).param("balance", rs.getBigDecimal("balance"))
-                            .param("version", rs.getLong("last_sequence")).update();
+                            .param("id", rs.getObject("wallet_id", UUID.class))
+                            .param("user", user)
+                            .param("currency", rs.getString("currency"))
+                            .param("balance", rs.getBigDecimal("balance"))
+                            .param("version", rs.getLong("last_sequence"))
+                            .update();
                 })
                 .list();
     }
@@ -85,31 +95,45 @@ class ReconcileCommandIT extends LedgerIntegrationTest {
 
     @Test
     void reconcileDetectsATamperedBalanceAndExitsNonZero(CapturedOutput output) {
-        walletDatabase.sql("UPDATE wallets SET balance = balance + 1000 WHERE id = :id").param("id", wallet).update();
+        walletDatabase
+                .sql("UPDATE wallets SET balance = balance + 1000 WHERE id = :id")
+                .param("id", wallet)
+                .update();
 
         assertThat(reconcile()).isEqualTo(1);
-        assertThat(output.getOut()).contains("MISMATCH BALANCE wallet " + wallet + ": api-service 1150.25, ledger projection 150.25")
+        assertThat(output.getOut())
+                .contains("MISMATCH BALANCE wallet " + wallet + ": api-service 1150.25, ledger projection 150.25")
                 .contains("reconcile: MISMATCHES FOUND");
     }
 
     @Test
     void reconcileDetectsATamperedProjectionAVersionMismatchAndAMissingWallet(CapturedOutput output) {
         UUID unknownToTheLedger = UUID.randomUUID();
-        walletDatabase.sql("UPDATE wallets SET version = version + 1 WHERE id = :id").param("id", wallet).update();
-        walletDatabase.sql("""
+        walletDatabase
+                .sql("UPDATE wallets SET version = version + 1 WHERE id = :id")
+                .param("id", wallet)
+                .update();
+        walletDatabase
+                .sql("""
                         INSERT INTO users (id, username, password_hash, role) VALUES (:id, :name, 'x', 'USER')""")
-                .param("id", unknownToTheLedger).param("name", "user-" + unknownToTheLedger).update();
+                .param("id", unknownToTheLedger)
+                .param("name", "user-" + unknownToTheLedger)
+                .update();
         walletDatabase.sql("""
-                        INSERT INTO wallets (id, user_id, currency, balance, version) VALUES (:id, :id, 'IDR', 5, 1)""")
-                .param("id", unknownToTheLedger).update();
-        jdbc.sql("UPDATE wallet_balances SET balance = balance + 1 WHERE wallet_id = :id").param("id", wallet).update();
+                        INSERT INTO wallets (id, user_id, currency, balance, version) VALUES (:id, :id, 'IDR', 5, 1)""").param("id", unknownToTheLedger).update();
+        jdbc.sql("UPDATE wallet_balances SET balance = balance + 1 WHERE wallet_id = :id")
+                .param("id", wallet)
+                .update();
         try {
             assertThat(reconcile()).isEqualTo(1);
         } finally {
-            jdbc.sql("UPDATE wallet_balances SET balance = balance - 1 WHERE wallet_id = :id").param("id", wallet).update();
+            jdbc.sql("UPDATE wallet_balances SET balance = balance - 1 WHERE wallet_id = :id")
+                    .param("id", wallet)
+                    .update();
         }
         assertThat(output.getOut())
-                .contains("MISMATCH ENTRIES wallet " + wallet + ": ledger projection 151.25, sum of ledger entries 150.25")
+                .contains("MISMATCH ENTRIES wallet " + wallet
+                        + ": ledger projection 151.25, sum of ledger entries 150.25")
                 .contains("MISMATCH SEQUENCE wallet " + wallet + ": api-service version 3, ledger last sequence 2")
                 .contains("MISMATCH MISSING_IN_LEDGER wallet " + unknownToTheLedger);
     }
@@ -117,12 +141,19 @@ class ReconcileCommandIT extends LedgerIntegrationTest {
     @Test
     void theReconcileRoleReadsWalletsAndNothingElse() throws SQLException {
         try (Connection reconcile = DriverManager.getConnection(walletDatabaseUrl, RECONCILE_LOGIN, "");
-             Statement sql = reconcile.createStatement()) {
+                Statement sql = reconcile.createStatement()) {
             sql.executeQuery("SELECT count(*) FROM wallets").close();
-            for (String refused : List.of("UPDATE wallets SET balance = 0", "DELETE FROM wallets",
-                    "SELECT * FROM users", "SELECT * FROM outbox", "TRUNCATE wallets")) {
-                assertThatThrownBy(() -> sql.execute(refused)).as(refused).isInstanceOfSatisfying(SQLException.class,
-                        e -> assertThat(e.getSQLState()).isEqualTo("42501"));
+            for (String refused : List.of(
+                    "UPDATE wallets SET balance = 0",
+                    "DELETE FROM wallets",
+                    "SELECT * FROM users",
+                    "SELECT * FROM outbox",
+                    "TRUNCATE wallets")) {
+                assertThatThrownBy(() -> sql.execute(refused))
+                        .as(refused)
+                        .isInstanceOfSatisfying(
+                                SQLException.class,
+                                e -> assertThat(e.getSQLState()).isEqualTo("42501"));
             }
         }
     }

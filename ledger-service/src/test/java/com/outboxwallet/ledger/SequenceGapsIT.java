@@ -1,16 +1,15 @@
 package com.outboxwallet.ledger;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.outboxwallet.events.TopUpAccepted;
+import java.time.Duration;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.time.Duration;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 class SequenceGapsIT extends LedgerIntegrationTest {
 
@@ -29,37 +28,56 @@ class SequenceGapsIT extends LedgerIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> auditRowsOf(third.topUpId()) == 1);
 
         // Applied and flagged: the balance is live, the gap is visible everywhere an operator looks.
-        JsonNode balance = json.readTree(get("/api/v1/ledger/wallets/" + wallet + "/balance", OPERATOR, OPERATOR_PASSWORD).body());
+        JsonNode balance =
+                json.readTree(get("/api/v1/ledger/wallets/" + wallet + "/balance", OPERATOR, OPERATOR_PASSWORD)
+                        .body());
         assertThat(balance.get("balance").asString()).isEqualTo("40.00");
         assertThat(balance.get("lastSequence").asLong()).isEqualTo(3);
         assertThat(balance.get("openGapCount").asLong()).isEqualTo(1);
         assertThat(balance.get("openGaps").get(0).get("first").asLong()).isEqualTo(2);
         assertThat(balance.get("openGaps").get(0).get("last").asLong()).isEqualTo(2);
         assertThat(meters.get("ledger.sequence.gaps.open").gauge().value()).isGreaterThanOrEqualTo(1.0);
-        assertThat(get("/api/v1/ledger/sequence-gaps?size=100", OPERATOR, OPERATOR_PASSWORD).body()).contains(wallet.toString());
+        assertThat(get("/api/v1/ledger/sequence-gaps?size=100", OPERATOR, OPERATOR_PASSWORD)
+                        .body())
+                .contains(wallet.toString());
         var health = get("/actuator/health", null, null);
         assertThat(health.statusCode()).isEqualTo(200);
         assertThat(json.readTree(health.body()).get("status").asString()).isEqualTo("GAPS");
         var readiness = get("/actuator/health/readiness", null, null);
         assertThat(readiness.statusCode()).isEqualTo(200);
         assertThat(json.readTree(readiness.body()).get("status").asString()).isEqualTo("UP");
-        var details = json.readTree(get("/actuator/health", OPERATOR, OPERATOR_PASSWORD).body());
-        assertThat(details.get("components").get("sequenceGaps").get("details").get("openGaps").asLong())
+        var details = json.readTree(
+                get("/actuator/health", OPERATOR, OPERATOR_PASSWORD).body());
+        assertThat(details.get("components")
+                        .get("sequenceGaps")
+                        .get("details")
+                        .get("openGaps")
+                        .asLong())
                 .isGreaterThanOrEqualTo(1);
 
-        double filledBefore = meters.get("ledger.sequence.gaps.filled").counter().count();
+        double filledBefore =
+                meters.get("ledger.sequence.gaps.filled").counter().count();
         publish(UUID.randomUUID(), late);
         await().atMost(Duration.ofSeconds(30)).until(() -> auditRowsOf(late.topUpId()) == 1);
 
-        JsonNode filled = json.readTree(get("/api/v1/ledger/wallets/" + wallet + "/balance", OPERATOR, OPERATOR_PASSWORD).body());
+        JsonNode filled =
+                json.readTree(get("/api/v1/ledger/wallets/" + wallet + "/balance", OPERATOR, OPERATOR_PASSWORD)
+                        .body());
         assertThat(filled.get("balance").asString()).isEqualTo("60.00");
         assertThat(filled.get("lastSequence").asLong()).isEqualTo(3);
         assertThat(filled.get("openGapCount").asLong()).isZero();
         assertThat(jdbc.sql("SELECT count(*) FROM sequence_gaps WHERE wallet_id = :w")
-                .param("w", wallet).query(Long.class).single()).isZero();
+                        .param("w", wallet)
+                        .query(Long.class)
+                        .single())
+                .isZero();
         assertThat(meters.get("ledger.sequence.gaps.open").gauge().value()).isZero();
-        assertThat(meters.get("ledger.sequence.gaps.filled").counter().count() - filledBefore).isEqualTo(1.0);
-        assertThat(json.readTree(get("/actuator/health", null, null).body()).get("status").asString()).isEqualTo("UP");
+        assertThat(meters.get("ledger.sequence.gaps.filled").counter().count() - filledBefore)
+                .isEqualTo(1.0);
+        assertThat(json.readTree(get("/actuator/health", null, null).body())
+                        .get("status")
+                        .asString())
+                .isEqualTo("UP");
     }
 
     @Test

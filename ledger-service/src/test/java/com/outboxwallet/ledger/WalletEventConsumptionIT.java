@@ -1,7 +1,17 @@
 package com.outboxwallet.ledger;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.outboxwallet.events.TopUpAccepted;
 import com.outboxwallet.ledger.consumer.RecordBatches;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -14,21 +24,11 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.MessageListenerContainer;
 
-import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
-
 class WalletEventConsumptionIT extends LedgerIntegrationTest {
 
     @Autowired
     KafkaListenerEndpointRegistry listeners;
+
     @Autowired
     RecordBatches batches;
 
@@ -48,13 +48,20 @@ class WalletEventConsumptionIT extends LedgerIntegrationTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> auditRowsOf(marker.topUpId()) == 1);
         assertThat(auditRowsOf(topUp.topUpId())).isEqualTo(1);
         assertThat(jdbc.sql("SELECT count(*) FROM ledger_entries WHERE transaction_id = :id")
-                .param("id", topUp.topUpId()).query(Long.class).single()).isEqualTo(2);
+                        .param("id", topUp.topUpId())
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(2);
         assertThat(jdbc.sql("SELECT sum(amount) FROM ledger_entries WHERE transaction_id = :id")
-                .param("id", topUp.topUpId()).query(BigDecimal.class).single()).isEqualByComparingTo("0");
+                        .param("id", topUp.topUpId())
+                        .query(BigDecimal.class)
+                        .single())
+                .isEqualByComparingTo("0");
         assertThat(balanceOf(wallet)).isEqualByComparingTo("150001.00");
         // Counted once the batch is acknowledged, a moment after its commit made the marker visible.
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(eventsCounted("duplicate") - duplicatesBefore).isEqualTo(2.0));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(eventsCounted("duplicate") - duplicatesBefore)
+                        .isEqualTo(2.0));
     }
 
     @Test
@@ -66,8 +73,8 @@ class WalletEventConsumptionIT extends LedgerIntegrationTest {
         // Stopped for good before anything is published or counted: a consumer still polling would take the record
         // (and commit past it) ahead of the crashing one. Counted while nothing consumes: the restarted listener may
         // count the redelivery as soon as it starts.
-        await().atMost(Duration.ofSeconds(30)).until(() -> listeners.getListenerContainers().stream()
-                .noneMatch(MessageListenerContainer::isRunning));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> listeners.getListenerContainers().stream().noneMatch(MessageListenerContainer::isRunning));
         double duplicatesBefore = eventsCounted("duplicate");
         try {
             publish(eventId, topUp);
@@ -78,7 +85,8 @@ class WalletEventConsumptionIT extends LedgerIntegrationTest {
                 batches.apply(List.of(record));
                 // The group's position stays at the record, as a consumer that dies before acknowledging leaves it
                 // (said explicitly: the restart must not depend on what the group held before this test).
-                crashing.commitSync(Map.of(new TopicPartition(record.topic(), record.partition()),
+                crashing.commitSync(Map.of(
+                        new TopicPartition(record.topic(), record.partition()),
                         new OffsetAndMetadata(record.offset())));
             }
             assertThat(auditRowsOf(topUp.topUpId())).isEqualTo(1);
@@ -92,8 +100,10 @@ class WalletEventConsumptionIT extends LedgerIntegrationTest {
         assertThat(auditRowsOf(topUp.topUpId())).isEqualTo(1);
         assertThat(balanceOf(wallet)).isEqualByComparingTo("26.00");
         // Counted once the batch is acknowledged, a moment after its commit made the marker visible.
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(eventsCounted("duplicate")
-                - duplicatesBefore).as("the redelivery, counted as a duplicate").isEqualTo(1.0));
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(() -> assertThat(eventsCounted("duplicate") - duplicatesBefore)
+                        .as("the redelivery, counted as a duplicate")
+                        .isEqualTo(1.0));
     }
 
     @Test
@@ -123,16 +133,22 @@ class WalletEventConsumptionIT extends LedgerIntegrationTest {
 
         await().atMost(Duration.ofSeconds(30)).until(() -> auditRowsOf(next.topUpId()) == 1);
         assertThat(meters.get("ledger.dead.letters").counter().count()).isGreaterThan(deadLettersBefore);
-        try (KafkaConsumer<String, byte[]> deadLetters = consumer("dlt-reader-" + UUID.randomUUID(), "wallet.events.dlt")) {
+        try (KafkaConsumer<String, byte[]> deadLetters =
+                consumer("dlt-reader-" + UUID.randomUUID(), "wallet.events.dlt")) {
             ConsumerRecord<String, byte[]> poison = pollUntilSeen(deadLetters, poisonId);
             assertThat(new String(poison.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
             assertThat(header(poison, "kafka_dlt-original-topic")).isEqualTo("wallet.events");
-            assertThat(header(poison, "kafka_dlt-exception-cause-fqcn")).isEqualTo("com.outboxwallet.events.InvalidWalletEvent");
+            assertThat(header(poison, "kafka_dlt-exception-cause-fqcn"))
+                    .isEqualTo("com.outboxwallet.events.InvalidWalletEvent");
             assertThat(poison.headers().lastHeader("kafka_dlt-original-offset")).isNotNull();
-            assertThat(poison.headers().lastHeader("kafka_dlt-original-partition")).isNotNull();
+            assertThat(poison.headers().lastHeader("kafka_dlt-original-partition"))
+                    .isNotNull();
         }
         assertThat(jdbc.sql("SELECT count(*) FROM processed_events WHERE event_id = :id")
-                .param("id", poisonId).query(Long.class).single()).isZero();
+                        .param("id", poisonId)
+                        .query(Long.class)
+                        .single())
+                .isZero();
     }
 
     @Test
@@ -142,21 +158,32 @@ class WalletEventConsumptionIT extends LedgerIntegrationTest {
         publish(UUID.randomUUID(), topUp);
         await().atMost(Duration.ofSeconds(30)).until(() -> auditRowsOf(topUp.topUpId()) == 1);
 
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> jdbc.sql(
-                "UPDATE ledger_entries SET amount = 1000 WHERE transaction_id = :id").param("id", topUp.topUpId()).update()))
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                        () -> jdbc.sql("UPDATE ledger_entries SET amount = 1000 WHERE transaction_id = :id")
+                                .param("id", topUp.topUpId())
+                                .update()))
                 .hasMessageContaining("append-only");
-        assertThat(org.assertj.core.api.Assertions.catchThrowable(() -> jdbc.sql(
-                "DELETE FROM audit_log WHERE top_up_id = :id").param("id", topUp.topUpId()).update()))
+        assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                        () -> jdbc.sql("DELETE FROM audit_log WHERE top_up_id = :id")
+                                .param("id", topUp.topUpId())
+                                .update()))
                 .hasMessageContaining("append-only");
     }
 
     /** Nothing is committed: auto-commit is off and no test commits. */
     private static KafkaConsumer<String, byte[]> consumer(String group, String topic) {
-        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
-                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                ConsumerConfig.GROUP_ID_CONFIG, group,
-                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
-                ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest"), new StringDeserializer(), new ByteArrayDeserializer());
+        KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        group,
+                        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG,
+                        false,
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer());
         consumer.subscribe(List.of(topic));
         return consumer;
     }
@@ -167,7 +194,10 @@ class WalletEventConsumptionIT extends LedgerIntegrationTest {
             consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
             return seen.stream().anyMatch(r -> eventId.toString().equals(header(r, "ce_id")));
         });
-        return seen.stream().filter(r -> eventId.toString().equals(header(r, "ce_id"))).findFirst().orElseThrow();
+        return seen.stream()
+                .filter(r -> eventId.toString().equals(header(r, "ce_id")))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static String header(ConsumerRecord<String, byte[]> record, String name) {

@@ -1,14 +1,13 @@
 package com.outboxwallet.local;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.jspecify.annotations.Nullable;
-
-import java.util.Objects;
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * The three services, each its own Spring Boot application context with its own configuration, started in one JVM
@@ -37,12 +36,15 @@ public final class LocalPipeline implements AutoCloseable {
 
     /** @param relaySettings extra settings of the relay, such as {@code --relay.mode=cdc} */
     public static LocalPipeline start(InfrastructureEndpoints infra, Ports ports, List<String> relaySettings) {
-        return start(infra, ports, relaySettings, context -> { });
+        return start(infra, ports, relaySettings, context -> {});
     }
 
     /** @param everyService prepares each service's context before it starts, such as a test's span exporter */
-    public static LocalPipeline start(InfrastructureEndpoints infra, Ports ports, List<String> relaySettings,
-                                      ApplicationContextInitializer<ConfigurableApplicationContext> everyService) {
+    public static LocalPipeline start(
+            InfrastructureEndpoints infra,
+            Ports ports,
+            List<String> relaySettings,
+            ApplicationContextInitializer<ConfigurableApplicationContext> everyService) {
         LocalPipeline pipeline = new LocalPipeline();
         try {
             pipeline.api = pipeline.run(Service.API, ports.api(), List.of(), infra, everyService);
@@ -55,9 +57,12 @@ public final class LocalPipeline implements AutoCloseable {
         }
     }
 
-    private ConfigurableApplicationContext run(Service service, int port, List<String> extraSettings,
-                                               InfrastructureEndpoints infra,
-                                               ApplicationContextInitializer<ConfigurableApplicationContext> prepare) {
+    private ConfigurableApplicationContext run(
+            Service service,
+            int port,
+            List<String> extraSettings,
+            InfrastructureEndpoints infra,
+            ApplicationContextInitializer<ConfigurableApplicationContext> prepare) {
         SpringApplication application = service.application();
         application.addInitializers(prepare);
         application.setRegisterShutdownHook(false); // the launcher closes everything in order

@@ -6,12 +6,11 @@ import com.outboxwallet.local.processes.Instances;
 import com.outboxwallet.local.processes.KafkaBroker;
 import com.outboxwallet.local.processes.ProcessStack;
 import com.outboxwallet.local.processes.ServiceInstance;
-
-import java.util.Objects;
 import java.io.PrintStream;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /**
@@ -26,8 +25,7 @@ public final class LocalStack {
 
     private static final String USAGE = "usage: run-local [--processes [--instances api=N,relay=N,ledger=N]]";
 
-    private LocalStack() {
-    }
+    private LocalStack() {}
 
     public static void main(String[] args) {
         if (args.length > 0 && args[0].equals(KafkaBroker.COMMAND)) {
@@ -38,8 +36,9 @@ public final class LocalStack {
         List<String> arguments = List.of(args);
         if (arguments.isEmpty()) {
             runInThisJvm(settings);
-        } else if (arguments.get(0).equals("--processes") && (arguments.size() == 1
-                || arguments.size() == 3 && arguments.get(1).equals("--instances"))) {
+        } else if (arguments.get(0).equals("--processes")
+                && (arguments.size() == 1
+                        || arguments.size() == 3 && arguments.get(1).equals("--instances"))) {
             runAsProcesses(settings, Instances.parse(arguments.size() == 3 ? arguments.get(2) : ""));
         } else {
             System.err.println(USAGE);
@@ -48,41 +47,65 @@ public final class LocalStack {
     }
 
     private static void runInThisJvm(LocalStackSettings settings) {
-        EmbeddedInfrastructure infra = EmbeddedInfrastructure.start(new InfraSettings(settings.postgresPort(),
-                settings.kafkaPort(), settings.redisPort(), settings.dataDir(), true));
+        EmbeddedInfrastructure infra = EmbeddedInfrastructure.start(new InfraSettings(
+                settings.postgresPort(), settings.kafkaPort(), settings.redisPort(), settings.dataDir(), true));
         LocalPipeline pipeline;
         try {
-            pipeline = LocalPipeline.start(InfrastructureEndpoints.of(infra, "wallet", "ledger"),
+            pipeline = LocalPipeline.start(
+                    InfrastructureEndpoints.of(infra, "wallet", "ledger"),
                     new LocalPipeline.Ports(settings.apiPort(), settings.relayPort(), settings.ledgerPort()));
         } catch (RuntimeException e) {
             infra.close();
             throw e;
         }
-        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
-            pipeline.close();
-            infra.close();
-        }, "local-stack-shutdown"));
-        printWhereEverythingListens(System.out, settings, Map.of(
-                Service.API, List.of("http://localhost:" + pipeline.apiPort()),
-                Service.RELAY, List.of("http://localhost:" + pipeline.relayPort()),
-                Service.LEDGER, List.of("http://localhost:" + pipeline.ledgerPort())), "");
+        Runtime.getRuntime()
+                .addShutdownHook(new Thread(
+                        () -> {
+                            pipeline.close();
+                            infra.close();
+                        },
+                        "local-stack-shutdown"));
+        printWhereEverythingListens(
+                System.out,
+                settings,
+                Map.of(
+                        Service.API, List.of("http://localhost:" + pipeline.apiPort()),
+                        Service.RELAY, List.of("http://localhost:" + pipeline.relayPort()),
+                        Service.LEDGER, List.of("http://localhost:" + pipeline.ledgerPort())),
+                "");
     }
 
     private static void runAsProcesses(LocalStackSettings settings, Instances instances) {
-        ProcessStack stack = ProcessStack.start(new ProcessStack.Settings(settings.dataDir(), settings.postgresPort(),
-                settings.kafkaPort(), settings.redisPort(), Map.of(Service.API, settings.apiPort(),
-                Service.RELAY, settings.relayPort(), Service.LEDGER, settings.ledgerPort()), instances, Map.of(),
-                true, List.of("-Xmx512m")));
+        ProcessStack stack = ProcessStack.start(new ProcessStack.Settings(
+                settings.dataDir(),
+                settings.postgresPort(),
+                settings.kafkaPort(),
+                settings.redisPort(),
+                Map.of(
+                        Service.API,
+                        settings.apiPort(),
+                        Service.RELAY,
+                        settings.relayPort(),
+                        Service.LEDGER,
+                        settings.ledgerPort()),
+                instances,
+                Map.of(),
+                true,
+                List.of("-Xmx512m")));
         Map<Service, List<String>> listening = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
-            listening.put(service, stack.instances(service).stream()
-                    .map(instance -> instance.uri() + " (" + instance.name() + ", pid " + instance.jvm().pid() + ")")
-                    .toList());
+            listening.put(
+                    service,
+                    stack.instances(service).stream()
+                            .map(instance -> instance.uri() + " (" + instance.name() + ", pid "
+                                    + instance.jvm().pid() + ")")
+                            .toList());
         }
         String logs = stack.all().stream().map(ServiceInstance::name).collect(Collectors.joining(", "));
         printWhereEverythingListens(System.out, settings, listening, """
                  Processes       Kafka pid %d; logs of kafka, %s in %s
-                """.formatted(stack.kafka().pid(), logs, settings.dataDir().resolve("logs")));
+                """.formatted(
+                        stack.kafka().pid(), logs, settings.dataDir().resolve("logs")));
         try {
             Thread.currentThread().join(); // until Ctrl-C: the stack's shutdown hook stops every process
         } catch (InterruptedException e) {
@@ -90,10 +113,11 @@ public final class LocalStack {
         }
     }
 
-    private static void printWhereEverythingListens(PrintStream out, LocalStackSettings settings,
-                                                    Map<Service, List<String>> listening, String processes) {
+    private static void printWhereEverythingListens(
+            PrintStream out, LocalStackSettings settings, Map<Service, List<String>> listening, String processes) {
         String indent = "\n" + " ".repeat(17);
-        out.printf("""
+        out.printf(
+                """
 
                 ==========================================================================================
                  The outbox wallet is running. Ctrl-C stops everything.
@@ -108,10 +132,18 @@ public final class LocalStack {
                  Redis           redis://localhost:%d
                  Data            %s  (stop, then delete it to start from scratch)
                 %s==========================================================================================
-                %n""", String.join(indent, listening.get(Service.API)),
-                String.join(indent, Objects.requireNonNull(listening.get(Service.RELAY)).stream().map(uri -> uri.replaceFirst(
-                        "^(http://localhost:\\d+)", "$1/actuator/health")).toList()),
-                String.join(indent, listening.get(Service.LEDGER)), settings.postgresPort(), settings.kafkaPort(),
-                settings.redisPort(), settings.dataDir(), processes);
+                %n""",
+                String.join(indent, listening.get(Service.API)),
+                String.join(
+                        indent,
+                        Objects.requireNonNull(listening.get(Service.RELAY)).stream()
+                                .map(uri -> uri.replaceFirst("^(http://localhost:\\d+)", "$1/actuator/health"))
+                                .toList()),
+                String.join(indent, listening.get(Service.LEDGER)),
+                settings.postgresPort(),
+                settings.kafkaPort(),
+                settings.redisPort(),
+                settings.dataDir(),
+                processes);
     }
 }

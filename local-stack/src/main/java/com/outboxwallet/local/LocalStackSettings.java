@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.Map;
 
 /** The local run's ports and data directory, each overridable by an environment variable. */
-record LocalStackSettings(int postgresPort, int kafkaPort, int redisPort, int apiPort, int relayPort, int ledgerPort,
-                          Path dataDir) {
+record LocalStackSettings(
+        int postgresPort, int kafkaPort, int redisPort, int apiPort, int relayPort, int ledgerPort, Path dataDir) {
 
     static LocalStackSettings from(Map<String, String> env) {
         return new LocalStackSettings(

@@ -3,10 +3,9 @@ package com.outboxwallet.local;
 import com.outboxwallet.api.ApiServiceApplication;
 import com.outboxwallet.ledger.LedgerServiceApplication;
 import com.outboxwallet.relay.OutboxRelayApplication;
-import org.springframework.boot.SpringApplication;
-
 import java.util.List;
 import java.util.stream.Stream;
+import org.springframework.boot.SpringApplication;
 
 /**
  * The three services and how a local run configures each against the infrastructure, whether they run in this JVM
@@ -14,7 +13,6 @@ import java.util.stream.Stream;
  * ({@link com.outboxwallet.local.processes.ProcessStack}).
  */
 public enum Service {
-
     API("api", "api-service"),
     RELAY("relay", "outbox-relay"),
     LEDGER("ledger", "ledger-service");
@@ -49,16 +47,21 @@ public enum Service {
     public List<String> localSettings(InfrastructureEndpoints infra, int port) {
         String kafka = "--spring.kafka.bootstrap-servers=" + infra.kafkaBootstrapServers();
         List<String> servers = switch (this) {
-            case API -> List.of("--spring.datasource.url=" + infra.walletDatabaseUrl(),
-                    "--wallet.redis.url=" + infra.redisUrl());
+            case API ->
+                List.of(
+                        "--spring.datasource.url=" + infra.walletDatabaseUrl(),
+                        "--wallet.redis.url=" + infra.redisUrl());
             case RELAY -> List.of("--spring.datasource.url=" + infra.walletDatabaseUrl(), kafka);
             case LEDGER -> List.of("--spring.datasource.url=" + infra.ledgerDatabaseUrl(), kafka);
         };
-        return Stream.concat(servers.stream(), Stream.of(
-                "--spring.profiles.active=local",
-                "--server.port=" + port,
-                "--spring.datasource.username=" + infra.databaseUser(),
-                "--spring.datasource.password=" + infra.databasePassword(),
-                "--spring.main.banner-mode=off")).toList();
+        return Stream.concat(
+                        servers.stream(),
+                        Stream.of(
+                                "--spring.profiles.active=local",
+                                "--server.port=" + port,
+                                "--spring.datasource.username=" + infra.databaseUser(),
+                                "--spring.datasource.password=" + infra.databasePassword(),
+                                "--spring.main.banner-mode=off"))
+                .toList();
     }
 }

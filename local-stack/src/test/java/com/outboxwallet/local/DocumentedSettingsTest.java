@@ -1,5 +1,20 @@
 package com.outboxwallet.local;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -17,22 +32,6 @@ import org.springframework.core.env.MutablePropertySources;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.core.type.filter.AnnotationTypeFilter;
 import org.springframework.util.ClassUtils;
-
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.lang.reflect.RecordComponent;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A service's defaults live in one place, its own YAML (the records bind them and validate, nothing more), and the
@@ -63,9 +62,10 @@ class DocumentedSettingsTest {
         MutablePropertySources yaml() {
             try {
                 MutablePropertySources sources = new MutablePropertySources();
-                new YamlPropertySourceLoader().load(configName, new ClassPathResource(configName + ".yml")).stream()
-                        .filter(document -> !document.containsProperty("spring.config.activate.on-profile"))
-                        .forEach(sources::addLast);
+                new YamlPropertySourceLoader()
+                        .load(configName, new ClassPathResource(configName + ".yml")).stream()
+                                .filter(document -> !document.containsProperty("spring.config.activate.on-profile"))
+                                .forEach(sources::addLast);
                 return sources;
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
@@ -74,13 +74,14 @@ class DocumentedSettingsTest {
 
         Binder binder() {
             MutablePropertySources sources = yaml();
-            return new Binder(ConfigurationPropertySources.from(sources),
-                    new PropertySourcesPlaceholdersResolver(sources));
+            return new Binder(
+                    ConfigurationPropertySources.from(sources), new PropertySourcesPlaceholdersResolver(sources));
         }
 
         /** Every settings record of the service with its prefix. */
         Map<Class<?>, String> settingsRecords() {
-            ClassPathScanningCandidateComponentProvider scanner = new ClassPathScanningCandidateComponentProvider(false);
+            ClassPathScanningCandidateComponentProvider scanner =
+                    new ClassPathScanningCandidateComponentProvider(false);
             scanner.addIncludeFilter(new AnnotationTypeFilter(ConfigurationProperties.class));
             Map<Class<?>, String> records = new LinkedHashMap<>();
             for (BeanDefinition candidate : scanner.findCandidateComponents(basePackage)) {
@@ -93,8 +94,7 @@ class DocumentedSettingsTest {
     }
 
     /** One setting of a record: its full name, its type, and the value the YAML binds it to (null when none). */
-    record Setting(String name, ResolvableType type, Object value) {
-    }
+    record Setting(String name, ResolvableType type, Object value) {}
 
     @ParameterizedTest
     @EnumSource(Service.class)
@@ -115,8 +115,8 @@ class DocumentedSettingsTest {
                 // The YAML itself, not the bound value: a record may make one up where none is set (relay.instance-id).
                 String given = yaml.bind(setting.name(), String.class).orElse("");
                 if (!given.isBlank()) {
-                    problems.add(setting.name() + ": README.md says none, " + service.configName + ".yml gives "
-                            + given);
+                    problems.add(
+                            setting.name() + ": README.md says none, " + service.configName + ".yml gives " + given);
                 }
             } else if (!bindText(readme, setting.type()).equals(Optional.ofNullable(setting.value()))) {
                 problems.add(setting.name() + ": README.md says " + readme + ", " + service.configName + ".yml gives "
@@ -130,7 +130,9 @@ class DocumentedSettingsTest {
     @Test
     void everyFrameworkSettingInTheTableIsWhatTheServicesYamlSays() {
         List<String> recordSettings = Arrays.stream(Service.values())
-                .flatMap(service -> settingsOf(service).stream()).map(Setting::name).toList();
+                .flatMap(service -> settingsOf(service).stream())
+                .map(Setting::name)
+                .toList();
         List<String> problems = new ArrayList<>();
         documentedDefaults().forEach((name, readme) -> {
             if (recordSettings.contains(name)) {
@@ -140,10 +142,11 @@ class DocumentedSettingsTest {
             for (Service service : Service.values()) {
                 service.binder().bind(name, String.class).ifBound(value -> given.add(value));
             }
-            if (readme == null ? !given.stream().allMatch(String::isEmpty)
+            if (readme == null
+                    ? !given.stream().allMatch(String::isEmpty)
                     : given.isEmpty() || !given.stream().allMatch(readme::equals)) {
-                problems.add(name + ": README.md says " + (readme == null ? "none" : readme) + ", the YAML gives "
-                        + given);
+                problems.add(
+                        name + ": README.md says " + (readme == null ? "none" : readme) + ", the YAML gives " + given);
             }
         });
         assertThat(problems).isEmpty();
@@ -183,7 +186,10 @@ class DocumentedSettingsTest {
 
     private static Optional<Object> bindText(String text, ResolvableType type) {
         return new Binder(new MapConfigurationPropertySource(Map.of("value", text)))
-                .bind("value", Bindable.of(type)).map(Object.class::cast).map(Optional::of).orElse(Optional.empty());
+                .bind("value", Bindable.of(type))
+                .map(Object.class::cast)
+                .map(Optional::of)
+                .orElse(Optional.empty());
     }
 
     private static String kebab(String camelCase) {
@@ -209,7 +215,8 @@ class DocumentedSettingsTest {
                 String[] cells = line.split("\\|");
                 List<String> names = names(cells[1]);
                 List<String> values = Arrays.stream(withoutBrackets(cells[2]).split(" / "))
-                        .map(DocumentedSettingsTest::literal).toList();
+                        .map(DocumentedSettingsTest::literal)
+                        .toList();
                 assertThat(values.size()).as("defaults of %s", names).isIn(1, names.size());
                 for (int i = 0; i < names.size(); i++) {
                     defaults.put(names.get(i), values.get(values.size() == 1 ? 0 : i));
@@ -225,8 +232,10 @@ class DocumentedSettingsTest {
         for (String part : withoutBrackets(cell).split(" / ")) {
             String name = literal(part);
             assertThat(name).as("a setting in README.md: %s", cell).isNotNull();
-            names.add(name.startsWith(".")
-                    ? names.getFirst().substring(0, names.getFirst().lastIndexOf('.')) + name : name);
+            names.add(
+                    name.startsWith(".")
+                            ? names.getFirst().substring(0, names.getFirst().lastIndexOf('.')) + name
+                            : name);
         }
         return names;
     }

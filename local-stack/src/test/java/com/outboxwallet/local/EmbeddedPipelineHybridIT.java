@@ -7,8 +7,8 @@ class EmbeddedPipelineHybridIT extends EmbeddedPipelineIT {
 
     @Override
     List<String> relaySettings() {
-        return List.of("--relay.mode=hybrid", "--relay.cdc.slot-name=e2e_hybrid",
-                "--relay.cdc.publication-name=e2e_hybrid");
+        return List.of(
+                "--relay.mode=hybrid", "--relay.cdc.slot-name=e2e_hybrid", "--relay.cdc.publication-name=e2e_hybrid");
     }
 
     @Override

@@ -1,24 +1,23 @@
 package com.outboxwallet.local;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.outboxwallet.infra.EmbeddedInfrastructure;
 import io.opentelemetry.api.common.AttributeKey;
 import io.opentelemetry.api.trace.SpanKind;
 import io.opentelemetry.sdk.testing.exporter.InMemorySpanExporter;
 import io.opentelemetry.sdk.trace.data.SpanData;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.springframework.core.env.MapPropertySource;
-
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.springframework.core.env.MapPropertySource;
 
 /**
  * The whole pipeline on the embedded real PostgreSQL, Kafka and Redis: what the README's run command starts. Each
@@ -44,12 +43,18 @@ class EmbeddedPipelineIT extends PipelineContract {
     @BeforeAll
     void startPipeline() {
         EmbeddedInfrastructure infra = EmbeddedInfrastructure.shared();
-        pipeline = LocalPipeline.start(InfrastructureEndpoints.of(infra, "wallet_" + databaseSuffix(),
-                "ledger_" + databaseSuffix()), LocalPipeline.Ports.random(), relaySettings(), context -> {
+        pipeline = LocalPipeline.start(
+                InfrastructureEndpoints.of(infra, "wallet_" + databaseSuffix(), "ledger_" + databaseSuffix()),
+                LocalPipeline.Ports.random(),
+                relaySettings(),
+                context -> {
                     // Boot's OpenTelemetry configuration exports to every SpanExporter bean; export promptly.
                     context.getBeanFactory().registerSingleton("testSpans", spans);
-                    context.getEnvironment().getPropertySources().addFirst(new MapPropertySource("test-tracing",
-                            Map.of("management.opentelemetry.tracing.export.schedule-delay", "100ms")));
+                    context.getEnvironment()
+                            .getPropertySources()
+                            .addFirst(new MapPropertySource(
+                                    "test-tracing",
+                                    Map.of("management.opentelemetry.tracing.export.schedule-delay", "100ms")));
                 });
     }
 
@@ -64,8 +69,9 @@ class EmbeddedPipelineIT extends PipelineContract {
         HttpResponse<String> topUp = topUp(user, "trace-" + UUID.randomUUID(), "10.00");
 
         String traceId = topUp.headers().firstValue("traceparent").orElseThrow().split("-")[1];
-        await().atMost(Duration.ofSeconds(30)).until(() -> spansOf(traceId).stream()
-                .anyMatch(span -> span.getName().equals("wallet.events process") && span.hasEnded()));
+        await().atMost(Duration.ofSeconds(30))
+                .until(() -> spansOf(traceId).stream()
+                        .anyMatch(span -> span.getName().equals("wallet.events process") && span.hasEnded()));
         List<SpanData> trace = spansOf(traceId);
         SpanData server = only(trace, "api-service", SpanKind.SERVER);
         SpanData outbox = only(trace, "outbox-relay", SpanKind.INTERNAL);
@@ -78,9 +84,11 @@ class EmbeddedPipelineIT extends PipelineContract {
         assertThat(outbox.getParentSpanId()).isEqualTo(server.getSpanId());
         assertThat(publish.getParentSpanId()).isEqualTo(server.getSpanId());
         assertThat(apply.getParentSpanId()).isEqualTo(publish.getSpanId());
-        assertThat(apply.getAttributes().get(AttributeKey.stringKey("ledger.outcome"))).isEqualTo("applied");
+        assertThat(apply.getAttributes().get(AttributeKey.stringKey("ledger.outcome")))
+                .isEqualTo("applied");
         // The request's SQL, in its trace: at least the top-up's and the outbox row's inserts.
-        assertThat(trace).filteredOn(span -> span.getKind() == SpanKind.CLIENT
+        assertThat(trace)
+                .filteredOn(span -> span.getKind() == SpanKind.CLIENT
                         && span.getParentSpanId().equals(server.getSpanId()))
                 .hasSizeGreaterThanOrEqualTo(2);
         // The outbox span runs from the event's time to the publish: the time the row waited for the relay.
@@ -88,7 +96,9 @@ class EmbeddedPipelineIT extends PipelineContract {
     }
 
     private List<SpanData> spansOf(String traceId) {
-        return spans.getFinishedSpanItems().stream().filter(span -> span.getTraceId().equals(traceId)).toList();
+        return spans.getFinishedSpanItems().stream()
+                .filter(span -> span.getTraceId().equals(traceId))
+                .toList();
     }
 
     private static SpanData only(List<SpanData> trace, String service, SpanKind kind) {

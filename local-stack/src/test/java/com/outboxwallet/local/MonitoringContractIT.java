@@ -1,14 +1,12 @@
 package com.outboxwallet.local;
 
-import com.outboxwallet.infra.EmbeddedInfrastructure;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
-import org.yaml.snakeyaml.Yaml;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import static com.outboxwallet.local.PipelineHttp.authorized;
+import static com.outboxwallet.local.PipelineHttp.post;
+import static com.outboxwallet.local.PipelineHttp.send;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.outboxwallet.infra.EmbeddedInfrastructure;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -26,12 +24,13 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-
-import static com.outboxwallet.local.PipelineHttp.authorized;
-import static com.outboxwallet.local.PipelineHttp.post;
-import static com.outboxwallet.local.PipelineHttp.send;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.yaml.snakeyaml.Yaml;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * No alert rule and no dashboard panel is silently empty: every metric that an expression in
@@ -62,14 +61,15 @@ class MonitoringContractIT {
     private static final String ADMIN_PASSWORD = "admin-local-pass";
     /** The local profile's ledger operator (ledger-service-local.yml). */
     private static final String OPERATOR = "admin";
+
     private static final String OPERATOR_PASSWORD = "admin-local-pass";
     /** Series Prometheus records for each target itself; no service exposes them. */
     private static final Set<String> RECORDED_BY_PROMETHEUS = Set.of("up");
     /** Prometheus's target labels: added at scrape time, never in a service's answer. */
     private static final Set<String> TARGET_LABELS = Set.of("job", "instance");
     /** What Prometheus 3 asks for first. */
-    private static final String OPENMETRICS = "application/openmetrics-text;version=1.0.0,"
-            + "text/plain;version=0.0.4;q=0.5";
+    private static final String OPENMETRICS =
+            "application/openmetrics-text;version=1.0.0," + "text/plain;version=0.0.4;q=0.5";
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final Path root = repositoryRoot();
@@ -80,22 +80,31 @@ class MonitoringContractIT {
         pipeline = LocalPipeline.start(
                 InfrastructureEndpoints.of(EmbeddedInfrastructure.shared(), "wallet_mon", "ledger_mon"),
                 LocalPipeline.Ports.random(),
-                List.of("--relay.mode=hybrid", "--relay.cdc.slot-name=mon_hybrid",
+                List.of(
+                        "--relay.mode=hybrid",
+                        "--relay.cdc.slot-name=mon_hybrid",
                         "--relay.cdc.publication-name=mon_hybrid"));
 
         String username = "mon-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "mon-password-" + UUID.randomUUID();
-        HttpResponse<String> created = send(post(api("/api/v1/admin/users"), ADMIN, ADMIN_PASSWORD, null,
+        HttpResponse<String> created = send(post(
+                api("/api/v1/admin/users"),
+                ADMIN,
+                ADMIN_PASSWORD,
+                null,
                 "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        HttpResponse<String> topUp = send(post(api("/api/v1/topups"), username, password,
-                "mon-" + UUID.randomUUID(), "{\"amount\":\"150.00\"}"));
+        HttpResponse<String> topUp = send(
+                post(api("/api/v1/topups"), username, password, "mon-" + UUID.randomUUID(), "{\"amount\":\"150.00\"}"));
         assertThat(topUp.statusCode()).as(topUp.body()).isEqualTo(201);
 
         // Through the relay and Kafka into the ledger, as the ledger's own counter tells Prometheus.
-        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200)).untilAsserted(() ->
-                assertThat(scrape(Job.LEDGER).value("ledger_events_total", Map.of("outcome", "applied")))
-                        .as("ledger_events_total{outcome=\"applied\"}").isGreaterThanOrEqualTo(1.0));
+        await().atMost(Duration.ofSeconds(60))
+                .pollInterval(Duration.ofMillis(200))
+                .untilAsserted(() -> assertThat(
+                                scrape(Job.LEDGER).value("ledger_events_total", Map.of("outcome", "applied")))
+                        .as("ledger_events_total{outcome=\"applied\"}")
+                        .isGreaterThanOrEqualTo(1.0));
     }
 
     @AfterAll
@@ -113,20 +122,30 @@ class MonitoringContractIT {
         assertThat(panels).as("panel queries in the dashboards").hasSizeGreaterThanOrEqualTo(30);
 
         List<Use> uses = new ArrayList<>();
-        for (Expression expression : Stream.concat(alerts.stream(), panels.stream()).toList()) {
+        for (Expression expression :
+                Stream.concat(alerts.stream(), panels.stream()).toList()) {
             List<PromQl.Selector> selectors = PromQl.selectors(expression.expr());
-            assertThat(selectors).as(expression.where() + " selects no metric: " + expression.expr()).isNotEmpty();
+            assertThat(selectors)
+                    .as(expression.where() + " selects no metric: " + expression.expr())
+                    .isNotEmpty();
             selectors.forEach(selector -> uses.add(new Use(expression.where(), expression.expr(), selector)));
         }
 
         // Some series appear a moment after the top-up (a GC pause, a Kafka client metric): wait for them, no longer.
-        await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1)).untilAsserted(() -> {
-            Map<Job, Scrape> scrapes = scrapeAll();
-            List<String> problems = uses.stream().map(use -> use.problem(scrapes)).filter(p -> p != null)
-                    .distinct().toList();
-            assertThat(problems).as("metrics the alert rules and dashboards use but the services do not expose "
-                    + "(what they expose: local-stack/target/monitoring-contract/)").isEmpty();
-        });
+        await().atMost(Duration.ofSeconds(90))
+                .pollInterval(Duration.ofSeconds(1))
+                .untilAsserted(() -> {
+                    Map<Job, Scrape> scrapes = scrapeAll();
+                    List<String> problems = uses.stream()
+                            .map(use -> use.problem(scrapes))
+                            .filter(p -> p != null)
+                            .distinct()
+                            .toList();
+                    assertThat(problems)
+                            .as("metrics the alert rules and dashboards use but the services do not expose "
+                                    + "(what they expose: local-stack/target/monitoring-contract/)")
+                            .isEmpty();
+                });
 
         Set<String> names = new TreeSet<>();
         uses.forEach(use -> names.add(use.selector().name()));
@@ -142,22 +161,32 @@ class MonitoringContractIT {
             Map<String, Object> config = jobs.get(job.name);
             assertThat(config.get("metrics_path")).as(job.name).isEqualTo("/actuator/prometheus");
             HttpResponse<String> anonymous = send(HttpRequest.newBuilder(job.metricsUrl(pipeline))
-                    .timeout(Duration.ofSeconds(30)).GET().build());
+                    .timeout(Duration.ofSeconds(30))
+                    .GET()
+                    .build());
             if (job.credentials) {
-                assertThat(anonymous.statusCode()).as(job.name + " without credentials").isEqualTo(401);
+                assertThat(anonymous.statusCode())
+                        .as(job.name + " without credentials")
+                        .isEqualTo(401);
                 assertThat(config).as(job.name + " in prometheus.yml").containsKey("basic_auth");
                 @SuppressWarnings("unchecked")
                 Map<String, Object> auth = (Map<String, Object>) config.get("basic_auth");
-                assertThat(auth).as(job.name + "'s password comes from a file").containsKey("password_file")
+                assertThat(auth)
+                        .as(job.name + "'s password comes from a file")
+                        .containsKey("password_file")
                         .doesNotContainKey("password");
             } else {
-                assertThat(anonymous.statusCode()).as(job.name + " without credentials").isEqualTo(200);
+                assertThat(anonymous.statusCode())
+                        .as(job.name + " without credentials")
+                        .isEqualTo(200);
                 assertThat(config).as(job.name + " in prometheus.yml").doesNotContainKey("basic_auth");
             }
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> api = (Map<String, Object>) jobs.get("api-service").get("basic_auth");
-        assertThat(api.get("username")).as("the api-service's bootstrap administrator").isEqualTo(ADMIN);
+        assertThat(api.get("username"))
+                .as("the api-service's bootstrap administrator")
+                .isEqualTo(ADMIN);
     }
 
     /**
@@ -166,10 +195,12 @@ class MonitoringContractIT {
      */
     @Test
     void theTopUpLatencyBucketsCarryTraceIdExemplars() throws Exception {
-        String body = send(get(Job.API.metricsUrl(pipeline), ADMIN, ADMIN_PASSWORD, OPENMETRICS)).body();
-        assertThat(body.lines().filter(line -> line.startsWith("wallet_topups_seconds_bucket{"))
-                .filter(line -> line.contains("outcome=\"accepted\""))
-                .anyMatch(line -> line.contains("# {") && line.contains("trace_id=\"")))
+        String body = send(get(Job.API.metricsUrl(pipeline), ADMIN, ADMIN_PASSWORD, OPENMETRICS))
+                .body();
+        assertThat(body.lines()
+                        .filter(line -> line.startsWith("wallet_topups_seconds_bucket{"))
+                        .filter(line -> line.contains("outcome=\"accepted\""))
+                        .anyMatch(line -> line.contains("# {") && line.contains("trace_id=\"")))
                 .as("a wallet_topups_seconds_bucket{outcome=\"accepted\"} line with a trace_id exemplar")
                 .isTrue();
     }
@@ -177,8 +208,7 @@ class MonitoringContractIT {
     // ------------------------------------------------------------------------------------------ what is monitored
 
     /** A PromQL expression, and where it is: "alerts.yml: <alert>" or "<dashboard file>: <panel title> <refId>". */
-    private record Expression(String where, String expr) {
-    }
+    private record Expression(String where, String expr) {}
 
     private List<Expression> alertExpressions() throws IOException {
         Map<String, Object> rules = yaml(root.resolve("deploy/prometheus/alerts.yml"));
@@ -196,8 +226,12 @@ class MonitoringContractIT {
     private List<Expression> dashboardExpressions() throws IOException {
         List<Expression> expressions = new ArrayList<>();
         try (Stream<Path> files = Files.list(root.resolve("deploy/grafana/dashboards"))) {
-            for (Path file : files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                collectTargets(json.readTree(Files.readString(file)), file.getFileName().toString(), expressions);
+            for (Path file :
+                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
+                collectTargets(
+                        json.readTree(Files.readString(file)),
+                        file.getFileName().toString(),
+                        expressions);
             }
         }
         return expressions;
@@ -205,12 +239,14 @@ class MonitoringContractIT {
 
     private static void collectTargets(JsonNode node, String where, List<Expression> expressions) {
         if (node.isObject()) {
-            String here = node.has("title") ? where.replaceFirst(":.*", "") + ": " + node.get("title").asString()
+            String here = node.has("title")
+                    ? where.replaceFirst(":.*", "") + ": " + node.get("title").asString()
                     : where;
             if (node.has("targets")) {
                 for (JsonNode target : node.get("targets")) {
                     if (target.has("expr")) {
-                        expressions.add(new Expression(here + " " + target.path("refId").asString(""),
+                        expressions.add(new Expression(
+                                here + " " + target.path("refId").asString(""),
                                 target.get("expr").asString()));
                     }
                 }
@@ -223,7 +259,8 @@ class MonitoringContractIT {
 
     private Map<String, Map<String, Object>> scrapeJobs() throws IOException {
         Map<String, Map<String, Object>> jobs = new LinkedHashMap<>();
-        for (Map<String, Object> job : maps(yaml(root.resolve("deploy/prometheus/prometheus.yml")).get("scrape_configs"))) {
+        for (Map<String, Object> job :
+                maps(yaml(root.resolve("deploy/prometheus/prometheus.yml")).get("scrape_configs"))) {
             jobs.put(String.valueOf(job.get("job_name")), job);
         }
         return jobs;
@@ -241,17 +278,17 @@ class MonitoringContractIT {
             if (RECORDED_BY_PROMETHEUS.contains(name)) {
                 return null;
             }
-            List<Scrape> candidates = jobName != null ? List.of(scrapes.get(Job.named(jobName)))
-                    : List.copyOf(scrapes.values());
+            List<Scrape> candidates =
+                    jobName != null ? List.of(scrapes.get(Job.named(jobName))) : List.copyOf(scrapes.values());
             if (candidates.stream().noneMatch(scrape -> scrape.names().contains(name))) {
-                return where + ": " + name + " is not exposed" + (jobName == null ? "" : " by " + jobName)
-                        + "  [" + expr.strip() + "]";
+                return where + ": " + name + " is not exposed" + (jobName == null ? "" : " by " + jobName) + "  ["
+                        + expr.strip() + "]";
             }
             Map<String, String> labels = new LinkedHashMap<>(selector.equalities());
             TARGET_LABELS.forEach(labels::remove);
             if (!labels.isEmpty() && candidates.stream().noneMatch(scrape -> scrape.has(name, labels))) {
-                return where + ": no series " + name + labels + (jobName == null ? "" : " from " + jobName)
-                        + "  [" + expr.strip() + "]";
+                return where + ": no series " + name + labels + (jobName == null ? "" : " from " + jobName) + "  ["
+                        + expr.strip() + "]";
             }
             return null;
         }
@@ -274,7 +311,10 @@ class MonitoringContractIT {
         }
 
         static Job named(String name) {
-            return Stream.of(values()).filter(job -> job.name.equals(name)).findFirst().orElse(null);
+            return Stream.of(values())
+                    .filter(job -> job.name.equals(name))
+                    .findFirst()
+                    .orElse(null);
         }
 
         URI metricsUrl(LocalPipeline pipeline) {
@@ -303,8 +343,12 @@ class MonitoringContractIT {
         HttpRequest request = switch (job) {
             case API -> get(job.metricsUrl(pipeline), ADMIN, ADMIN_PASSWORD, OPENMETRICS);
             case LEDGER -> get(job.metricsUrl(pipeline), OPERATOR, OPERATOR_PASSWORD, OPENMETRICS);
-            case RELAY -> HttpRequest.newBuilder(job.metricsUrl(pipeline)).timeout(Duration.ofSeconds(30))
-                    .header("Accept", OPENMETRICS).GET().build();
+            case RELAY ->
+                HttpRequest.newBuilder(job.metricsUrl(pipeline))
+                        .timeout(Duration.ofSeconds(30))
+                        .header("Accept", OPENMETRICS)
+                        .GET()
+                        .build();
         };
         HttpResponse<String> response = send(request);
         assertThat(response.statusCode()).as(job.name + " /actuator/prometheus").isEqualTo(200);
@@ -314,24 +358,25 @@ class MonitoringContractIT {
     /** The samples of one answer in the Prometheus text or OpenMetrics format. */
     record Scrape(List<Sample> samples) {
 
-        record Sample(String name, Map<String, String> labels, double value) {
-        }
+        record Sample(String name, Map<String, String> labels, double value) {}
 
         static Scrape parse(String body) {
             List<Sample> samples = new ArrayList<>();
-            body.lines().filter(line -> !line.isBlank() && !line.startsWith("#")).forEach(line -> {
-                int i = 0;
-                while (i < line.length() && line.charAt(i) != '{' && line.charAt(i) != ' ') {
-                    i++;
-                }
-                String name = line.substring(0, i);
-                Map<String, String> labels = new LinkedHashMap<>();
-                if (i < line.length() && line.charAt(i) == '{') {
-                    i = labels(line, i + 1, labels);
-                }
-                String[] rest = line.substring(i).strip().split("\\s+");
-                samples.add(new Sample(name, labels, number(rest[0])));
-            });
+            body.lines()
+                    .filter(line -> !line.isBlank() && !line.startsWith("#"))
+                    .forEach(line -> {
+                        int i = 0;
+                        while (i < line.length() && line.charAt(i) != '{' && line.charAt(i) != ' ') {
+                            i++;
+                        }
+                        String name = line.substring(0, i);
+                        Map<String, String> labels = new LinkedHashMap<>();
+                        if (i < line.length() && line.charAt(i) == '{') {
+                            i = labels(line, i + 1, labels);
+                        }
+                        String[] rest = line.substring(i).strip().split("\\s+");
+                        samples.add(new Sample(name, labels, number(rest[0])));
+                    });
             return new Scrape(samples);
         }
 
@@ -377,14 +422,16 @@ class MonitoringContractIT {
         }
 
         boolean has(String name, Map<String, String> labels) {
-            return samples.stream().anyMatch(s -> s.name().equals(name)
-                    && s.labels().entrySet().containsAll(labels.entrySet()));
+            return samples.stream()
+                    .anyMatch(
+                            s -> s.name().equals(name) && s.labels().entrySet().containsAll(labels.entrySet()));
         }
 
         double value(String name, Map<String, String> labels) {
-            return samples.stream().filter(s -> s.name().equals(name)
-                            && s.labels().entrySet().containsAll(labels.entrySet()))
-                    .mapToDouble(Sample::value).sum();
+            return samples.stream()
+                    .filter(s -> s.name().equals(name) && s.labels().entrySet().containsAll(labels.entrySet()))
+                    .mapToDouble(Sample::value)
+                    .sum();
         }
     }
 
@@ -400,19 +447,17 @@ class MonitoringContractIT {
      */
     static final class PromQl {
 
-        record Selector(String name, Map<String, String> equalities) {
-        }
+        record Selector(String name, Map<String, String> equalities) {}
 
-        private static final Set<String> LABEL_LISTS = Set.of("by", "without", "on", "ignoring", "group_left",
-                "group_right");
-        private static final Set<String> KEYWORDS = Set.of("and", "or", "unless", "bool", "offset", "atan2", "inf",
-                "nan", "start", "end");
+        private static final Set<String> LABEL_LISTS =
+                Set.of("by", "without", "on", "ignoring", "group_left", "group_right");
+        private static final Set<String> KEYWORDS =
+                Set.of("and", "or", "unless", "bool", "offset", "atan2", "inf", "nan", "start", "end");
         private static final Pattern MATCHER = Pattern.compile(
                 "\\s*([a-zA-Z_][a-zA-Z0-9_]*)\\s*(=~|!~|!=|=)\\s*(\"(?:[^\"\\\\]|\\\\.)*\"|'(?:[^'\\\\]|\\\\.)*'|`[^`]*`)"
                         + "\\s*(,|$)");
 
-        private record Token(String kind, String text) {
-        }
+        private record Token(String kind, String text) {}
 
         static List<Selector> selectors(String expr) {
             List<Token> tokens = tokens(expr);
@@ -435,7 +480,8 @@ class MonitoringContractIT {
                         }
                     }
                 } else if (next.kind().equals("(")
-                        || next.kind().equals("ident") && Set.of("by", "without").contains(next.text())) {
+                        || next.kind().equals("ident")
+                                && Set.of("by", "without").contains(next.text())) {
                     continue; // a function or an aggregation
                 } else if (!KEYWORDS.contains(word.toLowerCase())) {
                     Map<String, String> equalities = new LinkedHashMap<>();
@@ -473,11 +519,15 @@ class MonitoringContractIT {
                     while (i < expr.length() && isWordPart(expr.charAt(i))) {
                         i++;
                     }
-                } else if (Character.isDigit(c) || c == '.' && i + 1 < expr.length()
-                        && Character.isDigit(expr.charAt(i + 1))) { // a number or a duration: 0.99, 1e3, 5m
-                    while (i < expr.length() && (isWordPart(expr.charAt(i)) || expr.charAt(i) == '.'
-                            || (expr.charAt(i) == '+' || expr.charAt(i) == '-')
-                            && Character.toLowerCase(expr.charAt(i - 1)) == 'e')) {
+                } else if (Character.isDigit(c)
+                        || c == '.'
+                                && i + 1 < expr.length()
+                                && Character.isDigit(expr.charAt(i + 1))) { // a number or a duration: 0.99, 1e3, 5m
+                    while (i < expr.length()
+                            && (isWordPart(expr.charAt(i))
+                                    || expr.charAt(i) == '.'
+                                    || (expr.charAt(i) == '+' || expr.charAt(i) == '-')
+                                            && Character.toLowerCase(expr.charAt(i - 1)) == 'e')) {
                         i++;
                     }
                 } else if (Character.isLetter(c) || c == '_' || c == ':') {
@@ -548,14 +598,18 @@ class MonitoringContractIT {
 
     @Test
     void thePromQlReaderFindsTheMetricsAndNothingElse() {
-        assertThat(PromQl.selectors("histogram_quantile(0.99, sum by (le, outcome) "
-                + "(rate(wallet_topups_seconds_bucket{outcome=\"accepted\", job=~\"a|b\"}[$__rate_interval])))"))
+        assertThat(
+                        PromQl.selectors(
+                                "histogram_quantile(0.99, sum by (le, outcome) "
+                                        + "(rate(wallet_topups_seconds_bucket{outcome=\"accepted\", job=~\"a|b\"}[$__rate_interval])))"))
                 .containsExactly(new PromQl.Selector("wallet_topups_seconds_bucket", Map.of("outcome", "accepted")));
         assertThat(PromQl.selectors("sum(rate(a_total{uri=\"/x/{id}\"}[5m])) by (job) / ignoring(le) "
-                + "max(b) > bool 1e3 * 64 unless c offset 5m"))
-                .extracting(PromQl.Selector::name).containsExactly("a_total", "b", "c");
+                        + "max(b) > bool 1e3 * 64 unless c offset 5m"))
+                .extracting(PromQl.Selector::name)
+                .containsExactly("a_total", "b", "c");
         assertThat(PromQl.selectors("sum(increase(x_total[$__range])) > 0 and on (job) up{job=\"api-service\"} == 1"))
-                .containsExactly(new PromQl.Selector("x_total", Map.of()),
+                .containsExactly(
+                        new PromQl.Selector("x_total", Map.of()),
                         new PromQl.Selector("up", Map.of("job", "api-service")));
     }
 
@@ -567,7 +621,8 @@ class MonitoringContractIT {
             dir = dir.getParent();
         }
         if (dir == null) {
-            throw new IllegalStateException("deploy/prometheus/alerts.yml not found above " + Path.of("").toAbsolutePath());
+            throw new IllegalStateException("deploy/prometheus/alerts.yml not found above "
+                    + Path.of("").toAbsolutePath());
         }
         return dir;
     }
@@ -588,5 +643,4 @@ class MonitoringContractIT {
     private static HttpRequest get(URI uri, String user, String password, String accept) {
         return authorized(uri, user, password).header("Accept", accept).GET().build();
     }
-
 }

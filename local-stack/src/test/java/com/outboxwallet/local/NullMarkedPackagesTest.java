@@ -1,16 +1,15 @@
 package com.outboxwallet.local;
 
-import org.jspecify.annotations.NullMarked;
-import org.junit.jupiter.api.Test;
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.jspecify.annotations.NullMarked;
+import org.junit.jupiter.api.Test;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 
 /**
  * NullAway checks only @NullMarked code (the build's {@code OnlyNullMarked}), so a package without a
@@ -22,18 +21,27 @@ class NullMarkedPackagesTest {
     @Test
     void everyPackageOfMainCodeIsNullMarked() throws IOException {
         Set<String> packages = mainPackages();
-        assertThat(packages).as("packages found").contains("com.outboxwallet.api", "com.outboxwallet.relay",
-                "com.outboxwallet.ledger", "com.outboxwallet.local", "com.outboxwallet.commands");
+        assertThat(packages)
+                .as("packages found")
+                .contains(
+                        "com.outboxwallet.api",
+                        "com.outboxwallet.relay",
+                        "com.outboxwallet.ledger",
+                        "com.outboxwallet.local",
+                        "com.outboxwallet.commands");
 
-        List<String> unmarked = packages.stream().filter(name -> !isNullMarked(name)).toList();
+        List<String> unmarked =
+                packages.stream().filter(name -> !isNullMarked(name)).toList();
 
-        assertThat(unmarked).as("packages without @NullMarked in their package-info.java").isEmpty();
+        assertThat(unmarked)
+                .as("packages without @NullMarked in their package-info.java")
+                .isEmpty();
     }
 
     private static Set<String> mainPackages() throws IOException {
         Set<String> packages = new TreeSet<>();
-        for (Resource type : new PathMatchingResourcePatternResolver()
-                .getResources("classpath*:com/outboxwallet/**/*.class")) {
+        for (Resource type :
+                new PathMatchingResourcePatternResolver().getResources("classpath*:com/outboxwallet/**/*.class")) {
             String location = type.getURL().toString();
             if (location.contains("/test-classes/")) {
                 continue; // tests pass nulls on purpose and are not checked

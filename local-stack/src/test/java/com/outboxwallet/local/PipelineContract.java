@@ -1,13 +1,14 @@
 package com.outboxwallet.local;
 
-import org.junit.jupiter.api.Test;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
+import static com.outboxwallet.local.PipelineHttp.get;
+import static com.outboxwallet.local.PipelineHttp.post;
+import static com.outboxwallet.local.PipelineHttp.send;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -23,13 +24,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicReference;
-
-import static com.outboxwallet.local.PipelineHttp.authorized;
-import static com.outboxwallet.local.PipelineHttp.get;
-import static com.outboxwallet.local.PipelineHttp.post;
-import static com.outboxwallet.local.PipelineHttp.send;
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /**
  * The promise, end to end and black box: every accepted top-up changes the balance exactly once and appears exactly
@@ -43,8 +40,7 @@ abstract class PipelineContract {
 
     abstract LocalPipeline pipeline();
 
-    record User(String username, String password, String walletId) {
-    }
+    record User(String username, String password, String walletId) {}
 
     /** What the API said it accepted: top-up id to amount, per wallet. */
     private final Map<String, Map<String, BigDecimal>> accepted = new ConcurrentHashMap<>();
@@ -79,30 +75,40 @@ abstract class PipelineContract {
 
         for (User user : users) {
             Map<String, BigDecimal> topUps = accepted.get(user.walletId());
-            await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+            await().atMost(Duration.ofSeconds(60))
+                    .pollInterval(Duration.ofMillis(100))
                     .until(() -> auditLog(user).size() >= topUps.size());
 
             List<JsonNode> audit = auditLog(user);
-            List<String> auditedIds = audit.stream().map(row -> row.get("topUpId").asString()).toList();
-            assertThat(auditedIds).as("one audit row per accepted top-up, no duplicates")
+            List<String> auditedIds =
+                    audit.stream().map(row -> row.get("topUpId").asString()).toList();
+            assertThat(auditedIds)
+                    .as("one audit row per accepted top-up, no duplicates")
                     .doesNotHaveDuplicates()
                     .containsExactlyInAnyOrderElementsOf(topUps.keySet());
             BigDecimal sum = topUps.values().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
-            assertThat(new BigDecimal(wallet(user).get("balance").asString())).as("balance of " + user.username())
+            assertThat(new BigDecimal(wallet(user).get("balance").asString()))
+                    .as("balance of " + user.username())
                     .isEqualByComparingTo(sum);
             for (JsonNode row : audit) {
                 assertThat(new BigDecimal(row.get("amount").asString()))
                         .isEqualByComparingTo(topUps.get(row.get("topUpId").asString()));
             }
         }
-        assertThat(accepted.get(retrier.walletId()).values()).filteredOn(a -> a.compareTo(new BigDecimal("250.00")) == 0)
-                .as("the retried key credited once").hasSize(1);
+        assertThat(accepted.get(retrier.walletId()).values())
+                .filteredOn(a -> a.compareTo(new BigDecimal("250.00")) == 0)
+                .as("the retried key credited once")
+                .hasSize(1);
     }
 
     User aNewUser() throws IOException, InterruptedException {
         String username = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "e2e-password-" + UUID.randomUUID();
-        HttpResponse<String> created = send(post(apiUrl("/api/v1/admin/users"), ADMIN, ADMIN_PASSWORD, null,
+        HttpResponse<String> created = send(post(
+                apiUrl("/api/v1/admin/users"),
+                ADMIN,
+                ADMIN_PASSWORD,
+                null,
                 "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"));
         assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
         String walletId = json.readTree(created.body()).get("walletId").asString();
@@ -113,16 +119,25 @@ abstract class PipelineContract {
     /** As a client should: a 409 "still running" for a raced duplicate is retried until the first one answered. */
     HttpResponse<String> topUp(User user, String key, String amount) {
         AtomicReference<HttpResponse<String>> answer = new AtomicReference<>();
-        await().atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(50)).until(() -> {
-            answer.set(send(post(apiUrl("/api/v1/topups"), user.username(), user.password(), key,
-                    "{\"amount\":\"" + amount + "\"}")));
-            return answer.get().statusCode() != 409;
-        });
+        await().atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> {
+                    answer.set(send(post(
+                            apiUrl("/api/v1/topups"),
+                            user.username(),
+                            user.password(),
+                            key,
+                            "{\"amount\":\"" + amount + "\"}")));
+                    return answer.get().statusCode() != 409;
+                });
         HttpResponse<String> response = answer.get();
         assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
         JsonNode topUp = json.readTree(response.body());
         assertThat(topUp.get("walletId").asString()).isEqualTo(user.walletId());
-        accepted.get(user.walletId()).put(topUp.get("id").asString(), new BigDecimal(topUp.get("amount").asString()));
+        accepted.get(user.walletId())
+                .put(
+                        topUp.get("id").asString(),
+                        new BigDecimal(topUp.get("amount").asString()));
         return response;
     }
 
@@ -133,8 +148,11 @@ abstract class PipelineContract {
     }
 
     private List<JsonNode> auditLog(User user) throws IOException, InterruptedException {
-        HttpResponse<String> response = send(get(URI.create("http://localhost:" + pipeline().ledgerPort()
-                + "/api/v1/ledger/wallets/" + user.walletId() + "/audit-log?size=500"), ADMIN, ADMIN_PASSWORD));
+        HttpResponse<String> response = send(get(
+                URI.create("http://localhost:" + pipeline().ledgerPort() + "/api/v1/ledger/wallets/" + user.walletId()
+                        + "/audit-log?size=500"),
+                ADMIN,
+                ADMIN_PASSWORD));
         assertThat(response.statusCode()).isEqualTo(200);
         return json.readTree(response.body()).get("content").valueStream().toList();
     }

@@ -12,10 +12,10 @@ import java.util.Base64;
 /** How the end-to-end tests talk to the pipeline's services: real HTTP/1.1 with HTTP Basic credentials. */
 final class PipelineHttp {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private PipelineHttp() {
-    }
+    private PipelineHttp() {}
 
     /** A JSON POST; with an {@code Idempotency-Key} unless {@code key} is null. */
     static HttpRequest post(URI uri, String user, String password, String key, String body) {
@@ -33,8 +33,13 @@ final class PipelineHttp {
     }
 
     static HttpRequest.Builder authorized(URI uri, String user, String password) {
-        return HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(30)).header("Authorization", "Basic "
-                + Base64.getEncoder().encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
+        return HttpRequest.newBuilder(uri)
+                .timeout(Duration.ofSeconds(30))
+                .header(
+                        "Authorization",
+                        "Basic "
+                                + Base64.getEncoder()
+                                        .encodeToString((user + ":" + password).getBytes(StandardCharsets.UTF_8)));
     }
 
     static HttpResponse<String> send(HttpRequest request) throws IOException, InterruptedException {

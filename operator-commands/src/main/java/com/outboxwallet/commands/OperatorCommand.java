@@ -1,9 +1,8 @@
 package com.outboxwallet.commands;
 
+import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
-
-import java.util.Map;
 
 /**
  * An operator command that does its work in the service's own application: its options are read, and its usage

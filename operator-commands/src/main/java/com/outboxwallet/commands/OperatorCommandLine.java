@@ -1,10 +1,5 @@
 package com.outboxwallet.commands;
 
-import picocli.CommandLine;
-import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Model.OptionSpec;
-import picocli.CommandLine.ParseResult;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -12,6 +7,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Predicate;
+import picocli.CommandLine;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.ParseResult;
 
 /**
  * A service's operator commands on one command line, {@code java -jar <service>-exec.jar <command> [options]}, the
@@ -50,10 +49,15 @@ public final class OperatorCommandLine {
     public OperatorCommandLine(String name, ServiceApplication application, Object... commands) {
         service = new ServiceCommands(application);
         commandLine = new CommandLine(service);
-        commandLine.getCommandSpec().name(name).usageMessage().description(("The operator commands of the %s, run "
-                + "from its executable jar: java -jar %s-exec.jar COMMAND [OPTIONS]. Each runs the service's own "
-                + "application without its web server or background work, does its work, prints a summary and "
-                + "exits.").formatted(name, name));
+        commandLine
+                .getCommandSpec()
+                .name(name)
+                .usageMessage()
+                .description(("The operator commands of the %s, run "
+                                + "from its executable jar: java -jar %s-exec.jar COMMAND [OPTIONS]. Each runs the service's own "
+                                + "application without its web server or background work, does its work, prints a summary and "
+                                + "exits.")
+                        .formatted(name, name));
         Arrays.stream(commands).forEach(commandLine::addSubcommand);
         commandLine.setExecutionExceptionHandler(OperatorCommandLine::failed);
         everyCommand(commandLine, OperatorCommandLine::describe);
@@ -64,7 +68,9 @@ public final class OperatorCommandLine {
      *         settings of the service itself
      */
     public static boolean isCommand(String... args) {
-        return Arrays.stream(args).filter(Predicate.not(OperatorCommandLine::isSetting)).findFirst()
+        return Arrays.stream(args)
+                .filter(Predicate.not(OperatorCommandLine::isSetting))
+                .findFirst()
                 .filter(first -> !first.startsWith("-") || first.equals("-h") || first.equals("--help"))
                 .isPresent();
     }
@@ -98,14 +104,21 @@ public final class OperatorCommandLine {
     /** Help, the exit codes and where settings come from, on every command, so that each one's --help is complete. */
     private static void describe(CommandSpec command) {
         if (command.optionsMap().get("--help") == null) {
-            command.addOption(OptionSpec.builder("-h", "--help").usageHelp(true)
-                    .description("Show this help and exit, without starting anything.").build());
+            command.addOption(OptionSpec.builder("-h", "--help")
+                    .usageHelp(true)
+                    .description("Show this help and exit, without starting anything.")
+                    .build());
         }
         command.exitCodeOnInvalidInput(FAILED).exitCodeOnExecutionException(FAILED);
-        command.usageMessage().descriptionHeading("%n").parameterListHeading("%nArguments:%n")
-                .optionListHeading("%nOptions:%n").commandListHeading("%nCommands:%n")
-                .exitCodeListHeading("%nExit codes:%n").exitCodeList(EXIT_CODES)
-                .footerHeading("%nSettings:%n").footer(SETTINGS);
+        command.usageMessage()
+                .descriptionHeading("%n")
+                .parameterListHeading("%nArguments:%n")
+                .optionListHeading("%nOptions:%n")
+                .commandListHeading("%nCommands:%n")
+                .exitCodeListHeading("%nExit codes:%n")
+                .exitCodeList(EXIT_CODES)
+                .footerHeading("%nSettings:%n")
+                .footer(SETTINGS);
     }
 
     /** A failure is one line on standard error, not a stack trace: the operator reads it, then reruns. */
@@ -119,8 +132,11 @@ public final class OperatorCommandLine {
 
     /** {@code dead-letters redrive}: the command as the operator typed it, without the service's name. */
     private static String nameOf(CommandSpec command) {
-        return command.parent() == null ? command.name()
-                : command.qualifiedName().substring(command.root().name().length()).trim();
+        return command.parent() == null
+                ? command.name()
+                : command.qualifiedName()
+                        .substring(command.root().name().length())
+                        .trim();
     }
 
     private static String message(Throwable e) {
@@ -131,8 +147,9 @@ public final class OperatorCommandLine {
         Map<String, String> codes = new LinkedHashMap<>();
         codes.put(String.valueOf(OK), "done, nothing wrong");
         codes.put(String.valueOf(FOUND_PROBLEMS), "ran, and found a problem (the description says which)");
-        codes.put(String.valueOf(FAILED), "could not do its work: a bad argument, a system unreachable, an "
-                + "error; safe to rerun");
+        codes.put(
+                String.valueOf(FAILED),
+                "could not do its work: a bad argument, a system unreachable, an " + "error; safe to rerun");
         return codes;
     }
 }

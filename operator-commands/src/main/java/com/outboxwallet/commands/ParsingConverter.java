@@ -1,9 +1,8 @@
 package com.outboxwallet.commands;
 
+import java.util.function.Function;
 import picocli.CommandLine.ITypeConverter;
 import picocli.CommandLine.TypeConversionException;
-
-import java.util.function.Function;
 
 /**
  * An option's converter from a parse method, whose {@link IllegalArgumentException} says what is wrong with the

@@ -1,16 +1,15 @@
 package com.outboxwallet.commands;
 
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.springframework.boot.Banner;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.WebApplicationType;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.core.env.MapPropertySource;
-
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.function.Function;
 
 /**
  * A service's own application, as an operator command runs it: the service's configuration and settings, no web
@@ -25,8 +24,8 @@ public final class ServiceApplication {
      * @param application the service's application, given defaults beneath its own configuration
      * @param settings    what every command of the service needs, e.g. that its background work stays off
      */
-    public ServiceApplication(Function<Map<String, Object>, SpringApplication> application,
-                              Map<String, Object> settings) {
+    public ServiceApplication(
+            Function<Map<String, Object>, SpringApplication> application, Map<String, Object> settings) {
         this.application = application;
         this.settings = Map.copyOf(settings);
     }
@@ -43,14 +42,17 @@ public final class ServiceApplication {
         spring.setBannerMode(Banner.Mode.OFF);
         // First among the property sources, so that no environment variable or operator's setting undoes them (a
         // command that started the relay's publishing loops would publish beside the live relay).
-        spring.addInitializers(context -> context.getEnvironment().getPropertySources()
+        spring.addInitializers(context -> context.getEnvironment()
+                .getPropertySources()
                 .addFirst(new MapPropertySource("operator-command", fixed)));
         ConfigurableApplicationContext context;
         try {
             context = spring.run(arguments.toArray(String[]::new));
         } catch (RuntimeException e) {
-            throw new IllegalStateException("the service's application did not start: "
-                    + NestedExceptionUtils.getMostSpecificCause(e).getMessage(), e);
+            throw new IllegalStateException(
+                    "the service's application did not start: "
+                            + NestedExceptionUtils.getMostSpecificCause(e).getMessage(),
+                    e);
         }
         try (context) {
             return work.run(context);

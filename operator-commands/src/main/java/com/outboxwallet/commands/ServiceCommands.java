@@ -1,9 +1,8 @@
 package com.outboxwallet.commands;
 
-import picocli.CommandLine.Command;
-
 import java.util.List;
 import java.util.Map;
+import picocli.CommandLine.Command;
 
 /**
  * The top of a service's command line, above its operator commands: where each of them finds the service's

@@ -1,5 +1,11 @@
 package com.outboxwallet.commands;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringApplication;
@@ -9,13 +15,6 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-
-import java.time.Duration;
-import java.util.HashMap;
-import java.util.Map;
-import java.util.concurrent.Callable;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 /** The command line of a made-up service whose application is an empty Spring context: no database, no broker. */
 @ExtendWith(OutputCaptureExtension.class)
@@ -27,10 +26,14 @@ class OperatorCommandLineTest {
     void theServicesHelpListsItsCommandsAndTheExitCodes(CapturedOutput output) {
         assertThat(toyService().execute("--help")).isEqualTo(OperatorCommandLine.OK);
 
-        assertThat(output.getOut()).contains("Usage: toy-service [-h] COMMAND")
+        assertThat(output.getOut())
+                .contains("Usage: toy-service [-h] COMMAND")
                 .contains("-jar toy-service-exec.jar COMMAND")
                 .contains("count", "Counts the toys.")
-                .contains("Exit codes:", "0   done, nothing wrong", "1   ran, and found a problem",
+                .contains(
+                        "Exit codes:",
+                        "0   done, nothing wrong",
+                        "1   ran, and found a problem",
                         "2   could not do its work")
                 .contains("--spring.datasource.url=");
         assertThat(seen).as("no application started").isEmpty();
@@ -40,33 +43,42 @@ class OperatorCommandLineTest {
     void aCommandsHelpDescribesEachOptionAndTheExitCodes(CapturedOutput output) {
         assertThat(toyService().execute("count", "--help")).isZero();
 
-        assertThat(output.getOut()).contains("Usage: toy-service count [-h] [--fail] --every=<every> [--up-to=<upTo>]")
-                .contains("--every=<every>", "How often.").contains("-h, --help").contains("Exit codes:");
+        assertThat(output.getOut())
+                .contains("Usage: toy-service count [-h] [--fail] --every=<every> [--up-to=<upTo>]")
+                .contains("--every=<every>", "How often.")
+                .contains("-h, --help")
+                .contains("Exit codes:");
         assertThat(seen).isEmpty();
     }
 
     @Test
     void aBadValueOrAnUnknownOptionIsAUsageErrorWithoutStartingAnything(CapturedOutput output) {
-        assertThat(toyService().execute("count", "--every", "PT1S", "--up-to", "many")).isEqualTo(2);
-        assertThat(output.getErr()).contains("Invalid value for option '--up-to': 'many' is not an int")
+        assertThat(toyService().execute("count", "--every", "PT1S", "--up-to", "many"))
+                .isEqualTo(2);
+        assertThat(output.getErr())
+                .contains("Invalid value for option '--up-to': 'many' is not an int")
                 .contains("Usage: toy-service count");
 
-        assertThat(toyService().execute("count", "--every", "PT1S", "--colour", "red")).isEqualTo(2);
+        assertThat(toyService().execute("count", "--every", "PT1S", "--colour", "red"))
+                .isEqualTo(2);
         assertThat(output.getErr()).contains("Unknown options: '--colour', 'red'");
 
         assertThat(toyService().execute("cuont")).isEqualTo(2);
-        assertThat(output.getErr()).contains("Unmatched argument at index 0: 'cuont'")
+        assertThat(output.getErr())
+                .contains("Unmatched argument at index 0: 'cuont'")
                 .contains("Did you mean: toy-service count?");
         assertThat(seen).isEmpty();
     }
 
     @Test
     void aCommandRunsInTheServicesApplicationWithTheOperatorsSettingsBeneathItsOwn() {
-        int exitCode = toyService().execute("count", "--every=PT2M", "--up-to", "3",
-                "--toy.colour=red", "--toy.loops=true");
+        int exitCode =
+                toyService().execute("count", "--every=PT2M", "--up-to", "3", "--toy.colour=red", "--toy.loops=true");
 
         assertThat(exitCode).isEqualTo(OperatorCommandLine.FOUND_PROBLEMS);
-        assertThat(seen).containsEntry("every", "PT2M").containsEntry("upTo", "3")
+        assertThat(seen)
+                .containsEntry("every", "PT2M")
+                .containsEntry("upTo", "3")
                 .containsEntry("toy.colour", "red")
                 .containsEntry("toy.loops", "false")
                 .containsEntry(OperatorCommandLine.COMMAND_PROPERTY, "count");
@@ -82,7 +94,8 @@ class OperatorCommandLineTest {
     @Test
     void argumentsNamingACommandOrAskingForHelpAreForTheCommandLineAndSettingsAreForTheService() {
         assertThat(OperatorCommandLine.isCommand("count", "--every", "PT1S")).isTrue();
-        assertThat(OperatorCommandLine.isCommand("--spring.profiles.active=local", "count")).isTrue();
+        assertThat(OperatorCommandLine.isCommand("--spring.profiles.active=local", "count"))
+                .isTrue();
         assertThat(OperatorCommandLine.isCommand("--help")).isTrue();
         assertThat(OperatorCommandLine.isCommand("--server.port=0")).isFalse();
         assertThat(OperatorCommandLine.isCommand("--debug")).isFalse();
@@ -91,16 +104,20 @@ class OperatorCommandLineTest {
 
     private static OperatorCommandLine toyService() {
         seen.clear();
-        return new OperatorCommandLine("toy-service", new ServiceApplication(defaults -> {
-            SpringApplication application = new SpringApplication(ToyApplication.class);
-            application.setDefaultProperties(defaults);
-            return application;
-        }, Map.of("toy.loops", "false")), new CountCommand());
+        return new OperatorCommandLine(
+                "toy-service",
+                new ServiceApplication(
+                        defaults -> {
+                            SpringApplication application = new SpringApplication(ToyApplication.class);
+                            application.setDefaultProperties(defaults);
+                            return application;
+                        },
+                        Map.of("toy.loops", "false")),
+                new CountCommand());
     }
 
     @Configuration(proxyBeanMethods = false)
-    static class ToyApplication {
-    }
+    static class ToyApplication {}
 
     @Command(name = "count", description = "Counts the toys.")
     static class CountCommand extends OperatorCommand implements Callable<Integer> {

@@ -1,13 +1,12 @@
 package com.outboxwallet.relay;
 
 import com.outboxwallet.relay.RelayProperties.RelayMode;
-import org.springframework.context.annotation.Conditional;
-
 import java.lang.annotation.Documented;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
+import org.springframework.context.annotation.Conditional;
 
 /**
  * A bean that runs only in the given relay modes: the one way {@code relay.mode} decides what runs (polling gates,

@@ -3,14 +3,13 @@ package com.outboxwallet.relay;
 import com.outboxwallet.commands.OperatorCommandLine;
 import com.outboxwallet.relay.commands.RelayCommands;
 import com.outboxwallet.relay.commands.RepublishCommand;
+import java.util.HashMap;
+import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
 import org.springframework.scheduling.annotation.EnableScheduling;
-
-import java.util.HashMap;
-import java.util.Map;
 
 /** The relay has no users: its only endpoints are health checks, so Boot must not invent a login. */
 @SpringBootApplication(exclude = UserDetailsServiceAutoConfiguration.class)
@@ -40,8 +39,11 @@ public class OutboxRelayApplication {
      * @return the exit code: 0 success, 2 failure or bad usage
      */
     public static int runCommand(String... args) {
-        return new OperatorCommandLine(CONFIG_NAME, RelayCommands.application(OutboxRelayApplication::application),
-                new RepublishCommand()).execute(args);
+        return new OperatorCommandLine(
+                        CONFIG_NAME,
+                        RelayCommands.application(OutboxRelayApplication::application),
+                        new RepublishCommand())
+                .execute(args);
     }
 
     /** @param defaults beneath the relay's configuration */

@@ -1,14 +1,10 @@
 package com.outboxwallet.relay;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.outboxwallet.infra.EmbeddedInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-import org.springframework.boot.health.contributor.Health;
-import org.springframework.boot.health.contributor.HealthIndicator;
-import org.springframework.boot.health.contributor.Status;
-import org.springframework.context.ConfigurableApplicationContext;
-
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -17,9 +13,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.HealthIndicator;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.context.ConfigurableApplicationContext;
 
 /** The relay in CDC mode: Debezium's embedded engine on a pgoutput slot of a database of its own. */
 class CdcRelayIT extends SlotRelayTest {
@@ -52,10 +51,13 @@ class CdcRelayIT extends SlotRelayTest {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> StandaloneRelay.unpublished(jdbc, eventIds) == 0);
         try (TopicReader topic = new TopicReader(bootstrapServers(), "wallet.events")) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> topic.withEventIds(eventIds).size() >= eventIds.size());
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> topic.withEventIds(eventIds).size() >= eventIds.size());
             List<ConsumerRecord<String, byte[]>> records = topic.withEventIds(eventIds);
             assertThat(countById(records).values()).as("exactly once").containsOnly(1L);
-            assertThat(WalletOrder.firstArrivals(records, wallet.toString())).hasSize(20).isSorted();
+            assertThat(WalletOrder.firstArrivals(records, wallet.toString()))
+                    .hasSize(20)
+                    .isSorted();
             ConsumerRecord<String, byte[]> first = records.getFirst();
             assertThat(TopicReader.header(first, "ce_type")).isEqualTo("com.outboxwallet.wallet.topup.accepted.v1");
             assertThat(TopicReader.header(first, "ce_specversion")).isEqualTo("1.0");
@@ -79,11 +81,17 @@ class CdcRelayIT extends SlotRelayTest {
 
         await().atMost(Duration.ofSeconds(60)).until(() -> StandaloneRelay.unpublished(jdbc, eventIds) == 0);
         try (TopicReader topic = new TopicReader(bootstrapServers(), "wallet.events")) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> topic.withEventIds(eventIds).size() >= eventIds.size());
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> topic.withEventIds(eventIds).size() >= eventIds.size());
             assertThat(countById(topic.withEventIds(eventIds)).values()).containsOnly(1L);
-            assertThat(WalletOrder.firstArrivals(topic.poll(), wallet.toString())).hasSize(10).isSorted();
+            assertThat(WalletOrder.firstArrivals(topic.poll(), wallet.toString()))
+                    .hasSize(10)
+                    .isSorted();
         }
-        assertThat(jdbc.sql("SELECT count(*) FROM relay_cdc_offsets").query(Long.class).single()).isPositive();
+        assertThat(jdbc.sql("SELECT count(*) FROM relay_cdc_offsets")
+                        .query(Long.class)
+                        .single())
+                .isPositive();
     }
 
     @Test
@@ -93,8 +101,10 @@ class CdcRelayIT extends SlotRelayTest {
         MeterRegistry metrics = relay.getBean(MeterRegistry.class);
 
         // Other tables' writes, none in the publication: only the heartbeat can move the slot past them.
-        jdbc.sql("CREATE TABLE IF NOT EXISTS unrelated (id BIGINT GENERATED ALWAYS AS IDENTITY, filler TEXT)").update();
-        jdbc.sql("INSERT INTO unrelated (filler) SELECT repeat('x', 1000) FROM generate_series(1, 5000)").update();
+        jdbc.sql("CREATE TABLE IF NOT EXISTS unrelated (id BIGINT GENERATED ALWAYS AS IDENTITY, filler TEXT)")
+                .update();
+        jdbc.sql("INSERT INTO unrelated (filler) SELECT repeat('x', 1000) FROM generate_series(1, 5000)")
+                .update();
         long lagAfterWrites = (long) metrics.get("relay.cdc.slot.lag").gauge().value();
         assertThat(lagAfterWrites).isPositive();
 
@@ -110,14 +120,17 @@ class CdcRelayIT extends SlotRelayTest {
     }
 
     private void awaitStreaming() {
-        await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
-                "SELECT count(*) FROM pg_replication_slots WHERE slot_name = :slot AND active")
-                .param("slot", slot).query(Long.class).single() == 1);
+        await().atMost(Duration.ofSeconds(60))
+                .until(() -> jdbc.sql("SELECT count(*) FROM pg_replication_slots WHERE slot_name = :slot AND active")
+                                .param("slot", slot)
+                                .query(Long.class)
+                                .single()
+                        == 1);
     }
 
     private static Map<String, Long> countById(List<ConsumerRecord<String, byte[]>> records) {
-        return records.stream().collect(Collectors.groupingBy(r -> TopicReader.header(r, "ce_id"),
-                Collectors.counting()));
+        return records.stream()
+                .collect(Collectors.groupingBy(r -> TopicReader.header(r, "ce_id"), Collectors.counting()));
     }
 
     private static String bootstrapServers() {

@@ -1,18 +1,17 @@
 package com.outboxwallet.relay;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.outboxwallet.infra.EmbeddedInfrastructure;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.LongStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
 
 /**
  * Hybrid mode: CDC carries the events; when its replication connection is cut the poller takes over, and when CDC
@@ -37,7 +36,9 @@ class HybridRelayIT extends SlotRelayTest {
 
         // Cut CDC off: its walsender is terminated; Debezium reconnects only after its restart delay.
         jdbc.sql("SELECT pg_terminate_backend(active_pid) FROM pg_replication_slots WHERE slot_name = :slot")
-                .param("slot", slot).query().listOfRows();
+                .param("slot", slot)
+                .query()
+                .listOfRows();
         await().atMost(Duration.ofSeconds(30)).until(() -> pollerActive(metrics) == 1);
         eventIds.addAll(write(wallet, 11, 20));
         await().atMost(Duration.ofSeconds(30)).until(() -> StandaloneRelay.unpublished(jdbc, eventIds) == 0);
@@ -46,13 +47,18 @@ class HybridRelayIT extends SlotRelayTest {
         eventIds.addAll(write(wallet, 21, 30));
         await().atMost(Duration.ofSeconds(30)).until(() -> StandaloneRelay.unpublished(jdbc, eventIds) == 0);
 
-        try (TopicReader topic = new TopicReader(EmbeddedInfrastructure.shared().kafka().bootstrapServers(),
-                "wallet.events")) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> topic.withEventIds(eventIds).stream()
-                    .map(r -> TopicReader.header(r, "ce_id")).distinct().count() == eventIds.size());
+        try (TopicReader topic =
+                new TopicReader(EmbeddedInfrastructure.shared().kafka().bootstrapServers(), "wallet.events")) {
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> topic.withEventIds(eventIds).stream()
+                                    .map(r -> TopicReader.header(r, "ce_id"))
+                                    .distinct()
+                                    .count()
+                            == eventIds.size());
             List<ConsumerRecord<String, byte[]>> records = topic.poll();
             assertThat(WalletOrder.firstArrivals(records, wallet.toString()))
-                    .containsExactlyElementsOf(LongStream.rangeClosed(1, 30).boxed().toList());
+                    .containsExactlyElementsOf(
+                            LongStream.rangeClosed(1, 30).boxed().toList());
         }
     }
 
@@ -66,12 +72,14 @@ class HybridRelayIT extends SlotRelayTest {
         eventIds.addAll(write(wallet, 6, 20));
 
         await().atMost(Duration.ofSeconds(30)).until(() -> StandaloneRelay.unpublished(jdbc, eventIds) == 0);
-        try (TopicReader topic = new TopicReader(EmbeddedInfrastructure.shared().kafka().bootstrapServers(),
-                "wallet.events")) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> topic.withEventIds(eventIds).size() >= eventIds.size());
+        try (TopicReader topic =
+                new TopicReader(EmbeddedInfrastructure.shared().kafka().bootstrapServers(), "wallet.events")) {
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> topic.withEventIds(eventIds).size() >= eventIds.size());
             assertThat(topic.withEventIds(eventIds)).hasSize(eventIds.size());
             assertThat(WalletOrder.firstArrivals(topic.poll(), wallet.toString()))
-                    .containsExactlyElementsOf(LongStream.rangeClosed(1, 20).boxed().toList());
+                    .containsExactlyElementsOf(
+                            LongStream.rangeClosed(1, 20).boxed().toList());
         }
     }
 

@@ -1,21 +1,20 @@
 package com.outboxwallet.relay;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.outboxwallet.infra.EmbeddedKafkaServer;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.net.ServerSocket;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Kafka goes away while top-ups keep coming; the relay backs off, and when Kafka is back every event arrives. */
 class KafkaOutageIT {
@@ -29,13 +28,14 @@ class KafkaOutageIT {
         String url = StandaloneRelay.migratedDatabase("relay_outage");
         JdbcClient jdbc = StandaloneRelay.jdbc(url);
         EmbeddedKafkaServer kafka = EmbeddedKafkaServer.start(port, kafkaLogs);
-        try (ConfigurableApplicationContext relay = OutboxRelayApplication.application().run(
-                "--server.port=0",
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
-                "--relay.polling.max-backoff=1s")) {
+        try (ConfigurableApplicationContext relay = OutboxRelayApplication.application()
+                .run(
+                        "--server.port=0",
+                        "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=",
+                        "--spring.kafka.bootstrap-servers=" + kafka.bootstrapServers(),
+                        "--relay.polling.max-backoff=1s")) {
             UUID wallet = UUID.randomUUID();
             List<UUID> before = List.of(OutboxRows.anEventFor(jdbc, wallet, 1));
             await().atMost(Duration.ofSeconds(30)).until(() -> StandaloneRelay.unpublished(jdbc, before) == 0);
@@ -56,9 +56,15 @@ class KafkaOutageIT {
             try (TopicReader topic = new TopicReader(kafka.bootstrapServers(), "wallet.events")) {
                 List<UUID> all = new ArrayList<>(before);
                 all.addAll(during);
-                await().atMost(Duration.ofSeconds(30)).until(() -> topic.withEventIds(all).stream()
-                        .map(r -> TopicReader.header(r, "ce_id")).distinct().count() == all.size());
-                assertThat(WalletOrder.firstArrivals(topic.poll(), wallet.toString())).hasSize(30).isSorted();
+                await().atMost(Duration.ofSeconds(30))
+                        .until(() -> topic.withEventIds(all).stream()
+                                        .map(r -> TopicReader.header(r, "ce_id"))
+                                        .distinct()
+                                        .count()
+                                == all.size());
+                assertThat(WalletOrder.firstArrivals(topic.poll(), wallet.toString()))
+                        .hasSize(30)
+                        .isSorted();
             }
         } finally {
             kafka.close();

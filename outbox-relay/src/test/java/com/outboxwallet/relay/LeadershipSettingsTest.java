@@ -1,12 +1,11 @@
 package com.outboxwallet.relay;
 
-import com.outboxwallet.relay.RelayProperties.Leadership;
-import org.junit.jupiter.api.Test;
-
-import java.time.Duration;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.outboxwallet.relay.RelayProperties.Leadership;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
 
 class LeadershipSettingsTest {
 
@@ -15,6 +14,7 @@ class LeadershipSettingsTest {
         assertThatThrownBy(() -> new Leadership(Duration.ofSeconds(2), Duration.ofSeconds(5)))
                 .isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("relay.leadership.lease (PT5S) must be at least three times");
-        assertThat(new Leadership(Duration.ofSeconds(2), Duration.ofSeconds(6)).lease()).isEqualTo(Duration.ofSeconds(6));
+        assertThat(new Leadership(Duration.ofSeconds(2), Duration.ofSeconds(6)).lease())
+                .isEqualTo(Duration.ofSeconds(6));
     }
 }

@@ -1,13 +1,12 @@
 package com.outboxwallet.relay;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /** Writes outbox rows the way the api-service does, so the relay sees nothing it would not see in production. */
 final class OutboxRows {
@@ -17,14 +16,16 @@ final class OutboxRows {
                                 occurred_at)
             VALUES (?, 'wallet', ?, 'com.outboxwallet.wallet.topup.accepted.v1', CAST(? AS jsonb), ?, ?, ?)""";
 
-    private OutboxRows() {
-    }
+    private OutboxRows() {}
 
     static UUID anEventFor(JdbcClient jdbc, UUID walletId, long sequence) {
         UUID eventId = UUID.randomUUID();
         jdbc.sql(INSERT.replace("?", "%s").formatted(":eventId", ":walletId", ":payload", ":key", ":sequence", ":at"))
-                .param("eventId", eventId).param("walletId", walletId).param("payload", payload(walletId, sequence))
-                .param("key", "key-" + eventId).param("sequence", sequence)
+                .param("eventId", eventId)
+                .param("walletId", walletId)
+                .param("payload", payload(walletId, sequence))
+                .param("key", "key-" + eventId)
+                .param("sequence", sequence)
                 .param("at", Timestamp.from(Instant.now()))
                 .update();
         return eventId;
@@ -48,7 +49,6 @@ final class OutboxRows {
     static String payload(UUID walletId, long sequence) {
         return """
                 {"topUpId":"%s","walletId":"%s","userId":"%s","amount":"1.00","currency":"IDR",\
-                "balanceAfter":"%d.00","sequence":%d,"occurredAt":"2026-11-25T06:00:00Z"}"""
-                .formatted(UUID.randomUUID(), walletId, UUID.randomUUID(), sequence, sequence);
+                "balanceAfter":"%d.00","sequence":%d,"occurredAt":"2026-11-25T06:00:00Z"}""".formatted(UUID.randomUUID(), walletId, UUID.randomUUID(), sequence, sequence);
     }
 }

@@ -1,12 +1,12 @@
 package com.outboxwallet.relay;
 
+import static com.outboxwallet.relay.OutboxRelayApplication.runCommand;
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
-
-import static com.outboxwallet.relay.OutboxRelayApplication.runCommand;
-import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The relay's command line, without a database or broker: help and usage errors are answered before the relay's
@@ -18,7 +18,9 @@ class RelayCommandLineTest {
     @Test
     void helpListsTheCommandsTheirOptionsAndTheExitCodes(CapturedOutput output) {
         assertThat(runCommand("--help")).isZero();
-        assertThat(output.getOut()).contains("Usage: outbox-relay [-h] COMMAND").contains("republish")
+        assertThat(output.getOut())
+                .contains("Usage: outbox-relay [-h] COMMAND")
+                .contains("republish")
                 .contains("Exit codes:");
 
         assertThat(runCommand("republish", "--help")).isZero();
@@ -31,14 +33,19 @@ class RelayCommandLineTest {
     @Test
     void aBadTimeOrWalletIdIsAUsageErrorWithExitCode2(CapturedOutput output) {
         assertThat(runCommand("republish", "--from=yesterday")).isEqualTo(2);
-        assertThat(output.getErr()).contains("Invalid value for option '--from': cannot convert 'yesterday'")
+        assertThat(output.getErr())
+                .contains("Invalid value for option '--from': cannot convert 'yesterday'")
                 .contains("Usage: outbox-relay republish");
 
-        assertThat(runCommand("republish", "--from=2026-11-25T00:00:00Z", "--wallet", "alice")).isEqualTo(2);
-        assertThat(output.getErr()).contains("Invalid value for option '--wallet'").contains("'alice'");
+        assertThat(runCommand("republish", "--from=2026-11-25T00:00:00Z", "--wallet", "alice"))
+                .isEqualTo(2);
+        assertThat(output.getErr())
+                .contains("Invalid value for option '--wallet'")
+                .contains("'alice'");
 
         assertThat(runCommand("republish")).isEqualTo(2);
-        assertThat(output.getErr()).contains("Missing required option: '--from=<instant>'")
+        assertThat(output.getErr())
+                .contains("Missing required option: '--from=<instant>'")
                 .doesNotContain(" failed: ");
     }
 }

@@ -1,11 +1,9 @@
 package com.outboxwallet.relay;
 
-import com.outboxwallet.infra.EmbeddedInfrastructure;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import com.outboxwallet.infra.EmbeddedInfrastructure;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -18,9 +16,10 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The relay's own executable jar in a process of its own, in each mode, killed with SIGKILL in the middle of the stream: no
@@ -58,7 +57,9 @@ class RelayCrashIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> published(jdbc, eventIds) > 100);
         first.destroyForcibly().waitFor();
         writing.get(120, TimeUnit.SECONDS);
-        assertThat(StandaloneRelay.unpublished(jdbc, eventIds)).as("the crash happened mid-stream").isPositive();
+        assertThat(StandaloneRelay.unpublished(jdbc, eventIds))
+                .as("the crash happened mid-stream")
+                .isPositive();
 
         startRelay(url, mode);
         await().atMost(Duration.ofSeconds(120)).until(() -> StandaloneRelay.unpublished(jdbc, eventIds) == 0);
@@ -79,9 +80,12 @@ class RelayCrashIT {
 
     private static void awaitReady(JdbcClient jdbc, String mode) {
         if ("cdc".equals(mode)) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.sql(
-                    "SELECT count(*) FROM pg_replication_slots WHERE slot_name = 'relay_crash' AND active")
-                    .query(Long.class).single() == 1);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> jdbc.sql(
+                                            "SELECT count(*) FROM pg_replication_slots WHERE slot_name = 'relay_crash' AND active")
+                                    .query(Long.class)
+                                    .single()
+                            == 1);
         }
     }
 
@@ -91,23 +95,30 @@ class RelayCrashIT {
     }
 
     private static long distinctEventIds(TopicReader topic, List<UUID> eventIds) {
-        return topic.withEventIds(eventIds).stream().map(r -> TopicReader.header(r, "ce_id")).distinct().count();
+        return topic.withEventIds(eventIds).stream()
+                .map(r -> TopicReader.header(r, "ce_id"))
+                .distinct()
+                .count();
     }
 
     private Process startRelay(String url, String mode) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        ProcessBuilder builder = new ProcessBuilder(java, "-Xmx256m", "-jar", execJar().toString(),
-                "--server.port=0",
-                "--spring.datasource.url=" + url,
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--spring.kafka.bootstrap-servers=" + bootstrapServers(),
-                // Small batches stretch the stream out, so the kill lands in the middle of it.
-                "--relay.polling.batch-size=5",
-                "--relay.mode=" + mode,
-                "--relay.cdc.slot-name=relay_crash",
-                "--relay.cdc.publication-name=relay_crash",
-                "--logging.level.root=WARN")
+        ProcessBuilder builder = new ProcessBuilder(
+                        java,
+                        "-Xmx256m",
+                        "-jar",
+                        execJar().toString(),
+                        "--server.port=0",
+                        "--spring.datasource.url=" + url,
+                        "--spring.datasource.username=postgres",
+                        "--spring.datasource.password=",
+                        "--spring.kafka.bootstrap-servers=" + bootstrapServers(),
+                        // Small batches stretch the stream out, so the kill lands in the middle of it.
+                        "--relay.polling.batch-size=5",
+                        "--relay.mode=" + mode,
+                        "--relay.cdc.slot-name=relay_crash",
+                        "--relay.cdc.publication-name=relay_crash",
+                        "--logging.level.root=WARN")
                 .redirectErrorStream(true)
                 .redirectOutput(new File("target/relay-crash-" + relays.size() + ".log"));
         Process process = builder.start();

@@ -9,7 +9,8 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /** The relay against the JVM's shared real PostgreSQL and Kafka, on the api-service's own outbox schema. */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
+@SpringBootTest(
+        webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = "spring.config.name=" + OutboxRelayApplication.CONFIG_NAME)
 abstract class RelayIntegrationTest {
 
@@ -27,7 +28,11 @@ abstract class RelayIntegrationTest {
 
     private static String migratedDatabase(EmbeddedInfrastructure infra) {
         String url = infra.postgres().createDatabase("relay_test");
-        Flyway.configure().dataSource(url, "postgres", "").locations("classpath:db/migration/api").load().migrate();
+        Flyway.configure()
+                .dataSource(url, "postgres", "")
+                .locations("classpath:db/migration/api")
+                .load()
+                .migrate();
         return url;
     }
 

@@ -1,11 +1,8 @@
 package com.outboxwallet.relay;
 
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -15,10 +12,12 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The relay's database role (wallet_relay, the api-service's V6__least_privilege_roles.sql) publishes, marks and
@@ -29,6 +28,7 @@ class RelayRoleIT {
     private static final String RELAY_LOGIN = "relay_runtime_test";
     /** REPLICATION is an attribute of the login role itself: membership does not pass it on. */
     private static final String CDC_LOGIN = "relay_cdc_runtime_test";
+
     private static String url;
     private static JdbcClient owner;
 
@@ -54,18 +54,25 @@ class RelayRoleIT {
     void theCdcRelayStreamsOnItsRoleWithThePublicationAndOffsetsTheOwnerMade() {
         List<UUID> eventIds = new ArrayList<>();
         UUID wallet = UUID.randomUUID();
-        try (ConfigurableApplicationContext relay = StandaloneRelay.startAs(CDC_LOGIN, url, "--relay.mode=cdc",
-                "--relay.cdc.slot-name=relay_role_cdc");
-             TopicReader topic = new TopicReader(StandaloneRelay.bootstrapServers(), "wallet.events")) {
-            await().atMost(Duration.ofSeconds(60)).until(() -> owner.sql(
-                    "SELECT count(*) FROM pg_replication_slots WHERE slot_name = 'relay_role_cdc' AND active")
-                    .query(Long.class).single() == 1);
+        try (ConfigurableApplicationContext relay = StandaloneRelay.startAs(
+                        CDC_LOGIN, url, "--relay.mode=cdc", "--relay.cdc.slot-name=relay_role_cdc");
+                TopicReader topic = new TopicReader(StandaloneRelay.bootstrapServers(), "wallet.events")) {
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> owner.sql(
+                                            "SELECT count(*) FROM pg_replication_slots WHERE slot_name = 'relay_role_cdc' AND active")
+                                    .query(Long.class)
+                                    .single()
+                            == 1);
             for (long sequence = 1; sequence <= 3; sequence++) {
                 eventIds.add(OutboxRows.anEventFor(owner, wallet, sequence));
             }
-            await().atMost(Duration.ofSeconds(60)).until(() -> topic.withEventIds(eventIds).size() == eventIds.size());
-            await().atMost(Duration.ofSeconds(30)).until(() -> owner.sql("SELECT count(*) FROM relay_cdc_offsets")
-                    .query(Long.class).single() > 0);
+            await().atMost(Duration.ofSeconds(60))
+                    .until(() -> topic.withEventIds(eventIds).size() == eventIds.size());
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> owner.sql("SELECT count(*) FROM relay_cdc_offsets")
+                                    .query(Long.class)
+                                    .single()
+                            > 0);
         } finally {
             StandaloneRelay.dropSlotAndOffsets(owner, "relay_role_cdc");
         }
@@ -79,39 +86,45 @@ class RelayRoleIT {
             eventIds.add(OutboxRows.anEventFor(owner, wallet, sequence));
         }
 
-        try (ConfigurableApplicationContext relay = StandaloneRelay.startAs(RELAY_LOGIN, url,
-                "--relay.mode=polling");
-             TopicReader topic = new TopicReader(StandaloneRelay.bootstrapServers(), "wallet.events")) {
+        try (ConfigurableApplicationContext relay = StandaloneRelay.startAs(RELAY_LOGIN, url, "--relay.mode=polling");
+                TopicReader topic = new TopicReader(StandaloneRelay.bootstrapServers(), "wallet.events")) {
             await().atMost(Duration.ofSeconds(30)).until(() -> StandaloneRelay.unpublished(owner, eventIds) == 0);
-            await().atMost(Duration.ofSeconds(30)).until(() -> topic.withEventIds(eventIds).size() == eventIds.size());
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> topic.withEventIds(eventIds).size() == eventIds.size());
         }
     }
 
     @Test
     void theCdcRoleMayWriteTheHeartbeatThatMovesAnIdleSlot() throws SQLException {
         try (Connection relay = DriverManager.getConnection(url, CDC_LOGIN, "");
-             Statement sql = relay.createStatement()) {
+                Statement sql = relay.createStatement()) {
             assertThat(sql.execute("SELECT pg_logical_emit_message(false, 'outbox-relay-heartbeat', now()::varchar)"))
                     .isTrue();
         }
     }
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {
-            "INSERT INTO outbox (event_id, aggregate_type, aggregate_id, event_type, payload, sequence, occurred_at)"
-                    + " VALUES (gen_random_uuid(), 'wallet', gen_random_uuid(), 't', '{}', 1, now())",
-            "UPDATE outbox SET payload = '{}'",
-            "TRUNCATE outbox",
-            "DROP TABLE outbox",
-            "SELECT * FROM users",
-            "UPDATE wallets SET balance = 0",
-            "SELECT * FROM top_ups",
-            "CREATE TABLE stray (id INT)"})
+    @ValueSource(
+            strings = {
+                "INSERT INTO outbox (event_id, aggregate_type, aggregate_id, event_type, payload, sequence, occurred_at)"
+                        + " VALUES (gen_random_uuid(), 'wallet', gen_random_uuid(), 't', '{}', 1, now())",
+                "UPDATE outbox SET payload = '{}'",
+                "TRUNCATE outbox",
+                "DROP TABLE outbox",
+                "SELECT * FROM users",
+                "UPDATE wallets SET balance = 0",
+                "SELECT * FROM top_ups",
+                "CREATE TABLE stray (id INT)"
+            })
     void theRelayRoleIsRefused(String statement) throws SQLException {
         try (Connection relay = DriverManager.getConnection(url, RELAY_LOGIN, "");
-             Statement sql = relay.createStatement()) {
-            assertThatThrownBy(() -> sql.execute(statement)).isInstanceOfSatisfying(SQLException.class,
-                    refused -> assertThat(refused.getSQLState()).as(refused.getMessage()).isEqualTo("42501"));
+                Statement sql = relay.createStatement()) {
+            assertThatThrownBy(() -> sql.execute(statement))
+                    .isInstanceOfSatisfying(
+                            SQLException.class,
+                            refused -> assertThat(refused.getSQLState())
+                                    .as(refused.getMessage())
+                                    .isEqualTo("42501"));
         }
     }
 }

@@ -1,16 +1,10 @@
 package com.outboxwallet.relay;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.outboxwallet.relay.leadership.RelayLeadership;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.context.ApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.Environment;
-
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,17 +14,24 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.LongStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.Environment;
 
 /** Two relay instances on one outbox: one publishes, the other stands by and takes over; order holds throughout. */
 class SeveralRelaysIT extends RelayIntegrationTest {
 
     @Autowired
     RelayLeadership leadershipOfA;
+
     @Autowired
     Environment environment;
+
     @Autowired
     ApplicationContext applicationContext;
 
@@ -57,11 +58,13 @@ class SeveralRelaysIT extends RelayIntegrationTest {
         List<UUID> eventIds = writeConcurrently(wallets, 1, 25);
 
         try (TopicReader topic = new TopicReader(bootstrapServers(), "wallet.events")) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> topic.withEventIds(eventIds).size() >= eventIds.size());
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> topic.withEventIds(eventIds).size() >= eventIds.size());
             assertThat(topic.withEventIds(eventIds)).hasSize(eventIds.size());
             for (UUID wallet : wallets) {
                 assertThat(WalletOrder.firstArrivals(topic.poll(), wallet.toString()))
-                        .containsExactlyElementsOf(LongStream.rangeClosed(1, 25).boxed().toList());
+                        .containsExactlyElementsOf(
+                                LongStream.rangeClosed(1, 25).boxed().toList());
             }
         }
         assertThat(leaders()).isEqualTo(1);
@@ -90,9 +93,11 @@ class SeveralRelaysIT extends RelayIntegrationTest {
         eventIds.addAll(writeConcurrently(List.of(wallet), 11, 20));
 
         try (TopicReader topic = new TopicReader(bootstrapServers(), "wallet.events")) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> topic.withEventIds(eventIds).size() >= eventIds.size());
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> topic.withEventIds(eventIds).size() >= eventIds.size());
             assertThat(WalletOrder.firstArrivals(topic.poll(), wallet.toString()))
-                    .containsExactlyElementsOf(LongStream.rangeClosed(1, 20).boxed().toList());
+                    .containsExactlyElementsOf(
+                            LongStream.rangeClosed(1, 20).boxed().toList());
         }
     }
 
@@ -114,33 +119,41 @@ class SeveralRelaysIT extends RelayIntegrationTest {
         eventIds.addAll(writeConcurrently(List.of(wallet), 11, 20));
 
         try (TopicReader topic = new TopicReader(bootstrapServers(), "wallet.events")) {
-            await().atMost(Duration.ofSeconds(30)).until(() -> topic.withEventIds(eventIds).size() >= eventIds.size());
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> topic.withEventIds(eventIds).size() >= eventIds.size());
             List<ConsumerRecord<String, byte[]>> records = topic.poll();
             assertThat(WalletOrder.firstArrivals(records, wallet.toString()))
-                    .containsExactlyElementsOf(LongStream.rangeClosed(1, 20).boxed().toList());
-            assertThat(topic.withEventIds(eventIds)).as("each row published once").hasSize(20);
+                    .containsExactlyElementsOf(
+                            LongStream.rangeClosed(1, 20).boxed().toList());
+            assertThat(topic.withEventIds(eventIds))
+                    .as("each row published once")
+                    .hasSize(20);
         }
         assertThat(leaders()).isEqualTo(1);
     }
 
     private long leaders() {
-        return (leadershipOfA.isLeader() ? 1 : 0) + (relayB.isActive()
-                && relayB.getBean(RelayLeadership.class).isLeader() ? 1 : 0);
+        return (leadershipOfA.isLeader() ? 1 : 0)
+                + (relayB.isActive() && relayB.getBean(RelayLeadership.class).isLeader() ? 1 : 0);
     }
 
     private long unpublished() {
-        return jdbc.sql("SELECT count(*) FROM outbox WHERE published_at IS NULL").query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM outbox WHERE published_at IS NULL")
+                .query(Long.class)
+                .single();
     }
 
     /** One writer per wallet, as the api-service's row lock makes it: a wallet's events commit in sequence order. */
     private List<UUID> writeConcurrently(List<UUID> wallets, long firstSequence, long lastSequence) throws Exception {
-        List<Callable<List<UUID>>> writers = wallets.stream().map(wallet -> (Callable<List<UUID>>) () -> {
-            List<UUID> ids = new ArrayList<>();
-            for (long sequence = firstSequence; sequence <= lastSequence; sequence++) {
-                ids.add(OutboxRows.anEventFor(jdbc, wallet, sequence));
-            }
-            return ids;
-        }).toList();
+        List<Callable<List<UUID>>> writers = wallets.stream()
+                .map(wallet -> (Callable<List<UUID>>) () -> {
+                    List<UUID> ids = new ArrayList<>();
+                    for (long sequence = firstSequence; sequence <= lastSequence; sequence++) {
+                        ids.add(OutboxRows.anEventFor(jdbc, wallet, sequence));
+                    }
+                    return ids;
+                })
+                .toList();
         List<UUID> all = new ArrayList<>();
         try (ExecutorService pool = Executors.newFixedThreadPool(wallets.size())) {
             for (Future<List<UUID>> writer : pool.invokeAll(writers)) {

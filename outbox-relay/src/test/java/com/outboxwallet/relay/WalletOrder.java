@@ -1,17 +1,15 @@
 package com.outboxwallet.relay;
 
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
 
 /** What a consumer that drops duplicates by ce_id sees of one wallet: the sequence numbers in arrival order. */
 final class WalletOrder {
 
-    private WalletOrder() {
-    }
+    private WalletOrder() {}
 
     static List<Long> firstArrivals(List<ConsumerRecord<String, byte[]>> records, String walletId) {
         Set<String> seen = new LinkedHashSet<>();

@@ -26,6 +26,5 @@ public final class CloudEventHeaders {
     public static final String SPEC_VERSION_1_0 = "1.0";
     public static final String JSON = "application/json";
 
-    private CloudEventHeaders() {
-    }
+    private CloudEventHeaders() {}
 }

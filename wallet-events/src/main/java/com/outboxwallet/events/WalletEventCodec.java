@@ -1,12 +1,11 @@
 package com.outboxwallet.events;
 
 import com.fasterxml.jackson.annotation.JsonFormat;
+import java.math.BigDecimal;
 import tools.jackson.core.JacksonException;
 import tools.jackson.databind.DeserializationFeature;
 import tools.jackson.databind.cfg.DateTimeFeature;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.math.BigDecimal;
 
 /**
  * The one JSON form of wallet events, shared by the producer and every consumer so both sides agree byte for byte:

@@ -6,6 +6,5 @@ public final class WalletTopics {
     /** Every wallet event; the record key is the wallet id, so one wallet's events stay in order on one partition. */
     public static final String WALLET_EVENTS = "wallet.events";
 
-    private WalletTopics() {
-    }
+    private WalletTopics() {}
 }

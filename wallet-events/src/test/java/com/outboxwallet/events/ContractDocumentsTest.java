@@ -1,6 +1,6 @@
 package com.outboxwallet.events;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.IOException;
 import java.lang.reflect.Field;
@@ -10,8 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The published descriptions of the contract name every header and payload field the code sends. */
 class ContractDocumentsTest {
@@ -44,7 +43,8 @@ class ContractDocumentsTest {
     private static List<String> headerNames() {
         return Arrays.stream(CloudEventHeaders.class.getDeclaredFields())
                 .filter(field -> Modifier.isStatic(field.getModifiers()) && field.getType() == String.class)
-                .filter(field -> !field.getName().equals("SPEC_VERSION_1_0") && !field.getName().equals("JSON"))
+                .filter(field -> !field.getName().equals("SPEC_VERSION_1_0")
+                        && !field.getName().equals("JSON"))
                 .map(ContractDocumentsTest::value)
                 .toList();
     }

@@ -1,22 +1,27 @@
 package com.outboxwallet.events;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
 
 class WalletEventCodecTest {
 
     private final WalletEventCodec codec = new WalletEventCodec();
 
     private static TopUpAccepted aTopUpAccepted() {
-        return new TopUpAccepted(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
-                new BigDecimal("150000.00"), "IDR", new BigDecimal("150000.10"), 7,
+        return new TopUpAccepted(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                new BigDecimal("150000.00"),
+                "IDR",
+                new BigDecimal("150000.10"),
+                7,
                 Instant.parse("2026-11-25T06:00:00.123456Z"));
     }
 
@@ -24,22 +29,28 @@ class WalletEventCodecTest {
     void amountsTravelAsExactDecimalStrings() {
         String json = codec.toJson(aTopUpAccepted());
 
-        assertThat(json).contains("\"amount\":\"150000.00\"", "\"balanceAfter\":\"150000.10\"",
-                "\"occurredAt\":\"2026-11-25T06:00:00.123456Z\"", "\"sequence\":7");
+        assertThat(json)
+                .contains(
+                        "\"amount\":\"150000.00\"",
+                        "\"balanceAfter\":\"150000.10\"",
+                        "\"occurredAt\":\"2026-11-25T06:00:00.123456Z\"",
+                        "\"sequence\":7");
     }
 
     @Test
     void roundTripKeepsEveryField() {
         TopUpAccepted event = aTopUpAccepted();
 
-        assertThat(codec.topUpAccepted(codec.toJson(event).getBytes(StandardCharsets.UTF_8))).isEqualTo(event);
+        assertThat(codec.topUpAccepted(codec.toJson(event).getBytes(StandardCharsets.UTF_8)))
+                .isEqualTo(event);
     }
 
     @Test
     void fieldsAddedByANewerProducerAreIgnored() {
         String json = codec.toJson(aTopUpAccepted()).replaceFirst("\\{", "{\"addedLater\":true,");
 
-        assertThat(codec.topUpAccepted(json.getBytes(StandardCharsets.UTF_8)).currency()).isEqualTo("IDR");
+        assertThat(codec.topUpAccepted(json.getBytes(StandardCharsets.UTF_8)).currency())
+                .isEqualTo("IDR");
     }
 
     @Test

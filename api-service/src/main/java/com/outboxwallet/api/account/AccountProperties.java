@@ -4,10 +4,9 @@ import com.outboxwallet.api.auth.PasswordPolicy;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
-
-import java.util.List;
 
 /**
  * @param bootstrapAdmin the administrator created at first start; its password has no default outside the local profile
@@ -23,7 +22,9 @@ public record AccountProperties(@Valid @NotNull BootstrapAdmin bootstrapAdmin, L
 
     public record BootstrapAdmin(
             @NotBlank String username,
-            @NotBlank(message = "set WALLET_ADMIN_PASSWORD: the bootstrap administrator's password (there is no default)")
+
+            @NotBlank(
+                    message = "set WALLET_ADMIN_PASSWORD: the bootstrap administrator's password (there is no default)")
             String password) {
 
         public BootstrapAdmin {
@@ -31,7 +32,8 @@ public record AccountProperties(@Valid @NotNull BootstrapAdmin bootstrapAdmin, L
         }
     }
 
-    public record DemoUser(@NotBlank String username, @NotBlank String password) {
+    public record DemoUser(
+            @NotBlank String username, @NotBlank String password) {
 
         public DemoUser {
             refuseUnacceptable("the password of demo user " + username, password);

@@ -2,18 +2,17 @@ package com.outboxwallet.api.account;
 
 import com.outboxwallet.api.auth.AuthProperties;
 import com.outboxwallet.api.auth.CredentialRevocations;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.dao.DataAccessException;
-import org.springframework.stereotype.Component;
-import org.jspecify.annotations.Nullable;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.dao.DataAccessException;
+import org.springframework.stereotype.Component;
 
 /**
  * Tells this instance's {@link CredentialRevocations} of every password change and every disabled or enabled account,
@@ -37,8 +36,8 @@ class CredentialChangeFeed implements SmartLifecycle {
     private @Nullable Instant since;
     private boolean failing;
 
-    CredentialChangeFeed(UserAccountRepository repository, CredentialRevocations revocations,
-                         AuthProperties properties) {
+    CredentialChangeFeed(
+            UserAccountRepository repository, CredentialRevocations revocations, AuthProperties properties) {
         this.repository = repository;
         this.revocations = revocations;
         this.interval = properties.revocationPollInterval();
@@ -46,8 +45,8 @@ class CredentialChangeFeed implements SmartLifecycle {
 
     @Override
     public synchronized void start() {
-        poller = Executors.newSingleThreadScheduledExecutor(Thread.ofPlatform().name("credential-changes").daemon()
-                .factory());
+        poller = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("credential-changes").daemon().factory());
         poller.scheduleWithFixedDelay(this::poll, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
@@ -56,7 +55,8 @@ class CredentialChangeFeed implements SmartLifecycle {
         try {
             Instant askedAt = repository.now();
             Instant from = since == null ? askedAt.minus(COMMIT_ALLOWANCE) : since;
-            repository.credentialChangesSince(from)
+            repository
+                    .credentialChangesSince(from)
                     .forEach(change -> revocations.changed(change.userId(), change.credentialsVersion()));
             since = askedAt.minus(COMMIT_ALLOWANCE);
             if (failing) {
@@ -65,7 +65,8 @@ class CredentialChangeFeed implements SmartLifecycle {
             }
         } catch (DataAccessException | IllegalStateException e) {
             if (!failing) {
-                log.warn("Credential changes cannot be read; verified credentials are trusted until they expire: {}",
+                log.warn(
+                        "Credential changes cannot be read; verified credentials are trusted until they expire: {}",
                         e.getMessage());
                 failing = true;
             }

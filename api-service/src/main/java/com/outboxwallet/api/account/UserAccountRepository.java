@@ -2,10 +2,6 @@ package com.outboxwallet.api.account;
 
 import com.outboxwallet.api.auth.Role;
 import com.outboxwallet.api.auth.WalletUser;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -13,6 +9,9 @@ import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 /**
  * The users table. Every change of a password or of {@code enabled} bumps {@code credentials_version} and stamps
@@ -28,9 +27,13 @@ class UserAccountRepository {
             SELECT u.id, u.username, u.role, u.enabled, u.created_at, w.id AS wallet_id, w.currency
               FROM users u LEFT JOIN wallets w ON w.user_id = u.id""";
 
-    private static final RowMapper<UserAccount> ACCOUNT = (rs, n) -> new UserAccount(rs.getObject("id", UUID.class),
-            rs.getString("username"), Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"),
-            rs.getObject("wallet_id", UUID.class), rs.getString("currency"),
+    private static final RowMapper<UserAccount> ACCOUNT = (rs, n) -> new UserAccount(
+            rs.getObject("id", UUID.class),
+            rs.getString("username"),
+            Role.valueOf(rs.getString("role")),
+            rs.getBoolean("enabled"),
+            rs.getObject("wallet_id", UUID.class),
+            rs.getString("currency"),
             rs.getObject("created_at", OffsetDateTime.class).toInstant());
 
     private final JdbcClient jdbc;
@@ -47,8 +50,12 @@ class UserAccountRepository {
         return jdbc.sql("""
                         INSERT INTO users (id, username, password_hash, role) VALUES (:id, :username, :hash, :role)
                         ON CONFLICT ON CONSTRAINT users_username_uq DO NOTHING""")
-                .param("id", id).param("username", username).param("hash", passwordHash).param("role", role.name())
-                .update() == 1;
+                        .param("id", id)
+                        .param("username", username)
+                        .param("hash", passwordHash)
+                        .param("role", role.name())
+                        .update()
+                == 1;
     }
 
     Optional<WalletUser> findByUsername(String username) {
@@ -56,20 +63,30 @@ class UserAccountRepository {
                         SELECT id, username, password_hash, role, enabled, credentials_version
                           FROM users WHERE username = :username""")
                 .param("username", username)
-                .query((rs, n) -> new WalletUser(rs.getObject("id", UUID.class), rs.getString("username"),
-                        rs.getString("password_hash"), Role.valueOf(rs.getString("role")), rs.getBoolean("enabled"),
+                .query((rs, n) -> new WalletUser(
+                        rs.getObject("id", UUID.class),
+                        rs.getString("username"),
+                        rs.getString("password_hash"),
+                        Role.valueOf(rs.getString("role")),
+                        rs.getBoolean("enabled"),
                         rs.getLong("credentials_version")))
                 .optional();
     }
 
     Optional<UserAccount> findById(UUID id) {
-        return jdbc.sql(ACCOUNT_COLUMNS + " WHERE u.id = :id").param("id", id).query(ACCOUNT).optional();
+        return jdbc.sql(ACCOUNT_COLUMNS + " WHERE u.id = :id")
+                .param("id", id)
+                .query(ACCOUNT)
+                .optional();
     }
 
     /** A page of users in the order of their names. */
     List<UserAccount> page(int offset, int limit) {
         return jdbc.sql(ACCOUNT_COLUMNS + " ORDER BY u.username OFFSET :offset LIMIT :limit")
-                .param("offset", offset).param("limit", limit).query(ACCOUNT).list();
+                .param("offset", offset)
+                .param("limit", limit)
+                .query(ACCOUNT)
+                .list();
     }
 
     long count() {
@@ -77,21 +94,26 @@ class UserAccountRepository {
     }
 
     Optional<String> passwordHashOf(UUID id) {
-        return jdbc.sql("SELECT password_hash FROM users WHERE id = :id").param("id", id).query(String.class).optional();
+        return jdbc.sql("SELECT password_hash FROM users WHERE id = :id")
+                .param("id", id)
+                .query(String.class)
+                .optional();
     }
 
     /** @return the new credentials version; empty when there is no such user or it already was so */
     OptionalLong setEnabled(UUID id, boolean enabled) {
         return newVersion(jdbc.sql("UPDATE users SET enabled = :enabled, " + CREDENTIALS_CHANGED
                         + " WHERE id = :id AND enabled <> :enabled RETURNING credentials_version")
-                .param("id", id).param("enabled", enabled));
+                .param("id", id)
+                .param("enabled", enabled));
     }
 
     /** @return the new credentials version; empty when there is no such user */
     OptionalLong setPasswordHash(UUID id, String newHash) {
         return newVersion(jdbc.sql("UPDATE users SET password_hash = :newHash, " + CREDENTIALS_CHANGED
                         + " WHERE id = :id RETURNING credentials_version")
-                .param("id", id).param("newHash", newHash));
+                .param("id", id)
+                .param("newHash", newHash));
     }
 
     /**
@@ -102,7 +124,9 @@ class UserAccountRepository {
     OptionalLong replacePasswordHash(UUID id, String expectedHash, String newHash) {
         return newVersion(jdbc.sql("UPDATE users SET password_hash = :newHash, " + CREDENTIALS_CHANGED
                         + " WHERE id = :id AND password_hash = :expectedHash RETURNING credentials_version")
-                .param("id", id).param("expectedHash", expectedHash).param("newHash", newHash));
+                .param("id", id)
+                .param("expectedHash", expectedHash)
+                .param("newHash", newHash));
     }
 
     /** The database's clock: changes are found by its time, so no instance's clock matters. */
@@ -114,12 +138,12 @@ class UserAccountRepository {
     List<CredentialChange> credentialChangesSince(Instant since) {
         return jdbc.sql("SELECT id, credentials_version FROM users WHERE credentials_changed_at > :since")
                 .param("since", since.atOffset(ZoneOffset.UTC))
-                .query((rs, n) -> new CredentialChange(rs.getObject("id", UUID.class), rs.getLong("credentials_version")))
+                .query((rs, n) ->
+                        new CredentialChange(rs.getObject("id", UUID.class), rs.getLong("credentials_version")))
                 .list();
     }
 
-    record CredentialChange(UUID userId, long credentialsVersion) {
-    }
+    record CredentialChange(UUID userId, long credentialsVersion) {}
 
     private static OptionalLong newVersion(JdbcClient.StatementSpec update) {
         return update.query(Long.class).optional().map(OptionalLong::of).orElseGet(OptionalLong::empty);

@@ -4,14 +4,13 @@ import com.outboxwallet.api.auth.CredentialRevocations;
 import com.outboxwallet.api.auth.PasswordPolicy;
 import com.outboxwallet.api.auth.Role;
 import com.outboxwallet.api.wallet.WalletRepository;
+import java.util.List;
+import java.util.Objects;
+import java.util.OptionalLong;
+import java.util.UUID;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
-
-import java.util.List;
-import java.util.OptionalLong;
-import java.util.UUID;
-import java.util.Objects;
 
 /**
  * Users, each with exactly one wallet in the configured currency. Disabling an account or changing its password is
@@ -26,8 +25,11 @@ public class UserAccounts {
     private final WalletRepository wallets;
     private final CredentialRevocations revocations;
 
-    UserAccounts(UserAccountRepository repository, PasswordEncoder passwordEncoder, WalletRepository wallets,
-                 CredentialRevocations revocations) {
+    UserAccounts(
+            UserAccountRepository repository,
+            PasswordEncoder passwordEncoder,
+            WalletRepository wallets,
+            CredentialRevocations revocations) {
         this.repository = repository;
         this.passwordEncoder = passwordEncoder;
         this.wallets = wallets;
@@ -101,7 +103,8 @@ public class UserAccounts {
     public void changeOwnPassword(UUID userId, String currentPassword, String newPassword) {
         InvalidPassword.check("newPassword", newPassword);
         String hash = repository.passwordHashOf(userId).orElseThrow(() -> new UserNotFound(userId));
-        if (currentPassword == null || PasswordPolicy.longerThanAnyPassword(currentPassword)
+        if (currentPassword == null
+                || PasswordPolicy.longerThanAnyPassword(currentPassword)
                 || !passwordEncoder.matches(currentPassword, hash)) {
             throw new WrongCurrentPassword();
         }
@@ -117,8 +120,7 @@ public class UserAccounts {
         return newVersion;
     }
 
-    public record UserPage(List<UserAccount> users, int page, int size, long total) {
-    }
+    public record UserPage(List<UserAccount> users, int page, int size, long total) {}
 
     private String hash(String password) {
         // Only a null password encodes to null, and none reaches here.

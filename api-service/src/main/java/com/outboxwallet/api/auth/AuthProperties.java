@@ -1,11 +1,10 @@
 package com.outboxwallet.api.auth;
 
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
-
-import java.time.Duration;
 
 /**
  * @param verifiedCredentialsTtl how long a verified username/password pair is trusted without running bcrypt
@@ -16,11 +15,14 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties("wallet.auth")
-public record AuthProperties(@NotNull Duration verifiedCredentialsTtl, @Min(1) int verifiedCredentialsMax,
-                             @NotNull Duration revocationPollInterval) {
+public record AuthProperties(
+        @NotNull Duration verifiedCredentialsTtl,
+        @Min(1) int verifiedCredentialsMax,
+        @NotNull Duration revocationPollInterval) {
 
     public AuthProperties {
-        if (revocationPollInterval != null && (revocationPollInterval.isNegative() || revocationPollInterval.isZero())) {
+        if (revocationPollInterval != null
+                && (revocationPollInterval.isNegative() || revocationPollInterval.isZero())) {
             throw new IllegalArgumentException("wallet.auth.revocation-poll-interval must be positive");
         }
     }

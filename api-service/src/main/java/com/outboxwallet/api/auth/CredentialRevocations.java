@@ -1,10 +1,9 @@
 package com.outboxwallet.api.auth;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The newest credentials version this instance has heard of, for each user whose password or access changed since it

@@ -13,11 +13,10 @@ public final class PasswordPolicy {
 
     public static final int MIN_CHARACTERS = 12;
     public static final int MAX_BYTES = 72;
-    public static final String EXPECTED = MIN_CHARACTERS + " or more characters, at most " + MAX_BYTES
-            + " bytes in UTF-8, no control characters";
+    public static final String EXPECTED =
+            MIN_CHARACTERS + " or more characters, at most " + MAX_BYTES + " bytes in UTF-8, no control characters";
 
-    private PasswordPolicy() {
-    }
+    private PasswordPolicy() {}
 
     /** @return why the password is refused, or empty when it is acceptable */
     public static Optional<String> violation(String password) {

@@ -1,5 +1,6 @@
 package com.outboxwallet.api.auth;
 
 public enum Role {
-    USER, ADMIN
+    USER,
+    ADMIN
 }

@@ -4,22 +4,21 @@ import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
-import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.CredentialsExpiredException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.GrantedAuthority;
-import org.jspecify.annotations.Nullable;
-
-import java.util.Objects;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.random.RandomGenerator;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.CredentialsExpiredException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.GrantedAuthority;
 
 /**
  * HTTP Basic sends the password with every request, and bcrypt costs tens of milliseconds of CPU by design: far more
@@ -49,21 +48,24 @@ public final class VerifiedCredentialsCache implements AuthenticationProvider {
     private final CredentialRevocations revocations;
     private final Cache<String, Verified> verified;
 
-    public VerifiedCredentialsCache(AuthenticationProvider verifier, AuthProperties properties,
-                                    CredentialRevocations revocations) {
+    public VerifiedCredentialsCache(
+            AuthenticationProvider verifier, AuthProperties properties, CredentialRevocations revocations) {
         this(verifier, properties, revocations, Ticker.systemTicker(), RandomGenerator.getDefault());
     }
 
     /** @param ticker the clock entries expire by; {@code random} spreads their lives */
-    VerifiedCredentialsCache(AuthenticationProvider verifier, AuthProperties properties,
-                             CredentialRevocations revocations, Ticker ticker, RandomGenerator random) {
+    VerifiedCredentialsCache(
+            AuthenticationProvider verifier,
+            AuthProperties properties,
+            CredentialRevocations revocations,
+            Ticker ticker,
+            RandomGenerator random) {
         this.verifier = verifier;
         this.revocations = revocations;
         long ttl = properties.verifiedCredentialsTtl().toNanos();
         this.verified = Caffeine.newBuilder()
-                .expireAfter(Expiry.creating((String key, Verified value) ->
-                        Duration.ofNanos(Math.max(1, (long) (ttl * (SHORTEST_LIFE + (1 - SHORTEST_LIFE)
-                                * random.nextDouble()))))))
+                .expireAfter(Expiry.creating((String key, Verified value) -> Duration.ofNanos(
+                        Math.max(1, (long) (ttl * (SHORTEST_LIFE + (1 - SHORTEST_LIFE) * random.nextDouble()))))))
                 .maximumSize(properties.verifiedCredentialsMax())
                 .ticker(ticker)
                 .build();
@@ -96,14 +98,14 @@ public final class VerifiedCredentialsCache implements AuthenticationProvider {
     private Verified verify(Authentication request) {
         // The user store answers every username and password login: it returns a result or throws.
         Authentication result = Objects.requireNonNull(verifier.authenticate(request));
-        Object principal = result.getPrincipal() instanceof WalletUser user ? user.withoutPassword()
+        Object principal = result.getPrincipal() instanceof WalletUser user
+                ? user.withoutPassword()
                 : Objects.requireNonNull(result.getPrincipal(), "an authenticated login has a principal");
         return new Verified(principal, List.copyOf(result.getAuthorities()));
     }
 
     /** What is kept of a verification: no password, no hash, no request's details. */
-    private record Verified(Object principal, List<GrantedAuthority> authorities) {
-    }
+    private record Verified(Object principal, List<GrantedAuthority> authorities) {}
 
     @Override
     public boolean supports(Class<?> authentication) {

@@ -1,13 +1,12 @@
 package com.outboxwallet.api.auth;
 
-import org.springframework.security.core.GrantedAuthority;
-import org.springframework.security.core.authority.SimpleGrantedAuthority;
-import org.springframework.security.core.userdetails.UserDetails;
-import org.jspecify.annotations.Nullable;
-
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
 
 /**
  * The authenticated caller. Every wallet operation is scoped by {@link #id()}; no request names a wallet.
@@ -15,8 +14,9 @@ import java.util.UUID;
  * @param credentialsVersion grows with every change of the password or of {@code enabled}: a principal loaded before
  *                           the change is no longer current (see {@link CredentialRevocations})
  */
-public record WalletUser(UUID id, String username, @Nullable String passwordHash, Role role, boolean enabled,
-                         long credentialsVersion) implements UserDetails {
+public record WalletUser(
+        UUID id, String username, @Nullable String passwordHash, Role role, boolean enabled, long credentialsVersion)
+        implements UserDetails {
 
     @Override
     public Collection<? extends GrantedAuthority> getAuthorities() {

@@ -1,6 +1,9 @@
 package com.outboxwallet.api.idempotency;
 
 import com.outboxwallet.api.redis.RedisFallbacks;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Supplier;
 import org.redisson.api.RBucket;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
@@ -9,10 +12,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.util.Optional;
-import java.util.UUID;
-import java.util.function.Supplier;
 
 /**
  * Runs a keyed operation at most once at a time and replays its first result.
@@ -34,8 +33,8 @@ public class IdempotencyGuard {
     private final JsonMapper json;
     private final IdempotencyProperties properties;
 
-    IdempotencyGuard(RedissonClient redisson, JsonMapper json, IdempotencyProperties properties,
-                     RedisFallbacks fallbacks) {
+    IdempotencyGuard(
+            RedissonClient redisson, JsonMapper json, IdempotencyProperties properties, RedisFallbacks fallbacks) {
         this.fallbacks = fallbacks;
         this.redisson = redisson;
         this.json = json;
@@ -51,10 +50,15 @@ public class IdempotencyGuard {
      * @throws IdempotencyKeyReused when the key belongs to a different request
      * @throws RequestInFlight      when the first request with this key is still running
      */
-    public <T> Idempotent<T> execute(IdempotencyScope scope, String fingerprint, Class<T> type,
-                                     Supplier<Idempotent<T>> firstRun, Supplier<Optional<T>> committed) {
+    public <T> Idempotent<T> execute(
+            IdempotencyScope scope,
+            String fingerprint,
+            Class<T> type,
+            Supplier<Idempotent<T>> firstRun,
+            Supplier<Optional<T>> committed) {
         RBucket<String> bucket = redisson.getBucket(scope.redisKey(), StringCodec.INSTANCE);
-        String claim = json.writeValueAsString(StoredEntry.inFlight(UUID.randomUUID().toString(), fingerprint));
+        String claim =
+                json.writeValueAsString(StoredEntry.inFlight(UUID.randomUUID().toString(), fingerprint));
         return switch (claim(bucket, claim)) {
             case Claim.Acquired acquired -> runClaimed(bucket, claim, fingerprint, firstRun);
             case Claim.Taken(StoredEntry existing) -> answerFrom(bucket, existing, fingerprint, type, committed);
@@ -63,14 +67,11 @@ public class IdempotencyGuard {
     }
 
     private sealed interface Claim {
-        record Acquired() implements Claim {
-        }
+        record Acquired() implements Claim {}
 
-        record Taken(StoredEntry existing) implements Claim {
-        }
+        record Taken(StoredEntry existing) implements Claim {}
 
-        record RedisUnavailable() implements Claim {
-        }
+        record RedisUnavailable() implements Claim {}
     }
 
     private Claim claim(RBucket<String> bucket, String claim) {
@@ -100,8 +101,12 @@ public class IdempotencyGuard {
      * the whole in-flight TTL. So before a 409 the database is asked: a committed result is the answer, and it
      * replaces the stray claim.
      */
-    private <T> Idempotent<T> answerFrom(RBucket<String> bucket, StoredEntry existing, String fingerprint,
-                                         Class<T> type, Supplier<Optional<T>> committed) {
+    private <T> Idempotent<T> answerFrom(
+            RBucket<String> bucket,
+            StoredEntry existing,
+            String fingerprint,
+            Class<T> type,
+            Supplier<Optional<T>> committed) {
         if (!existing.fingerprint().equals(fingerprint)) {
             throw new IdempotencyKeyReused();
         }
@@ -113,8 +118,8 @@ public class IdempotencyGuard {
         return new Idempotent<>(json.readValue(existing.result(), type), true);
     }
 
-    private <T> Idempotent<T> runClaimed(RBucket<String> bucket, String claim, String fingerprint,
-                                         Supplier<Idempotent<T>> firstRun) {
+    private <T> Idempotent<T> runClaimed(
+            RBucket<String> bucket, String claim, String fingerprint, Supplier<Idempotent<T>> firstRun) {
         Idempotent<T> result;
         try {
             result = firstRun.get();
@@ -129,7 +134,8 @@ public class IdempotencyGuard {
     /** The result replaces the claim in one command: there is no moment with neither. */
     private void remember(RBucket<String> bucket, String fingerprint, Object result) {
         try {
-            bucket.set(json.writeValueAsString(StoredEntry.completed(fingerprint, json.writeValueAsString(result))),
+            bucket.set(
+                    json.writeValueAsString(StoredEntry.completed(fingerprint, json.writeValueAsString(result))),
                     properties.responseTtl());
         } catch (RedisException e) {
             // The claim stays until inFlightTtl; a retry meanwhile is answered from the database (answerFrom).

@@ -1,10 +1,9 @@
 package com.outboxwallet.api.idempotency;
 
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
-
-import java.time.Duration;
 
 /**
  * @param responseTtl how long Redis keeps a first result for an identical answer to a retry; the database guard never
@@ -14,5 +13,5 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties("wallet.idempotency")
-public record IdempotencyProperties(@NotNull Duration responseTtl, @NotNull Duration inFlightTtl) {
-}
+public record IdempotencyProperties(
+        @NotNull Duration responseTtl, @NotNull Duration inFlightTtl) {}

@@ -9,9 +9,16 @@ import org.jspecify.annotations.Nullable;
  * @param fingerprint identifies the request that used the key, so another request under it is refused
  * @param result      the first request's result as JSON, once completed
  */
-record StoredEntry(State state, @Nullable String claimToken, String fingerprint, @Nullable String result) {
+record StoredEntry(
+        State state,
+        @Nullable String claimToken,
+        String fingerprint,
+        @Nullable String result) {
 
-    enum State { IN_FLIGHT, COMPLETED }
+    enum State {
+        IN_FLIGHT,
+        COMPLETED
+    }
 
     static StoredEntry inFlight(String claimToken, String fingerprint) {
         return new StoredEntry(State.IN_FLIGHT, claimToken, fingerprint, null);

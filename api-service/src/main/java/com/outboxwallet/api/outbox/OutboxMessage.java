@@ -1,9 +1,8 @@
 package com.outboxwallet.api.outbox;
 
-import org.jspecify.annotations.Nullable;
-
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * One event waiting in the outbox table for the relay. The relay turns the columns into CloudEvents headers and the
@@ -20,5 +19,4 @@ public record OutboxMessage(
         String idempotencyKey,
         long sequence,
         Instant occurredAt,
-        @Nullable String traceparent) {
-}
+        @Nullable String traceparent) {}

@@ -2,10 +2,9 @@ package com.outboxwallet.api.ratelimit;
 
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
-
-import java.time.Duration;
 
 /**
  * @param enabled  off only for benchmarks that measure something else
@@ -14,7 +13,8 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties("wallet.rate-limit")
-public record RateLimitProperties(boolean enabled, @Min(1) int requests, @NotNull Duration window) {
+public record RateLimitProperties(
+        boolean enabled, @Min(1) int requests, @NotNull Duration window) {
 
     public RateLimitProperties {
         if (window != null && window.toMillis() < 1000) {

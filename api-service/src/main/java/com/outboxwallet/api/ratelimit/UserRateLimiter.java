@@ -1,8 +1,11 @@
 package com.outboxwallet.api.ratelimit;
 
+import com.outboxwallet.api.redis.RedisFallbacks;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import com.outboxwallet.api.redis.RedisFallbacks;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
@@ -10,10 +13,6 @@ import org.redisson.client.codec.LongCodec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-
-import java.time.Duration;
-import java.util.List;
-import java.util.UUID;
 
 /**
  * A sliding window of {@code requests} per {@code window} per user, shared by every api-service instance: one Lua
@@ -48,8 +47,8 @@ public class UserRateLimiter {
     private final RateLimitProperties properties;
     private final Counter refused;
 
-    UserRateLimiter(RedissonClient redisson, RateLimitProperties properties, RedisFallbacks fallbacks,
-                    MeterRegistry meters) {
+    UserRateLimiter(
+            RedissonClient redisson, RateLimitProperties properties, RedisFallbacks fallbacks, MeterRegistry meters) {
         this.fallbacks = fallbacks;
         this.refused = Counter.builder("wallet.rate.limited")
                 .description("Requests refused with 429 because their user passed the rate limit")
@@ -67,14 +66,25 @@ public class UserRateLimiter {
         // The rate is part of the name: a changed configuration starts fresh windows instead of reading old ones.
         String name = "rate-limit:v2:{" + userId + "}:" + limit + ":" + window.toMillis();
         try {
-            List<Long> answer = redisson.getScript(LongCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, TAKE_A_PERMIT,
-                    RScript.ReturnType.LIST, List.of(name), limit, window.toMillis(), UUID.randomUUID().toString());
+            List<Long> answer = redisson.getScript(LongCodec.INSTANCE)
+                    .eval(
+                            RScript.Mode.READ_WRITE,
+                            TAKE_A_PERMIT,
+                            RScript.ReturnType.LIST,
+                            List.of(name),
+                            limit,
+                            window.toMillis(),
+                            UUID.randomUUID().toString());
             boolean allowed = answer.get(0) == 1;
             if (!allowed) {
                 refused.increment();
             }
             long waitMillis = Math.min(window.toMillis(), answer.get(2));
-            return new RateLimitDecision(allowed, limit, window.toSeconds(), answer.get(1),
+            return new RateLimitDecision(
+                    allowed,
+                    limit,
+                    window.toSeconds(),
+                    answer.get(1),
                     allowed ? 0 : Math.max(1, (waitMillis + 999) / 1000));
         } catch (RedisException e) {
             log.warn("Redis unavailable, request not rate limited: {}", e.getMessage());

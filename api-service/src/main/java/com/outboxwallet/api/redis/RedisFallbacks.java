@@ -2,12 +2,11 @@ package com.outboxwallet.api.redis;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.stereotype.Component;
-
-import java.util.Objects;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
+import org.springframework.stereotype.Component;
 
 /**
  * Counts each time a request went on without Redis ({@code wallet_redis_fallbacks_total{use}}): Redis is an
@@ -33,10 +32,12 @@ public class RedisFallbacks {
 
     public RedisFallbacks(MeterRegistry meters) {
         for (Use use : Use.values()) {
-            counters.put(use, Counter.builder("wallet.redis.fallbacks")
-                    .description("Requests that went on without Redis, by what Redis would have done")
-                    .tag("use", use.name().toLowerCase(Locale.ROOT).replace('_', '-'))
-                    .register(meters));
+            counters.put(
+                    use,
+                    Counter.builder("wallet.redis.fallbacks")
+                            .description("Requests that went on without Redis, by what Redis would have done")
+                            .tag("use", use.name().toLowerCase(Locale.ROOT).replace('_', '-'))
+                            .register(meters));
         }
     }
 

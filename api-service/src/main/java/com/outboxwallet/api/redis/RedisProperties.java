@@ -1,11 +1,10 @@
 package com.outboxwallet.api.redis;
 
 import jakarta.validation.constraints.NotNull;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
-
 import java.net.URI;
 import java.time.Duration;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param url            {@code redis://[user:password@]host:port[/db]} or {@code rediss://} for TLS; a password in it
@@ -15,5 +14,5 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties("wallet.redis")
-public record RedisProperties(@NotNull URI url, String password, @NotNull Duration commandTimeout) {
-}
+public record RedisProperties(
+        @NotNull URI url, String password, @NotNull Duration commandTimeout) {}

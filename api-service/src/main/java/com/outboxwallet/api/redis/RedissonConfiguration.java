@@ -1,13 +1,12 @@
 package com.outboxwallet.api.redis;
 
+import java.net.URI;
 import org.redisson.Redisson;
 import org.redisson.api.RedissonClient;
 import org.redisson.config.Config;
 import org.redisson.config.SingleServerConfig;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.net.URI;
 
 @Configuration(proxyBeanMethods = false)
 class RedissonConfiguration {

@@ -17,7 +17,9 @@ public record Amount(BigDecimal value) {
      * zeros, and at most 13 integer digits.
      */
     public static final String FORMAT = "(0|[1-9][0-9]{0,12})(\\.[0-9]{1,2})?";
-    public static final String EXPECTED = "a plain decimal string with at most 2 fraction digits, such as \"150000.00\"";
+
+    public static final String EXPECTED =
+            "a plain decimal string with at most 2 fraction digits, such as \"150000.00\"";
     private static final Pattern PATTERN = Pattern.compile(FORMAT);
     private static final int MAX_INTEGER_DIGITS = 13;
 

@@ -1,9 +1,8 @@
 package com.outboxwallet.api.topup;
 
-import org.jspecify.annotations.Nullable;
-
 import java.math.BigDecimal;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The top-up would pass the user's daily amount or count; nothing was written.
@@ -19,9 +18,14 @@ public class DailyLimitExceeded extends RuntimeException {
     private final Instant resetsAt;
 
     DailyLimitExceeded(@Nullable BigDecimal remainingAmount, @Nullable Integer remainingCount, Instant resetsAt) {
-        super("the top-up would pass today's limit"
-                + (remainingAmount == null ? "" : "; " + remainingAmount.toPlainString() + " may still be topped up")
-                + (remainingCount == null ? "" : "; " + remainingCount + " more top-ups may be made"), null, false,
+        super(
+                "the top-up would pass today's limit"
+                        + (remainingAmount == null
+                                ? ""
+                                : "; " + remainingAmount.toPlainString() + " may still be topped up")
+                        + (remainingCount == null ? "" : "; " + remainingCount + " more top-ups may be made"),
+                null,
+                false,
                 false);
         this.remainingAmount = remainingAmount;
         this.remainingCount = remainingCount;

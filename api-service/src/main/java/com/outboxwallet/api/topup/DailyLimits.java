@@ -1,13 +1,12 @@
 package com.outboxwallet.api.topup;
 
 import com.outboxwallet.api.wallet.WalletProperties;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * The daily limits, enforced inside the top-up's transaction. Every concurrency strategy holds the user's wallet row
@@ -35,9 +34,10 @@ public class DailyLimits {
             return new DailyTotals(userId, day, resetsAt, BigDecimal.ZERO, 0, limits);
         }
         return jdbc.sql("SELECT amount, count FROM daily_top_up_totals WHERE user_id = :userId AND day = :day")
-                .param("userId", userId).param("day", day)
-                .query((rs, n) -> new DailyTotals(userId, day, resetsAt, rs.getBigDecimal("amount"),
-                        rs.getInt("count"), limits))
+                .param("userId", userId)
+                .param("day", day)
+                .query((rs, n) ->
+                        new DailyTotals(userId, day, resetsAt, rs.getBigDecimal("amount"), rs.getInt("count"), limits))
                 .optional()
                 .orElseGet(() -> new DailyTotals(userId, day, resetsAt, BigDecimal.ZERO, 0, limits));
     }
@@ -50,7 +50,9 @@ public class DailyLimits {
         jdbc.sql("""
                         INSERT INTO daily_top_up_totals (user_id, day, amount, count) VALUES (:userId, :day, :amount, :count)
                         ON CONFLICT (user_id, day) DO UPDATE SET amount = EXCLUDED.amount, count = EXCLUDED.count""")
-                .param("userId", totals.userId()).param("day", totals.day()).param("amount", totals.amount())
+                .param("userId", totals.userId())
+                .param("day", totals.day())
+                .param("amount", totals.amount())
                 .param("count", totals.count())
                 .update();
     }

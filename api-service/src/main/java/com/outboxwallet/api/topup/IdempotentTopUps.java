@@ -1,12 +1,11 @@
 package com.outboxwallet.api.topup;
 
-import com.outboxwallet.api.idempotency.Idempotent;
 import com.outboxwallet.api.idempotency.IdempotencyGuard;
 import com.outboxwallet.api.idempotency.IdempotencyKey;
 import com.outboxwallet.api.idempotency.IdempotencyScope;
-import org.springframework.stereotype.Service;
-
+import com.outboxwallet.api.idempotency.Idempotent;
 import java.util.UUID;
+import org.springframework.stereotype.Service;
 
 /**
  * The one way in for a top-up, whichever channel it comes through (the JSON API, the web page): the Redis guard
@@ -39,11 +38,15 @@ public class IdempotentTopUps {
     }
 
     private TopUpOutcome guarded(TopUpCommand command) {
-        Idempotent<TopUp> result = idempotency.execute(new IdempotencyScope(command.userId(), OPERATION, command.key()),
-                command.fingerprint(), TopUp.class, () -> {
+        Idempotent<TopUp> result = idempotency.execute(
+                new IdempotencyScope(command.userId(), OPERATION, command.key()),
+                command.fingerprint(),
+                TopUp.class,
+                () -> {
                     TopUpOutcome outcome = topUps.topUp(command);
                     return new Idempotent<>(outcome.topUp(), outcome.replayed());
-                }, () -> topUps.committed(command));
+                },
+                () -> topUps.committed(command));
         return new TopUpOutcome(result.value(), result.replayed());
     }
 }

@@ -15,5 +15,4 @@ public record TopUp(
         String currency,
         BigDecimal balanceAfter,
         long walletVersion,
-        Instant createdAt) {
-}
+        Instant createdAt) {}

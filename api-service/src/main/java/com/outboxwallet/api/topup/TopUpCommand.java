@@ -1,7 +1,6 @@
 package com.outboxwallet.api.topup;
 
 import com.outboxwallet.api.idempotency.IdempotencyKey;
-
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -6,14 +6,13 @@ import com.outboxwallet.api.topup.strategy.WalletBusy;
 import com.outboxwallet.api.wallet.BalanceCeilingExceeded;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.springframework.stereotype.Component;
-
-import java.util.Objects;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Supplier;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code wallet_topups_seconds{outcome}}: every top-up that reached {@link IdempotentTopUps}, whichever channel it came
@@ -25,7 +24,14 @@ class TopUpMetrics {
 
     /** What became of a top-up. */
     enum Outcome {
-        ACCEPTED, REPLAYED, KEY_REUSED, IN_FLIGHT, WALLET_BUSY, CEILING_EXCEEDED, LIMIT_EXCEEDED, FAILED;
+        ACCEPTED,
+        REPLAYED,
+        KEY_REUSED,
+        IN_FLIGHT,
+        WALLET_BUSY,
+        CEILING_EXCEEDED,
+        LIMIT_EXCEEDED,
+        FAILED;
 
         String tag() {
             return name().toLowerCase(Locale.ROOT).replace('_', '-');
@@ -48,11 +54,15 @@ class TopUpMetrics {
 
     TopUpMetrics(MeterRegistry meters) {
         this.meters = meters;
-        Arrays.stream(Outcome.values()).forEach(outcome -> timers.put(outcome, Timer.builder("wallet.topups")
-                .description("Top-ups by outcome, from the request's arrival at the guard to its answer")
-                .tag("outcome", outcome.tag())
-                .publishPercentileHistogram()
-                .register(meters)));
+        Arrays.stream(Outcome.values())
+                .forEach(outcome -> timers.put(
+                        outcome,
+                        Timer.builder("wallet.topups")
+                                .description(
+                                        "Top-ups by outcome, from the request's arrival at the guard to its answer")
+                                .tag("outcome", outcome.tag())
+                                .publishPercentileHistogram()
+                                .register(meters)));
     }
 
     TopUpOutcome timed(Supplier<TopUpOutcome> topUp) {

@@ -7,10 +7,9 @@ import com.outboxwallet.api.trace.RequestTraces;
 import com.outboxwallet.api.wallet.Wallet;
 import com.outboxwallet.events.TopUpAccepted;
 import com.outboxwallet.events.WalletEventCodec;
-import org.springframework.stereotype.Component;
-
 import java.time.Instant;
 import java.util.UUID;
+import org.springframework.stereotype.Component;
 
 /**
  * What a credit leaves behind, in the credit's own transaction: the top-up row and the outbox row announcing it. Every
@@ -32,8 +31,16 @@ public class TopUpRecords {
 
     /** The top-up that {@code credited} (the wallet just after the credit) records: its balance and version. */
     public TopUp of(TopUpCommand command, Wallet credited, Instant at) {
-        return new TopUp(UUID.randomUUID(), command.userId(), credited.id(), command.key().value(),
-                command.fingerprint(), command.amount().value(), credited.currency(), credited.balance(), credited.version(),
+        return new TopUp(
+                UUID.randomUUID(),
+                command.userId(),
+                credited.id(),
+                command.key().value(),
+                command.fingerprint(),
+                command.amount().value(),
+                credited.currency(),
+                credited.balance(),
+                credited.version(),
                 at);
     }
 
@@ -59,10 +66,24 @@ public class TopUpRecords {
     }
 
     private OutboxMessage accepted(TopUp topUp) {
-        TopUpAccepted event = new TopUpAccepted(topUp.id(), topUp.walletId(), topUp.userId(), topUp.amount(),
-                topUp.currency(), topUp.balanceAfter(), topUp.walletVersion(), topUp.createdAt());
-        return new OutboxMessage(UUID.randomUUID(), "wallet", topUp.walletId(), TopUpAccepted.TYPE,
-                events.toJson(event), topUp.idempotencyKey(), topUp.walletVersion(), topUp.createdAt(),
+        TopUpAccepted event = new TopUpAccepted(
+                topUp.id(),
+                topUp.walletId(),
+                topUp.userId(),
+                topUp.amount(),
+                topUp.currency(),
+                topUp.balanceAfter(),
+                topUp.walletVersion(),
+                topUp.createdAt());
+        return new OutboxMessage(
+                UUID.randomUUID(),
+                "wallet",
+                topUp.walletId(),
+                TopUpAccepted.TYPE,
+                events.toJson(event),
+                topUp.idempotencyKey(),
+                topUp.walletVersion(),
+                topUp.createdAt(),
                 traces.currentTraceparent());
     }
 }

@@ -1,16 +1,15 @@
 package com.outboxwallet.api.topup;
 
-import org.postgresql.util.PSQLException;
-import org.springframework.dao.DuplicateKeyException;
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.postgresql.util.PSQLException;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 @Repository
 public class TopUpRepository {
@@ -20,9 +19,15 @@ public class TopUpRepository {
             id, user_id, wallet_id, idempotency_key, request_fingerprint, amount, currency, balance_after,
             wallet_version, created_at""";
     private static final RowMapper<TopUp> TOP_UP = (rs, n) -> new TopUp(
-            rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class), rs.getObject("wallet_id", UUID.class),
-            rs.getString("idempotency_key"), rs.getString("request_fingerprint"), rs.getBigDecimal("amount"),
-            rs.getString("currency"), rs.getBigDecimal("balance_after"), rs.getLong("wallet_version"),
+            rs.getObject("id", UUID.class),
+            rs.getObject("user_id", UUID.class),
+            rs.getObject("wallet_id", UUID.class),
+            rs.getString("idempotency_key"),
+            rs.getString("request_fingerprint"),
+            rs.getBigDecimal("amount"),
+            rs.getString("currency"),
+            rs.getBigDecimal("balance_after"),
+            rs.getLong("wallet_version"),
             rs.getObject("created_at", OffsetDateTime.class).toInstant());
 
     private final JdbcClient jdbc;
@@ -51,7 +56,8 @@ public class TopUpRepository {
      */
     boolean insertUnlessKeyUsed(TopUp topUp) {
         return insertStatement(topUp, " ON CONFLICT ON CONSTRAINT " + IDEMPOTENCY_CONSTRAINT + " DO NOTHING")
-                .update() == 1;
+                        .update()
+                == 1;
     }
 
     private JdbcClient.StatementSpec insertStatement(TopUp topUp, String onConflict) {
@@ -71,26 +77,35 @@ public class TopUpRepository {
 
     Optional<TopUp> findByUserAndKey(UUID userId, String key) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM top_ups WHERE user_id = :userId AND idempotency_key = :key")
-                .param("userId", userId).param("key", key)
-                .query(TOP_UP).optional();
+                .param("userId", userId)
+                .param("key", key)
+                .query(TOP_UP)
+                .optional();
     }
 
     Optional<TopUp> findByIdAndUser(UUID id, UUID userId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM top_ups WHERE id = :id AND user_id = :userId")
-                .param("id", id).param("userId", userId)
-                .query(TOP_UP).optional();
+                .param("id", id)
+                .param("userId", userId)
+                .query(TOP_UP)
+                .optional();
     }
 
     List<TopUp> findPageByUser(UUID userId, int page, int size) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM top_ups WHERE user_id = :userId"
                         + " ORDER BY created_at DESC, id LIMIT :size OFFSET :offset")
-                .param("userId", userId).param("size", size).param("offset", (long) page * size)
-                .query(TOP_UP).list();
+                .param("userId", userId)
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query(TOP_UP)
+                .list();
     }
 
     long countByUser(UUID userId) {
         return jdbc.sql("SELECT count(*) FROM top_ups WHERE user_id = :userId")
-                .param("userId", userId).query(Long.class).single();
+                .param("userId", userId)
+                .query(Long.class)
+                .single();
     }
 
     private static boolean violated(DuplicateKeyException e, String constraint) {

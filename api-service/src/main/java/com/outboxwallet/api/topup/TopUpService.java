@@ -4,12 +4,11 @@ import com.outboxwallet.api.idempotency.IdempotencyKeyReused;
 import com.outboxwallet.api.wallet.BalanceCeilingExceeded;
 import com.outboxwallet.api.wallet.WalletNotFound;
 import com.outboxwallet.api.wallet.WalletProperties;
-import org.springframework.stereotype.Service;
-
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.stereotype.Service;
 
 /**
  * Applies a top-up: the balance change, the top-up row and the outbox row commit together or not at all, in one
@@ -46,8 +45,8 @@ public class TopUpService {
             return new TopUpOutcome(transaction.apply(command), false);
         } catch (DuplicateTopUpRequest alreadyApplied) {
             // Nothing of this command was written; the original top-up is committed and is the answer.
-            return original(command).orElseThrow(
-                    () -> new IllegalStateException("unique violation without a committed row"));
+            return original(command)
+                    .orElseThrow(() -> new IllegalStateException("unique violation without a committed row"));
         } catch (BalanceCeilingExceeded refused) {
             // A retry of a top-up that filled the wallet meets the ceiling before the unique key: it is still a retry.
             return original(command).orElseThrow(() -> refused);

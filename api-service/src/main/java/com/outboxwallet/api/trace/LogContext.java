@@ -1,8 +1,7 @@
 package com.outboxwallet.api.trace;
 
-import org.slf4j.MDC;
-
 import java.util.UUID;
+import org.slf4j.MDC;
 
 /**
  * The ids a log line of a request carries besides its trace and span ids (which the tracer puts there): the caller,
@@ -15,8 +14,7 @@ public final class LogContext {
     public static final String WALLET_ID = "walletId";
     public static final String TOP_UP_ID = "topUpId";
 
-    private LogContext() {
-    }
+    private LogContext() {}
 
     public static void user(UUID userId) {
         MDC.put(USER_ID, userId.toString());

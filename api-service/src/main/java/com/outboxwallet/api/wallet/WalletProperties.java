@@ -2,16 +2,15 @@ package com.outboxwallet.api.wallet;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
-import org.springframework.boot.context.properties.ConfigurationProperties;
-import org.springframework.validation.annotation.Validated;
-import org.jspecify.annotations.Nullable;
-
 import java.math.BigDecimal;
 import java.time.ZoneId;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * @param currency ISO 4217 code of every new wallet
@@ -19,7 +18,9 @@ import java.time.ZoneId;
  */
 @Validated
 @ConfigurationProperties("wallet")
-public record WalletProperties(@NotNull @Pattern(regexp = "[A-Z]{3}") String currency, @Valid @NotNull Limits limits) {
+public record WalletProperties(
+        @NotNull @Pattern(regexp = "[A-Z]{3}") String currency,
+        @Valid @NotNull Limits limits) {
 
     /**
      * @param maxTopUp       the largest single top-up
@@ -29,11 +30,18 @@ public record WalletProperties(@NotNull @Pattern(regexp = "[A-Z]{3}") String cur
      * @param dailyCount     the most top-ups one user may make in a calendar day; none when unset
      * @param dayZone        where the calendar day of the daily limits begins and ends
      */
-    public record Limits(@NotNull @DecimalMin("0.01") @Digits(integer = 13, fraction = 2) BigDecimal maxTopUp,
-                         @NotNull @DecimalMin("0.01") @Digits(integer = 13, fraction = 2) BigDecimal balanceCeiling,
-                         @DecimalMin("0.01") @Digits(integer = 15, fraction = 2) @Nullable BigDecimal dailyAmount,
-                         @Min(1) @Nullable Integer dailyCount,
-                         @NotNull ZoneId dayZone) {
+    public record Limits(
+            @NotNull @DecimalMin("0.01") @Digits(integer = 13, fraction = 2)
+            BigDecimal maxTopUp,
+
+            @NotNull @DecimalMin("0.01") @Digits(integer = 13, fraction = 2)
+            BigDecimal balanceCeiling,
+
+            @DecimalMin("0.01") @Digits(integer = 15, fraction = 2) @Nullable
+            BigDecimal dailyAmount,
+
+            @Min(1) @Nullable Integer dailyCount,
+            @NotNull ZoneId dayZone) {
 
         public boolean hasDailyLimits() {
             return dailyAmount != null || dailyCount != null;

@@ -1,22 +1,24 @@
 package com.outboxwallet.api.wallet;
 
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 @Repository
 public class WalletRepository {
 
     private static final RowMapper<Wallet> WALLET = (rs, n) -> new Wallet(
-            rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
-            rs.getBigDecimal("balance"), rs.getString("currency"), rs.getLong("version"));
+            rs.getObject("id", UUID.class),
+            rs.getObject("user_id", UUID.class),
+            rs.getBigDecimal("balance"),
+            rs.getString("currency"),
+            rs.getLong("version"));
 
     private final JdbcClient jdbc;
     private final WalletProperties properties;
@@ -31,7 +33,9 @@ public class WalletRepository {
         return jdbc.sql("""
                         INSERT INTO wallets (id, user_id, currency) VALUES (:id, :userId, :currency)
                         RETURNING id, user_id, balance, currency, version""")
-                .param("id", UUID.randomUUID()).param("userId", userId).param("currency", properties.currency())
+                .param("id", UUID.randomUUID())
+                .param("userId", userId)
+                .param("currency", properties.currency())
                 .query(WALLET)
                 .single();
     }
@@ -66,7 +70,8 @@ public class WalletRepository {
 
     /** Reads the wallet and locks its row until the transaction ends. */
     public Optional<Wallet> findByUserIdForUpdate(UUID userId) {
-        return jdbc.sql("SELECT id, user_id, balance, currency, version FROM wallets WHERE user_id = :userId FOR UPDATE")
+        return jdbc.sql(
+                        "SELECT id, user_id, balance, currency, version FROM wallets WHERE user_id = :userId FOR UPDATE")
                 .param("userId", userId)
                 .query(WALLET)
                 .optional();

@@ -1,30 +1,31 @@
 package com.outboxwallet.api.web;
 
-import com.outboxwallet.problems.HttpProblem;
-import com.outboxwallet.problems.Problems;
 import com.outboxwallet.api.account.CannotDisableYourself;
 import com.outboxwallet.api.account.InvalidPassword;
 import com.outboxwallet.api.account.UserNotFound;
 import com.outboxwallet.api.account.UsernameTaken;
 import com.outboxwallet.api.account.WrongCurrentPassword;
+import com.outboxwallet.api.idempotency.IdempotencyKeyReused;
 import com.outboxwallet.api.idempotency.InvalidIdempotencyKey;
 import com.outboxwallet.api.idempotency.RequestInFlight;
 import com.outboxwallet.api.ratelimit.web.RateLimited;
 import com.outboxwallet.api.topup.AmountAboveMaximum;
 import com.outboxwallet.api.topup.DailyLimitExceeded;
 import com.outboxwallet.api.topup.InvalidAmount;
-import com.outboxwallet.api.wallet.BalanceCeilingExceeded;
-import com.outboxwallet.api.topup.strategy.WalletBusy;
-import com.outboxwallet.api.idempotency.IdempotencyKeyReused;
 import com.outboxwallet.api.topup.TopUpNotFound;
+import com.outboxwallet.api.topup.strategy.WalletBusy;
+import com.outboxwallet.api.wallet.BalanceCeilingExceeded;
 import com.outboxwallet.api.wallet.WalletNotFound;
+import com.outboxwallet.problems.HttpProblem;
+import com.outboxwallet.problems.Problems;
 import jakarta.validation.ConstraintViolationException;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.MethodParameter;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
-import org.springframework.core.MethodParameter;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
@@ -43,9 +44,6 @@ import tools.jackson.core.exc.StreamConstraintsException;
 import tools.jackson.databind.DatabindException;
 import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
-import java.util.Objects;
-import java.util.List;
-
 /**
  * Every error leaves as application/problem+json with a stable type; none carries a stack trace. The service's own
  * refusals take their types from {@link Refusals}, as the web page does.
@@ -57,21 +55,28 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(InvalidIdempotencyKey.class)
     ProblemDetail invalidKey(InvalidIdempotencyKey e) {
-        return Problems.withField(Refusals.of(e), e.getMessage(), "Idempotency-Key",
-                e.reason().expected());
+        return Problems.withField(
+                Refusals.of(e), e.getMessage(), "Idempotency-Key", e.reason().expected());
     }
 
     @ExceptionHandler(IdempotencyKeyReused.class)
     ProblemDetail keyReused(IdempotencyKeyReused e) {
-        return Problems.withField(Refusals.of(e), e.getMessage(), "Idempotency-Key",
+        return Problems.withField(
+                Refusals.of(e),
+                e.getMessage(),
+                "Idempotency-Key",
                 "a new key for a new request; the same key only to retry the same request");
     }
 
     /** Retry-After: the first request usually finishes within milliseconds; a second is a polite lower bound. */
     @ExceptionHandler(RequestInFlight.class)
     ResponseEntity<ProblemDetail> inFlight(RequestInFlight e) {
-        return ResponseEntity.status(Refusals.of(e).status()).header(HttpHeaders.RETRY_AFTER, "1")
-                .body(Problems.withField(Refusals.of(e), e.getMessage(), "Idempotency-Key",
+        return ResponseEntity.status(Refusals.of(e).status())
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(Problems.withField(
+                        Refusals.of(e),
+                        e.getMessage(),
+                        "Idempotency-Key",
                         "the same request again once the first has answered"));
     }
 
@@ -85,22 +90,31 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(WalletBusy.class)
     ResponseEntity<ProblemDetail> walletBusy(WalletBusy e) {
-        return ResponseEntity.status(Refusals.of(e).status()).header(HttpHeaders.RETRY_AFTER, "1")
-                .body(Problems.of(Refusals.of(e), e.getMessage()
-                        + ". Nothing was written; retry the same request with the same Idempotency-Key."));
+        return ResponseEntity.status(Refusals.of(e).status())
+                .header(HttpHeaders.RETRY_AFTER, "1")
+                .body(Problems.of(
+                        Refusals.of(e),
+                        e.getMessage()
+                                + ". Nothing was written; retry the same request with the same Idempotency-Key."));
     }
 
     @ExceptionHandler(BalanceCeilingExceeded.class)
     ProblemDetail ceiling(BalanceCeilingExceeded e) {
-        return Problems.withField(Refusals.of(e), e.getMessage() + "; nothing was written.",
-                "amount", "an amount that keeps the balance at most " + e.ceiling().toPlainString());
+        return Problems.withField(
+                Refusals.of(e),
+                e.getMessage() + "; nothing was written.",
+                "amount",
+                "an amount that keeps the balance at most " + e.ceiling().toPlainString());
     }
 
     /** What is left of the day's allowance goes with the refusal, so a client can offer the user what still fits. */
     @ExceptionHandler(DailyLimitExceeded.class)
     ProblemDetail dailyLimit(DailyLimitExceeded e) {
-        ProblemDetail problem = Problems.withField(Refusals.of(e), "The top-up would pass today's limit;"
-                + " nothing was written.", "amount", "at most the remaining amount, once the remaining count allows");
+        ProblemDetail problem = Problems.withField(
+                Refusals.of(e),
+                "The top-up would pass today's limit;" + " nothing was written.",
+                "amount",
+                "at most the remaining amount, once the remaining count allows");
         if (e.remainingAmount() != null) {
             problem.setProperty("remainingAmount", e.remainingAmount().toPlainString());
         }
@@ -114,26 +128,33 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     /** Like any invalid body field: the field and what it expected. */
     @ExceptionHandler(InvalidAmount.class)
     ProblemDetail invalidAmount(InvalidAmount e) {
-        return Problems.withErrors(Refusals.of(e), "The request body has invalid fields.",
+        return Problems.withErrors(
+                Refusals.of(e),
+                "The request body has invalid fields.",
                 List.of(new Problems.FieldError("amount", e.expected())));
     }
 
     @ExceptionHandler(AmountAboveMaximum.class)
     ProblemDetail aboveMaximum(AmountAboveMaximum e) {
-        return Problems.withField(Refusals.of(e), e.getMessage() + ".", "amount",
+        return Problems.withField(
+                Refusals.of(e),
+                e.getMessage() + ".",
+                "amount",
                 "at most " + e.maximum().toPlainString());
     }
 
     @ExceptionHandler(InvalidPassword.class)
     ProblemDetail invalidPassword(InvalidPassword e) {
-        return Problems.withErrors(Refusals.of(e), e.getMessage() + " Nothing was changed.",
+        return Problems.withErrors(
+                Refusals.of(e),
+                e.getMessage() + " Nothing was changed.",
                 List.of(new Problems.FieldError(e.field(), e.expected())));
     }
 
     @ExceptionHandler(WrongCurrentPassword.class)
     ProblemDetail wrongCurrentPassword(WrongCurrentPassword e) {
-        return Problems.withField(Refusals.of(e), e.getMessage(), "currentPassword",
-                "the password you log in with now");
+        return Problems.withField(
+                Refusals.of(e), e.getMessage(), "currentPassword", "the password you log in with now");
     }
 
     @ExceptionHandler(CannotDisableYourself.class)
@@ -154,8 +175,8 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     @ExceptionHandler(ConstraintViolationException.class)
     ProblemDetail constraintViolated(ConstraintViolationException e) {
         List<Problems.FieldError> errors = e.getConstraintViolations().stream()
-                .map(violation -> new Problems.FieldError(lastNode(violation.getPropertyPath().toString()),
-                        violation.getMessage()))
+                .map(violation -> new Problems.FieldError(
+                        lastNode(violation.getPropertyPath().toString()), violation.getMessage()))
                 .toList();
         return Problems.withErrors(HttpProblem.INVALID_REQUEST, "The request has invalid values.", errors);
     }
@@ -167,41 +188,50 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
      * ({@link TransactionSystemException}) may have committed or not; either way the retry with the same key is safe:
      * the unique (user, key) constraint answers it with the original top-up if there is one.
      */
-    @ExceptionHandler({DataAccessResourceFailureException.class, TransientDataAccessException.class,
-            RecoverableDataAccessException.class, CannotCreateTransactionException.class,
-            TransactionSystemException.class})
+    @ExceptionHandler({
+        DataAccessResourceFailureException.class,
+        TransientDataAccessException.class,
+        RecoverableDataAccessException.class,
+        CannotCreateTransactionException.class,
+        TransactionSystemException.class
+    })
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
         log.warn("Database unavailable: {}", e.getMessage());
         return ResponseEntity.status(HttpProblem.SERVICE_UNAVAILABLE.status())
-                .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER).body(DatabaseUnavailable.problem());
+                .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER)
+                .body(DatabaseUnavailable.problem());
     }
 
     @ExceptionHandler(Exception.class)
     ProblemDetail unexpected(Exception e) {
         log.error("Unhandled error", e);
-        return Problems.of(HttpProblem.INTERNAL, "The request could not be completed. Nothing was charged twice;"
-                + " retry with the same Idempotency-Key.");
+        return Problems.of(
+                HttpProblem.INTERNAL,
+                "The request could not be completed. Nothing was charged twice;"
+                        + " retry with the same Idempotency-Key.");
     }
 
     @Override
-    protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleMethodArgumentNotValid(
+            MethodArgumentNotValidException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Problems.FieldError> errors = e.getBindingResult().getFieldErrors().stream()
                 .map(error -> new Problems.FieldError(error.getField(), String.valueOf(error.getDefaultMessage())))
                 .toList();
-        return problem(Problems.withErrors(HttpProblem.INVALID_REQUEST, "The request body has invalid fields.", errors),
+        return problem(
+                Problems.withErrors(HttpProblem.INVALID_REQUEST, "The request body has invalid fields.", errors),
                 headers);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHandlerMethodValidationException(
+            HandlerMethodValidationException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         List<Problems.FieldError> errors = e.getParameterValidationResults().stream()
                 .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new Problems.FieldError(parameterName(result.getMethodParameter()),
-                                String.valueOf(error.getDefaultMessage()))))
+                        .map(error -> new Problems.FieldError(
+                                parameterName(result.getMethodParameter()), String.valueOf(error.getDefaultMessage()))))
                 .toList();
-        return problem(Problems.withErrors(HttpProblem.INVALID_REQUEST, "The request has invalid parameters.", errors),
+        return problem(
+                Problems.withErrors(HttpProblem.INVALID_REQUEST, "The request has invalid parameters.", errors),
                 headers);
     }
 
@@ -212,36 +242,55 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> handleHttpMessageNotReadable(
+            HttpMessageNotReadableException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
         if (e.getMostSpecificCause() instanceof BodySizeLimit.BodyTooLarge tooLarge) {
             return problem(BodySizeLimit.tooLarge(tooLarge.maxBytes), headers);
         }
         if (e.getMostSpecificCause() instanceof StreamConstraintsException limit) {
-            return problem(Problems.withField(ApiProblem.MALFORMED_BODY, "The body passes a size limit of this API.",
-                    "body", "numbers of at most " + JsonLimits.MAX_NUMBER_LENGTH + " characters, strings of at most "
-                            + JsonLimits.MAX_STRING_LENGTH + ", nesting at most " + JsonLimits.MAX_NESTING_DEPTH
-                            + " deep"), headers);
+            return problem(
+                    Problems.withField(
+                            ApiProblem.MALFORMED_BODY,
+                            "The body passes a size limit of this API.",
+                            "body",
+                            "numbers of at most " + JsonLimits.MAX_NUMBER_LENGTH + " characters, strings of at most "
+                                    + JsonLimits.MAX_STRING_LENGTH + ", nesting at most " + JsonLimits.MAX_NESTING_DEPTH
+                                    + " deep"),
+                    headers);
         }
         if (e.getMostSpecificCause() instanceof UnrecognizedPropertyException unknown) {
-            return problem(Problems.withField(ApiProblem.MALFORMED_BODY,
-                    "Unknown field '" + unknown.getPropertyName() + "'.", unknown.getPropertyName(),
-                    "only the documented fields"), headers);
+            return problem(
+                    Problems.withField(
+                            ApiProblem.MALFORMED_BODY,
+                            "Unknown field '" + unknown.getPropertyName() + "'.",
+                            unknown.getPropertyName(),
+                            "only the documented fields"),
+                    headers);
         }
-        if (e.getMostSpecificCause() instanceof DatabindException mismatch && !mismatch.getPath().isEmpty()) {
+        if (e.getMostSpecificCause() instanceof DatabindException mismatch
+                && !mismatch.getPath().isEmpty()) {
             String field = mismatch.getPath().getLast().getPropertyName();
-            return problem(Problems.withField(ApiProblem.MALFORMED_BODY, "Field '" + field + "' has the wrong type.",
-                    field, "a JSON string"), headers);
+            return problem(
+                    Problems.withField(
+                            ApiProblem.MALFORMED_BODY,
+                            "Field '" + field + "' has the wrong type.",
+                            field,
+                            "a JSON string"),
+                    headers);
         }
         return problem(Problems.of(ApiProblem.MALFORMED_BODY, "The body is not valid JSON for this request."), headers);
     }
 
     @Override
-    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(HttpMediaTypeNotSupportedException e,
-            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        return problem(Problems.withField(HttpProblem.UNSUPPORTED_MEDIA_TYPE,
-                "Content-Type " + e.getContentType() + " is not accepted here.", "Content-Type",
-                e.getSupportedMediaTypes().toString()), headers);
+    protected ResponseEntity<Object> handleHttpMediaTypeNotSupported(
+            HttpMediaTypeNotSupportedException e, HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return problem(
+                Problems.withField(
+                        HttpProblem.UNSUPPORTED_MEDIA_TYPE,
+                        "Content-Type " + e.getContentType() + " is not accepted here.",
+                        "Content-Type",
+                        e.getSupportedMediaTypes().toString()),
+                headers);
     }
 
     private static String lastNode(String propertyPath) {

@@ -9,15 +9,14 @@ import jakarta.servlet.ServletInputStream;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
 import tools.jackson.databind.json.JsonMapper;
-import org.jspecify.annotations.Nullable;
-
-import java.io.IOException;
 
 /**
  * Refuses request bodies above {@code wallet.http.max-body-size} with 413 before anything reads them. A declared
@@ -49,8 +48,11 @@ class BodySizeLimit extends OncePerRequestFilter {
     }
 
     static org.springframework.http.ProblemDetail tooLarge(long maxBytes) {
-        return Problems.withField(HttpProblem.PAYLOAD_TOO_LARGE, "The request body is larger than " + maxBytes
-                + " bytes.", "body", "at most " + maxBytes + " bytes");
+        return Problems.withField(
+                HttpProblem.PAYLOAD_TOO_LARGE,
+                "The request body is larger than " + maxBytes + " bytes.",
+                "body",
+                "at most " + maxBytes + " bytes");
     }
 
     /** Thrown from the body stream when a body without a Content-Length passes the limit. */

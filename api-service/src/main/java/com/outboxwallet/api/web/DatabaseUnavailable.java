@@ -10,11 +10,12 @@ final class DatabaseUnavailable {
     /** Seconds a client is asked to wait before it retries. */
     static final String RETRY_AFTER = "1";
 
-    private DatabaseUnavailable() {
-    }
+    private DatabaseUnavailable() {}
 
     static ProblemDetail problem() {
-        return Problems.of(HttpProblem.SERVICE_UNAVAILABLE, "The service cannot reach its database right now. Nothing"
-                + " was charged twice; retry with the same Idempotency-Key.");
+        return Problems.of(
+                HttpProblem.SERVICE_UNAVAILABLE,
+                "The service cannot reach its database right now. Nothing"
+                        + " was charged twice; retry with the same Idempotency-Key.");
     }
 }

@@ -1,11 +1,10 @@
 package com.outboxwallet.api.web;
 
 import jakarta.validation.constraints.NotNull;
+import java.util.List;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.util.unit.DataSize;
 import org.springframework.validation.annotation.Validated;
-
-import java.util.List;
 
 /**
  * @param maxBodySize    the largest request body accepted; larger ones get 413 unread

@@ -10,14 +10,13 @@ import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.headers.Header;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.StringSchema;
-import io.swagger.v3.oas.models.servers.Server;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
 import org.springdoc.core.customizers.OpenApiCustomizer;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.util.List;
 
 /**
  * The OpenAPI document at /v3/api-docs (Swagger UI at /swagger-ui.html). Problem types, limits and the idempotency
@@ -28,13 +27,22 @@ import java.util.List;
 class OpenApiConfiguration {
 
     @Bean
-    OpenAPI walletApi(IdempotencyProperties idempotency, RateLimitProperties rateLimit, WalletProperties wallet,
-                      ProblemCatalog problems) {
+    OpenAPI walletApi(
+            IdempotencyProperties idempotency,
+            RateLimitProperties rateLimit,
+            WalletProperties wallet,
+            ProblemCatalog problems) {
         return new OpenAPI()
-                .info(new Info().title("Outbox wallet API").version("v1").description(description(idempotency,
-                        rateLimit, wallet, problems)))
+                .info(new Info()
+                        .title("Outbox wallet API")
+                        .version("v1")
+                        .description(description(idempotency, rateLimit, wallet, problems)))
                 .components(new Components()
-                        .addSecuritySchemes("basic", new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("basic"))
+                        .addSecuritySchemes(
+                                "basic",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic"))
                         .addSchemas(OpenApiProblems.SCHEMA, OpenApiProblems.schema()))
                 .addSecurityItem(new SecurityRequirement().addList("basic"))
                 // Relative: the document is right wherever it is served from, not only on the host that served it.
@@ -49,28 +57,34 @@ class OpenApiConfiguration {
     OpenApiCustomizer rateLimitHeaders() {
         return openApi -> openApi.getPaths().forEach((path, item) -> {
             if (path.startsWith("/api/")) {
-                item.readOperations().forEach(operation -> operation.getResponses().forEach((status, response) -> {
-                    if (status.startsWith("2") || status.equals("429")) {
-                        response.addHeaderObject("RateLimit", rateLimitHeader());
-                        response.addHeaderObject("RateLimit-Policy", rateLimitPolicyHeader());
-                    }
-                }));
+                item.readOperations()
+                        .forEach(operation -> operation.getResponses().forEach((status, response) -> {
+                            if (status.startsWith("2") || status.equals("429")) {
+                                response.addHeaderObject("RateLimit", rateLimitHeader());
+                                response.addHeaderObject("RateLimit-Policy", rateLimitPolicyHeader());
+                            }
+                        }));
             }
         });
     }
 
     private static Header rateLimitHeader() {
-        return new Header().description("IETF RateLimit field: the remaining quota, e.g. \"per-user\";r=42")
+        return new Header()
+                .description("IETF RateLimit field: the remaining quota, e.g. \"per-user\";r=42")
                 .schema(new StringSchema());
     }
 
     private static Header rateLimitPolicyHeader() {
-        return new Header().description("IETF RateLimit-Policy field: quota and window, e.g. \"per-user\";q=100;w=60")
+        return new Header()
+                .description("IETF RateLimit-Policy field: quota and window, e.g. \"per-user\";q=100;w=60")
                 .schema(new StringSchema());
     }
 
-    private static String description(IdempotencyProperties idempotency, RateLimitProperties rateLimit,
-                                      WalletProperties wallet, ProblemCatalog problems) {
+    private static String description(
+            IdempotencyProperties idempotency,
+            RateLimitProperties rateLimit,
+            WalletProperties wallet,
+            ProblemCatalog problems) {
         return """
                 Top up your own wallet and read it. Amounts are exact decimal strings ("150000.00"), in %s.
 
@@ -97,8 +111,13 @@ class OpenApiConfiguration {
                 Every error is `application/problem+json` (RFC 9457) with one of these `type`s:
 
                 %s
-                """.formatted(wallet.currency(), idempotency.responseTtl(), wallet.limits().maxTopUp().toPlainString(),
-                wallet.limits().balanceCeiling().toPlainString(), rateLimit.requests(), rateLimit.window().toSeconds(),
-                OpenApiProblems.table(problems));
+                """.formatted(
+                        wallet.currency(),
+                        idempotency.responseTtl(),
+                        wallet.limits().maxTopUp().toPlainString(),
+                        wallet.limits().balanceCeiling().toPlainString(),
+                        rateLimit.requests(),
+                        rateLimit.window().toSeconds(),
+                        OpenApiProblems.table(problems));
     }
 }

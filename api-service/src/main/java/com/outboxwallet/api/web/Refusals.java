@@ -1,5 +1,7 @@
 package com.outboxwallet.api.web;
 
+import static java.util.Map.entry;
+
 import com.outboxwallet.api.account.CannotDisableYourself;
 import com.outboxwallet.api.account.InvalidPassword;
 import com.outboxwallet.api.account.UserNotFound;
@@ -18,11 +20,8 @@ import com.outboxwallet.api.wallet.BalanceCeilingExceeded;
 import com.outboxwallet.api.wallet.WalletNotFound;
 import com.outboxwallet.problems.HttpProblem;
 import com.outboxwallet.problems.ProblemType;
-
 import java.util.Map;
 import java.util.Optional;
-
-import static java.util.Map.entry;
 
 /**
  * The one table from the service's refusals to their problem types (and so their statuses), read by the JSON API's
@@ -48,8 +47,7 @@ public final class Refusals {
             entry(TopUpNotFound.class, HttpProblem.NOT_FOUND),
             entry(UserNotFound.class, HttpProblem.NOT_FOUND));
 
-    private Refusals() {
-    }
+    private Refusals() {}
 
     /** @return the problem type of {@code refusal}; empty when it is none of the service's refusals */
     public static Optional<ProblemType> typeOf(Throwable refusal) {
@@ -58,7 +56,8 @@ public final class Refusals {
 
     /** The problem type of a refusal this table lists; a handler asks only for the refusals it handles. */
     static ProblemType of(RuntimeException refusal) {
-        return typeOf(refusal).orElseThrow(() -> new IllegalStateException(
-                refusal.getClass().getName() + " is not in the table of refusals"));
+        return typeOf(refusal)
+                .orElseThrow(() ->
+                        new IllegalStateException(refusal.getClass().getName() + " is not in the table of refusals"));
     }
 }

@@ -1,32 +1,34 @@
 package com.outboxwallet.api.web;
 
-import com.outboxwallet.problems.HttpProblem;
-import com.outboxwallet.problems.Problems;
 import com.outboxwallet.api.auth.AuthProperties;
 import com.outboxwallet.api.auth.CredentialRevocations;
 import com.outboxwallet.api.auth.VerifiedCredentialsCache;
 import com.outboxwallet.api.auth.throttle.LoginThrottle;
 import com.outboxwallet.api.auth.throttle.LoginThrottled;
 import com.outboxwallet.api.auth.throttle.ThrottledVerifier;
+import com.outboxwallet.problems.HttpProblem;
+import com.outboxwallet.problems.Problems;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
-import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.core.Authentication;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
-import org.springframework.security.core.Authentication;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
@@ -34,9 +36,6 @@ import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.time.Duration;
-import java.util.List;
 
 /**
  * Two ways in. The JSON API and the actuator take HTTP Basic on every request and keep no session, so there is no
@@ -75,17 +74,21 @@ class SecurityConfiguration {
      * known to be right meets the login throttle before bcrypt (see {@link ThrottledVerifier}).
      */
     @Bean
-    AuthenticationProvider authenticationProvider(UserDetailsService users, PasswordEncoder passwords,
-                                                  AuthProperties properties, CredentialRevocations revocations,
-                                                  LoginThrottle throttle, MeterRegistry meters) {
+    AuthenticationProvider authenticationProvider(
+            UserDetailsService users,
+            PasswordEncoder passwords,
+            AuthProperties properties,
+            CredentialRevocations revocations,
+            LoginThrottle throttle,
+            MeterRegistry meters) {
         DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(users);
         bcrypt.setPasswordEncoder(passwords);
         // The password first, the account's state after: a disabled account costs a bcrypt like any other, and only
         // whoever knows its password learns that it is disabled.
-        bcrypt.setPreAuthenticationChecks(user -> { });
+        bcrypt.setPreAuthenticationChecks(user -> {});
         bcrypt.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
-        ThrottledVerifier throttled = new ThrottledVerifier(bcrypt, throttle, SecurityConfiguration::clientAddress,
-                meters);
+        ThrottledVerifier throttled =
+                new ThrottledVerifier(bcrypt, throttle, SecurityConfiguration::clientAddress, meters);
         return new VerifiedCredentialsCache(throttled, properties, revocations);
     }
 
@@ -94,7 +97,8 @@ class SecurityConfiguration {
      * {@code server.forward-headers-strategy=native} so that it is the client's, not the proxy's (docs/api.md).
      */
     private static String clientAddress(Authentication request) {
-        return request.getDetails() instanceof WebAuthenticationDetails details ? details.getRemoteAddress()
+        return request.getDetails() instanceof WebAuthenticationDetails details
+                ? details.getRemoteAddress()
                 : "unknown";
     }
 
@@ -116,21 +120,28 @@ class SecurityConfiguration {
                 return;
             }
             response.setHeader("WWW-Authenticate", "Basic realm=\"wallet\"");
-            Problems.write(response, json,
+            Problems.write(
+                    response,
+                    json,
                     Problems.of(HttpProblem.UNAUTHORIZED, "Send HTTP Basic credentials of a wallet user."));
         };
-        return http
-                .securityMatcher("/api/**", "/actuator/**")
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info").permitAll()
-                        .requestMatchers("/actuator/**").hasRole("ADMIN")
-                        .requestMatchers("/api/v1/admin/**").hasRole("ADMIN")
-                        .requestMatchers("/api/**").authenticated()
-                        .anyRequest().denyAll())
+        return http.securityMatcher("/api/**", "/actuator/**")
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/actuator/health", "/actuator/health/**", "/actuator/info")
+                        .permitAll()
+                        .requestMatchers("/actuator/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/api/v1/admin/**")
+                        .hasRole("ADMIN")
+                        .requestMatchers("/api/**")
+                        .authenticated()
+                        .anyRequest()
+                        .denyAll())
                 .httpBasic(httpBasic -> httpBasic.realmName("wallet").authenticationEntryPoint(basic))
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint(basic)
-                        .accessDeniedHandler((request, response, e) -> Problems.write(response, json,
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(basic)
+                        .accessDeniedHandler((request, response, e) -> Problems.write(
+                                response,
+                                json,
                                 Problems.of(HttpProblem.FORBIDDEN, "Your role does not allow this request."))))
                 .cors(cors -> cors.configurationSource(cors(properties)))
                 .csrf(csrf -> csrf.disable())
@@ -147,15 +158,19 @@ class SecurityConfiguration {
     @Bean
     @Order(2)
     SecurityFilterChain page(HttpSecurity http, CredentialRevocations revocations) throws Exception {
-        return http
-                .addFilterAfter(new RevokedSessionFilter(revocations), SecurityContextHolderFilter.class)
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/login", "/error", "/wallet.css", "/problems/*").permitAll()
+        return http.addFilterAfter(new RevokedSessionFilter(revocations), SecurityContextHolderFilter.class)
+                .authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/login", "/error", "/wallet.css", "/problems/*")
+                        .permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
-                        .requestMatchers("/", "/topups").authenticated()
-                        .anyRequest().denyAll())
-                .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/", true).permitAll()
+                        .requestMatchers("/", "/topups")
+                        .authenticated()
+                        .anyRequest()
+                        .denyAll())
+                .formLogin(form -> form.loginPage("/login")
+                        .defaultSuccessUrl("/", true)
+                        .permitAll()
                         .failureHandler(LoginThrottles.formFailures()))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .build();
@@ -169,8 +184,8 @@ class SecurityConfiguration {
             configuration.setAllowedOrigins(properties.corsOrigins());
             configuration.setAllowedMethods(List.of("GET", "POST"));
             configuration.setAllowedHeaders(List.of("Authorization", "Content-Type", "Idempotency-Key"));
-            configuration.setExposedHeaders(List.of("Location", "Idempotent-Replayed", "Retry-After", "RateLimit",
-                    "RateLimit-Policy"));
+            configuration.setExposedHeaders(
+                    List.of("Location", "Idempotent-Replayed", "Retry-After", "RateLimit", "RateLimit-Policy"));
             configuration.setMaxAge(Duration.ofHours(1));
             source.registerCorsConfiguration("/api/**", configuration);
         }

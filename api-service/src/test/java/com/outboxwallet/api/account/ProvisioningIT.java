@@ -1,15 +1,14 @@
 package com.outboxwallet.api.account;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.outboxwallet.api.ApiServiceIntegrationTest;
 import com.outboxwallet.api.auth.Role;
+import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** A user and its wallet are written together or not at all. */
 class ProvisioningIT extends ApiServiceIntegrationTest {
@@ -26,7 +25,8 @@ class ProvisioningIT extends ApiServiceIntegrationTest {
                     RETURN NEW;
                 END $$""").update();
         jdbc.sql("CREATE OR REPLACE TRIGGER crash_between_user_and_wallet BEFORE INSERT ON wallets"
-                + " FOR EACH ROW EXECUTE FUNCTION fail_crash_wallets()").update();
+                        + " FOR EACH ROW EXECUTE FUNCTION fail_crash_wallets()")
+                .update();
     }
 
     @AfterEach
@@ -72,12 +72,16 @@ class ProvisioningIT extends ApiServiceIntegrationTest {
     }
 
     private long usersNamed(String username) {
-        return jdbc.sql("SELECT count(*) FROM users WHERE username = :username").param("username", username)
-                .query(Long.class).single();
+        return jdbc.sql("SELECT count(*) FROM users WHERE username = :username")
+                .param("username", username)
+                .query(Long.class)
+                .single();
     }
 
     private long walletsOfUsersNamed(String username) {
         return jdbc.sql("SELECT count(*) FROM wallets w JOIN users u ON u.id = w.user_id WHERE u.username = :username")
-                .param("username", username).query(Long.class).single();
+                .param("username", username)
+                .query(Long.class)
+                .single();
     }
 }

@@ -1,12 +1,8 @@
 package com.outboxwallet.api.auth;
 
-import org.junit.jupiter.api.Test;
-import org.springframework.security.authentication.AuthenticationProvider;
-import org.springframework.security.authentication.BadCredentialsException;
-import org.springframework.security.authentication.CredentialsExpiredException;
-import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
-import org.springframework.security.core.Authentication;
-import org.springframework.security.core.authority.AuthorityUtils;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -18,15 +14,19 @@ import java.util.Random;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicLong;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.awaitility.Awaitility.await;
+import org.junit.jupiter.api.Test;
+import org.springframework.security.authentication.AuthenticationProvider;
+import org.springframework.security.authentication.BadCredentialsException;
+import org.springframework.security.authentication.CredentialsExpiredException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.AuthorityUtils;
 
 class VerifiedCredentialsCacheTest {
 
     /** Stands in for bcrypt: knows two users' passwords and counts how often it was asked. */
     private final RecordingVerifier verifier = new RecordingVerifier(Map.of("alice", "alice-pass", "bob", "bob-pass"));
+
     private final CredentialRevocations revocations = new CredentialRevocations();
     private final VerifiedCredentialsCache cache = cacheOver(verifier, Duration.ofMinutes(1));
 
@@ -52,8 +52,10 @@ class VerifiedCredentialsCacheTest {
     void aWrongPasswordIsAlwaysVerifiedAndNeverCached() {
         cache.authenticate(login("alice", "alice-pass"));
 
-        assertThatThrownBy(() -> cache.authenticate(login("alice", "wrong"))).isInstanceOf(BadCredentialsException.class);
-        assertThatThrownBy(() -> cache.authenticate(login("alice", "wrong"))).isInstanceOf(BadCredentialsException.class);
+        assertThatThrownBy(() -> cache.authenticate(login("alice", "wrong")))
+                .isInstanceOf(BadCredentialsException.class);
+        assertThatThrownBy(() -> cache.authenticate(login("alice", "wrong")))
+                .isInstanceOf(BadCredentialsException.class);
         assertThat(verifier.asked).containsExactly("alice", "alice", "alice");
     }
 
@@ -87,24 +89,31 @@ class VerifiedCredentialsCacheTest {
         AtomicLong now = new AtomicLong();
         Duration ttl = Duration.ofMinutes(1);
         RecordingVerifier verifying = new RecordingVerifier(passwords);
-        VerifiedCredentialsCache spread = new VerifiedCredentialsCache(verifying,
-                new AuthProperties(ttl, 1000, Duration.ofMillis(250)), revocations,
-                now::get, new Random(42));
+        VerifiedCredentialsCache spread = new VerifiedCredentialsCache(
+                verifying,
+                new AuthProperties(ttl, 1000, Duration.ofMillis(250)),
+                revocations,
+                now::get,
+                new Random(42));
         passwords.forEach((user, password) -> spread.authenticate(login(user, password)));
 
         now.set(ttl.toNanos() * 3 / 4 - 1);
         passwords.forEach((user, password) -> spread.authenticate(login(user, password)));
-        assertThat(verifying.asked).as("nobody before three quarters of the TTL").hasSize(100);
+        assertThat(verifying.asked)
+                .as("nobody before three quarters of the TTL")
+                .hasSize(100);
 
         now.set(ttl.toNanos() * 7 / 8);
         passwords.forEach((user, password) -> spread.authenticate(login(user, password)));
-        assertThat(verifying.asked.size() - 100).as("some, not all, between three quarters and the whole TTL")
+        assertThat(verifying.asked.size() - 100)
+                .as("some, not all, between three quarters and the whole TTL")
                 .isStrictlyBetween(10, 90);
 
         now.set(ttl.toNanos() + 1);
         long verifiedBefore = verifying.asked.size();
         passwords.forEach((user, password) -> spread.authenticate(login(user, password)));
-        assertThat(verifying.asked.size() - verifiedBefore).as("everyone verified at the start, after the TTL")
+        assertThat(verifying.asked.size() - verifiedBefore)
+                .as("everyone verified at the start, after the TTL")
                 .isEqualTo(200 - verifiedBefore);
     }
 
@@ -121,8 +130,8 @@ class VerifiedCredentialsCacheTest {
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
-                return UsernamePasswordAuthenticationToken.authenticated(authentication.getName(), null,
-                        AuthorityUtils.createAuthorityList("ROLE_USER"));
+                return UsernamePasswordAuthenticationToken.authenticated(
+                        authentication.getName(), null, AuthorityUtils.createAuthorityList("ROLE_USER"));
             }
 
             @Override
@@ -136,8 +145,9 @@ class VerifiedCredentialsCacheTest {
             requests.add(Thread.ofPlatform().start(() -> shared.authenticate(login("alice", "alice-pass"))));
         }
         // Every request is either verifying (waiting for the release) or waiting for the one that verifies.
-        await().atMost(Duration.ofSeconds(10)).until(() -> requests.stream()
-                .allMatch(t -> t.getState() == Thread.State.WAITING || t.getState() == Thread.State.BLOCKED));
+        await().atMost(Duration.ofSeconds(10))
+                .until(() -> requests.stream()
+                        .allMatch(t -> t.getState() == Thread.State.WAITING || t.getState() == Thread.State.BLOCKED));
         release.countDown();
         for (Thread request : requests) {
             request.join();
@@ -212,7 +222,8 @@ class VerifiedCredentialsCacheTest {
     }
 
     private VerifiedCredentialsCache cacheOver(AuthenticationProvider verifier, Duration ttl) {
-        return new VerifiedCredentialsCache(verifier, new AuthProperties(ttl, 100, Duration.ofMillis(250)), revocations);
+        return new VerifiedCredentialsCache(
+                verifier, new AuthProperties(ttl, 100, Duration.ofMillis(250)), revocations);
     }
 
     /** Stands in for the database and bcrypt: answers with whatever the user now is. */
@@ -228,8 +239,8 @@ class VerifiedCredentialsCacheTest {
         @Override
         public Authentication authenticate(Authentication authentication) {
             asked++;
-            return UsernamePasswordAuthenticationToken.authenticated(user, authentication.getCredentials(),
-                    user.getAuthorities());
+            return UsernamePasswordAuthenticationToken.authenticated(
+                    user, authentication.getCredentials(), user.getAuthorities());
         }
 
         @Override
@@ -257,8 +268,10 @@ class VerifiedCredentialsCacheTest {
             if (!authentication.getCredentials().equals(passwords.get(authentication.getName()))) {
                 throw new BadCredentialsException("bad credentials");
             }
-            return UsernamePasswordAuthenticationToken.authenticated(authentication.getName(),
-                    authentication.getCredentials(), AuthorityUtils.createAuthorityList("ROLE_USER"));
+            return UsernamePasswordAuthenticationToken.authenticated(
+                    authentication.getName(),
+                    authentication.getCredentials(),
+                    AuthorityUtils.createAuthorityList("ROLE_USER"));
         }
 
         @Override

@@ -1,9 +1,9 @@
 package com.outboxwallet.api.idempotency;
 
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
 
 class IdempotencyKeyTest {
 
@@ -15,15 +15,21 @@ class IdempotencyKeyTest {
 
     @Test
     void refusesMissingTooLongAndNonAsciiKeys() {
-        assertThatThrownBy(() -> new IdempotencyKey(null)).isInstanceOf(InvalidIdempotencyKey.class)
-                .extracting("reason").isEqualTo(InvalidIdempotencyKey.Reason.MISSING);
-        assertThatThrownBy(() -> new IdempotencyKey("  ")).extracting("reason")
+        assertThatThrownBy(() -> new IdempotencyKey(null))
+                .isInstanceOf(InvalidIdempotencyKey.class)
+                .extracting("reason")
                 .isEqualTo(InvalidIdempotencyKey.Reason.MISSING);
-        assertThatThrownBy(() -> new IdempotencyKey("a".repeat(256))).extracting("reason")
+        assertThatThrownBy(() -> new IdempotencyKey("  "))
+                .extracting("reason")
+                .isEqualTo(InvalidIdempotencyKey.Reason.MISSING);
+        assertThatThrownBy(() -> new IdempotencyKey("a".repeat(256)))
+                .extracting("reason")
                 .isEqualTo(InvalidIdempotencyKey.Reason.TOO_LONG);
-        assertThatThrownBy(() -> new IdempotencyKey("kéy")).extracting("reason")
+        assertThatThrownBy(() -> new IdempotencyKey("kéy"))
+                .extracting("reason")
                 .isEqualTo(InvalidIdempotencyKey.Reason.NOT_PRINTABLE_ASCII);
-        assertThatThrownBy(() -> new IdempotencyKey("key\n")).extracting("reason")
+        assertThatThrownBy(() -> new IdempotencyKey("key\n"))
+                .extracting("reason")
                 .isEqualTo(InvalidIdempotencyKey.Reason.NOT_PRINTABLE_ASCII);
     }
 

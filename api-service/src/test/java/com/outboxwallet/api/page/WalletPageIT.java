@@ -1,12 +1,11 @@
 package com.outboxwallet.api.page;
 
-import com.outboxwallet.api.ApiServiceIntegrationTest;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.outboxwallet.api.ApiServiceIntegrationTest;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The page's security without a browser; {@code WalletPageBrowserIT} drives it in a real one. */
 class WalletPageIT extends ApiServiceIntegrationTest {

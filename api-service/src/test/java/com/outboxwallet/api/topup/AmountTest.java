@@ -1,13 +1,12 @@
 package com.outboxwallet.api.topup;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.math.BigDecimal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-
-import java.math.BigDecimal;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class AmountTest {
 
@@ -19,10 +18,26 @@ class AmountTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"0", "0.00", "-5", "0.001", "1e3", "+1", "01", ".5", "1.", " 1", "1,000", "NaN", "",
-            "10000000000000"})
+    @ValueSource(
+            strings = {
+                "0",
+                "0.00",
+                "-5",
+                "0.001",
+                "1e3",
+                "+1",
+                "01",
+                ".5",
+                "1.",
+                " 1",
+                "1,000",
+                "NaN",
+                "",
+                "10000000000000"
+            })
     void refusesTextThatIsNotAPositiveAmountInCents(String text) {
-        assertThatThrownBy(() -> Amount.parse(text)).isInstanceOf(InvalidAmount.class)
+        assertThatThrownBy(() -> Amount.parse(text))
+                .isInstanceOf(InvalidAmount.class)
                 .satisfies(e -> assertThat(((InvalidAmount) e).expected()).isNotBlank());
     }
 

@@ -1,5 +1,8 @@
 package com.outboxwallet.api.topup;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
 import com.outboxwallet.api.ApiServiceIntegrationTest;
 import com.outboxwallet.api.idempotency.IdempotencyKey;
 import com.outboxwallet.api.idempotency.IdempotencyKeyReused;
@@ -7,11 +10,6 @@ import com.outboxwallet.api.topup.strategy.ConcurrencyStrategy;
 import com.outboxwallet.api.topup.strategy.TopUpStrategies;
 import com.outboxwallet.api.wallet.BalanceCeilingExceeded;
 import com.outboxwallet.api.wallet.WalletProperties;
-import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-
-import javax.sql.DataSource;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,9 +20,10 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.TimeUnit;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import javax.sql.DataSource;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /**
  * The coalescing strategy's own promises, on batches made deterministic: the test holds the wallet's row lock, so the
@@ -37,10 +36,13 @@ class CoalescingIT extends ApiServiceIntegrationTest {
 
     @Autowired
     TopUpStrategies strategies;
+
     @Autowired
     WalletProperties walletProperties;
+
     @Autowired
     TopUpRepository topUpRepository;
+
     @Autowired
     DataSource dataSource;
 
@@ -48,8 +50,8 @@ class CoalescingIT extends ApiServiceIntegrationTest {
 
     @BeforeEach
     void coalescingTopUps() {
-        coalescing = new TopUpService(strategies.create(ConcurrencyStrategy.COALESCING), walletProperties,
-                topUpRepository);
+        coalescing =
+                new TopUpService(strategies.create(ConcurrencyStrategy.COALESCING), walletProperties, topUpRepository);
     }
 
     @Test
@@ -64,8 +66,11 @@ class CoalescingIT extends ApiServiceIntegrationTest {
         }
 
         assertThat(first.committed().walletVersion()).isEqualTo(1);
-        assertThat(batch).extracting(submitted -> submitted.committed().walletVersion()).containsExactly(2L, 3L, 4L);
-        assertThat(batch).extracting(submitted -> submitted.committed().balanceAfter().toPlainString())
+        assertThat(batch)
+                .extracting(submitted -> submitted.committed().walletVersion())
+                .containsExactly(2L, 3L, 4L);
+        assertThat(batch)
+                .extracting(submitted -> submitted.committed().balanceAfter().toPlainString())
                 .containsExactly("3.00", "6.00", "10.00");
         assertThat(transactionsOf(batch)).hasSize(1).doesNotContainAnyElementsOf(transactionsOf(List.of(first)));
         assertThat(new WalletHistoryCheck(jdbc).violations(user.walletId())).isEmpty();
@@ -76,7 +81,9 @@ class CoalescingIT extends ApiServiceIntegrationTest {
         Credentials user = aUser();
         BigDecimal ceiling = walletProperties.limits().balanceCeiling();
         jdbc.sql("UPDATE wallets SET balance = :b WHERE id = :w")
-                .param("b", ceiling.subtract(new BigDecimal("25.00"))).param("w", user.walletId()).update();
+                .param("b", ceiling.subtract(new BigDecimal("25.00")))
+                .param("w", user.walletId())
+                .update();
         Submitted first;
         Submitted fits;
         Submitted tooMuch;
@@ -90,12 +97,16 @@ class CoalescingIT extends ApiServiceIntegrationTest {
         }
 
         assertThat(tooMuch.failure()).isInstanceOf(BalanceCeilingExceeded.class);
-        assertThat(List.of(first, fits, fitsExactly)).extracting(s -> s.committed().walletVersion())
+        assertThat(List.of(first, fits, fitsExactly))
+                .extracting(s -> s.committed().walletVersion())
                 .containsExactly(1L, 2L, 3L);
         assertThat(fitsExactly.committed().balanceAfter()).isEqualByComparingTo(ceiling);
         assertThat(transactionsOf(List.of(fits, fitsExactly))).hasSize(1);
-        assertThat(jdbc.sql("SELECT balance FROM wallets WHERE id = :w").param("w", user.walletId())
-                .query(BigDecimal.class).single()).isEqualByComparingTo(ceiling);
+        assertThat(jdbc.sql("SELECT balance FROM wallets WHERE id = :w")
+                        .param("w", user.walletId())
+                        .query(BigDecimal.class)
+                        .single())
+                .isEqualByComparingTo(ceiling);
         assertThat(outboxRowsOf(user)).isEqualTo(3);
     }
 
@@ -132,7 +143,10 @@ class CoalescingIT extends ApiServiceIntegrationTest {
             failed = submit(failing);
             int waiting = awaitATransactionWaitingForTheLock();
             next = List.of(submit(aTopUp(user, "2.00")), submit(aTopUp(user, "3.00")));
-            jdbc.sql("SELECT pg_terminate_backend(:pid)").param("pid", waiting).query(Boolean.class).single();
+            jdbc.sql("SELECT pg_terminate_backend(:pid)")
+                    .param("pid", waiting)
+                    .query(Boolean.class)
+                    .single();
             await().atMost(PATIENCE).until(failed.result()::isDone);
         }
 
@@ -183,17 +197,18 @@ class CoalescingIT extends ApiServiceIntegrationTest {
 
     /** @return the process id of the backend whose transaction waits for a row lock */
     private int awaitATransactionWaitingForTheLock() {
-        return await().atMost(PATIENCE).until(() -> jdbc.sql("""
+        return await().atMost(PATIENCE)
+                .until(() -> jdbc.sql("""
                         SELECT pid FROM pg_stat_activity
                          WHERE datname = current_database() AND wait_event_type = 'Lock'
-                           AND query LIKE '%FOR UPDATE%'""")
-                .query(Integer.class).optional().orElse(null), pid -> pid != null);
+                           AND query LIKE '%FOR UPDATE%'""").query(Integer.class).optional().orElse(null), pid -> pid != null);
     }
 
     private List<String> transactionsOf(List<Submitted> submitted) {
         return jdbc.sql("SELECT DISTINCT xmin::text FROM top_ups WHERE id = ANY(:ids)")
                 .param("ids", submitted.stream().map(s -> s.committed().id()).toArray(UUID[]::new))
-                .query(String.class).list();
+                .query(String.class)
+                .list();
     }
 
     /** The wallet's row locked by a transaction of the test's own until closed (rolled back). */

@@ -1,5 +1,8 @@
 package com.outboxwallet.api.topup;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.outboxwallet.api.ApiServiceIntegrationTest;
 import com.outboxwallet.api.idempotency.IdempotencyKey;
 import com.outboxwallet.api.topup.strategy.ConcurrencyStrategy;
@@ -7,11 +10,6 @@ import com.outboxwallet.api.topup.strategy.TopUpStrategies;
 import com.outboxwallet.api.topup.strategy.WalletBusy;
 import com.outboxwallet.api.wallet.BalanceCeilingExceeded;
 import com.outboxwallet.api.wallet.WalletProperties;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.beans.factory.annotation.Autowired;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,9 +18,10 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
 
 /** Every strategy, under the same contention, keeps every wallet's history exact; a naive one does not. */
 class ConcurrencyStrategiesIT extends ApiServiceIntegrationTest {
@@ -32,8 +31,10 @@ class ConcurrencyStrategiesIT extends ApiServiceIntegrationTest {
 
     @Autowired
     TopUpStrategies strategies;
+
     @Autowired
     WalletProperties walletProperties;
+
     @Autowired
     TopUpRepository topUpRepository;
 
@@ -72,7 +73,9 @@ class ConcurrencyStrategiesIT extends ApiServiceIntegrationTest {
     @EnumSource(ConcurrencyStrategy.class)
     void noStrategyLetsABalancePassTheCeiling(ConcurrencyStrategy strategy) {
         Credentials user = aUser();
-        jdbc.sql("UPDATE wallets SET balance = 99999990.00 WHERE id = :w").param("w", user.walletId()).update();
+        jdbc.sql("UPDATE wallets SET balance = 99999990.00 WHERE id = :w")
+                .param("w", user.walletId())
+                .update();
         TopUpService topUps = topUpsWith(strategies.create(strategy));
 
         assertThatThrownBy(() -> topUps.topUp(aTopUp(user, "10.00"))).isInstanceOf(BalanceCeilingExceeded.class);
@@ -131,8 +134,7 @@ class ConcurrencyStrategiesIT extends ApiServiceIntegrationTest {
     }
 
     private static TopUpCommand aTopUp(Credentials user, String amount) {
-        return new TopUpCommand(user.userId(), new IdempotencyKey("key-" + UUID.randomUUID()),
-                Amount.parse(amount));
+        return new TopUpCommand(user.userId(), new IdempotencyKey("key-" + UUID.randomUUID()), Amount.parse(amount));
     }
 
     private static BigDecimal expectedTotal(int topUps) {
@@ -140,7 +142,9 @@ class ConcurrencyStrategiesIT extends ApiServiceIntegrationTest {
     }
 
     private BigDecimal balanceOf(Credentials user) {
-        return jdbc.sql("SELECT balance FROM wallets WHERE id = :w").param("w", user.walletId())
-                .query(BigDecimal.class).single();
+        return jdbc.sql("SELECT balance FROM wallets WHERE id = :w")
+                .param("w", user.walletId())
+                .query(BigDecimal.class)
+                .single();
     }
 }

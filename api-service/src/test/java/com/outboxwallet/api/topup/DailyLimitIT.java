@@ -1,19 +1,13 @@
 package com.outboxwallet.api.topup;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.outboxwallet.api.ApiServiceIntegrationTest;
 import com.outboxwallet.api.idempotency.IdempotencyKey;
 import com.outboxwallet.api.topup.strategy.ConcurrencyStrategy;
 import com.outboxwallet.api.topup.strategy.TopUpStrategies;
 import com.outboxwallet.api.topup.strategy.WalletBusy;
 import com.outboxwallet.api.wallet.WalletProperties;
-import org.junit.jupiter.api.Test;
-import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.EnumSource;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
-
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -23,8 +17,13 @@ import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
 
 /** The daily limits hold under concurrency, for every strategy, and a replay never counts twice. */
 @TestPropertySource(properties = {"wallet.limits.daily-amount=100.00", "wallet.limits.daily-count=40"})
@@ -34,10 +33,13 @@ class DailyLimitIT extends ApiServiceIntegrationTest {
 
     @Autowired
     TopUpStrategies strategies;
+
     @Autowired
     WalletProperties walletProperties;
+
     @Autowired
     TopUpRepository topUpRepository;
+
     @Autowired
     JsonMapper json;
 
@@ -48,8 +50,11 @@ class DailyLimitIT extends ApiServiceIntegrationTest {
         List<HttpResponse<String>> answers = inParallel(CONCURRENT, () -> api().topUp(alice, anyKey(), "3.00"));
 
         assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(201, 422);
-        assertThat(answers.stream().filter(answer -> answer.statusCode() == 201)).hasSize(33); // 33 × 3.00 = 99.00
-        HttpResponse<String> refused = answers.stream().filter(answer -> answer.statusCode() == 422).findFirst()
+        assertThat(answers.stream().filter(answer -> answer.statusCode() == 201))
+                .hasSize(33); // 33 × 3.00 = 99.00
+        HttpResponse<String> refused = answers.stream()
+                .filter(answer -> answer.statusCode() == 422)
+                .findFirst()
                 .orElseThrow();
         JsonNode problem = json.readTree(refused.body());
         assertThat(problem.get("type").asString()).isEqualTo("/problems/limit-exceeded");
@@ -84,7 +89,9 @@ class DailyLimitIT extends ApiServiceIntegrationTest {
         String first = anyKey();
         assertThat(api().topUp(alice, first, "60.00").statusCode()).isEqualTo(201);
         assertThat(api().topUp(alice, first, "60.00").statusCode()).isEqualTo(201);
-        assertThat(api().topUp(alice, anyKey(), "40.00").statusCode()).as("60 + 40 fits").isEqualTo(201);
+        assertThat(api().topUp(alice, anyKey(), "40.00").statusCode())
+                .as("60 + 40 fits")
+                .isEqualTo(201);
 
         HttpResponse<String> retry = api().topUp(alice, first, "60.00");
 
@@ -95,8 +102,8 @@ class DailyLimitIT extends ApiServiceIntegrationTest {
     }
 
     private static boolean accepted(TopUpService topUps, Credentials user, String amount) {
-        TopUpCommand command = new TopUpCommand(user.userId(), new IdempotencyKey("key-" + UUID.randomUUID()),
-                Amount.parse(amount));
+        TopUpCommand command =
+                new TopUpCommand(user.userId(), new IdempotencyKey("key-" + UUID.randomUUID()), Amount.parse(amount));
         while (true) {
             try {
                 topUps.topUp(command);
@@ -120,13 +127,17 @@ class DailyLimitIT extends ApiServiceIntegrationTest {
     }
 
     private BigDecimal balanceOf(Credentials user) {
-        return jdbc.sql("SELECT balance FROM wallets WHERE id = :w").param("w", user.walletId())
-                .query(BigDecimal.class).single();
+        return jdbc.sql("SELECT balance FROM wallets WHERE id = :w")
+                .param("w", user.walletId())
+                .query(BigDecimal.class)
+                .single();
     }
 
     private List<String> today(Credentials user) {
-        return jdbc.sql("SELECT amount, count FROM daily_top_up_totals WHERE user_id = :u").param("u", user.userId())
-                .query((rs, n) -> List.of(rs.getBigDecimal("amount").toPlainString(), String.valueOf(rs.getInt("count"))))
+        return jdbc.sql("SELECT amount, count FROM daily_top_up_totals WHERE user_id = :u")
+                .param("u", user.userId())
+                .query((rs, n) ->
+                        List.of(rs.getBigDecimal("amount").toPlainString(), String.valueOf(rs.getInt("count"))))
                 .single();
     }
 }

@@ -1,22 +1,21 @@
 package com.outboxwallet.api.topup;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.params.provider.Arguments.arguments;
+
 import com.outboxwallet.api.ApiServiceIntegrationTest;
 import com.outboxwallet.api.ProblemResponses;
+import java.io.ByteArrayInputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.io.ByteArrayInputStream;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.util.stream.Stream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.params.provider.Arguments.arguments;
 
 /**
  * Every hostile or malformed top-up is a 4xx problem+json with a stable type, names what it expected, leaks nothing
@@ -61,13 +60,21 @@ class HostileTopUpInputIT extends ApiServiceIntegrationTest {
                 wrongType("[\"10.00\"]"),
                 wrongType("{}"),
                 arguments("a 5000-digit number", JSON, "{\"amount\":" + "9".repeat(5000) + "}", 400, "malformed-body"),
-                arguments("deep nesting", JSON, "{\"amount\":" + "[".repeat(5000) + "]".repeat(5000) + "}", 400,
+                arguments(
+                        "deep nesting",
+                        JSON,
+                        "{\"amount\":" + "[".repeat(5000) + "]".repeat(5000) + "}",
+                        400,
                         "malformed-body"),
                 unknownField("balance", "\"999999.00\""),
                 unknownField("walletId", "\"00000000-0000-0000-0000-000000000000\""),
                 unknownField("userId", "\"00000000-0000-0000-0000-000000000000\""),
                 unknownField("__proto__", "{}"),
-                arguments("the amount twice", JSON, "{\"amount\":\"1.00\",\"amount\":\"900000.00\"}", 400,
+                arguments(
+                        "the amount twice",
+                        JSON,
+                        "{\"amount\":\"1.00\",\"amount\":\"900000.00\"}",
+                        400,
                         "malformed-body"),
                 arguments("not JSON", JSON, "amount=10.00", 400, "malformed-body"),
                 arguments("an empty body", JSON, "", 400, "malformed-body"),
@@ -76,16 +83,24 @@ class HostileTopUpInputIT extends ApiServiceIntegrationTest {
                 arguments("a truncated body", JSON, "{\"amount\":\"10.0", 400, "malformed-body"),
                 arguments("text/plain", "text/plain", "{\"amount\":\"10.00\"}", 415, "unsupported-media-type"),
                 arguments("XML", "application/xml", "<amount>10.00</amount>", 415, "unsupported-media-type"),
-                arguments("a form post to the JSON API", "application/x-www-form-urlencoded", "amount=10.00", 415,
+                arguments(
+                        "a form post to the JSON API",
+                        "application/x-www-form-urlencoded",
+                        "amount=10.00",
+                        415,
                         "unsupported-media-type"),
-                arguments("a 20 KB body", JSON, "{\"amount\":\"10.00\"" + " ".repeat(20_000) + "}", 413,
+                arguments(
+                        "a 20 KB body",
+                        JSON,
+                        "{\"amount\":\"10.00\"" + " ".repeat(20_000) + "}",
+                        413,
                         "payload-too-large"));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("hostileInputs")
-    void isAProblemThatNamesWhatWasExpectedAndWritesNothing(String description, String contentType, String body,
-                                                             int status, String type) {
+    void isAProblemThatNamesWhatWasExpectedAndWritesNothing(
+            String description, String contentType, String body, int status, String type) {
         Credentials alice = aUser();
 
         HttpResponse<String> response = api().send(api().request(alice, "/api/v1/topups")
@@ -97,7 +112,9 @@ class HostileTopUpInputIT extends ApiServiceIntegrationTest {
         ProblemResponses.assertProblem(json, response, status, type);
         assertThat(topUpsOf(alice)).isZero();
         assertThat(outboxRowsOf(alice)).isZero();
-        assertThat(json.readTree(api().get(alice, "/api/v1/wallet").body()).get("balance").asString())
+        assertThat(json.readTree(api().get(alice, "/api/v1/wallet").body())
+                        .get("balance")
+                        .asString())
                 .isEqualTo("0.00");
     }
 
@@ -126,7 +143,11 @@ class HostileTopUpInputIT extends ApiServiceIntegrationTest {
     }
 
     private static Arguments unknownField(String field, String value) {
-        return arguments("unknown field " + field, JSON, "{\"amount\":\"10.00\",\"" + field + "\":" + value + "}",
-                400, "malformed-body");
+        return arguments(
+                "unknown field " + field,
+                JSON,
+                "{\"amount\":\"10.00\",\"" + field + "\":" + value + "}",
+                400,
+                "malformed-body");
     }
 }

@@ -2,8 +2,6 @@ package com.outboxwallet.api.topup;
 
 import com.outboxwallet.api.topup.strategy.CreditStrategy;
 import com.outboxwallet.api.wallet.Wallet;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -11,6 +9,7 @@ import java.util.concurrent.BrokenBarrierException;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * The seed's bug, on purpose: read the balance, compute, write it back, with nothing stopping two writers from
@@ -29,15 +28,22 @@ final class NaiveReadModifyWrite implements CreditStrategy {
 
     @Override
     public Wallet credit(UUID userId, BigDecimal amount, Instant at) {
-        BigDecimal read = jdbc.sql("SELECT balance FROM wallets WHERE user_id = :u").param("u", userId)
-                .query(BigDecimal.class).single();
+        BigDecimal read = jdbc.sql("SELECT balance FROM wallets WHERE user_id = :u")
+                .param("u", userId)
+                .query(BigDecimal.class)
+                .single();
         awaitOthers();
         return jdbc.sql("""
                         UPDATE wallets SET balance = :balance, version = version + 1 WHERE user_id = :u
                         RETURNING id, user_id, balance, currency, version""")
-                .param("balance", read.add(amount)).param("u", userId)
-                .query((rs, n) -> new Wallet(rs.getObject("id", UUID.class), rs.getObject("user_id", UUID.class),
-                        rs.getBigDecimal("balance"), rs.getString("currency"), rs.getLong("version")))
+                .param("balance", read.add(amount))
+                .param("u", userId)
+                .query((rs, n) -> new Wallet(
+                        rs.getObject("id", UUID.class),
+                        rs.getObject("user_id", UUID.class),
+                        rs.getBigDecimal("balance"),
+                        rs.getString("currency"),
+                        rs.getLong("version")))
                 .single();
     }
 

@@ -1,11 +1,10 @@
 package com.outboxwallet.api.topup;
 
-import com.outboxwallet.api.idempotency.IdempotencyKey;
-import org.junit.jupiter.api.Test;
-
-import java.util.UUID;
-
 import static org.assertj.core.api.Assertions.assertThat;
+
+import com.outboxwallet.api.idempotency.IdempotencyKey;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
 
 class TopUpCommandTest {
 
@@ -16,11 +15,14 @@ class TopUpCommandTest {
     @Test
     void equalAmountsWrittenDifferentlyHaveOneFingerprint() {
         assertThat(aTopUpOf("10").fingerprint()).isEqualTo(aTopUpOf("10.00").fingerprint());
-        assertThat(aTopUpOf("10.00").amount().value()).isEqualByComparingTo("10").hasScaleOf(2);
+        assertThat(aTopUpOf("10.00").amount().value())
+                .isEqualByComparingTo("10")
+                .hasScaleOf(2);
     }
 
     @Test
     void differentAmountsHaveDifferentFingerprints() {
-        assertThat(aTopUpOf("10.00").fingerprint()).isNotEqualTo(aTopUpOf("10.01").fingerprint());
+        assertThat(aTopUpOf("10.00").fingerprint())
+                .isNotEqualTo(aTopUpOf("10.01").fingerprint());
     }
 }

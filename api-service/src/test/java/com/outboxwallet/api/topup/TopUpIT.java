@@ -1,10 +1,27 @@
 package com.outboxwallet.api.topup;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.outboxwallet.api.ApiServiceIntegrationTest;
-import com.outboxwallet.api.idempotency.Idempotent;
 import com.outboxwallet.api.idempotency.IdempotencyGuard;
 import com.outboxwallet.api.idempotency.IdempotencyKey;
 import com.outboxwallet.api.idempotency.IdempotencyScope;
+import com.outboxwallet.api.idempotency.Idempotent;
+import java.math.BigDecimal;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -13,30 +30,14 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.math.BigDecimal;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Optional;
-import java.time.Duration;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.stream.IntStream;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 class TopUpIT extends ApiServiceIntegrationTest {
 
     @Autowired
     JsonMapper json;
+
     @Autowired
     RedissonClient redisson;
+
     @Autowired
     IdempotencyGuard guard;
 
@@ -52,14 +53,19 @@ class TopUpIT extends ApiServiceIntegrationTest {
         assertThat(body.get("amount").asString()).isEqualTo("150000.00");
         assertThat(body.get("balance").asString()).isEqualTo("150000.00");
         assertThat(body.get("currency").asString()).isEqualTo("IDR");
-        assertThat(response.headers().firstValue("Location")).hasValue("/api/v1/topups/" + body.get("id").asString());
+        assertThat(response.headers().firstValue("Location"))
+                .hasValue("/api/v1/topups/" + body.get("id").asString());
         assertThat(walletBalance(alice)).isEqualTo("150000.00");
 
-        var event = jdbc.sql("SELECT event_type, sequence, payload::text AS payload FROM outbox WHERE aggregate_id = :w")
-                .param("w", alice.walletId()).query().singleRow();
+        var event = jdbc.sql(
+                        "SELECT event_type, sequence, payload::text AS payload FROM outbox WHERE aggregate_id = :w")
+                .param("w", alice.walletId())
+                .query()
+                .singleRow();
         assertThat(event.get("event_type")).isEqualTo("com.outboxwallet.wallet.topup.accepted.v1");
         assertThat(event.get("sequence")).isEqualTo(1L);
-        assertThat(json.readTree((String) event.get("payload")).get("amount").asString()).isEqualTo("150000.00");
+        assertThat(json.readTree((String) event.get("payload")).get("amount").asString())
+                .isEqualTo("150000.00");
     }
 
     @Test
@@ -75,10 +81,15 @@ class TopUpIT extends ApiServiceIntegrationTest {
                 .build());
 
         String served = response.headers().firstValue("traceparent").orElseThrow();
-        assertThat(served).startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-").endsWith("-01")
+        assertThat(served)
+                .startsWith("00-4bf92f3577b34da6a3ce929d0e0e4736-")
+                .endsWith("-01")
                 .isNotEqualTo(callerTrace);
-        assertThat(jdbc.sql("SELECT traceparent FROM outbox WHERE aggregate_id = :w").param("w", alice.walletId())
-                .query(String.class).single()).isEqualTo(served);
+        assertThat(jdbc.sql("SELECT traceparent FROM outbox WHERE aggregate_id = :w")
+                        .param("w", alice.walletId())
+                        .query(String.class)
+                        .single())
+                .isEqualTo(served);
     }
 
     @Test
@@ -87,8 +98,11 @@ class TopUpIT extends ApiServiceIntegrationTest {
 
         api().topUp(alice, anyKey(), "1.00");
 
-        assertThat(jdbc.sql("SELECT traceparent FROM outbox WHERE aggregate_id = :w").param("w", alice.walletId())
-                .query(String.class).single()).matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
+        assertThat(jdbc.sql("SELECT traceparent FROM outbox WHERE aggregate_id = :w")
+                        .param("w", alice.walletId())
+                        .query(String.class)
+                        .single())
+                .matches("00-[0-9a-f]{32}-[0-9a-f]{16}-01");
     }
 
     @Test
@@ -171,18 +185,28 @@ class TopUpIT extends ApiServiceIntegrationTest {
         int threads = 8;
         int perThread = 15;
 
-        List<Integer> statuses = inParallel(threads, IntStream.range(0, threads * perThread)
-                .mapToObj(i -> (Callable<Integer>) () -> api().topUp(alice, anyKey(), "1.01").statusCode())
-                .toList());
+        List<Integer> statuses = inParallel(
+                threads,
+                IntStream.range(0, threads * perThread)
+                        .mapToObj(i -> (Callable<Integer>)
+                                () -> api().topUp(alice, anyKey(), "1.01").statusCode())
+                        .toList());
 
         assertThat(statuses).containsOnly(201);
-        assertThat(new BigDecimal(walletBalance(alice))).isEqualByComparingTo(new BigDecimal("1.01").multiply(
-                BigDecimal.valueOf(threads * perThread)));
+        assertThat(new BigDecimal(walletBalance(alice)))
+                .isEqualByComparingTo(new BigDecimal("1.01").multiply(BigDecimal.valueOf(threads * perThread)));
         List<Long> versions = jdbc.sql("SELECT wallet_version FROM top_ups WHERE user_id = :u ORDER BY wallet_version")
-                .param("u", alice.userId()).query(Long.class).list();
-        assertThat(versions).isEqualTo(IntStream.rangeClosed(1, threads * perThread).mapToObj(Long::valueOf).toList());
+                .param("u", alice.userId())
+                .query(Long.class)
+                .list();
+        assertThat(versions)
+                .isEqualTo(IntStream.rangeClosed(1, threads * perThread)
+                        .mapToObj(Long::valueOf)
+                        .toList());
         List<Long> sequences = jdbc.sql("SELECT sequence FROM outbox WHERE aggregate_id = :w ORDER BY id")
-                .param("w", alice.walletId()).query(Long.class).list();
+                .param("w", alice.walletId())
+                .query(Long.class)
+                .list();
         assertThat(sequences).isEqualTo(versions);
     }
 
@@ -191,16 +215,24 @@ class TopUpIT extends ApiServiceIntegrationTest {
         Credentials alice = aUser();
         String key = anyKey();
 
-        List<HttpResponse<String>> responses = inParallel(50, IntStream.range(0, 50)
-                .mapToObj(i -> (Callable<HttpResponse<String>>) () -> api().topUp(alice, key, "5.00"))
-                .toList());
+        List<HttpResponse<String>> responses = inParallel(
+                50,
+                IntStream.range(0, 50)
+                        .mapToObj(i -> (Callable<HttpResponse<String>>) () -> api().topUp(alice, key, "5.00"))
+                        .toList());
 
-        List<HttpResponse<String>> created = responses.stream().filter(r -> r.statusCode() == 201).toList();
-        List<HttpResponse<String>> conflicts = responses.stream().filter(r -> r.statusCode() == 409).toList();
+        List<HttpResponse<String>> created =
+                responses.stream().filter(r -> r.statusCode() == 201).toList();
+        List<HttpResponse<String>> conflicts =
+                responses.stream().filter(r -> r.statusCode() == 409).toList();
         assertThat(created.size() + conflicts.size()).isEqualTo(50);
         assertThat(created).isNotEmpty();
-        assertThat(created).extracting(HttpResponse::body).containsOnly(created.getFirst().body());
-        assertThat(created.stream().filter(r -> r.headers().firstValue("Idempotent-Replayed").isEmpty()))
+        assertThat(created)
+                .extracting(HttpResponse::body)
+                .containsOnly(created.getFirst().body());
+        assertThat(created.stream()
+                        .filter(r ->
+                                r.headers().firstValue("Idempotent-Replayed").isEmpty()))
                 .hasSizeLessThanOrEqualTo(1);
         assertThat(conflicts).allSatisfy(conflict -> {
             assertThat(json.readTree(conflict.body()).get("type").asString()).isEqualTo("/problems/request-in-flight");
@@ -240,20 +272,24 @@ class TopUpIT extends ApiServiceIntegrationTest {
      * Holds a first request for {@code firstAmount} inside the idempotency guard, sends a top-up for
      * {@code secondAmount} under the same key over HTTP, then lets the first fail without writing anything.
      */
-    private HttpResponse<String> sentWhileAFirstRequestRuns(Credentials user, String key, String firstAmount,
-                                                            String secondAmount) {
-        IdempotencyScope scope = new IdempotencyScope(user.userId(), IdempotentTopUps.OPERATION,
-                new IdempotencyKey(key));
-        String fingerprint = new TopUpCommand(user.userId(), new IdempotencyKey(key), Amount.parse(firstAmount))
-                .fingerprint();
+    private HttpResponse<String> sentWhileAFirstRequestRuns(
+            Credentials user, String key, String firstAmount, String secondAmount) {
+        IdempotencyScope scope =
+                new IdempotencyScope(user.userId(), IdempotentTopUps.OPERATION, new IdempotencyKey(key));
+        String fingerprint =
+                new TopUpCommand(user.userId(), new IdempotencyKey(key), Amount.parse(firstAmount)).fingerprint();
         CountDownLatch firstRunning = new CountDownLatch(1);
         CountDownLatch secondAnswered = new CountDownLatch(1);
-        CompletableFuture<Idempotent<TopUp>> first = CompletableFuture.supplyAsync(() ->
-                guard.execute(scope, fingerprint, TopUp.class, () -> {
+        CompletableFuture<Idempotent<TopUp>> first = CompletableFuture.supplyAsync(() -> guard.execute(
+                scope,
+                fingerprint,
+                TopUp.class,
+                () -> {
                     firstRunning.countDown();
                     await(secondAnswered);
                     throw new IllegalStateException("the first request failed");
-                }, Optional::empty));
+                },
+                Optional::empty));
         await(firstRunning);
 
         HttpResponse<String> second = api().topUp(user, key, secondAmount);
@@ -293,7 +329,8 @@ class TopUpIT extends ApiServiceIntegrationTest {
         HttpResponse<String> response = api().topUp(alice, key, "10.00");
 
         assertThat(response.statusCode()).isEqualTo(400);
-        assertThat(json.readTree(response.body()).get("type").asString()).isEqualTo("/problems/idempotency-key-invalid");
+        assertThat(json.readTree(response.body()).get("type").asString())
+                .isEqualTo("/problems/idempotency-key-invalid");
         assertThat(topUpsOf(alice)).isZero();
     }
 
@@ -307,7 +344,8 @@ class TopUpIT extends ApiServiceIntegrationTest {
         HttpResponse<String> response = api().topUp(null, anyKey(), "10.00");
 
         assertThat(response.statusCode()).isEqualTo(401);
-        assertThat(response.headers().firstValue("WWW-Authenticate")).hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
+        assertThat(response.headers().firstValue("WWW-Authenticate"))
+                .hasValueSatisfying(v -> assertThat(v).startsWith("Basic"));
         assertThat(json.readTree(response.body()).get("type").asString()).isEqualTo("/problems/unauthorized");
     }
 
@@ -315,7 +353,9 @@ class TopUpIT extends ApiServiceIntegrationTest {
     void aUserCannotReadAnotherUsersTopUp() {
         Credentials alice = aUser();
         Credentials bob = aUser();
-        String id = json.readTree(api().topUp(alice, anyKey(), "10.00").body()).get("id").asString();
+        String id = json.readTree(api().topUp(alice, anyKey(), "10.00").body())
+                .get("id")
+                .asString();
 
         assertThat(api().get(alice, "/api/v1/topups/" + id).statusCode()).isEqualTo(200);
         assertThat(api().get(bob, "/api/v1/topups/" + id).statusCode()).isEqualTo(404);
@@ -330,10 +370,14 @@ class TopUpIT extends ApiServiceIntegrationTest {
         api().topUp(alice, anyKey(), "2.00");
         api().topUp(bob, anyKey(), "3.00");
 
-        JsonNode page = json.readTree(api().get(alice, "/api/v1/topups?page=0&size=10").body());
+        JsonNode page =
+                json.readTree(api().get(alice, "/api/v1/topups?page=0&size=10").body());
 
         assertThat(page.get("totalElements").asLong()).isEqualTo(2);
-        assertThat(page.get("content").valueStream().map(t -> t.get("amount").asString()).toList())
+        assertThat(page.get("content")
+                        .valueStream()
+                        .map(t -> t.get("amount").asString())
+                        .toList())
                 .containsExactly("2.00", "1.00");
         assertThat(api().get(alice, "/api/v1/topups?size=1000").statusCode()).isEqualTo(400);
     }
@@ -386,8 +430,10 @@ class TopUpIT extends ApiServiceIntegrationTest {
     }
 
     private void givenBalance(Credentials user, String balance) {
-        jdbc.sql("UPDATE wallets SET balance = :b WHERE id = :w").param("b", new BigDecimal(balance))
-                .param("w", user.walletId()).update();
+        jdbc.sql("UPDATE wallets SET balance = :b WHERE id = :w")
+                .param("b", new BigDecimal(balance))
+                .param("w", user.walletId())
+                .update();
     }
 
     private static void await(CountDownLatch latch) {

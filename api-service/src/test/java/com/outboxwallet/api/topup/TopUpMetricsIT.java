@@ -1,17 +1,16 @@
 package com.outboxwallet.api.topup;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.outboxwallet.api.ApiServiceIntegrationTest;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.junit.jupiter.api.Test;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.context.TestPropertySource;
-
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.context.TestPropertySource;
 
 /** Each outcome of a top-up over HTTP moves its own count by exactly one, as Prometheus scrapes it. */
 @TestPropertySource(properties = {"wallet.limits.balance-ceiling=100.00", "wallet.limits.daily-count=2"})
@@ -68,31 +67,43 @@ class TopUpMetricsIT extends ApiServiceIntegrationTest {
 
         String scraped = api().get(admin(), "/actuator/prometheus").body();
 
-        assertThat(scraped).contains("wallet_topups_seconds_count{outcome=\"accepted\"}",
-                "wallet_topups_seconds_bucket{outcome=\"accepted\",le=",
-                "wallet_topups_seconds_count{outcome=\"in-flight\"}",
-                "wallet_topups_seconds_count{outcome=\"wallet-busy\"}", "http_server_requests_seconds_bucket{",
-                "wallet_redis_fallbacks_total{use=\"idempotency-claim\"}", "wallet_rate_limited_total");
+        assertThat(scraped)
+                .contains(
+                        "wallet_topups_seconds_count{outcome=\"accepted\"}",
+                        "wallet_topups_seconds_bucket{outcome=\"accepted\",le=",
+                        "wallet_topups_seconds_count{outcome=\"in-flight\"}",
+                        "wallet_topups_seconds_count{outcome=\"wallet-busy\"}",
+                        "http_server_requests_seconds_bucket{",
+                        "wallet_redis_fallbacks_total{use=\"idempotency-claim\"}",
+                        "wallet_rate_limited_total");
     }
 
-    private void assertMovesOnlyItsOutcome(String outcome, Supplier<HttpResponse<String>> request,
-                                           int status) {
+    private void assertMovesOnlyItsOutcome(String outcome, Supplier<HttpResponse<String>> request, int status) {
         Map<String, Long> before = counts();
 
         assertThat(request.get().statusCode()).isEqualTo(status);
 
         Map<String, Long> after = counts();
-        before.forEach((each, count) -> assertThat(after.get(each) - count).as(each)
-                .isEqualTo(each.equals(outcome) ? 1 : 0));
+        before.forEach(
+                (each, count) -> assertThat(after.get(each) - count).as(each).isEqualTo(each.equals(outcome) ? 1 : 0));
     }
 
     /** Other tests of this class run one at a time, so no other top-up moves the counts in between. */
     private Map<String, Long> counts() {
         Map<String, Long> counts = new TreeMap<>();
-        meters.find("wallet.topups").timers().forEach(timer -> counts.put(timer.getId().getTag("outcome"),
-                timer.count()));
-        assertThat(counts).containsKeys("accepted", "replayed", "key-reused", "in-flight", "wallet-busy",
-                "ceiling-exceeded", "limit-exceeded", "failed");
+        meters.find("wallet.topups")
+                .timers()
+                .forEach(timer -> counts.put(timer.getId().getTag("outcome"), timer.count()));
+        assertThat(counts)
+                .containsKeys(
+                        "accepted",
+                        "replayed",
+                        "key-reused",
+                        "in-flight",
+                        "wallet-busy",
+                        "ceiling-exceeded",
+                        "limit-exceeded",
+                        "failed");
         return counts;
     }
 }

@@ -1,12 +1,12 @@
 package com.outboxwallet.api.topup;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.outboxwallet.api.idempotency.RequestInFlight;
 import com.outboxwallet.api.topup.strategy.WalletBusy;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The outcomes an HTTP test cannot provoke on demand: a race with the same key, a wallet too contended to credit. */
 class TopUpMetricsTest {
@@ -17,8 +17,9 @@ class TopUpMetricsTest {
     @Test
     void aRequestStillInFlightIsCountedAsInFlightAndStillThrown() {
         assertThatThrownBy(() -> metrics.timed(() -> {
-            throw new RequestInFlight();
-        })).isInstanceOf(RequestInFlight.class);
+                    throw new RequestInFlight();
+                }))
+                .isInstanceOf(RequestInFlight.class);
 
         assertThat(count("in-flight")).isEqualTo(1);
         assertThat(count("failed")).isZero();
@@ -27,8 +28,9 @@ class TopUpMetricsTest {
     @Test
     void aBusyWalletIsCountedAsWalletBusy() {
         assertThatThrownBy(() -> metrics.timed(() -> {
-            throw new WalletBusy("too many retries");
-        })).isInstanceOf(WalletBusy.class);
+                    throw new WalletBusy("too many retries");
+                }))
+                .isInstanceOf(WalletBusy.class);
 
         assertThat(count("wallet-busy")).isEqualTo(1);
     }
@@ -36,8 +38,9 @@ class TopUpMetricsTest {
     @Test
     void anythingElseIsCountedAsFailed() {
         assertThatThrownBy(() -> metrics.timed(() -> {
-            throw new IllegalStateException("boom");
-        })).isInstanceOf(IllegalStateException.class);
+                    throw new IllegalStateException("boom");
+                }))
+                .isInstanceOf(IllegalStateException.class);
 
         assertThat(count("failed")).isEqualTo(1);
     }

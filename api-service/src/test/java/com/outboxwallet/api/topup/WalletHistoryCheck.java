@@ -1,12 +1,11 @@
 package com.outboxwallet.api.topup;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.stream.LongStream;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Checks what every strategy must keep true of a wallet, from the database alone: the balance is the exact sum of
@@ -24,18 +23,21 @@ final class WalletHistoryCheck {
     /** @return what is wrong with the wallet's history; empty when nothing is */
     List<String> violations(UUID walletId) {
         List<String> violations = new ArrayList<>();
-        record Row(BigDecimal amount, BigDecimal balanceAfter, long version) {
-        }
+        record Row(BigDecimal amount, BigDecimal balanceAfter, long version) {}
         List<Row> topUps = jdbc.sql("""
                         SELECT amount, balance_after, wallet_version FROM top_ups
                          WHERE wallet_id = :w ORDER BY wallet_version""")
                 .param("w", walletId)
                 .query((rs, n) -> new Row(rs.getBigDecimal(1), rs.getBigDecimal(2), rs.getLong(3)))
                 .list();
-        BigDecimal balance = jdbc.sql("SELECT balance FROM wallets WHERE id = :w").param("w", walletId)
-                .query(BigDecimal.class).single();
-        long version = jdbc.sql("SELECT version FROM wallets WHERE id = :w").param("w", walletId)
-                .query(Long.class).single();
+        BigDecimal balance = jdbc.sql("SELECT balance FROM wallets WHERE id = :w")
+                .param("w", walletId)
+                .query(BigDecimal.class)
+                .single();
+        long version = jdbc.sql("SELECT version FROM wallets WHERE id = :w")
+                .param("w", walletId)
+                .query(Long.class)
+                .single();
 
         BigDecimal sum = topUps.stream().map(Row::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
         if (balance.compareTo(sum) != 0) {
@@ -56,7 +58,9 @@ final class WalletHistoryCheck {
             }
         }
         List<Long> sequences = jdbc.sql("SELECT sequence FROM outbox WHERE aggregate_id = :w ORDER BY sequence")
-                .param("w", walletId).query(Long.class).list();
+                .param("w", walletId)
+                .query(Long.class)
+                .list();
         if (!sequences.equals(expected)) {
             violations.add("outbox sequences " + sequences + " are not 1.." + topUps.size());
         }

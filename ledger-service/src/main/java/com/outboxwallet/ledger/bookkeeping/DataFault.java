@@ -11,12 +11,12 @@ import java.util.Optional;
  */
 final class DataFault {
 
-    private DataFault() {
-    }
+    private DataFault() {}
 
     static Optional<SQLException> in(Throwable failure) {
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
-            if (cause instanceof SQLException sql && sql.getSQLState() != null
+            if (cause instanceof SQLException sql
+                    && sql.getSQLState() != null
                     && (sql.getSQLState().startsWith("22") || sql.getSQLState().startsWith("23"))) {
                 return Optional.of(sql);
             }

@@ -5,6 +5,10 @@ import java.time.Instant;
 import java.util.UUID;
 
 /** One line of a wallet's account: positive credits the wallet. */
-public record LedgerEntry(UUID transactionId, String account, BigDecimal amount, String currency, Instant occurredAt,
-                          Instant recordedAt) {
-}
+public record LedgerEntry(
+        UUID transactionId,
+        String account,
+        BigDecimal amount,
+        String currency,
+        Instant occurredAt,
+        Instant recordedAt) {}

@@ -1,13 +1,12 @@
 package com.outboxwallet.ledger.bookkeeping;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-
 import java.math.BigDecimal;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
 
 @Repository
 public class LedgerQueries {
@@ -30,10 +29,16 @@ public class LedgerQueries {
                          WHERE wallet_id = :walletId
                          ORDER BY occurred_at DESC, id DESC
                          LIMIT :size OFFSET :offset""")
-                .param("walletId", walletId).param("size", size).param("offset", (long) page * size)
-                .query((rs, n) -> new AuditLogEntry(rs.getObject("top_up_id", UUID.class),
-                        rs.getObject("wallet_id", UUID.class), rs.getString("idempotency_key"),
-                        rs.getBigDecimal("amount"), rs.getString("currency"), rs.getString("message"),
+                .param("walletId", walletId)
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query((rs, n) -> new AuditLogEntry(
+                        rs.getObject("top_up_id", UUID.class),
+                        rs.getObject("wallet_id", UUID.class),
+                        rs.getString("idempotency_key"),
+                        rs.getBigDecimal("amount"),
+                        rs.getString("currency"),
+                        rs.getString("message"),
                         rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
                         rs.getObject("recorded_at", OffsetDateTime.class).toInstant()))
                 .list();
@@ -41,7 +46,9 @@ public class LedgerQueries {
 
     public long auditLogSize(UUID walletId) {
         return jdbc.sql("SELECT count(*) FROM audit_log WHERE wallet_id = :walletId")
-                .param("walletId", walletId).query(Long.class).single();
+                .param("walletId", walletId)
+                .query(Long.class)
+                .single();
     }
 
     /** The wallet's own account lines, newest first; the clearing account's counter-lines are not the wallet's. */
@@ -52,9 +59,14 @@ public class LedgerQueries {
                          WHERE wallet_id = :walletId
                          ORDER BY id DESC
                          LIMIT :size OFFSET :offset""")
-                .param("walletId", walletId).param("size", size).param("offset", (long) page * size)
-                .query((rs, n) -> new LedgerEntry(rs.getObject("transaction_id", UUID.class), rs.getString("account"),
-                        rs.getBigDecimal("amount"), rs.getString("currency"),
+                .param("walletId", walletId)
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query((rs, n) -> new LedgerEntry(
+                        rs.getObject("transaction_id", UUID.class),
+                        rs.getString("account"),
+                        rs.getBigDecimal("amount"),
+                        rs.getString("currency"),
                         rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
                         rs.getObject("recorded_at", OffsetDateTime.class).toInstant()))
                 .list();
@@ -62,23 +74,30 @@ public class LedgerQueries {
 
     public long entriesSize(UUID walletId) {
         return jdbc.sql("SELECT count(*) FROM ledger_entries WHERE wallet_id = :walletId")
-                .param("walletId", walletId).query(Long.class).single();
+                .param("walletId", walletId)
+                .query(Long.class)
+                .single();
     }
 
     public Optional<WalletBalance> balance(UUID walletId) {
-        record Projection(String currency, BigDecimal balance, long lastSequence) {
-        }
+        record Projection(String currency, BigDecimal balance, long lastSequence) {}
         return jdbc.sql("SELECT currency, balance, last_sequence FROM wallet_balances WHERE wallet_id = :walletId")
                 .param("walletId", walletId)
-                .query((rs, n) -> new Projection(rs.getString("currency"), rs.getBigDecimal("balance"),
-                        rs.getLong("last_sequence")))
+                .query((rs, n) -> new Projection(
+                        rs.getString("currency"), rs.getBigDecimal("balance"), rs.getLong("last_sequence")))
                 .optional()
-                .map(projection -> new WalletBalance(walletId, projection.currency(), projection.balance(),
+                .map(projection -> new WalletBalance(
+                        walletId,
+                        projection.currency(),
+                        projection.balance(),
                         jdbc.sql("""
                                         SELECT coalesce(sum(amount), 0) FROM ledger_entries
                                          WHERE wallet_id = :walletId""")
-                                .param("walletId", walletId).query(BigDecimal.class).single(),
-                        projection.lastSequence(), gaps.openCountOf(walletId),
+                                .param("walletId", walletId)
+                                .query(BigDecimal.class)
+                                .single(),
+                        projection.lastSequence(),
+                        gaps.openCountOf(walletId),
                         gaps.openRangesOf(walletId, GAPS_SHOWN)));
     }
 }

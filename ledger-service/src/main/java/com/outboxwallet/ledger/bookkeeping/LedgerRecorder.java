@@ -3,14 +3,6 @@ package com.outboxwallet.ledger.bookkeeping;
 import com.outboxwallet.events.InvalidWalletEvent;
 import com.outboxwallet.events.TopUpAccepted;
 import com.outboxwallet.events.WalletEventCodec;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Service;
-import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.TransactionStatus;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +15,13 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionStatus;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Applies wallet events to the ledger, a batch (one poll of the topic) in one transaction. The processed_events
@@ -54,10 +53,16 @@ public class LedgerRecorder {
         this.transactions = new TransactionTemplate(transactionManager);
     }
 
-    public enum Outcome { APPLIED, DUPLICATE, IGNORED, INVALID }
+    public enum Outcome {
+        APPLIED,
+        DUPLICATE,
+        IGNORED,
+        INVALID
+    }
 
     /** @param invalidity why an {@link Outcome#INVALID} event can never be applied; null otherwise */
-    public record Recorded(ReceivedEvent event, Outcome outcome, @Nullable InvalidWalletEvent invalidity) {
+    public record Recorded(
+            ReceivedEvent event, Outcome outcome, @Nullable InvalidWalletEvent invalidity) {
 
         static Recorded as(ReceivedEvent event, Outcome outcome) {
             return new Recorded(event, outcome, null);
@@ -96,8 +101,10 @@ public class LedgerRecorder {
         TopUpAccepted event = codec.topUpAccepted(envelope.payload());
         if (envelope.walletSequence() != null && envelope.walletSequence() != event.sequence()) {
             // Which one would be the truth is unknowable here; an operator decides from the dead-letter topic.
-            throw new InvalidWalletEvent("ce_walletsequence " + envelope.walletSequence()
-                    + " disagrees with the payload's sequence " + event.sequence() + " in event " + envelope.eventId(), null);
+            throw new InvalidWalletEvent(
+                    "ce_walletsequence " + envelope.walletSequence() + " disagrees with the payload's sequence "
+                            + event.sequence() + " in event " + envelope.eventId(),
+                    null);
         }
         return new TopUpEvent(envelope, event);
     }
@@ -110,9 +117,13 @@ public class LedgerRecorder {
             if (fault.isEmpty()) {
                 throw e;
             }
-            log.warn("A batch of {} event(s) was refused for its data ({}); applying it event by event to set the "
-                    + "offending one(s) aside", topUps.size(), fault.get().getMessage());
-            return transactions.execute(status -> topUps.stream().map(topUp -> applyBehindSavepoint(topUp, status))
+            log.warn(
+                    "A batch of {} event(s) was refused for its data ({}); applying it event by event to set the "
+                            + "offending one(s) aside",
+                    topUps.size(),
+                    fault.get().getMessage());
+            return transactions.execute(status -> topUps.stream()
+                    .map(topUp -> applyBehindSavepoint(topUp, status))
                     .toList());
         }
     }
@@ -126,15 +137,21 @@ public class LedgerRecorder {
         } catch (RuntimeException e) {
             SQLException fault = DataFault.in(e).orElseThrow(() -> e);
             transaction.rollbackToSavepoint(savepoint);
-            return new Recorded(topUp.envelope(), Outcome.INVALID, new InvalidWalletEvent("the ledger refuses event "
-                    + topUp.envelope().eventId() + " of top-up " + topUp.event().topUpId() + ": " + fault.getMessage(),
-                    fault));
+            return new Recorded(
+                    topUp.envelope(),
+                    Outcome.INVALID,
+                    new InvalidWalletEvent(
+                            "the ledger refuses event " + topUp.envelope().eventId() + " of top-up "
+                                    + topUp.event().topUpId() + ": " + fault.getMessage(),
+                            fault));
         }
     }
 
     private static List<Recorded> recorded(List<TopUpEvent> topUps, Set<TopUpEvent> applied) {
-        return topUps.stream().map(topUp -> Recorded.as(topUp.envelope(),
-                applied.contains(topUp) ? Outcome.APPLIED : Outcome.DUPLICATE)).toList();
+        return topUps.stream()
+                .map(topUp ->
+                        Recorded.as(topUp.envelope(), applied.contains(topUp) ? Outcome.APPLIED : Outcome.DUPLICATE))
+                .toList();
     }
 
     /**
@@ -145,17 +162,21 @@ public class LedgerRecorder {
      * @return the events applied; the others were duplicates
      */
     private Set<TopUpEvent> apply(List<TopUpEvent> topUps) {
-        List<TopUpEvent> firstOfEachEvent = firstOfEach(topUps, topUp -> topUp.envelope().eventId());
+        List<TopUpEvent> firstOfEachEvent =
+                firstOfEach(topUps, topUp -> topUp.envelope().eventId());
         Set<UUID> claimed = store.claimEvents(firstOfEachEvent);
         List<TopUpEvent> firstOfEachTopUp = firstOfEach(
-                firstOfEachEvent.stream().filter(topUp -> claimed.contains(topUp.envelope().eventId())).toList(),
+                firstOfEachEvent.stream()
+                        .filter(topUp -> claimed.contains(topUp.envelope().eventId()))
+                        .toList(),
                 topUp -> topUp.event().topUpId());
         if (firstOfEachTopUp.isEmpty()) {
             return Set.of();
         }
         Set<UUID> recorded = store.appendAuditLog(firstOfEachTopUp);
         List<TopUpEvent> applied = firstOfEachTopUp.stream()
-                .filter(topUp -> recorded.contains(topUp.event().topUpId())).toList();
+                .filter(topUp -> recorded.contains(topUp.event().topUpId()))
+                .toList();
         if (applied.isEmpty()) {
             return Set.of();
         }
@@ -170,8 +191,7 @@ public class LedgerRecorder {
     }
 
     /** The first of the items with the same key, in order. */
-    private static List<TopUpEvent> firstOfEach(List<TopUpEvent> topUps,
-                                                Function<TopUpEvent, UUID> key) {
+    private static List<TopUpEvent> firstOfEach(List<TopUpEvent> topUps, Function<TopUpEvent, UUID> key) {
         Map<UUID, TopUpEvent> first = new LinkedHashMap<>();
         topUps.forEach(topUp -> first.putIfAbsent(key.apply(topUp), topUp));
         return List.copyOf(first.values());

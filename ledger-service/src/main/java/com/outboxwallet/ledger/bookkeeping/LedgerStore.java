@@ -1,13 +1,6 @@
 package com.outboxwallet.ledger.bookkeeping;
 
 import com.outboxwallet.events.TopUpAccepted;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.support.SqlArrayValue;
-import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-import org.jspecify.annotations.Nullable;
-
 import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.HashSet;
@@ -17,6 +10,12 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.SqlArrayValue;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The ledger's writes, each one statement for a whole batch of events: the rows go to PostgreSQL as arrays and come
@@ -54,7 +53,8 @@ class LedgerStore {
                 .param("topics", array("text", events, e -> e.envelope().topic()))
                 .param("partitions", array("int4", events, e -> e.envelope().partition()))
                 .param("offsets", array("int8", events, e -> e.envelope().offset()))
-                .query(UUID.class).list());
+                .query(UUID.class)
+                .list());
     }
 
     /**
@@ -78,11 +78,16 @@ class LedgerStore {
                 .param("walletIds", array("uuid", events, e -> e.event().walletId()))
                 .param("userIds", array("uuid", events, e -> e.event().userId()))
                 .param("keys", array("text", events, e -> e.envelope().idempotencyKey()))
-                .param("amounts", array("numeric", events, e -> e.event().amount().toPlainString()))
+                .param(
+                        "amounts",
+                        array("numeric", events, e -> e.event().amount().toPlainString()))
                 .param("currencies", array("text", events, e -> e.event().currency()))
                 .param("messages", array("text", events, e -> message(e.event())))
-                .param("times", array("timestamptz", events, e -> e.event().occurredAt().toString()))
-                .query(UUID.class).list());
+                .param(
+                        "times",
+                        array("timestamptz", events, e -> e.event().occurredAt().toString()))
+                .query(UUID.class)
+                .list());
     }
 
     /** Two lines per top-up, summing to zero: the wallet's account is credited, the clearing account debited. */
@@ -90,7 +95,8 @@ class LedgerStore {
         List<EntryLine> lines = events.stream()
                 .<EntryLine>mapMulti((event, out) -> {
                     out.accept(new EntryLine(event, "wallet:" + event.walletId(), event.walletId(), event.amount()));
-                    out.accept(new EntryLine(event, TOP_UP_CLEARING_ACCOUNT, null, event.amount().negate()));
+                    out.accept(new EntryLine(
+                            event, TOP_UP_CLEARING_ACCOUNT, null, event.amount().negate()));
                 })
                 .toList();
         jdbc.sql("""
@@ -101,12 +107,14 @@ class LedgerStore {
                 .param("wallets", array("uuid", lines, EntryLine::walletId))
                 .param("amounts", array("numeric", lines, l -> l.amount().toPlainString()))
                 .param("currencies", array("text", lines, l -> l.event().currency()))
-                .param("times", array("timestamptz", lines, l -> l.event().occurredAt().toString()))
+                .param(
+                        "times",
+                        array("timestamptz", lines, l -> l.event().occurredAt().toString()))
                 .update();
     }
 
-    private record EntryLine(TopUpAccepted event, String account, @Nullable UUID walletId, BigDecimal amount) {
-    }
+    private record EntryLine(
+            TopUpAccepted event, String account, @Nullable UUID walletId, BigDecimal amount) {}
 
     /**
      * Creates the wallets' projection rows where needed and locks them, in one order (PostgreSQL's own uuid order,
@@ -144,8 +152,8 @@ class LedgerStore {
      */
     void project(List<TopUpAccepted> events) {
         Map<UUID, Projection> byWallet = new LinkedHashMap<>();
-        events.forEach(event -> byWallet.merge(event.walletId(), new Projection(event.amount(), event.sequence()),
-                Projection::plus));
+        events.forEach(event ->
+                byWallet.merge(event.walletId(), new Projection(event.amount(), event.sequence()), Projection::plus));
         List<Map.Entry<UUID, Projection>> rows = List.copyOf(byWallet.entrySet());
         jdbc.sql("""
                         UPDATE wallet_balances b
@@ -155,7 +163,9 @@ class LedgerStore {
                           FROM unnest(:wallets, :amounts, :sequences) AS d(wallet_id, amount, sequence)
                          WHERE b.wallet_id = d.wallet_id""")
                 .param("wallets", array("uuid", rows, Map.Entry::getKey))
-                .param("amounts", array("numeric", rows, row -> row.getValue().amount().toPlainString()))
+                .param(
+                        "amounts",
+                        array("numeric", rows, row -> row.getValue().amount().toPlainString()))
                 .param("sequences", array("int8", rows, row -> row.getValue().highestSequence()))
                 .update();
     }
@@ -168,8 +178,8 @@ class LedgerStore {
     }
 
     private static String message(TopUpAccepted event) {
-        return "Top up of " + event.amount().toPlainString() + " " + event.currency() + " to wallet "
-                + event.walletId() + "; balance " + event.balanceAfter().toPlainString();
+        return "Top up of " + event.amount().toPlainString() + " " + event.currency() + " to wallet " + event.walletId()
+                + "; balance " + event.balanceAfter().toPlainString();
     }
 
     /** One column of a batch as a PostgreSQL array, read back row by row with {@code unnest}. */

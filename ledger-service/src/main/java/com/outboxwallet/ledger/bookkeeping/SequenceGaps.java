@@ -3,22 +3,21 @@ package com.outboxwallet.ledger.bookkeeping;
 import com.outboxwallet.events.TopUpAccepted;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-
-import java.util.Objects;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Apply and flag: an event whose sequence skips ahead is applied (the balance is a sum and stays live) and the
@@ -66,13 +65,19 @@ public class SequenceGaps {
         Map<UUID, Long> highest = new HashMap<>(highestApplied);
         for (TopUpAccepted event : applied) {
             UUID wallet = event.walletId();
-            long before = Objects.requireNonNull(highest.get(wallet), "the highest applied of every wallet in the batch");
+            long before =
+                    Objects.requireNonNull(highest.get(wallet), "the highest applied of every wallet in the batch");
             long sequence = event.sequence();
             if (sequence > before + 1) {
                 open(wallet, before + 1, sequence - 1);
-                log.atWarn().addKeyValue("walletId", wallet)
-                        .log("Wallet {}: sequence {} arrived after {}; {} missing sequence(s) flagged as a gap",
-                                wallet, sequence, before, sequence - 1 - before);
+                log.atWarn()
+                        .addKeyValue("walletId", wallet)
+                        .log(
+                                "Wallet {}: sequence {} arrived after {}; {} missing sequence(s) flagged as a gap",
+                                wallet,
+                                sequence,
+                                before,
+                                sequence - 1 - before);
             } else if (sequence <= before) {
                 fill(wallet, sequence, before);
             }
@@ -83,7 +88,10 @@ public class SequenceGaps {
     private void open(UUID wallet, long first, long last) {
         // Every open range lies below the highest applied sequence, so a new one can overlap none.
         jdbc.sql("INSERT INTO sequence_gaps (wallet_id, first_sequence, last_sequence) VALUES (:w, :first, :last)")
-                .param("w", wallet).param("first", first).param("last", last).update();
+                .param("w", wallet)
+                .param("first", first)
+                .param("last", last)
+                .update();
     }
 
     /** Takes a late sequence out of the range holding it: the range shrinks, splits in two, or goes. */
@@ -92,12 +100,19 @@ public class SequenceGaps {
                         DELETE FROM sequence_gaps
                          WHERE wallet_id = :w AND first_sequence <= :s AND last_sequence >= :s
                         RETURNING wallet_id, first_sequence, last_sequence, detected_at""")
-                .param("w", wallet).param("s", sequence)
-                .query(SequenceGaps::range).optional();
+                .param("w", wallet)
+                .param("s", sequence)
+                .query(SequenceGaps::range)
+                .optional();
         if (range.isEmpty()) {
-            log.atWarn().addKeyValue("walletId", wallet)
-                    .log("Wallet {}: a new top-up repeats sequence {} (highest applied {}); applied, as the contract"
-                            + " promises no repeats the producer should be checked", wallet, sequence, highest);
+            log.atWarn()
+                    .addKeyValue("walletId", wallet)
+                    .log(
+                            "Wallet {}: a new top-up repeats sequence {} (highest applied {}); applied, as the contract"
+                                    + " promises no repeats the producer should be checked",
+                            wallet,
+                            sequence,
+                            highest);
             return;
         }
         GapRange gap = range.get();
@@ -108,34 +123,50 @@ public class SequenceGaps {
             reopen(gap, sequence + 1, gap.last());
         }
         filled.increment();
-        log.atInfo().addKeyValue("walletId", wallet)
-                .log("Wallet {}: late sequence {} arrived; gap {}..{} now has {} missing", wallet, sequence,
-                        gap.first(), gap.last(), gap.size() - 1);
+        log.atInfo()
+                .addKeyValue("walletId", wallet)
+                .log(
+                        "Wallet {}: late sequence {} arrived; gap {}..{} now has {} missing",
+                        wallet,
+                        sequence,
+                        gap.first(),
+                        gap.last(),
+                        gap.size() - 1);
     }
 
     private void reopen(GapRange gap, long first, long last) {
         jdbc.sql("""
                         INSERT INTO sequence_gaps (wallet_id, first_sequence, last_sequence, detected_at)
                         VALUES (:w, :first, :last, :detectedAt)""")
-                .param("w", gap.walletId()).param("first", first).param("last", last)
-                .param("detectedAt", gap.detectedAt()).update();
+                .param("w", gap.walletId())
+                .param("first", first)
+                .param("last", last)
+                .param("detectedAt", gap.detectedAt())
+                .update();
     }
 
     /** Missing sequences in all wallets. */
     public long openCount() {
-        return jdbc.sql("SELECT " + MISSING + " FROM sequence_gaps").query(Long.class).single();
+        return jdbc.sql("SELECT " + MISSING + " FROM sequence_gaps")
+                .query(Long.class)
+                .single();
     }
 
     public long openCountOf(UUID walletId) {
         return jdbc.sql("SELECT " + MISSING + " FROM sequence_gaps WHERE wallet_id = :walletId")
-                .param("walletId", walletId).query(Long.class).single();
+                .param("walletId", walletId)
+                .query(Long.class)
+                .single();
     }
 
     public List<GapRange> openRangesOf(UUID walletId, int limit) {
         return jdbc.sql("""
                         SELECT wallet_id, first_sequence, last_sequence, detected_at FROM sequence_gaps
                          WHERE wallet_id = :walletId ORDER BY first_sequence LIMIT :limit""")
-                .param("walletId", walletId).param("limit", limit).query(SequenceGaps::range).list();
+                .param("walletId", walletId)
+                .param("limit", limit)
+                .query(SequenceGaps::range)
+                .list();
     }
 
     public long openRangeCount() {
@@ -146,12 +177,17 @@ public class SequenceGaps {
         return jdbc.sql("""
                         SELECT wallet_id, first_sequence, last_sequence, detected_at FROM sequence_gaps
                          ORDER BY detected_at, wallet_id, first_sequence LIMIT :size OFFSET :offset""")
-                .param("size", size).param("offset", (long) page * size)
-                .query(SequenceGaps::range).list();
+                .param("size", size)
+                .param("offset", (long) page * size)
+                .query(SequenceGaps::range)
+                .list();
     }
 
     private static GapRange range(ResultSet rs, int row) throws SQLException {
-        return new GapRange(rs.getObject("wallet_id", UUID.class), rs.getLong("first_sequence"),
-                rs.getLong("last_sequence"), rs.getObject("detected_at", OffsetDateTime.class));
+        return new GapRange(
+                rs.getObject("wallet_id", UUID.class),
+                rs.getLong("first_sequence"),
+                rs.getLong("last_sequence"),
+                rs.getObject("detected_at", OffsetDateTime.class));
     }
 }

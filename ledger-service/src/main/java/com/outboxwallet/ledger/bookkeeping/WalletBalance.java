@@ -11,8 +11,14 @@ import java.util.UUID;
  * @param openGapCount how many sequences are missing
  * @param openGaps     the lowest ranges of missing sequences, at most {@link LedgerQueries#GAPS_SHOWN}
  */
-public record WalletBalance(UUID walletId, String currency, BigDecimal projectedBalance, BigDecimal entriesBalance,
-                            long lastSequence, long openGapCount, List<SequenceGaps.GapRange> openGaps) {
+public record WalletBalance(
+        UUID walletId,
+        String currency,
+        BigDecimal projectedBalance,
+        BigDecimal entriesBalance,
+        long lastSequence,
+        long openGapCount,
+        List<SequenceGaps.GapRange> openGaps) {
 
     public boolean consistent() {
         return projectedBalance.compareTo(entriesBalance) == 0;

@@ -14,10 +14,18 @@ import org.jspecify.annotations.Nullable;
  * @param consumedPerSecond events consumed per second over the span, whatever their outcome
  * @param meanApplyInSpan   mean seconds one poll's apply took over the span, {@code null} when no poll was applied
  */
-public record ApplyActivity(double applied, double duplicate, double ignored, double invalid, double deadLetters,
-                            double polls, double longestApply, @Nullable Double spanSeconds,
-                            @Nullable Double appliedPerSecond, @Nullable Double consumedPerSecond,
-                            @Nullable Double meanApplyInSpan) {
+public record ApplyActivity(
+        double applied,
+        double duplicate,
+        double ignored,
+        double invalid,
+        double deadLetters,
+        double polls,
+        double longestApply,
+        @Nullable Double spanSeconds,
+        @Nullable Double appliedPerSecond,
+        @Nullable Double consumedPerSecond,
+        @Nullable Double meanApplyInSpan) {
 
     public String appliedShown() {
         return Figures.count(applied);
@@ -64,7 +72,8 @@ public record ApplyActivity(double applied, double duplicate, double ignored, do
         if (spanSeconds == null) {
             return "shown from the next refresh on";
         }
-        return meanApplyInSpan == null ? "no poll applied in the last " + Figures.seconds(spanSeconds)
+        return meanApplyInSpan == null
+                ? "no poll applied in the last " + Figures.seconds(spanSeconds)
                 : Figures.millis(meanApplyInSpan) + " per poll over the last " + Figures.seconds(spanSeconds);
     }
 }

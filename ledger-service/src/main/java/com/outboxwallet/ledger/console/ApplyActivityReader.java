@@ -3,16 +3,15 @@ package com.outboxwallet.ledger.console;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.stereotype.Component;
-import org.jspecify.annotations.Nullable;
-
 import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.stereotype.Component;
 
 /**
  * Reads the meters the consumer registers (ConsumptionMetrics: {@code ledger.events}, {@code ledger.apply},
@@ -43,8 +42,7 @@ public class ApplyActivityReader {
     }
 
     /** The meters' values at one moment. */
-    private record Reading(long atNanos, double applied, double consumed, double polls, double applySeconds) {
-    }
+    private record Reading(long atNanos, double applied, double consumed, double polls, double applySeconds) {}
 
     public ApplyActivity read() {
         double applied = events("applied");
@@ -52,8 +50,12 @@ public class ApplyActivityReader {
         double ignored = events("ignored");
         double invalid = events("invalid");
         Optional<Timer> apply = Optional.ofNullable(meters.find("ledger.apply").timer());
-        Reading now = new Reading(nanoTime.getAsLong(), applied, applied + duplicate + ignored + invalid,
-                apply.map(Timer::count).orElse(0L), apply.map(t -> t.totalTime(TimeUnit.SECONDS)).orElse(0.0));
+        Reading now = new Reading(
+                nanoTime.getAsLong(),
+                applied,
+                applied + duplicate + ignored + invalid,
+                apply.map(Timer::count).orElse(0L),
+                apply.map(t -> t.totalTime(TimeUnit.SECONDS)).orElse(0.0));
         // Keep the older reading until the span is long enough, so quick reloads do not shrink it to noise.
         Reading before = previous.getAndUpdate(kept -> kept == null || longEnough(kept, now) ? now : kept);
 
@@ -68,8 +70,18 @@ public class ApplyActivityReader {
             double polls = now.polls() - before.polls();
             meanApply = polls == 0 ? null : (now.applySeconds() - before.applySeconds()) / polls;
         }
-        return new ApplyActivity(applied, duplicate, ignored, invalid, counter("ledger.dead.letters"), now.polls(),
-                apply.map(t -> t.max(TimeUnit.SECONDS)).orElse(0.0), span, appliedRate, consumedRate, meanApply);
+        return new ApplyActivity(
+                applied,
+                duplicate,
+                ignored,
+                invalid,
+                counter("ledger.dead.letters"),
+                now.polls(),
+                apply.map(t -> t.max(TimeUnit.SECONDS)).orElse(0.0),
+                span,
+                appliedRate,
+                consumedRate,
+                meanApply);
     }
 
     private static boolean longEnough(Reading before, Reading now) {
@@ -77,11 +89,15 @@ public class ApplyActivityReader {
     }
 
     private double events(String outcome) {
-        return Optional.ofNullable(meters.find("ledger.events").tag("outcome", outcome).counter())
-                .map(Counter::count).orElse(0.0);
+        return Optional.ofNullable(
+                        meters.find("ledger.events").tag("outcome", outcome).counter())
+                .map(Counter::count)
+                .orElse(0.0);
     }
 
     private double counter(String name) {
-        return Optional.ofNullable(meters.find(name).counter()).map(Counter::count).orElse(0.0);
+        return Optional.ofNullable(meters.find(name).counter())
+                .map(Counter::count)
+                .orElse(0.0);
     }
 }

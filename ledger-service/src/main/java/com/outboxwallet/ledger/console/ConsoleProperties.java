@@ -1,12 +1,11 @@
 package com.outboxwallet.ledger.console;
 
 import jakarta.validation.constraints.NotNull;
+import java.net.URI;
+import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
-
-import java.net.URI;
-import java.time.Duration;
 
 /**
  * The operator console's settings; their defaults are in {@code ledger-service.yml}. Bound only when the web server
@@ -21,5 +20,5 @@ import java.time.Duration;
 @Validated
 @ConditionalOnWebApplication
 @ConfigurationProperties("ledger.console")
-public record ConsoleProperties(@NotNull URI relayMetricsUrl, @NotNull Duration relayTimeout) {
-}
+public record ConsoleProperties(
+        @NotNull URI relayMetricsUrl, @NotNull Duration relayTimeout) {}

@@ -1,8 +1,7 @@
 package com.outboxwallet.ledger.console;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 
 /**
  * How far this instance's consumers are behind the end of the wallet events topic, as the Kafka client measures it.
@@ -11,7 +10,8 @@ import java.util.List;
  * @param recentMax  the highest lag any of its consumers saw in the client's recent window, {@code null} before the
  *                   first fetch
  */
-public record ConsumerLag(List<PartitionLag> partitions, @Nullable Double recentMax) {
+public record ConsumerLag(
+        List<PartitionLag> partitions, @Nullable Double recentMax) {
 
     /** Records between the consumer's position on the partition and the partition's end. */
     public record PartitionLag(int partition, double lag) {

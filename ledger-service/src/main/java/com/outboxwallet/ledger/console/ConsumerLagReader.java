@@ -3,14 +3,13 @@ package com.outboxwallet.ledger.console;
 import com.outboxwallet.ledger.LedgerProperties;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.stereotype.Component;
-import org.jspecify.annotations.Nullable;
-
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.StreamSupport;
+import org.jspecify.annotations.Nullable;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.stereotype.Component;
 
 /**
  * Reads the consumer lag the ledger already exports ({@code kafka_consumer_fetch_manager_records_lag} and
@@ -46,16 +45,24 @@ public class ConsumerLagReader {
             }
         }
         // Client-wide or per partition, depending on which of Kafka's two meters of this name Micrometer kept.
-        @Nullable Double recentMax = meters.find(RECORDS_LAG_MAX).meters().stream().mapToDouble(ConsumerLagReader::value)
-                .filter(Double::isFinite).boxed().max(Double::compare).orElse(null);
+        @Nullable
+        Double recentMax = meters.find(RECORDS_LAG_MAX).meters().stream()
+                .mapToDouble(ConsumerLagReader::value)
+                .filter(Double::isFinite)
+                .boxed()
+                .max(Double::compare)
+                .orElse(null);
         List<ConsumerLag.PartitionLag> partitions = byPartition.entrySet().stream()
-                .map(entry -> new ConsumerLag.PartitionLag(entry.getKey(), entry.getValue())).toList();
+                .map(entry -> new ConsumerLag.PartitionLag(entry.getKey(), entry.getValue()))
+                .toList();
         return new ConsumerLag(partitions, recentMax);
     }
 
     /** Kafka's metrics are bound as gauges; read whatever measurement the meter has rather than assume its type. */
     private static double value(Meter meter) {
-        return StreamSupport.stream(meter.measure().spliterator(), false).findFirst()
-                .map(measurement -> measurement.getValue()).orElse(Double.NaN);
+        return StreamSupport.stream(meter.measure().spliterator(), false)
+                .findFirst()
+                .map(measurement -> measurement.getValue())
+                .orElse(Double.NaN);
     }
 }

@@ -7,15 +7,15 @@ final class Figures {
 
     static final String NOT_EXPORTED = "not exported";
 
-    private Figures() {
-    }
+    private Figures() {}
 
     static String count(double value) {
         return String.format(Locale.ROOT, "%,.0f", value);
     }
 
     static String seconds(double value) {
-        return value < 100 ? String.format(Locale.ROOT, "%.1f s", value)
+        return value < 100
+                ? String.format(Locale.ROOT, "%.1f s", value)
                 : String.format(Locale.ROOT, "%,.0f s (%.1f min)", value, value / 60);
     }
 
@@ -35,7 +35,8 @@ final class Figures {
             scaled /= 1024;
             unit++;
         }
-        return unit == 0 ? String.format(Locale.ROOT, "%.0f B", scaled)
+        return unit == 0
+                ? String.format(Locale.ROOT, "%.0f B", scaled)
                 : String.format(Locale.ROOT, "%.1f %s", scaled, units[unit]);
     }
 }

@@ -2,10 +2,9 @@ package com.outboxwallet.ledger.console;
 
 import com.outboxwallet.ledger.bookkeeping.SequenceGaps;
 import com.outboxwallet.ledger.bookkeeping.SequenceGaps.GapRange;
+import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /**
  * The open sequence gaps as {@link SequenceGaps} keeps them, the source of the gauge and the health status: how many

@@ -1,12 +1,11 @@
 package com.outboxwallet.ledger.console;
 
-import org.jspecify.annotations.Nullable;
-
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Reads the sample lines of the Prometheus text exposition format (version 0.0.4, what Micrometer's Prometheus
@@ -16,13 +15,13 @@ import java.util.Optional;
  */
 final class PrometheusText {
 
-    private PrometheusText() {
-    }
+    private PrometheusText() {}
 
     /** One sample line; histogram buckets, counts and sums are samples of their own names. */
     record Sample(String name, Map<String, String> labels, double value) {
 
-        @Nullable String label(String name) {
+        @Nullable
+        String label(String name) {
             return labels.get(name);
         }
     }

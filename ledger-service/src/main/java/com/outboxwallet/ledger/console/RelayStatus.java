@@ -1,12 +1,11 @@
 package com.outboxwallet.ledger.console;
 
 import com.outboxwallet.ledger.console.PrometheusText.Sample;
-import org.jspecify.annotations.Nullable;
-
 import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.DoubleFunction;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What one scrape of the relay's {@code /actuator/prometheus} says about publishing, by the names the relay's
@@ -19,10 +18,18 @@ import java.util.function.DoubleFunction;
  * @param mode        polling, cdc or hybrid ({@code relay_leader}'s {@code mode} label)
  * @param leading     whether the scraped instance is the one publishing
  */
-public record RelayStatus(URI source, @Nullable String unreachable, @Nullable Double oldestUnpublishedAgeSeconds,
-                          @Nullable Double eventsPublished, @Nullable Double publishFailures, @Nullable String instance,
-                          @Nullable String mode, @Nullable Boolean leading, @Nullable Double slotLagBytes,
-                          @Nullable Double walHeldBytes, @Nullable Double hybridPollerActive) {
+public record RelayStatus(
+        URI source,
+        @Nullable String unreachable,
+        @Nullable Double oldestUnpublishedAgeSeconds,
+        @Nullable Double eventsPublished,
+        @Nullable Double publishFailures,
+        @Nullable String instance,
+        @Nullable String mode,
+        @Nullable Boolean leading,
+        @Nullable Double slotLagBytes,
+        @Nullable Double walHeldBytes,
+        @Nullable Double hybridPollerActive) {
 
     static final String OLDEST_UNPUBLISHED_AGE = "relay_outbox_oldest_unpublished_age_seconds";
     static final String EVENTS_PUBLISHED = "relay_events_published_total";
@@ -41,10 +48,18 @@ public record RelayStatus(URI source, @Nullable String unreachable, @Nullable Do
 
     static RelayStatus from(URI source, List<Sample> samples) {
         Optional<Sample> leader = first(samples, LEADER);
-        return new RelayStatus(source, null, value(samples, OLDEST_UNPUBLISHED_AGE), value(samples, EVENTS_PUBLISHED),
-                value(samples, PUBLISH_FAILURES), leader.map(s -> s.label("instance")).orElse(null),
-                leader.map(s -> s.label("mode")).orElse(null), leader.map(s -> s.value() == 1).orElse(null),
-                value(samples, SLOT_LAG), value(samples, WAL_HELD), value(samples, HYBRID_POLLER_ACTIVE));
+        return new RelayStatus(
+                source,
+                null,
+                value(samples, OLDEST_UNPUBLISHED_AGE),
+                value(samples, EVENTS_PUBLISHED),
+                value(samples, PUBLISH_FAILURES),
+                leader.map(s -> s.label("instance")).orElse(null),
+                leader.map(s -> s.label("mode")).orElse(null),
+                leader.map(s -> s.value() == 1).orElse(null),
+                value(samples, SLOT_LAG),
+                value(samples, WAL_HELD),
+                value(samples, HYBRID_POLLER_ACTIVE));
     }
 
     private static Optional<Sample> first(List<Sample> samples, String name) {
@@ -84,7 +99,8 @@ public record RelayStatus(URI source, @Nullable String unreachable, @Nullable Do
         if (leading == null) {
             return Figures.NOT_EXPORTED;
         }
-        return leading ? "this instance (" + instance + ") leads and publishes"
+        return leading
+                ? "this instance (" + instance + ") leads and publishes"
                 : "this instance (" + instance + ") stands by; another instance leads";
     }
 

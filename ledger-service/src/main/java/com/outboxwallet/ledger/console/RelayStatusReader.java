@@ -1,12 +1,11 @@
 package com.outboxwallet.ledger.console;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
-import org.springframework.stereotype.Component;
-
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import org.springframework.stereotype.Component;
 
 /**
  * Scrapes the relay's metrics once per page view. The ledger may not read the relay's tables, and the relay's
@@ -22,23 +21,31 @@ public class RelayStatusReader {
 
     RelayStatusReader(ConsoleProperties settings) {
         this.settings = settings;
-        this.http = HttpClient.newBuilder().connectTimeout(settings.relayTimeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        this.http = HttpClient.newBuilder()
+                .connectTimeout(settings.relayTimeout())
+                .followRedirects(HttpClient.Redirect.NEVER)
+                .build();
     }
 
     public RelayStatus read() {
         var url = settings.relayMetricsUrl();
         try {
-            HttpResponse<String> response = http.send(HttpRequest.newBuilder(url).timeout(settings.relayTimeout())
-                    // The classic text format: OpenMetrics would also do, but this is the one PrometheusText reads.
-                    .header("Accept", "text/plain;version=0.0.4").GET().build(), HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = http.send(
+                    HttpRequest.newBuilder(url)
+                            .timeout(settings.relayTimeout())
+                            // The classic text format: OpenMetrics would also do, but this is the one PrometheusText
+                            // reads.
+                            .header("Accept", "text/plain;version=0.0.4")
+                            .GET()
+                            .build(),
+                    HttpResponse.BodyHandlers.ofString());
             if (response.statusCode() != 200) {
                 return RelayStatus.unreachable(url, "HTTP " + response.statusCode());
             }
             return RelayStatus.from(url, PrometheusText.parse(response.body()));
         } catch (IOException | RuntimeException e) {
-            return RelayStatus.unreachable(url, e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : ": " + e.getMessage()));
+            return RelayStatus.unreachable(
+                    url, e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage()));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return RelayStatus.unreachable(url, "interrupted");

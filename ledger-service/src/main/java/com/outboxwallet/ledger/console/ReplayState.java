@@ -1,14 +1,13 @@
 package com.outboxwallet.ledger.console;
 
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-import org.jspecify.annotations.Nullable;
-
-import java.time.Duration;
-import java.time.OffsetDateTime;
-import java.util.List;
 
 /**
  * A replay, as its own bookkeeping in the ledger's database shows it: a {@code replay} run writes its progress to
@@ -50,7 +49,10 @@ public class ReplayState {
     public record Snapshot(boolean rebuilding, List<Position> rebuild, List<Position> lastSwap, OffsetDateTime now) {
 
         public @Nullable OffsetDateTime lastProgress() {
-            return rebuild.stream().map(Position::updatedAt).max(OffsetDateTime::compareTo).orElse(null);
+            return rebuild.stream()
+                    .map(Position::updatedAt)
+                    .max(OffsetDateTime::compareTo)
+                    .orElse(null);
         }
 
         /** What the operator should read from it, in a few words. */
@@ -66,16 +68,18 @@ public class ReplayState {
             return Duration.between(last, now).compareTo(STILL_RUNNING) < 0
                     ? "in progress (last position saved " + quiet + " s ago)"
                     : "stopped " + quiet + " s ago without swapping (interrupted or refused): rerun replay, or drop "
-                    + REBUILD_SCHEMA;
+                            + REBUILD_SCHEMA;
         }
     }
 
     public Snapshot read() {
-        OffsetDateTime now = jdbc.sql("SELECT now()").query(OffsetDateTime.class).single();
+        OffsetDateTime now =
+                jdbc.sql("SELECT now()").query(OffsetDateTime.class).single();
         boolean rebuilding = jdbc.sql("SELECT EXISTS (SELECT 1 FROM pg_namespace WHERE nspname = :schema)")
-                .param("schema", REBUILD_SCHEMA).query(Boolean.class).single();
-        return new Snapshot(rebuilding, rebuilding ? rebuildPositions() : List.of(),
-                positions("replay_progress"), now);
+                .param("schema", REBUILD_SCHEMA)
+                .query(Boolean.class)
+                .single();
+        return new Snapshot(rebuilding, rebuilding ? rebuildPositions() : List.of(), positions("replay_progress"), now);
     }
 
     private List<Position> rebuildPositions() {
@@ -90,8 +94,11 @@ public class ReplayState {
     private List<Position> positions(String table) {
         return jdbc.sql("SELECT topic, kafka_partition, from_offset, next_offset, updated_at FROM " + table
                         + " ORDER BY topic, kafka_partition")
-                .query((rs, n) -> new Position(rs.getString("topic"), rs.getInt("kafka_partition"),
-                        rs.getLong("from_offset"), rs.getLong("next_offset"),
+                .query((rs, n) -> new Position(
+                        rs.getString("topic"),
+                        rs.getInt("kafka_partition"),
+                        rs.getLong("from_offset"),
+                        rs.getLong("next_offset"),
                         rs.getObject("updated_at", OffsetDateTime.class)))
                 .list();
     }

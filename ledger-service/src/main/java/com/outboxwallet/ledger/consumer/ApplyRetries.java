@@ -3,19 +3,18 @@ package com.outboxwallet.ledger.consumer;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.kafka.listener.ListenerExecutionFailedException;
 import org.springframework.stereotype.Component;
-import org.jspecify.annotations.Nullable;
-
-import java.time.Duration;
-import java.time.Instant;
-import java.util.Comparator;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Makes a stalled consumer visible while it waits out an infrastructure failure: a WARN line per back-off step, the
@@ -29,8 +28,7 @@ class ApplyRetries extends AbstractHealthIndicator {
 
     private static final Logger log = LoggerFactory.getLogger(ApplyRetries.class);
 
-    private record Stall(Instant since, int attempts, String lastFailure) {
-    }
+    private record Stall(Instant since, int attempts, String lastFailure) {}
 
     private final Map<String, Stall> stalls = new ConcurrentHashMap<>();
     private final Counter retries;
@@ -49,25 +47,36 @@ class ApplyRetries extends AbstractHealthIndicator {
     void failed(int records, int attempt, @Nullable Exception failure) {
         retries.increment();
         String reason = summary(failure);
-        Stall stall = stalls.merge(Thread.currentThread().getName(), new Stall(Instant.now(), attempt, reason),
+        Stall stall = stalls.merge(
+                Thread.currentThread().getName(),
+                new Stall(Instant.now(), attempt, reason),
                 (earlier, now) -> new Stall(earlier.since(), attempt, reason));
-        log.warn("Applying a batch of {} record(s) failed (attempt {}, stalled for {} s); its partitions are paused "
-                        + "and it will be retried, nothing is skipped: {}", records, attempt,
-                Duration.between(stall.since(), Instant.now()).toSeconds(), reason);
+        log.warn(
+                "Applying a batch of {} record(s) failed (attempt {}, stalled for {} s); its partitions are paused "
+                        + "and it will be retried, nothing is skipped: {}",
+                records,
+                attempt,
+                Duration.between(stall.since(), Instant.now()).toSeconds(),
+                reason);
     }
 
     /** A batch applied: this consumer is no longer stalled. */
     void succeeded() {
         Stall stall = stalls.remove(Thread.currentThread().getName());
         if (stall != null) {
-            log.info("Applying resumed after {} failed attempt(s) over {} s", stall.attempts(),
+            log.info(
+                    "Applying resumed after {} failed attempt(s) over {} s",
+                    stall.attempts(),
                     Duration.between(stall.since(), Instant.now()).toSeconds());
         }
     }
 
     double stalledSeconds() {
-        return stalls.values().stream().map(Stall::since).min(Comparator.naturalOrder())
-                .map(since -> Duration.between(since, Instant.now()).toMillis() / 1000.0).orElse(0.0);
+        return stalls.values().stream()
+                .map(Stall::since)
+                .min(Comparator.naturalOrder())
+                .map(since -> Duration.between(since, Instant.now()).toMillis() / 1000.0)
+                .orElse(0.0);
     }
 
     @Override
@@ -76,7 +85,8 @@ class ApplyRetries extends AbstractHealthIndicator {
             builder.up();
             return;
         }
-        Stall oldest = stalls.values().stream().min(Comparator.comparing(Stall::since)).orElseThrow();
+        Stall oldest =
+                stalls.values().stream().min(Comparator.comparing(Stall::since)).orElseThrow();
         builder.down()
                 .withDetail("stalledConsumers", stalls.size())
                 .withDetail("since", oldest.since().toString())
@@ -90,13 +100,15 @@ class ApplyRetries extends AbstractHealthIndicator {
             return "no exception given"; // Spring Kafka's retry listener may pass none
         }
         Throwable failure = thrown instanceof ListenerExecutionFailedException && thrown.getCause() != null
-                ? thrown.getCause() : thrown;
+                ? thrown.getCause()
+                : thrown;
         Throwable root = failure;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
         String outer = failure.getClass().getSimpleName() + ": " + failure.getMessage();
-        return root == failure ? outer : outer + " (caused by " + root.getClass().getSimpleName() + ": "
-                + root.getMessage() + ")";
+        return root == failure
+                ? outer
+                : outer + " (caused by " + root.getClass().getSimpleName() + ": " + root.getMessage() + ")";
     }
 }

@@ -5,15 +5,14 @@ import com.outboxwallet.ledger.consumer.RecordBatches.AppliedRecord;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.header.Header;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Component;
-import org.jspecify.annotations.Nullable;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.header.Header;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
 
 /**
  * Each record's part of its top-up's trace: a consumer span continued from the record's {@code traceparent} (the
@@ -42,7 +41,9 @@ class ApplyTraces {
     /** Ends each record's span with its outcome ({@code applied}, {@code duplicate}, ...). */
     void applied(List<Span> spans, List<AppliedRecord> applied) {
         for (int i = 0; i < spans.size(); i++) {
-            spans.get(i).tag("ledger.outcome", applied.get(i).outcome().name().toLowerCase(Locale.ROOT)).end();
+            spans.get(i)
+                    .tag("ledger.outcome", applied.get(i).outcome().name().toLowerCase(Locale.ROOT))
+                    .end();
         }
     }
 
@@ -51,7 +52,10 @@ class ApplyTraces {
     }
 
     private Span start(ConsumerRecord<String, byte[]> record) {
-        Span.Builder span = propagator.extract(record, ApplyTraces::header).name(PROCESS).kind(Span.Kind.CONSUMER)
+        Span.Builder span = propagator
+                .extract(record, ApplyTraces::header)
+                .name(PROCESS)
+                .kind(Span.Kind.CONSUMER)
                 .tag("messaging.system", "kafka")
                 .tag("messaging.operation.type", "process")
                 .tag("messaging.destination.name", record.topic())

@@ -1,18 +1,17 @@
 package com.outboxwallet.ledger.consumer;
 
 import com.outboxwallet.ledger.LedgerProperties;
+import java.util.Map;
+import java.util.Optional;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RetryListener;
 import org.springframework.util.backoff.ExponentialBackOff;
-import org.jspecify.annotations.Nullable;
-
-import java.util.Map;
-import java.util.Optional;
 
 /**
  * What happens when applying a batch throws. The listener has already set aside every record that can never be
@@ -28,12 +27,15 @@ class ConsumerErrorHandling {
 
     @Bean
     DefaultErrorHandler walletEventErrorHandler(LedgerProperties properties, ApplyRetries retries) {
-        ExponentialBackOff backOff = new ExponentialBackOff(properties.retry().initialInterval().toMillis(), 2.0);
+        ExponentialBackOff backOff =
+                new ExponentialBackOff(properties.retry().initialInterval().toMillis(), 2.0);
         backOff.setMaxInterval(properties.retry().maxInterval().toMillis());
         // No maximum elapsed time or attempts: giving up would mean skipping valid top-ups.
-        DefaultErrorHandler handler = new DefaultErrorHandler((record, e) -> {
-            throw new IllegalStateException("never reached: batches are retried without limit", e);
-        }, backOff);
+        DefaultErrorHandler handler = new DefaultErrorHandler(
+                (record, e) -> {
+                    throw new IllegalStateException("never reached: batches are retried without limit", e);
+                },
+                backOff);
         // Every exception is worth retrying; none sends a batch to the recoverer.
         handler.setClassifications(Map.of(), true);
         handler.setRetryListeners(new RetryListener() {

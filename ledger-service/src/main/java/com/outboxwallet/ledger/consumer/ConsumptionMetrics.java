@@ -1,19 +1,18 @@
 package com.outboxwallet.ledger.consumer;
 
-import com.outboxwallet.ledger.consumer.RecordBatches.AppliedRecord;
 import com.outboxwallet.ledger.bookkeeping.LedgerRecorder.Outcome;
+import com.outboxwallet.ledger.consumer.RecordBatches.AppliedRecord;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.springframework.stereotype.Component;
-
-import java.util.Objects;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
+import org.springframework.stereotype.Component;
 
 /**
  * {@code ledger_events_total{outcome=applied|duplicate|ignored|invalid}}, {@code ledger_dead_letters_total} and
@@ -31,10 +30,12 @@ class ConsumptionMetrics {
 
     ConsumptionMetrics(MeterRegistry registry) {
         for (Outcome outcome : Outcome.values()) {
-            outcomes.put(outcome, Counter.builder("ledger.events")
-                    .description("Wallet events consumed, by what they did to the ledger")
-                    .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
-                    .register(registry));
+            outcomes.put(
+                    outcome,
+                    Counter.builder("ledger.events")
+                            .description("Wallet events consumed, by what they did to the ledger")
+                            .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
+                            .register(registry));
         }
         deadLetters = Counter.builder("ledger.dead.letters")
                 .description("Records sent to the dead-letter topic")
@@ -49,7 +50,8 @@ class ConsumptionMetrics {
     }
 
     void count(List<AppliedRecord> batch, long applyNanos) {
-        batch.forEach(record -> Objects.requireNonNull(outcomes.get(record.outcome())).increment());
+        batch.forEach(
+                record -> Objects.requireNonNull(outcomes.get(record.outcome())).increment());
         batchSizes.record(batch.size());
         apply.record(applyNanos, TimeUnit.NANOSECONDS);
     }

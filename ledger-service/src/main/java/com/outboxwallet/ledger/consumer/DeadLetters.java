@@ -3,15 +3,14 @@ package com.outboxwallet.ledger.consumer;
 import com.outboxwallet.events.InvalidWalletEvent;
 import com.outboxwallet.ledger.LedgerProperties;
 import com.outboxwallet.ledger.consumer.RecordBatches.AppliedRecord;
+import java.util.List;
+import java.util.Objects;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.kafka.listener.DeadLetterPublishingRecoverer;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
-import java.util.Objects;
 
 /**
  * Sets records that can never be applied aside on the dead-letter topic, with the reason and their original topic,
@@ -27,8 +26,8 @@ class DeadLetters {
     private final ConsumptionMetrics metrics;
 
     DeadLetters(KafkaOperations<Object, Object> kafka, LedgerProperties properties, ConsumptionMetrics metrics) {
-        this.publisher = new DeadLetterPublishingRecoverer(kafka,
-                (record, e) -> new TopicPartition(properties.deadLetterTopic(), -1));
+        this.publisher = new DeadLetterPublishingRecoverer(
+                kafka, (record, e) -> new TopicPartition(properties.deadLetterTopic(), -1));
         this.metrics = metrics;
     }
 
@@ -38,9 +37,13 @@ class DeadLetters {
             publisher.accept(applied.record(), null, reason);
             metrics.countDeadLetter();
             // The wallet (the record's key) as a field of its own, for a log pipeline to find its lines.
-            log.atWarn().addKeyValue("walletId", applied.record().key())
-                    .log("Record {}-{}@{} can never be applied and was set aside on the dead-letter topic: {}",
-                            applied.record().topic(), applied.record().partition(), applied.record().offset(),
+            log.atWarn()
+                    .addKeyValue("walletId", applied.record().key())
+                    .log(
+                            "Record {}-{}@{} can never be applied and was set aside on the dead-letter topic: {}",
+                            applied.record().topic(),
+                            applied.record().partition(),
+                            applied.record().offset(),
                             reason.getMessage());
         }
     }

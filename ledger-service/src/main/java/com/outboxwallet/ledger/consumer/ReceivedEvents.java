@@ -3,12 +3,11 @@ package com.outboxwallet.ledger.consumer;
 import com.outboxwallet.events.CloudEventHeaders;
 import com.outboxwallet.events.InvalidWalletEvent;
 import com.outboxwallet.ledger.bookkeeping.ReceivedEvent;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
 import org.jspecify.annotations.Nullable;
-
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
 
 /**
  * Reads a Kafka record in CloudEvents binary mode; a record that is not a wallet event is poison, not retryable.
@@ -16,15 +15,16 @@ import java.util.UUID;
  */
 final class ReceivedEvents {
 
-    private ReceivedEvents() {
-    }
+    private ReceivedEvents() {}
 
     static ReceivedEvent of(ConsumerRecord<String, byte[]> record) {
         String id = header(record, CloudEventHeaders.ID);
         String type = header(record, CloudEventHeaders.TYPE);
         if (id == null || type == null || record.value() == null) {
-            throw new InvalidWalletEvent("record without ce_id, ce_type or value at " + record.topic() + "-"
-                    + record.partition() + "@" + record.offset(), null);
+            throw new InvalidWalletEvent(
+                    "record without ce_id, ce_type or value at " + record.topic() + "-" + record.partition() + "@"
+                            + record.offset(),
+                    null);
         }
         UUID eventId;
         try {
@@ -32,8 +32,15 @@ final class ReceivedEvents {
         } catch (IllegalArgumentException e) {
             throw new InvalidWalletEvent("ce_id is not a UUID: " + id, e);
         }
-        return new ReceivedEvent(eventId, type, header(record, CloudEventHeaders.IDEMPOTENCY_KEY),
-                walletSequence(record), record.topic(), record.partition(), record.offset(), record.value());
+        return new ReceivedEvent(
+                eventId,
+                type,
+                header(record, CloudEventHeaders.IDEMPOTENCY_KEY),
+                walletSequence(record),
+                record.topic(),
+                record.partition(),
+                record.offset(),
+                record.value());
     }
 
     private static @Nullable Long walletSequence(ConsumerRecord<String, byte[]> record) {

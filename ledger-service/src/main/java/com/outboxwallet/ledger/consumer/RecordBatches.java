@@ -5,13 +5,12 @@ import com.outboxwallet.ledger.bookkeeping.LedgerRecorder;
 import com.outboxwallet.ledger.bookkeeping.LedgerRecorder.Outcome;
 import com.outboxwallet.ledger.bookkeeping.LedgerRecorder.Recorded;
 import com.outboxwallet.ledger.bookkeeping.ReceivedEvent;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.jspecify.annotations.Nullable;
-import org.springframework.stereotype.Component;
-
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Component;
 
 /**
  * One poll's records through the ledger: each read as a wallet event, then all applied in one transaction
@@ -28,9 +27,10 @@ public class RecordBatches {
     }
 
     /** @param invalidity why an {@link Outcome#INVALID} record can never be applied; null otherwise */
-    public record AppliedRecord(ConsumerRecord<String, byte[]> record, Outcome outcome,
-                                @Nullable InvalidWalletEvent invalidity) {
-    }
+    public record AppliedRecord(
+            ConsumerRecord<String, byte[]> record,
+            Outcome outcome,
+            @Nullable InvalidWalletEvent invalidity) {}
 
     /**
      * @return what became of each record, in the order given
@@ -51,7 +51,8 @@ public class RecordBatches {
         List<Recorded> recorded = ledger.record(events);
         for (int j = 0; j < recorded.size(); j++) {
             int i = positions.get(j);
-            applied[i] = new AppliedRecord(records.get(i), recorded.get(j).outcome(), recorded.get(j).invalidity());
+            applied[i] = new AppliedRecord(
+                    records.get(i), recorded.get(j).outcome(), recorded.get(j).invalidity());
         }
         return Arrays.asList(applied);
     }

@@ -1,14 +1,13 @@
 package com.outboxwallet.ledger.consumer;
 
-import com.outboxwallet.ledger.consumer.RecordBatches.AppliedRecord;
 import com.outboxwallet.ledger.bookkeeping.LedgerRecorder.Outcome;
+import com.outboxwallet.ledger.consumer.RecordBatches.AppliedRecord;
 import io.micrometer.tracing.Span;
+import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.support.Acknowledgment;
 import org.springframework.stereotype.Component;
-
-import java.util.List;
 
 /**
  * At-least-once in, exactly-once in effect. Each poll's records are applied in one database transaction
@@ -30,8 +29,12 @@ class WalletEventListener {
     private final ApplyRetries retries;
     private final ApplyTraces traces;
 
-    WalletEventListener(RecordBatches batches, DeadLetters deadLetters, ConsumptionMetrics metrics,
-                        ApplyRetries retries, ApplyTraces traces) {
+    WalletEventListener(
+            RecordBatches batches,
+            DeadLetters deadLetters,
+            ConsumptionMetrics metrics,
+            ApplyRetries retries,
+            ApplyTraces traces) {
         this.traces = traces;
         this.batches = batches;
         this.deadLetters = deadLetters;
@@ -46,7 +49,9 @@ class WalletEventListener {
         List<AppliedRecord> applied;
         try {
             applied = batches.apply(records);
-            deadLetters.setAside(applied.stream().filter(record -> record.outcome() == Outcome.INVALID).toList());
+            deadLetters.setAside(applied.stream()
+                    .filter(record -> record.outcome() == Outcome.INVALID)
+                    .toList());
             acknowledgment.acknowledge();
         } catch (RuntimeException | Error e) {
             traces.failed(spans, e);

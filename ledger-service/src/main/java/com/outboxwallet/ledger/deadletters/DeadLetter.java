@@ -1,17 +1,16 @@
 package com.outboxwallet.ledger.deadletters;
 
-import java.util.Optional;
 import com.outboxwallet.events.CloudEventHeaders;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.util.Optional;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.springframework.kafka.support.KafkaHeaders;
 import org.jspecify.annotations.Nullable;
-
-import java.nio.ByteBuffer;
-import java.nio.charset.StandardCharsets;
-import java.util.UUID;
+import org.springframework.kafka.support.KafkaHeaders;
 
 /**
  * A record on the dead-letter topic, read back with the headers Spring Kafka's dead-letter publisher wrote: where it
@@ -25,7 +24,8 @@ record DeadLetter(ConsumerRecord<String, byte[]> record) {
         return record.partition() + ":" + record.offset();
     }
 
-    @Nullable String eventId() {
+    @Nullable
+    String eventId() {
         return text(CloudEventHeaders.ID);
     }
 
@@ -38,15 +38,17 @@ record DeadLetter(ConsumerRecord<String, byte[]> record) {
         }
     }
 
-    @Nullable String originalTopic() {
+    @Nullable
+    String originalTopic() {
         return text(KafkaHeaders.DLT_ORIGINAL_TOPIC);
     }
 
     String origin() {
         Header partition = record.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_PARTITION);
         Header offset = record.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_OFFSET);
-        return originalTopic() + "-" + (partition == null ? "?" : ByteBuffer.wrap(partition.value()).getInt())
-                + "@" + (offset == null ? "?" : ByteBuffer.wrap(offset.value()).getLong());
+        return originalTopic() + "-"
+                + (partition == null ? "?" : ByteBuffer.wrap(partition.value()).getInt()) + "@"
+                + (offset == null ? "?" : ByteBuffer.wrap(offset.value()).getLong());
     }
 
     String reason() {

@@ -3,19 +3,23 @@ package com.outboxwallet.ledger.deadletters;
 import com.outboxwallet.commands.OperatorCommand;
 import com.outboxwallet.commands.ParsingConverter;
 import com.outboxwallet.ledger.operations.LedgerCommands;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
-
-import java.util.concurrent.Callable;
 
 /**
  * {@code dead-letters list | redrive <partition:offset> | redrive-all}: their options and help;
  * {@link DeadLetterTopic} does the work.
  */
-@Command(name = DeadLettersCommand.NAME, header = "List and re-drive the records on the dead-letter topic.",
-        synopsisSubcommandLabel = "COMMAND", subcommands = {
-        DeadLettersCommand.ListCommand.class, DeadLettersCommand.RedriveCommand.class,
-        DeadLettersCommand.RedriveAllCommand.class},
+@Command(
+        name = DeadLettersCommand.NAME,
+        header = "List and re-drive the records on the dead-letter topic.",
+        synopsisSubcommandLabel = "COMMAND",
+        subcommands = {
+            DeadLettersCommand.ListCommand.class,
+            DeadLettersCommand.RedriveCommand.class,
+            DeadLettersCommand.RedriveAllCommand.class
+        },
         description = "The records the ledger could not apply, set aside on the dead-letter topic "
                 + "(wallet.events.dlt): list them, and re-drive them to the wallet events topic once their cause is "
                 + "fixed. Re-driving an event the ledger already holds is harmless: it is dropped as a duplicate.")
@@ -23,8 +27,12 @@ public final class DeadLettersCommand {
 
     static final String NAME = "dead-letters";
 
-    @Command(name = "list", header = "List the dead letters.", description = "Lists each record with where it "
-            + "came from and why it failed, pending or already applied (its event is in the ledger), then a count.")
+    @Command(
+            name = "list",
+            header = "List the dead letters.",
+            description =
+                    "Lists each record with where it "
+                            + "came from and why it failed, pending or already applied (its event is in the ledger), then a count.")
     static final class ListCommand extends OnTheTopic {
 
         @Override
@@ -33,11 +41,15 @@ public final class DeadLettersCommand {
         }
     }
 
-    @Command(name = "redrive", header = "Re-drive one dead letter.",
+    @Command(
+            name = "redrive",
+            header = "Re-drive one dead letter.",
             description = "Publishes one record back to the topic it came from.")
     static final class RedriveCommand extends OnTheTopic {
 
-        @Parameters(paramLabel = "<partition:offset>", converter = PositionConverter.class,
+        @Parameters(
+                paramLabel = "<partition:offset>",
+                converter = PositionConverter.class,
                 description = "The record's position on the dead-letter topic, as list shows it, e.g. 0:17.")
         RecordPosition position;
 
@@ -47,7 +59,9 @@ public final class DeadLettersCommand {
         }
     }
 
-    @Command(name = "redrive-all", header = "Re-drive every dead letter still pending.",
+    @Command(
+            name = "redrive-all",
+            header = "Re-drive every dead letter still pending.",
             description = "Publishes back every record whose event the ledger does not hold, up to the end of the "
                     + "topic as it was at start.")
     static final class RedriveAllCommand extends OnTheTopic {

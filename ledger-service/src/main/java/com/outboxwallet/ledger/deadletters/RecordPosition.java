@@ -8,8 +8,8 @@ record RecordPosition(int partition, long offset) {
             throw new IllegalArgumentException("'" + position + "' is not a partition:offset, e.g. 0:17");
         }
         int colon = position.indexOf(':');
-        return new RecordPosition(Integer.parseInt(position.substring(0, colon)),
-                Long.parseLong(position.substring(colon + 1)));
+        return new RecordPosition(
+                Integer.parseInt(position.substring(0, colon)), Long.parseLong(position.substring(colon + 1)));
     }
 
     @Override

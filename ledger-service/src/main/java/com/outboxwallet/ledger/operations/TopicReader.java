@@ -1,5 +1,15 @@
 package com.outboxwallet.ledger.operations;
 
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -8,17 +18,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.springframework.kafka.core.ConsumerFactory;
-
-import java.util.Objects;
-import java.time.Duration;
-import java.util.ArrayList;
-import java.util.Comparator;
-import java.util.HashMap;
-import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.function.Consumer;
-import java.util.stream.Collectors;
 
 /**
  * Reads a whole topic with a consumer of its own: all partitions assigned, no group, nothing committed, so neither the
@@ -64,7 +63,9 @@ public final class TopicReader implements AutoCloseable {
         List<TopicReader> split = new ArrayList<>();
         for (int i = 0; i < count; i++) {
             int group = i;
-            List<TopicPartition> mine = partitions.stream().filter(p -> partitions.indexOf(p) % count == group).toList();
+            List<TopicPartition> mine = partitions.stream()
+                    .filter(p -> partitions.indexOf(p) % count == group)
+                    .toList();
             TopicReader reader = new TopicReader(config, mine, config.get(ConsumerConfig.CLIENT_ID_CONFIG) + "-" + i);
             mine.forEach(p -> reader.consumer.seek(p, consumer.position(p)));
             split.add(reader);
@@ -96,15 +97,18 @@ public final class TopicReader implements AutoCloseable {
 
     /** @return the record at this position, if the topic has one there */
     public Optional<ConsumerRecord<String, byte[]>> recordAt(int partition, long offset) {
-        Optional<TopicPartition> topicPartition = partitions.stream().filter(p -> p.partition() == partition).findFirst();
-        if (topicPartition.isEmpty() || offset < Objects.requireNonNull(beginning().get(topicPartition.get()))
+        Optional<TopicPartition> topicPartition =
+                partitions.stream().filter(p -> p.partition() == partition).findFirst();
+        if (topicPartition.isEmpty()
+                || offset < Objects.requireNonNull(beginning().get(topicPartition.get()))
                 || offset >= Objects.requireNonNull(end().get(topicPartition.get()))) {
             return Optional.empty();
         }
         consumer.seek(topicPartition.get(), offset);
         while (consumer.position(topicPartition.get()) <= offset) {
             Optional<ConsumerRecord<String, byte[]>> found = consumer.poll(POLL).records(topicPartition.get()).stream()
-                    .filter(r -> r.offset() == offset).findFirst();
+                    .filter(r -> r.offset() == offset)
+                    .findFirst();
             if (found.isPresent()) {
                 return found;
             }
@@ -118,7 +122,7 @@ public final class TopicReader implements AutoCloseable {
 
     /** Hands every record to the callback until each partition's position has reached its target (exclusive). */
     public void readUntil(Map<TopicPartition, Long> targets, Consumer<ConsumerRecord<String, byte[]>> callback) {
-        readBatchesUntil(targets, records -> records.forEach(callback), positions -> { });
+        readBatchesUntil(targets, records -> records.forEach(callback), positions -> {});
     }
 
     /**
@@ -127,7 +131,9 @@ public final class TopicReader implements AutoCloseable {
      *
      * @param afterEachPoll told the positions once every record polled before them went to the callback
      */
-    public void readBatchesUntil(Map<TopicPartition, Long> targets, Consumer<List<ConsumerRecord<String, byte[]>>> batch,
+    public void readBatchesUntil(
+            Map<TopicPartition, Long> targets,
+            Consumer<List<ConsumerRecord<String, byte[]>>> batch,
             Consumer<Map<TopicPartition, Long>> afterEachPoll) {
         while (!reached(targets)) {
             List<ConsumerRecord<String, byte[]>> records = new ArrayList<>();
@@ -147,7 +153,8 @@ public final class TopicReader implements AutoCloseable {
 
     /** {@code 0:120, 1:98, 2:0}: partition and offset, as the replay's --from takes them. */
     public static String format(Map<TopicPartition, Long> positions) {
-        return positions.entrySet().stream().sorted(Map.Entry.comparingByKey(Comparator.comparingInt(TopicPartition::partition)))
+        return positions.entrySet().stream()
+                .sorted(Map.Entry.comparingByKey(Comparator.comparingInt(TopicPartition::partition)))
                 .map(e -> e.getKey().partition() + ":" + e.getValue())
                 .collect(Collectors.joining(", "));
     }

@@ -5,10 +5,6 @@ import com.outboxwallet.ledger.bookkeeping.SequenceGaps;
 import com.outboxwallet.ledger.reconcile.Reconciliation.LedgerRow;
 import com.outboxwallet.ledger.reconcile.Reconciliation.Mismatch;
 import com.outboxwallet.ledger.reconcile.Reconciliation.WalletRow;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Component;
-
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -23,6 +19,9 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
 
 /**
  * The work of {@code reconcile} ({@link ReconcileCommand}): every wallet's balance and version in the api-service's database against the ledger's projection,
@@ -48,7 +47,8 @@ class Reconciler {
      * @return {@link OperatorCommandLine#FOUND_PROBLEMS} on any mismatch
      */
     int reconcile(WalletDatabaseProperties given) {
-        String url = Optional.ofNullable(given.url()).or(() -> Optional.ofNullable(walletDatabase.url()))
+        String url = Optional.ofNullable(given.url())
+                .or(() -> Optional.ofNullable(walletDatabase.url()))
                 .filter(value -> !value.isBlank())
                 .orElseThrow(() -> new IllegalArgumentException("which api-service database? Give --wallet-db-url "
                         + "jdbc:postgresql://host:port/wallet, or set RECONCILE_WALLET_DATASOURCE_URL"));
@@ -64,10 +64,18 @@ class Reconciler {
         if (unbalanced > 0) {
             out.println("MISMATCH " + unbalanced + " ledger transaction(s) whose lines do not sum to zero");
         }
-        out.printf("reconcile: %d wallets in the api-service, %d in the ledger; %d mismatch(es)%s, %d unbalanced "
-                        + "ledger transaction(s)%n", wallets.size(), projection.size(), mismatches.size(),
-                mismatches.isEmpty() ? "" : " " + mismatches.stream()
-                        .collect(Collectors.groupingBy(Mismatch::kind, TreeMap::new, Collectors.counting())),
+        out.printf(
+                "reconcile: %d wallets in the api-service, %d in the ledger; %d mismatch(es)%s, %d unbalanced "
+                        + "ledger transaction(s)%n",
+                wallets.size(),
+                projection.size(),
+                mismatches.size(),
+                mismatches.isEmpty()
+                        ? ""
+                        : " "
+                                + mismatches.stream()
+                                        .collect(Collectors.groupingBy(
+                                                Mismatch::kind, TreeMap::new, Collectors.counting())),
                 unbalanced);
         boolean agree = mismatches.isEmpty() && unbalanced == 0;
         out.println(agree ? "reconcile: OK" : "reconcile: MISMATCHES FOUND");
@@ -80,14 +88,17 @@ class Reconciler {
             connection.setReadOnly(true);
             connection.setAutoCommit(false);
             connection.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
-            try (PreparedStatement query = connection.prepareStatement(
-                    "SELECT id, currency, balance, version FROM wallets ORDER BY id")) {
+            try (PreparedStatement query =
+                    connection.prepareStatement("SELECT id, currency, balance, version FROM wallets ORDER BY id")) {
                 query.setFetchSize(1_000);
                 List<WalletRow> wallets = new ArrayList<>();
                 try (ResultSet rows = query.executeQuery()) {
                     while (rows.next()) {
-                        wallets.add(new WalletRow(rows.getObject("id", UUID.class), rows.getString("currency"),
-                                rows.getBigDecimal("balance"), rows.getLong("version")));
+                        wallets.add(new WalletRow(
+                                rows.getObject("id", UUID.class),
+                                rows.getString("currency"),
+                                rows.getBigDecimal("balance"),
+                                rows.getLong("version")));
                     }
                 }
                 connection.rollback();
@@ -99,7 +110,8 @@ class Reconciler {
     }
 
     private Map<UUID, LedgerRow> ledgerWallets() {
-        return ledger.sql("""
+        return ledger
+                .sql("""
                         SELECT coalesce(b.wallet_id, e.wallet_id) AS wallet_id, coalesce(b.currency, e.currency) AS currency,
                                b.balance, coalesce(e.total, 0) AS entries, coalesce(b.last_sequence, 0) AS last_sequence,
                                (SELECT %s FROM sequence_gaps g
@@ -108,16 +120,21 @@ class Reconciler {
                           FULL JOIN (SELECT wallet_id, min(currency) AS currency, sum(amount) AS total
                                        FROM ledger_entries WHERE wallet_id IS NOT NULL GROUP BY wallet_id) e
                             ON e.wallet_id = b.wallet_id""".formatted(SequenceGaps.MISSING))
-                .query((rs, n) -> new LedgerRow(rs.getObject("wallet_id", UUID.class), rs.getString("currency"),
-                        rs.getBigDecimal("balance"), rs.getBigDecimal("entries"), rs.getLong("last_sequence"),
+                .query((rs, n) -> new LedgerRow(
+                        rs.getObject("wallet_id", UUID.class),
+                        rs.getString("currency"),
+                        rs.getBigDecimal("balance"),
+                        rs.getBigDecimal("entries"),
+                        rs.getLong("last_sequence"),
                         rs.getLong("open_gaps")))
-                .list().stream().collect(Collectors.toMap(LedgerRow::walletId, Function.identity()));
+                .list()
+                .stream()
+                .collect(Collectors.toMap(LedgerRow::walletId, Function.identity()));
     }
 
     private long unbalancedTransactions() {
         return ledger.sql("""
                         SELECT count(*) FROM (SELECT transaction_id FROM ledger_entries
-                                               GROUP BY transaction_id HAVING sum(amount) <> 0) unbalanced""")
-                .query(Long.class).single();
+                                               GROUP BY transaction_id HAVING sum(amount) <> 0) unbalanced""").query(Long.class).single();
     }
 }

@@ -10,7 +10,8 @@ import org.springframework.validation.annotation.Validated;
  */
 @Validated
 @ConfigurationProperties("reconcile.wallet.datasource")
-public record WalletDatabaseProperties(@Pattern(regexp = URL) String url, String username, String password) {
+public record WalletDatabaseProperties(
+        @Pattern(regexp = URL) String url, String username, String password) {
 
     /** A PostgreSQL JDBC URL, the only database reconcile reads. */
     static final String URL = "jdbc:postgresql:.+";

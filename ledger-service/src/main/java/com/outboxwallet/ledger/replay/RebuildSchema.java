@@ -6,6 +6,5 @@ final class RebuildSchema {
     static final String NAME = "ledger_rebuild";
     static final String LIVE = "public";
 
-    private RebuildSchema() {
-    }
+    private RebuildSchema() {}
 }

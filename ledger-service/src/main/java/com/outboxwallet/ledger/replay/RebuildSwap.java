@@ -1,13 +1,6 @@
 package com.outboxwallet.ledger.replay;
 
 import com.outboxwallet.commands.OperatorCommandLine;
-import org.apache.kafka.common.TopicPartition;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.jdbc.datasource.SingleConnectionDataSource;
-import org.springframework.stereotype.Component;
-
-import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
@@ -18,6 +11,12 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Consumer;
+import javax.sql.DataSource;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
+import org.springframework.stereotype.Component;
 
 /**
  * Swaps the rebuilt ledger in for the live one in one transaction, while the live service runs.
@@ -41,6 +40,7 @@ class RebuildSwap {
 
     /** Every consumer transaction begins with this table, so it is locked first: no deadlock with the consumer. */
     private static final String FIRST_LOCKED = "processed_events";
+
     private static final String LOCK_TIMEOUT = "10s";
 
     private final DataSource dataSource;
@@ -63,9 +63,11 @@ class RebuildSwap {
                             + " WHERE p.topic = :topic AND p.kafka_partition = :partition AND p.kafka_offset < :next"
                             + " AND NOT EXISTS (SELECT 1 FROM " + qualified(RebuildSchema.NAME, "audit_log")
                             + " r WHERE r.top_up_id = l.top_up_id)")
-                    .param("topic", position.getKey().topic()).param("partition", position.getKey().partition())
+                    .param("topic", position.getKey().topic())
+                    .param("partition", position.getKey().partition())
                     .param("next", position.getValue())
-                    .query(Long.class).single();
+                    .query(Long.class)
+                    .single();
         }
         return missing;
     }
@@ -91,12 +93,17 @@ class RebuildSwap {
         }
     }
 
-    private String swapIn(JdbcClient swap, List<TopicPartition> partitions,
-            Consumer<Map<TopicPartition, Long>> catchUpTo) {
+    private String swapIn(
+            JdbcClient swap, List<TopicPartition> partitions, Consumer<Map<TopicPartition, Long>> catchUpTo) {
         swap.sql("SET LOCAL lock_timeout = '" + LOCK_TIMEOUT + "'").update();
         List<String> tables = rebuiltTables(swap);
-        swap.sql("LOCK TABLE " + String.join(", ", tables.stream().map(t -> qualified(RebuildSchema.LIVE, t)).toList())
-                + " IN ACCESS EXCLUSIVE MODE").update();
+        swap.sql("LOCK TABLE "
+                        + String.join(
+                                ", ",
+                                tables.stream()
+                                        .map(t -> qualified(RebuildSchema.LIVE, t))
+                                        .toList()) + " IN ACCESS EXCLUSIVE MODE")
+                .update();
         catchUpTo.accept(nextPositions(swap, RebuildSchema.LIVE, partitions));
 
         String retired = "ledger_retired_"
@@ -104,14 +111,17 @@ class RebuildSwap {
         swap.sql("CREATE SCHEMA " + retired).update();
         List<String> functions = rebuiltFunctions(swap);
         for (String table : tables) {
-            swap.sql("ALTER TABLE " + qualified(RebuildSchema.LIVE, table) + " SET SCHEMA " + retired).update();
+            swap.sql("ALTER TABLE " + qualified(RebuildSchema.LIVE, table) + " SET SCHEMA " + retired)
+                    .update();
         }
         for (String function : functions) {
             // The live tables' triggers keep pointing at their own copy, wherever it moves.
-            swap.sql("ALTER FUNCTION " + RebuildSchema.LIVE + "." + function + " SET SCHEMA " + retired).update();
+            swap.sql("ALTER FUNCTION " + RebuildSchema.LIVE + "." + function + " SET SCHEMA " + retired)
+                    .update();
         }
         for (String table : tables) {
-            swap.sql("ALTER TABLE " + qualified(RebuildSchema.NAME, table) + " SET SCHEMA " + RebuildSchema.LIVE).update();
+            swap.sql("ALTER TABLE " + qualified(RebuildSchema.NAME, table) + " SET SCHEMA " + RebuildSchema.LIVE)
+                    .update();
         }
         for (String function : functions) {
             swap.sql("ALTER FUNCTION " + RebuildSchema.NAME + "." + function + " SET SCHEMA " + RebuildSchema.LIVE)
@@ -129,8 +139,10 @@ class RebuildSwap {
                          WHERE n.nspname = :schema AND c.relkind IN ('r', 'p')
                            AND c.relname <> 'flyway_schema_history'
                          ORDER BY c.relname <> :first, c.relname""")
-                .param("schema", RebuildSchema.NAME).param("first", FIRST_LOCKED)
-                .query(String.class).list());
+                .param("schema", RebuildSchema.NAME)
+                .param("first", FIRST_LOCKED)
+                .query(String.class)
+                .list());
         if (tables.isEmpty() || !tables.getFirst().equals(FIRST_LOCKED)) {
             throw new IllegalStateException("schema " + RebuildSchema.NAME + " holds no rebuilt ledger");
         }
@@ -142,18 +154,24 @@ class RebuildSwap {
                         SELECT quote_ident(p.proname) || '(' || pg_get_function_identity_arguments(p.oid) || ')'
                           FROM pg_proc p JOIN pg_namespace n ON n.oid = p.pronamespace
                          WHERE n.nspname = :schema""")
-                .param("schema", RebuildSchema.NAME).query(String.class).list();
+                .param("schema", RebuildSchema.NAME)
+                .query(String.class)
+                .list();
     }
 
-    private static Map<TopicPartition, Long> nextPositions(JdbcClient jdbc, String schema,
-            List<TopicPartition> partitions) {
+    private static Map<TopicPartition, Long> nextPositions(
+            JdbcClient jdbc, String schema, List<TopicPartition> partitions) {
         Map<TopicPartition, Long> positions = new HashMap<>();
         for (TopicPartition partition : partitions) {
             // One index lookup per partition (processed_events_position_idx), cheap under the lock.
-            positions.put(partition, jdbc.sql("SELECT coalesce(max(kafka_offset) + 1, 0) FROM "
-                            + qualified(schema, "processed_events") + " WHERE topic = :topic AND kafka_partition = :partition")
-                    .param("topic", partition.topic()).param("partition", partition.partition())
-                    .query(Long.class).single());
+            positions.put(
+                    partition,
+                    jdbc.sql("SELECT coalesce(max(kafka_offset) + 1, 0) FROM " + qualified(schema, "processed_events")
+                                    + " WHERE topic = :topic AND kafka_partition = :partition")
+                            .param("topic", partition.topic())
+                            .param("partition", partition.partition())
+                            .query(Long.class)
+                            .single());
         }
         return positions;
     }

@@ -2,19 +2,22 @@ package com.outboxwallet.ledger.replay;
 
 import com.outboxwallet.commands.OperatorCommand;
 import com.outboxwallet.commands.ParsingConverter;
+import java.util.Map;
+import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-import java.util.Map;
-import java.util.concurrent.Callable;
-
 /** {@code replay --from <start>}: its options and help; {@link Replayer} does the work. */
-@Command(name = ReplayCommand.NAME, header = "Rebuild the ledger from the topic, then swap it in.", description = {
-        "Rebuilds the whole ledger from the wallet events topic into schema ledger_rebuild, through the same "
-                + "migrations and batches as the live listener, while the live service runs; then swaps it in. "
-                + "Resumable: a rerun continues each partition where the last run stopped.",
-        "%nExit code 1: the rebuild lacks top-ups the live ledger holds (a --from after them), so it was not "
-                + "swapped in; the live ledger is untouched."})
+@Command(
+        name = ReplayCommand.NAME,
+        header = "Rebuild the ledger from the topic, then swap it in.",
+        description = {
+            "Rebuilds the whole ledger from the wallet events topic into schema ledger_rebuild, through the same "
+                    + "migrations and batches as the live listener, while the live service runs; then swaps it in. "
+                    + "Resumable: a rerun continues each partition where the last run stopped.",
+            "%nExit code 1: the rebuild lacks top-ups the live ledger holds (a --from after them), so it was not "
+                    + "swapped in; the live ledger is untouched."
+        })
 public final class ReplayCommand extends OperatorCommand implements Callable<Integer> {
 
     static final String NAME = "replay";
@@ -25,7 +28,11 @@ public final class ReplayCommand extends OperatorCommand implements Callable<Int
             "spring.flyway.schemas", RebuildSchema.NAME,
             "spring.flyway.default-schema", RebuildSchema.NAME);
 
-    @Option(names = "--from", required = true, paramLabel = "<start>", converter = StartConverter.class,
+    @Option(
+            names = "--from",
+            required = true,
+            paramLabel = "<start>",
+            converter = StartConverter.class,
             description = "Where to start reading: earliest; the first record at or after an ISO-8601 time "
                     + "(2026-11-25T06:00:00Z); or partition:offset[,partition:offset...], the partitions not named "
                     + "from their earliest offset.")

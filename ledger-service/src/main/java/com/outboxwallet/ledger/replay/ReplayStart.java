@@ -1,16 +1,15 @@
 package com.outboxwallet.ledger.replay;
 
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
-import org.apache.kafka.common.TopicPartition;
-
-import java.util.Objects;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.function.Function;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
 
 /**
  * Where a replay starts reading: {@code earliest}, the first record at or after an ISO-8601 time, or explicit
@@ -33,8 +32,10 @@ sealed interface ReplayStart {
         try {
             return new At(OffsetDateTime.parse(from).toInstant());
         } catch (DateTimeParseException e) {
-            throw new IllegalArgumentException("cannot read --from " + from + "; expected earliest, an ISO-8601 time "
-                    + "(2026-11-25T06:00:00Z) or partition:offset[,partition:offset...]", e);
+            throw new IllegalArgumentException(
+                    "cannot read --from " + from + "; expected earliest, an ISO-8601 time "
+                            + "(2026-11-25T06:00:00Z) or partition:offset[,partition:offset...]",
+                    e);
         }
     }
 
@@ -43,13 +44,17 @@ sealed interface ReplayStart {
      * @param end        each partition's end offset, where a time after the last record leads
      * @param offsetsFor the broker's lookup of offsets by time
      */
-    Map<TopicPartition, Long> resolve(Map<TopicPartition, Long> beginning, Map<TopicPartition, Long> end,
+    Map<TopicPartition, Long> resolve(
+            Map<TopicPartition, Long> beginning,
+            Map<TopicPartition, Long> end,
             Function<Map<TopicPartition, Long>, Map<TopicPartition, OffsetAndTimestamp>> offsetsFor);
 
     record Earliest() implements ReplayStart {
 
         @Override
-        public Map<TopicPartition, Long> resolve(Map<TopicPartition, Long> beginning, Map<TopicPartition, Long> end,
+        public Map<TopicPartition, Long> resolve(
+                Map<TopicPartition, Long> beginning,
+                Map<TopicPartition, Long> end,
                 Function<Map<TopicPartition, Long>, Map<TopicPartition, OffsetAndTimestamp>> offsetsFor) {
             return beginning;
         }
@@ -58,14 +63,21 @@ sealed interface ReplayStart {
     record At(Instant time) implements ReplayStart {
 
         @Override
-        public Map<TopicPartition, Long> resolve(Map<TopicPartition, Long> beginning, Map<TopicPartition, Long> end,
+        public Map<TopicPartition, Long> resolve(
+                Map<TopicPartition, Long> beginning,
+                Map<TopicPartition, Long> end,
                 Function<Map<TopicPartition, Long>, Map<TopicPartition, OffsetAndTimestamp>> offsetsFor) {
             Map<TopicPartition, Long> query = new HashMap<>();
             beginning.keySet().forEach(p -> query.put(p, time.toEpochMilli()));
             Map<TopicPartition, OffsetAndTimestamp> found = offsetsFor.apply(query);
             Map<TopicPartition, Long> positions = new HashMap<>();
-            beginning.keySet().forEach(p -> positions.put(p,
-                    found.get(p) == null ? Objects.requireNonNull(end.get(p)) : found.get(p).offset()));
+            beginning
+                    .keySet()
+                    .forEach(p -> positions.put(
+                            p,
+                            found.get(p) == null
+                                    ? Objects.requireNonNull(end.get(p))
+                                    : found.get(p).offset()));
             return positions;
         }
     }
@@ -73,16 +85,19 @@ sealed interface ReplayStart {
     record Positions(Map<Integer, Long> offsets) implements ReplayStart {
 
         @Override
-        public Map<TopicPartition, Long> resolve(Map<TopicPartition, Long> beginning, Map<TopicPartition, Long> end,
+        public Map<TopicPartition, Long> resolve(
+                Map<TopicPartition, Long> beginning,
+                Map<TopicPartition, Long> end,
                 Function<Map<TopicPartition, Long>, Map<TopicPartition, OffsetAndTimestamp>> offsetsFor) {
             List<Integer> unknown = offsets.keySet().stream()
-                    .filter(n -> beginning.keySet().stream().noneMatch(p -> p.partition() == n)).toList();
+                    .filter(n -> beginning.keySet().stream().noneMatch(p -> p.partition() == n))
+                    .toList();
             if (!unknown.isEmpty()) {
                 throw new IllegalArgumentException("the topic has no partition " + unknown);
             }
             Map<TopicPartition, Long> positions = new HashMap<>();
-            beginning.forEach((p, first) -> positions.put(p,
-                    Math.max(first, offsets.getOrDefault(p.partition(), first))));
+            beginning.forEach((p, first) ->
+                    positions.put(p, Math.max(first, offsets.getOrDefault(p.partition(), first))));
             return positions;
         }
     }

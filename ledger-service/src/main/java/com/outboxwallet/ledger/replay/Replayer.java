@@ -6,13 +6,6 @@ import com.outboxwallet.ledger.bookkeeping.LedgerRecorder.Outcome;
 import com.outboxwallet.ledger.consumer.RecordBatches;
 import com.outboxwallet.ledger.operations.ProgressLine;
 import com.outboxwallet.ledger.operations.TopicReader;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.common.TopicPartition;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
-import org.springframework.kafka.core.ConsumerFactory;
-import org.springframework.stereotype.Component;
-
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -29,6 +22,12 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.common.TopicPartition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
+import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.stereotype.Component;
 
 /**
  * The work of {@code replay --from ...} ({@link ReplayCommand}): rebuilds the whole ledger from the topic into fresh tables in {@code ledger_rebuild}
@@ -52,8 +51,13 @@ class Replayer {
     /** As many readers as the live service has consumers, so a replay applies at the live service's speed. */
     private final int readers;
 
-    Replayer(RecordBatches batches, ConsumerFactory<?, ?> consumers, LedgerProperties properties,
-             RebuildSwap rebuild, ReplayProgress progress, KafkaProperties kafka) {
+    Replayer(
+            RecordBatches batches,
+            ConsumerFactory<?, ?> consumers,
+            LedgerProperties properties,
+            RebuildSwap rebuild,
+            ReplayProgress progress,
+            KafkaProperties kafka) {
         this.batches = batches;
         this.consumers = consumers;
         this.properties = properties;
@@ -66,14 +70,18 @@ class Replayer {
     int replay(ReplayStart from) {
         try (TopicReader reader = new TopicReader(consumers, properties.topic(), "ledger-replay")) {
             Map<TopicPartition, Long> end = reader.end();
-            Map<TopicPartition, Long> requested = from.resolve(reader.beginning(), end,
-                    reader::offsetsForTimes);
+            Map<TopicPartition, Long> requested = from.resolve(reader.beginning(), end, reader::offsetsForTimes);
             Map<TopicPartition, Long> start = progress.startFrom(requested);
             reader.seek(start);
             long toRead = reader.remaining(end);
-            out.printf("replay: rebuilding %s into schema %s from %s%s; %d records to read up to %s%n",
-                    properties.topic(), RebuildSchema.NAME, TopicReader.format(start),
-                    start.equals(requested) ? "" : " (resuming an earlier run)", toRead, TopicReader.format(end));
+            out.printf(
+                    "replay: rebuilding %s into schema %s from %s%s; %d records to read up to %s%n",
+                    properties.topic(),
+                    RebuildSchema.NAME,
+                    TopicReader.format(start),
+                    start.equals(requested) ? "" : " (resuming an earlier run)",
+                    toRead,
+                    TopicReader.format(end));
 
             Tally tally = new Tally();
             readInParallel(reader, end, tally);
@@ -83,15 +91,19 @@ class Replayer {
 
             long missing = rebuild.topUpsMissingFromRebuild(reader.positions());
             if (missing > 0) {
-                out.printf("replay: NOT swapped: %d top-up(s) in the live ledger are not in the rebuild (did --from start"
-                        + " after them?). The live ledger is untouched; the rebuild stays in %s: rerun with an earlier"
-                        + " --from, or DROP SCHEMA %s CASCADE.%n", missing, RebuildSchema.NAME, RebuildSchema.NAME);
+                out.printf(
+                        "replay: NOT swapped: %d top-up(s) in the live ledger are not in the rebuild (did --from start"
+                                + " after them?). The live ledger is untouched; the rebuild stays in %s: rerun with an earlier"
+                                + " --from, or DROP SCHEMA %s CASCADE.%n",
+                        missing, RebuildSchema.NAME, RebuildSchema.NAME);
                 return OperatorCommandLine.FOUND_PROBLEMS;
             }
-            String retired = rebuild.swap(reader.partitions(),
-                    targets -> reader.readBatchesUntil(targets, tally::add, positions -> { }));
-            out.printf("replay: done: %s. The rebuilt ledger is live; the replaced tables are in schema %s "
-                    + "(drop it once reconcile agrees).%n", tally, retired);
+            String retired = rebuild.swap(
+                    reader.partitions(), targets -> reader.readBatchesUntil(targets, tally::add, positions -> {}));
+            out.printf(
+                    "replay: done: %s. The rebuilt ledger is live; the replaced tables are in schema %s "
+                            + "(drop it once reconcile agrees).%n",
+                    tally, retired);
             return OperatorCommandLine.OK;
         }
     }
@@ -105,8 +117,9 @@ class Replayer {
      */
     private void readInParallel(TopicReader reader, Map<TopicPartition, Long> end, Tally tally) {
         Map<TopicPartition, Long> reached = new ConcurrentHashMap<>(reader.positions());
-        ProgressLine line = new ProgressLine(out, () -> "replay: " + tally.progress(remaining(end, reached))
-                + "; at " + TopicReader.format(reached));
+        ProgressLine line = new ProgressLine(
+                out,
+                () -> "replay: " + tally.progress(remaining(end, reached)) + "; at " + TopicReader.format(reached));
         List<TopicReader> groups = reader.split(readers);
         try {
             try (ExecutorService threads = Executors.newFixedThreadPool(groups.size())) {
@@ -140,7 +153,8 @@ class Replayer {
                 done++;
             } catch (ExecutionException e) {
                 groups.forEach(TopicReader::wakeup);
-                throw e.getCause() instanceof RuntimeException failure ? failure
+                throw e.getCause() instanceof RuntimeException failure
+                        ? failure
                         : new IllegalStateException(e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -152,7 +166,8 @@ class Replayer {
 
     private static long remaining(Map<TopicPartition, Long> end, Map<TopicPartition, Long> reached) {
         return end.entrySet().stream()
-                .mapToLong(e -> Math.max(0, e.getValue() - reached.getOrDefault(e.getKey(), 0L))).sum();
+                .mapToLong(e -> Math.max(0, e.getValue() - reached.getOrDefault(e.getKey(), 0L)))
+                .sum();
     }
 
     /** What the records read did to the rebuild, and how fast; shared by the reading threads. */
@@ -172,7 +187,9 @@ class Replayer {
         void add(List<ConsumerRecord<String, byte[]>> records) {
             // An invalid record was sent to the dead-letter topic by the live service; a re-driven copy later in the
             // topic is read too. Here it is only counted.
-            batches.apply(records).forEach(record -> Objects.requireNonNull(outcomes.get(record.outcome())).increment());
+            batches.apply(records)
+                    .forEach(record -> Objects.requireNonNull(outcomes.get(record.outcome()))
+                            .increment());
             read.add(records.size());
         }
 
@@ -180,8 +197,12 @@ class Replayer {
             long read = this.read.sum();
             double seconds = (System.nanoTime() - started) / 1e9;
             double perSecond = seconds > 0 ? read / seconds : 0;
-            String eta = perSecond > 0 ? Duration.ofSeconds(Math.round(remaining / perSecond)).toString()
-                    .substring(2).toLowerCase(Locale.ROOT) : "unknown";
+            String eta = perSecond > 0
+                    ? Duration.ofSeconds(Math.round(remaining / perSecond))
+                            .toString()
+                            .substring(2)
+                            .toLowerCase(Locale.ROOT)
+                    : "unknown";
             return "%d records read, %.0f/s, %d to go, ETA %s".formatted(read, perSecond, remaining, eta);
         }
 

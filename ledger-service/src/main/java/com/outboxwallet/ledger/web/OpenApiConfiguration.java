@@ -8,11 +8,10 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
+import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-
-import java.util.List;
 
 /**
  * The operator API's OpenAPI document at /v3/api-docs (Swagger UI at /swagger-ui.html), for operator credentials only.
@@ -25,11 +24,17 @@ class OpenApiConfiguration {
     @Bean
     OpenAPI ledgerApi(ProblemCatalog problems) {
         return new OpenAPI()
-                .info(new Info().title("Outbox wallet ledger: operator API").version("v1")
+                .info(new Info()
+                        .title("Outbox wallet ledger: operator API")
+                        .version("v1")
                         .description(description(problems)))
                 .components(new Components()
-                        .addSecuritySchemes("operator", new SecurityScheme().type(SecurityScheme.Type.HTTP)
-                                .scheme("basic").description("LEDGER_OPERATOR_USERNAME / LEDGER_OPERATOR_PASSWORD"))
+                        .addSecuritySchemes(
+                                "operator",
+                                new SecurityScheme()
+                                        .type(SecurityScheme.Type.HTTP)
+                                        .scheme("basic")
+                                        .description("LEDGER_OPERATOR_USERNAME / LEDGER_OPERATOR_PASSWORD"))
                         .addSchemas(OpenApiProblems.SCHEMA, OpenApiProblems.schema()))
                 .addSecurityItem(new SecurityRequirement().addList("operator"))
                 // Relative: the document is right wherever it is served from, not only on the host that served it.

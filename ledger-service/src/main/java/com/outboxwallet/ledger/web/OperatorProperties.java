@@ -1,11 +1,10 @@
 package com.outboxwallet.ledger.web;
 
 import jakarta.validation.constraints.NotBlank;
+import java.nio.charset.StandardCharsets;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
-
-import java.nio.charset.StandardCharsets;
 
 /**
  * The one account that may read the ledger API and the metrics; no default outside the local profile. Bound only
@@ -16,7 +15,9 @@ import java.nio.charset.StandardCharsets;
 @ConfigurationProperties("ledger.operator")
 record OperatorProperties(
         @NotBlank(message = "set LEDGER_OPERATOR_USERNAME") String username,
-        @NotBlank(message = "set LEDGER_OPERATOR_PASSWORD (there is no default)") String password) {
+
+        @NotBlank(message = "set LEDGER_OPERATOR_PASSWORD (there is no default)")
+        String password) {
 
     /** bcrypt reads 72 bytes at most, and Spring's encoder refuses more: say which setting, not bcrypt's message. */
     static final int MAX_PASSWORD_BYTES = 72;

@@ -2,12 +2,11 @@ package com.outboxwallet.ledger.web;
 
 import com.outboxwallet.problems.ProblemCatalog;
 import com.outboxwallet.problems.ProblemHandling;
+import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
-
-import java.util.List;
 
 /** The operator API answers with the HTTP problem types only; each type's URI explains it. */
 @Configuration(proxyBeanMethods = false)

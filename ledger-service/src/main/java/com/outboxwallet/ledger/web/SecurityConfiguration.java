@@ -3,6 +3,7 @@ package com.outboxwallet.ledger.web;
 import com.outboxwallet.problems.HttpProblem;
 import com.outboxwallet.problems.Problems;
 import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,8 +16,6 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.provisioning.InMemoryUserDetailsManager;
 import org.springframework.security.web.SecurityFilterChain;
 import tools.jackson.databind.json.JsonMapper;
-
-import java.io.IOException;
 
 /**
  * The ledger API, its OpenAPI document, the metrics and the operator console are for operators only: one account, its
@@ -42,21 +41,26 @@ class SecurityConfiguration {
 
     @Bean
     SecurityFilterChain api(HttpSecurity http, JsonMapper json) throws Exception {
-        return http
-                .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info", "/error",
-                                "/problems/*")
+        return http.authorizeHttpRequests(requests -> requests.requestMatchers(
+                                "/actuator/health", "/actuator/health/**", "/actuator/info", "/error", "/problems/*")
                         .permitAll()
-                        .requestMatchers("/api/v1/ledger/**", "/actuator/prometheus", "/v3/api-docs",
-                                "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**", "/console")
+                        .requestMatchers(
+                                "/api/v1/ledger/**",
+                                "/actuator/prometheus",
+                                "/v3/api-docs",
+                                "/v3/api-docs/**",
+                                "/swagger-ui.html",
+                                "/swagger-ui/**",
+                                "/console")
                         .hasRole("OPERATOR")
-                        .anyRequest().denyAll())
-                .httpBasic(basic -> basic.realmName("ledger").authenticationEntryPoint((request, response, e) ->
-                        unauthorized(response, json)))
-                .exceptionHandling(errors -> errors
-                        .authenticationEntryPoint((request, response, e) -> unauthorized(response, json))
-                        .accessDeniedHandler((request, response, e) -> Problems.write(response, json,
-                                Problems.of(HttpProblem.FORBIDDEN, "Operator credentials required."))))
+                        .anyRequest()
+                        .denyAll())
+                .httpBasic(basic -> basic.realmName("ledger")
+                        .authenticationEntryPoint((request, response, e) -> unauthorized(response, json)))
+                .exceptionHandling(errors -> errors.authenticationEntryPoint(
+                                (request, response, e) -> unauthorized(response, json))
+                        .accessDeniedHandler((request, response, e) -> Problems.write(
+                                response, json, Problems.of(HttpProblem.FORBIDDEN, "Operator credentials required."))))
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 .build();
@@ -64,7 +68,7 @@ class SecurityConfiguration {
 
     private static void unauthorized(HttpServletResponse response, JsonMapper json) throws IOException {
         response.setHeader("WWW-Authenticate", "Basic realm=\"ledger\"");
-        Problems.write(response, json,
-                Problems.of(HttpProblem.UNAUTHORIZED, "Send the operator's HTTP Basic credentials."));
+        Problems.write(
+                response, json, Problems.of(HttpProblem.UNAUTHORIZED, "Send the operator's HTTP Basic credentials."));
     }
 }

@@ -1,14 +1,13 @@
 package com.outboxwallet.ledger.bookkeeping;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.sql.SQLException;
+import java.sql.SQLTransientConnectionException;
 import org.junit.jupiter.api.Test;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
-
-import java.sql.SQLException;
-import java.sql.SQLTransientConnectionException;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class DataFaultTest {
 
@@ -17,8 +16,10 @@ class DataFaultTest {
         SQLException unique = new SQLException("duplicate key value violates unique constraint", "23505");
         SQLException overflow = new SQLException("numeric field overflow", "22003");
 
-        assertThat(DataFault.in(new DataIntegrityViolationException("insert failed", unique))).contains(unique);
-        assertThat(DataFault.in(new RuntimeException(new RuntimeException(overflow)))).contains(overflow);
+        assertThat(DataFault.in(new DataIntegrityViolationException("insert failed", unique)))
+                .contains(unique);
+        assertThat(DataFault.in(new RuntimeException(new RuntimeException(overflow))))
+                .contains(overflow);
     }
 
     @Test
@@ -29,11 +30,15 @@ class DataFaultTest {
         SQLException readOnly = new SQLException("cannot execute INSERT in a read-only transaction", "25006");
         SQLException timeout = new SQLException("canceling statement due to statement timeout", "57014");
 
-        assertThat(DataFault.in(new CannotCreateTransactionException("no connection",
-                new SQLTransientConnectionException("timed out", null, refused)))).isEmpty();
+        assertThat(DataFault.in(new CannotCreateTransactionException(
+                        "no connection", new SQLTransientConnectionException("timed out", null, refused))))
+                .isEmpty();
         for (SQLException failure : new SQLException[] {closed, deadlock, readOnly, timeout}) {
-            assertThat(DataFault.in(new RuntimeException(failure))).as(failure.getSQLState()).isEmpty();
+            assertThat(DataFault.in(new RuntimeException(failure)))
+                    .as(failure.getSQLState())
+                    .isEmpty();
         }
-        assertThat(DataFault.in(new CannotGetJdbcConnectionException("pool exhausted"))).isEmpty();
+        assertThat(DataFault.in(new CannotGetJdbcConnectionException("pool exhausted")))
+                .isEmpty();
     }
 }

@@ -1,12 +1,8 @@
 package com.outboxwallet.ledger.console;
 
-import com.outboxwallet.ledger.bookkeeping.SequenceGaps.GapRange;
-import org.junit.jupiter.api.Test;
-import org.thymeleaf.context.Context;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.templatemode.TemplateMode;
-import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.outboxwallet.ledger.bookkeeping.SequenceGaps.GapRange;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -17,8 +13,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
+import org.thymeleaf.context.Context;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.templatemode.TemplateMode;
+import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 
 /**
  * The console's template on the branches the browser test cannot reach without a relay or a replay: a reachable relay
@@ -34,27 +33,48 @@ class ConsoleTemplateTest {
     @Test
     void aReachableRelayALaggingPartitionAndAReplayInProgress() throws IOException {
         Map<String, Object> model = model();
-        model.put("relay", RelayStatus.from(URI.create("http://outbox-relay:8081/actuator/prometheus"),
-                PrometheusText.parse(relayOutput())));
-        model.put("lag", new ConsumerLag(List.of(new ConsumerLag.PartitionLag(0, 12), new ConsumerLag.PartitionLag(3,
-                1500)), 1500.0));
+        model.put(
+                "relay",
+                RelayStatus.from(
+                        URI.create("http://outbox-relay:8081/actuator/prometheus"),
+                        PrometheusText.parse(relayOutput())));
+        model.put(
+                "lag",
+                new ConsumerLag(
+                        List.of(new ConsumerLag.PartitionLag(0, 12), new ConsumerLag.PartitionLag(3, 1500)), 1500.0));
         model.put("apply", new ApplyActivity(150, 10, 0, 1, 1, 6, 0.05, 10.0, 5.0, 6.0, 0.02));
         model.put("gaps", new OpenGaps.Snapshot(2, 1, List.of(new GapRange(WALLET, 3, 4, NOW.minusMinutes(5)))));
-        model.put("replay", new ReplayState.Snapshot(true,
-                List.of(new ReplayState.Position("wallet.events", 0, 0, 120, NOW.minusSeconds(3))),
-                List.of(new ReplayState.Position("wallet.events", 0, 0, 80, NOW.minusDays(1)),
-                        new ReplayState.Position("wallet.events", 1, 5, 90, NOW.minusDays(1))), NOW));
+        model.put(
+                "replay",
+                new ReplayState.Snapshot(
+                        true,
+                        List.of(new ReplayState.Position("wallet.events", 0, 0, 120, NOW.minusSeconds(3))),
+                        List.of(
+                                new ReplayState.Position("wallet.events", 0, 0, 80, NOW.minusDays(1)),
+                                new ReplayState.Position("wallet.events", 1, 5, 90, NOW.minusDays(1))),
+                        NOW));
 
         String page = render(model);
 
-        assertThat(page).doesNotContain("relay unreachable")
-                .contains("hybrid; this instance (outbox-relay-7c9d4-1) leads and publishes", "2.4 s", "1,042",
-                        "1.0 MiB", "3.0 MiB", "<td>CDC</td>")
+        assertThat(page)
+                .doesNotContain("relay unreachable")
+                .contains(
+                        "hybrid; this instance (outbox-relay-7c9d4-1) leads and publishes",
+                        "2.4 s",
+                        "1,042",
+                        "1.0 MiB",
+                        "3.0 MiB",
+                        "<td>CDC</td>")
                 .contains("<td>3</td>", "1,500", "1,512 records")
                 .contains("5.0/s applied (6.0/s consumed) over the last 10.0 s", "20.0 ms per poll")
                 .contains(WALLET.toString(), "3..4", "2026-12-01 09:26:00")
-                .contains("in progress (last position saved 3 s ago)", "wallet.events-0",
-                        "last rebuilt from", "0:0, ", "1:5", "2026-11-30 09:31:00");
+                .contains(
+                        "in progress (last position saved 3 s ago)",
+                        "wallet.events-0",
+                        "last rebuilt from",
+                        "0:0, ",
+                        "1:5",
+                        "2026-11-30 09:31:00");
     }
 
     @Test
@@ -68,8 +88,13 @@ class ConsoleTemplateTest {
 
         String page = render(model);
 
-        assertThat(page).contains("ledger database unreachable", "relay unreachable", "no fetch yet",
-                "shown from the next refresh on", "not recorded");
+        assertThat(page)
+                .contains(
+                        "ledger database unreachable",
+                        "relay unreachable",
+                        "no fetch yet",
+                        "shown from the next refresh on",
+                        "not recorded");
     }
 
     private static Map<String, Object> model() {

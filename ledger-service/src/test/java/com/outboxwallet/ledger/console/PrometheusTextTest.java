@@ -1,16 +1,15 @@
 package com.outboxwallet.ledger.console;
 
-import com.outboxwallet.ledger.console.PrometheusText.Sample;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
+import com.outboxwallet.ledger.console.PrometheusText.Sample;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The parser and the relay's figures on the relay's own output (relay-prometheus.txt says how it was captured). */
 class PrometheusTextTest {
@@ -21,12 +20,14 @@ class PrometheusTextTest {
     void readsEverySampleLineOfTheRelaysOutput() throws IOException {
         List<Sample> samples = PrometheusText.parse(relayOutput());
 
-        assertThat(samples).contains(
-                new Sample("relay_outbox_oldest_unpublished_age_seconds", Map.of(), 2.417),
-                new Sample("relay_events_published_total", Map.of(), 1042),
-                new Sample("relay_leader", Map.of("instance", "outbox-relay-7c9d4-1", "mode", "hybrid"), 1),
-                new Sample("relay_publish_latency_seconds_bucket", Map.of("le", "+Inf"), 20),
-                new Sample("jvm_memory_used_bytes", Map.of("area", "heap", "id", "G1 Eden Space"), 5.1234568E7));
+        assertThat(samples)
+                .contains(
+                        new Sample("relay_outbox_oldest_unpublished_age_seconds", Map.of(), 2.417),
+                        new Sample("relay_events_published_total", Map.of(), 1042),
+                        new Sample("relay_leader", Map.of("instance", "outbox-relay-7c9d4-1", "mode", "hybrid"), 1),
+                        new Sample("relay_publish_latency_seconds_bucket", Map.of("le", "+Inf"), 20),
+                        new Sample(
+                                "jvm_memory_used_bytes", Map.of("area", "heap", "id", "G1 Eden Space"), 5.1234568E7));
         assertThat(samples).noneMatch(sample -> sample.name().startsWith("#"));
     }
 
@@ -71,10 +72,12 @@ class PrometheusTextTest {
                 not_a_number{a="b"} twelve
                 """);
 
-        assertThat(samples).containsExactly(
-                new Sample("http_server_requests_seconds_count", Map.of("method", "GET", "uri", "/a\"b\\c\nd"), 7),
-                new Sample("some_gauge", Map.of(), Double.NaN),
-                new Sample("other_gauge", Map.of(), Double.NEGATIVE_INFINITY));
+        assertThat(samples)
+                .containsExactly(
+                        new Sample(
+                                "http_server_requests_seconds_count", Map.of("method", "GET", "uri", "/a\"b\\c\nd"), 7),
+                        new Sample("some_gauge", Map.of(), Double.NaN),
+                        new Sample("other_gauge", Map.of(), Double.NEGATIVE_INFINITY));
     }
 
     private static String relayOutput() throws IOException {

@@ -1,16 +1,15 @@
 package com.outboxwallet.ledger.consumer;
 
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
 import com.outboxwallet.events.CloudEventHeaders;
 import com.outboxwallet.events.InvalidWalletEvent;
 import com.outboxwallet.ledger.bookkeeping.ReceivedEvent;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
 
 class ReceivedEventsTest {
 
@@ -56,7 +55,8 @@ class ReceivedEventsTest {
         header(record, CloudEventHeaders.TYPE, TYPE);
         header(record, CloudEventHeaders.WALLET_SEQUENCE, "seven");
 
-        assertThatThrownBy(() -> ReceivedEvents.of(record)).isInstanceOf(InvalidWalletEvent.class)
+        assertThatThrownBy(() -> ReceivedEvents.of(record))
+                .isInstanceOf(InvalidWalletEvent.class)
                 .hasMessageContaining("seven");
     }
 

@@ -1,9 +1,9 @@
 package com.outboxwallet.ledger.deadletters;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class DeadLettersCommandTest {
 
@@ -11,8 +11,8 @@ class DeadLettersCommandTest {
     void redriveBindsItsPositionAndPrintsItAsListShowsIt() {
         CommandLine.ParseResult parsed = new CommandLine(new DeadLettersCommand()).parseArgs("redrive", "2:17");
 
-        DeadLettersCommand.RedriveCommand redrive = (DeadLettersCommand.RedriveCommand) parsed.subcommand()
-                .commandSpec().userObject();
+        DeadLettersCommand.RedriveCommand redrive = (DeadLettersCommand.RedriveCommand)
+                parsed.subcommand().commandSpec().userObject();
         assertThat(redrive.position).isEqualTo(new RecordPosition(2, 17));
         assertThat(redrive.position).hasToString("2:17");
     }

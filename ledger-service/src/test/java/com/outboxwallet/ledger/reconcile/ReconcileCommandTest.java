@@ -1,9 +1,9 @@
 package com.outboxwallet.ledger.reconcile;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class ReconcileCommandTest {
 
@@ -11,8 +11,9 @@ class ReconcileCommandTest {
     void theWalletDatabaseOptionsBindWithASpaceOrAnEqualsSign() {
         ReconcileCommand command = new ReconcileCommand();
 
-        new CommandLine(command).parseArgs("--wallet-db-url", "jdbc:postgresql://db:5432/wallet",
-                "--wallet-db-username=wallet_reconcile");
+        new CommandLine(command)
+                .parseArgs(
+                        "--wallet-db-url", "jdbc:postgresql://db:5432/wallet", "--wallet-db-username=wallet_reconcile");
 
         assertThat(command.url).isEqualTo("jdbc:postgresql://db:5432/wallet");
         assertThat(command.username).isEqualTo("wallet_reconcile");

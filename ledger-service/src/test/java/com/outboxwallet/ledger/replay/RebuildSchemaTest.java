@@ -1,9 +1,9 @@
 package com.outboxwallet.ledger.replay;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.outboxwallet.ledger.console.ReplayState;
 import org.junit.jupiter.api.Test;
-
-import static org.assertj.core.api.Assertions.assertThat;
 
 class RebuildSchemaTest {
 

@@ -1,15 +1,14 @@
 package com.outboxwallet.ledger.replay;
 
-import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
-import org.apache.kafka.common.TopicPartition;
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
-
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
+import org.apache.kafka.common.TopicPartition;
+import org.junit.jupiter.api.Test;
 
 class ReplayStartTest {
 
@@ -20,7 +19,8 @@ class ReplayStartTest {
 
     @Test
     void earliestStartsEveryPartitionAtItsFirstOffset() {
-        assertThat(ReplayStart.parse("earliest").resolve(BEGINNING, END, q -> Map.of())).isEqualTo(BEGINNING);
+        assertThat(ReplayStart.parse("earliest").resolve(BEGINNING, END, q -> Map.of()))
+                .isEqualTo(BEGINNING);
     }
 
     @Test
@@ -30,10 +30,11 @@ class ReplayStartTest {
         found.put(P0, new OffsetAndTimestamp(42L, time.toEpochMilli()));
         found.put(P1, null);
 
-        Map<TopicPartition, Long> positions = ReplayStart.parse("2026-11-25T06:00:00Z").resolve(BEGINNING, END, query -> {
-            assertThat(query).containsEntry(P0, time.toEpochMilli());
-            return found;
-        });
+        Map<TopicPartition, Long> positions = ReplayStart.parse("2026-11-25T06:00:00Z")
+                .resolve(BEGINNING, END, query -> {
+                    assertThat(query).containsEntry(P0, time.toEpochMilli());
+                    return found;
+                });
 
         assertThat(positions).containsEntry(P0, 42L).containsEntry(P1, 50L);
     }
@@ -41,10 +42,12 @@ class ReplayStartTest {
     @Test
     void partitionOffsetsStartTheNamedPartitionsThereAndTheOthersAtTheirFirstOffset() {
         assertThat(ReplayStart.parse("1:7").resolve(BEGINNING, END, q -> Map.of()))
-                .containsEntry(P0, 5L).containsEntry(P1, 7L);
+                .containsEntry(P0, 5L)
+                .containsEntry(P1, 7L);
         assertThat(ReplayStart.parse("0:1,1:3").resolve(BEGINNING, END, q -> Map.of()))
                 .as("an offset before the first one still present starts at the first")
-                .containsEntry(P0, 5L).containsEntry(P1, 3L);
+                .containsEntry(P0, 5L)
+                .containsEntry(P1, 3L);
     }
 
     @Test

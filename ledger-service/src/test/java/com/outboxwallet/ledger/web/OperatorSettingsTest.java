@@ -1,5 +1,7 @@
 package com.outboxwallet.ledger.web;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -7,14 +9,11 @@ import org.springframework.boot.test.context.runner.WebApplicationContextRunner;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 class OperatorSettingsTest {
 
     @Configuration(proxyBeanMethods = false)
     @EnableConfigurationProperties(OperatorProperties.class)
-    static class Settings {
-    }
+    static class Settings {}
 
     private final WebApplicationContextRunner context = new WebApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
@@ -25,14 +24,16 @@ class OperatorSettingsTest {
     void anOperatorPasswordLongerThanBcryptReadsStopsTheStartNamingTheSetting() {
         context.withPropertyValues("ledger.operator.password=" + "é".repeat(37)).run(started -> {
             assertThat(started).hasFailed();
-            assertThat(started.getStartupFailure()).rootCause()
-                    .hasMessageContaining("LEDGER_OPERATOR_PASSWORD").hasMessageContaining("72 bytes");
+            assertThat(started.getStartupFailure())
+                    .rootCause()
+                    .hasMessageContaining("LEDGER_OPERATOR_PASSWORD")
+                    .hasMessageContaining("72 bytes");
         });
     }
 
     @Test
     void aPasswordOfSeventyTwoBytesStarts() {
-        context.withPropertyValues("ledger.operator.password=" + "é".repeat(36)).run(started ->
-                assertThat(started).hasNotFailed());
+        context.withPropertyValues("ledger.operator.password=" + "é".repeat(36))
+                .run(started -> assertThat(started).hasNotFailed());
     }
 }

@@ -1,7 +1,5 @@
 package com.outboxwallet.local.processes;
 
-import org.jspecify.annotations.Nullable;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -11,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A JVM this launcher started and can stop, crash, freeze and start again with the same command: one service
@@ -33,8 +32,8 @@ public final class ChildJvm {
     ChildJvm(String name, List<String> jvmFlags, List<String> arguments, Path log) {
         this.name = name;
         this.log = log;
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString()));
+        List<String> command = new ArrayList<>(
+                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
         command.addAll(jvmFlags);
         if (Runtime.version().feature() >= 23) {
             command.add("--sun-misc-unsafe-memory-access=allow"); // Kafka and Redisson still use sun.misc.Unsafe
@@ -58,8 +57,10 @@ public final class ChildJvm {
         }
         try {
             Files.createDirectories(log.getParent());
-            process = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
+            process = new ProcessBuilder(command)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
+                    .start();
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + name + ": " + command, e);
         }
@@ -93,7 +94,9 @@ public final class ChildJvm {
     void awaitExit(Duration atMost) {
         Process current = process;
         if (current != null) {
-            current.onExit().completeOnTimeout(current, atMost.toMillis(), TimeUnit.MILLISECONDS).join();
+            current.onExit()
+                    .completeOnTimeout(current, atMost.toMillis(), TimeUnit.MILLISECONDS)
+                    .join();
         }
     }
 
@@ -109,7 +112,9 @@ public final class ChildJvm {
 
     private void signal(String signal) {
         try {
-            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid())).inheritIO().start();
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid()))
+                    .inheritIO()
+                    .start();
             if (kill.waitFor() != 0) {
                 throw new IllegalStateException("kill -" + signal + " " + name + " failed");
             }
@@ -142,7 +147,9 @@ public final class ChildJvm {
     /** The last lines of its log, for an error message. */
     public String tail(int lines) {
         try {
-            List<String> all = new String(Files.readAllBytes(log), StandardCharsets.UTF_8).lines().toList();
+            List<String> all = new String(Files.readAllBytes(log), StandardCharsets.UTF_8)
+                    .lines()
+                    .toList();
             return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
         } catch (IOException e) {
             return "(log " + log + " unreadable: " + e.getMessage() + ")";

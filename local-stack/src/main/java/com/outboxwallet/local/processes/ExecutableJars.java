@@ -1,7 +1,6 @@
 package com.outboxwallet.local.processes;
 
 import com.outboxwallet.local.Service;
-
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -17,7 +16,8 @@ record ExecutableJars(Path repository) {
     /** The repository this runs in: the working directory or the nearest one above it holding local-stack. */
     static ExecutableJars ofWorkingDirectory() {
         for (Path directory = Path.of("").toAbsolutePath(); directory != null; directory = directory.getParent()) {
-            if (Files.isDirectory(directory.resolve("local-stack")) && Files.isDirectory(directory.resolve("api-service"))) {
+            if (Files.isDirectory(directory.resolve("local-stack"))
+                    && Files.isDirectory(directory.resolve("api-service"))) {
                 return new ExecutableJars(directory);
             }
         }

@@ -1,11 +1,10 @@
 package com.outboxwallet.local.processes;
 
 import com.outboxwallet.local.Service;
-
-import java.util.Objects;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.Objects;
 
 /** How many instances of each service to run: {@code api=2,relay=2,ledger=2}; a service not named runs once. */
 public record Instances(Map<Service, Integer> counts) {

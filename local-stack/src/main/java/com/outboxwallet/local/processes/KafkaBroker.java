@@ -1,7 +1,6 @@
 package com.outboxwallet.local.processes;
 
 import com.outboxwallet.infra.EmbeddedKafkaServer;
-
 import java.nio.file.Path;
 
 /**
@@ -12,8 +11,7 @@ public final class KafkaBroker {
 
     public static final String COMMAND = "kafka";
 
-    private KafkaBroker() {
-    }
+    private KafkaBroker() {}
 
     public static void run(String[] args) {
         if (args.length != 3 || !COMMAND.equals(args[0])) {

@@ -6,16 +6,15 @@ import com.outboxwallet.infra.EmbeddedRedisServer;
 import com.outboxwallet.infra.FreePorts;
 import com.outboxwallet.local.InfrastructureEndpoints;
 import com.outboxwallet.local.Service;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.jspecify.annotations.Nullable;
-
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The pipeline with a process per service: PostgreSQL and Redis as the servers they are, Kafka in a JVM of its own,
@@ -33,9 +32,16 @@ public final class ProcessStack implements AutoCloseable {
      * @param serviceSettings command-line settings on top of the local profile's, per service
      * @param serviceJvmFlags each service JVM's flags, such as {@code -Xmx512m}
      */
-    public record Settings(Path dataDir, int postgresPort, int kafkaPort, int redisPort, Map<Service, Integer> firstPorts,
-                           Instances instances, Map<Service, List<String>> serviceSettings, boolean durable,
-                           List<String> serviceJvmFlags) {
+    public record Settings(
+            Path dataDir,
+            int postgresPort,
+            int kafkaPort,
+            int redisPort,
+            Map<Service, Integer> firstPorts,
+            Instances instances,
+            Map<Service, List<String>> serviceSettings,
+            boolean durable,
+            List<String> serviceJvmFlags) {
 
         public Settings {
             firstPorts = Map.copyOf(firstPorts);
@@ -76,17 +82,30 @@ public final class ProcessStack implements AutoCloseable {
     }
 
     private void startInfrastructure() {
-        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(settings.postgresPort(),
-                settings.dataDir().resolve("postgres"), settings.durable());
+        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(
+                settings.postgresPort(), settings.dataDir().resolve("postgres"), settings.durable());
         this.postgres = postgres;
         EmbeddedRedisServer redis = EmbeddedRedisServer.start(settings.redisPort());
         this.redis = redis;
         kafkaPort = settings.kafkaPort() > 0 ? settings.kafkaPort() : FreePorts.free();
-        kafka = new ChildJvm("kafka", List.of("-Xmx1g"), List.of("-jar", jars.localStack().toString(), KafkaBroker.COMMAND,
-                Integer.toString(kafkaPort), settings.dataDir().resolve("kafka").toString()), logOf("kafka"));
+        kafka = new ChildJvm(
+                "kafka",
+                List.of("-Xmx1g"),
+                List.of(
+                        "-jar",
+                        jars.localStack().toString(),
+                        KafkaBroker.COMMAND,
+                        Integer.toString(kafkaPort),
+                        settings.dataDir().resolve("kafka").toString()),
+                logOf("kafka"));
         startKafka();
-        endpoints = new InfrastructureEndpoints(postgres.createDatabase("wallet"), postgres.createDatabase("ledger"),
-                EmbeddedPostgresServer.USER, "", "localhost:" + kafkaPort, redis.url());
+        endpoints = new InfrastructureEndpoints(
+                postgres.createDatabase("wallet"),
+                postgres.createDatabase("ledger"),
+                EmbeddedPostgresServer.USER,
+                "",
+                "localhost:" + kafkaPort,
+                redis.url());
     }
 
     private void startServices() {
@@ -95,7 +114,8 @@ public final class ProcessStack implements AutoCloseable {
             for (int number = 1; number <= settings.instances().of(service); number++) {
                 int requested = number == 1 ? settings.firstPorts().getOrDefault(service, 0) : 0;
                 int port = requested > 0 ? requested : FreePorts.free();
-                ServiceInstance instance = new ServiceInstance(service, number, port, serviceJvm(service, number, port));
+                ServiceInstance instance =
+                        new ServiceInstance(service, number, port, serviceJvm(service, number, port));
                 instance.jvm().start();
                 started.add(instance);
             }
@@ -106,7 +126,8 @@ public final class ProcessStack implements AutoCloseable {
 
     private ChildJvm serviceJvm(Service service, int number, int port) {
         String name = service.shortName() + "-" + number;
-        List<String> arguments = new ArrayList<>(List.of("-jar", jars.of(service).toString()));
+        List<String> arguments =
+                new ArrayList<>(List.of("-jar", jars.of(service).toString()));
         arguments.addAll(service.localSettings(endpoints(), port));
         if (service == Service.RELAY) {
             arguments.add("--relay.instance-id=" + name);

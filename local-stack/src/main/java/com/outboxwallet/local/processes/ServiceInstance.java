@@ -1,7 +1,6 @@
 package com.outboxwallet.local.processes;
 
 import com.outboxwallet.local.Service;
-
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -13,7 +12,8 @@ import java.time.Instant;
 /** One instance of a service, in its own JVM, on a port of its own that it keeps across restarts. */
 public final class ServiceInstance {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final HttpClient HTTP =
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final Service service;
     private final int number;
@@ -56,11 +56,12 @@ public final class ServiceInstance {
     public void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         HttpRequest probe = HttpRequest.newBuilder(uri().resolve("/actuator/health/readiness"))
-                .timeout(Duration.ofSeconds(5)).build();
+                .timeout(Duration.ofSeconds(5))
+                .build();
         while (true) {
             if (!jvm.isAlive()) {
-                throw new ExitedWhileStarting(name() + " exited while starting; the end of its log ("
-                        + jvm.log() + "):\n" + jvm.tail(40));
+                throw new ExitedWhileStarting(
+                        name() + " exited while starting; the end of its log (" + jvm.log() + "):\n" + jvm.tail(40));
             }
             try {
                 if (HTTP.send(probe, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {

@@ -1,10 +1,10 @@
 package com.outboxwallet.local.processes;
 
-import com.outboxwallet.local.Service;
-import org.junit.jupiter.api.Test;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.outboxwallet.local.Service;
+import org.junit.jupiter.api.Test;
 
 class InstancesTest {
 
@@ -21,7 +21,8 @@ class InstancesTest {
     @Test
     void anUnknownServiceOrACountOutOfRangeIsRefusedWithAnExample() {
         for (String wrong : new String[] {"web=2", "api=0", "api=10", "api", "api=two"}) {
-            assertThatThrownBy(() -> Instances.parse(wrong)).as(wrong)
+            assertThatThrownBy(() -> Instances.parse(wrong))
+                    .as(wrong)
                     .isInstanceOf(IllegalArgumentException.class)
                     .hasMessageContaining("e.g. api=2,relay=2,ledger=2")
                     .hasMessageContaining("'" + wrong + "'");

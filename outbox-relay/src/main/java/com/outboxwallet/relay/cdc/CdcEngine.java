@@ -5,12 +5,6 @@ import io.debezium.embedded.Connect;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
-import org.apache.kafka.connect.source.SourceRecord;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
-import org.jspecify.annotations.Nullable;
-
 import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
@@ -18,6 +12,11 @@ import java.time.Instant;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 
 /**
  * One Debezium embedded engine (PostgreSQL, pgoutput) streaming the outbox table's changes into {@link CdcPublisher}.
@@ -25,7 +24,11 @@ import java.util.concurrent.Executors;
  */
 class CdcEngine {
 
-    enum State { STOPPED, RUNNING, FAILED }
+    enum State {
+        STOPPED,
+        RUNNING,
+        FAILED
+    }
 
     private static final Logger log = LoggerFactory.getLogger(CdcEngine.class);
 
@@ -60,8 +63,8 @@ class CdcEngine {
         if (state == State.RUNNING) {
             return;
         }
-        DebeziumEngine<RecordChangeEvent<SourceRecord>> started = DebeziumEngine
-                .create(ChangeEventFormat.of(Connect.class))
+        DebeziumEngine<RecordChangeEvent<SourceRecord>> started = DebeziumEngine.create(
+                        ChangeEventFormat.of(Connect.class))
                 .using(configuration())
                 .using((success, message, error) -> finished(success, message, error))
                 .notifying(publisher::handleBatch)
@@ -126,8 +129,11 @@ class CdcEngine {
         config.setProperty("snapshot.mode", "no_data");
         // A logical message reaches the slot whatever the publication filters, so an idle outbox still moves the
         // slot forward and it never holds WAL (DBZ-892); the messages themselves are dropped.
-        config.setProperty("heartbeat.interval.ms", Long.toString(settings.heartbeatInterval().toMillis()));
-        config.setProperty("heartbeat.action.query",
+        config.setProperty(
+                "heartbeat.interval.ms",
+                Long.toString(settings.heartbeatInterval().toMillis()));
+        config.setProperty(
+                "heartbeat.action.query",
                 "SELECT pg_logical_emit_message(false, 'outbox-relay-heartbeat', now()::varchar)");
         config.setProperty("message.prefix.exclude.list", "outbox-relay-heartbeat");
         config.setProperty("offset.storage", "io.debezium.storage.jdbc.offset.JdbcOffsetBackingStore");

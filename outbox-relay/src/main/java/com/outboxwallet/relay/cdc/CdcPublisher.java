@@ -1,18 +1,17 @@
 package com.outboxwallet.relay.cdc;
 
-import com.outboxwallet.relay.publishing.FencedBatches;
 import com.outboxwallet.relay.outbox.OutboxRow;
 import com.outboxwallet.relay.outbox.OutboxStore;
 import com.outboxwallet.relay.publishing.BatchSender;
+import com.outboxwallet.relay.publishing.FencedBatches;
 import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
-import org.apache.kafka.connect.source.SourceRecord;
-import org.springframework.stereotype.Component;
-
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import org.apache.kafka.connect.source.SourceRecord;
+import org.springframework.stereotype.Component;
 
 /**
  * Publishes the outbox rows that logical replication reports as committed, in commit (WAL) order, which within a
@@ -39,8 +38,9 @@ class CdcPublisher {
         this.sender = sender;
     }
 
-    void handleBatch(List<RecordChangeEvent<SourceRecord>> changes,
-                     DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer)
+    void handleBatch(
+            List<RecordChangeEvent<SourceRecord>> changes,
+            DebeziumEngine.RecordCommitter<RecordChangeEvent<SourceRecord>> committer)
             throws InterruptedException {
         List<OutboxRow> inserted = changes.stream()
                 .map(change -> OutboxChanges.insertedRow(change.record()))
@@ -58,14 +58,16 @@ class CdcPublisher {
     /** Publishes every row still unpublished; also the start-up sweep, with an empty batch. */
     void publish(List<OutboxRow> inserted) {
         fenced.inTurn(() -> {
-            long firstId = inserted.isEmpty() ? Long.MAX_VALUE
+            long firstId = inserted.isEmpty()
+                    ? Long.MAX_VALUE
                     : inserted.stream().mapToLong(OutboxRow::id).min().orElseThrow();
             catchUpBefore(firstId);
             if (!inserted.isEmpty()) {
-                Set<Long> stillUnpublished = new HashSet<>(
-                        outbox.lockUnpublished(inserted.stream().map(OutboxRow::id).toList()));
-                sender.sendAndMarkPublished(
-                        inserted.stream().filter(row -> stillUnpublished.contains(row.id())).toList());
+                Set<Long> stillUnpublished = new HashSet<>(outbox.lockUnpublished(
+                        inserted.stream().map(OutboxRow::id).toList()));
+                sender.sendAndMarkPublished(inserted.stream()
+                        .filter(row -> stillUnpublished.contains(row.id()))
+                        .toList());
             }
             return null;
         });

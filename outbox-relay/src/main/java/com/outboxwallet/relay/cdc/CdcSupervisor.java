@@ -1,18 +1,17 @@
 package com.outboxwallet.relay.cdc;
 
-import com.outboxwallet.relay.leadership.LeadershipFollower;
-import org.springframework.core.annotation.Order;
 import com.outboxwallet.relay.ConditionalOnRelayMode;
-import com.outboxwallet.relay.RelayProperties.RelayMode;
 import com.outboxwallet.relay.RelayProperties;
+import com.outboxwallet.relay.RelayProperties.RelayMode;
+import com.outboxwallet.relay.leadership.LeadershipFollower;
 import com.outboxwallet.relay.leadership.RelayLeadership;
+import java.time.Clock;
+import java.util.List;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
-
-import java.time.Clock;
-import java.util.List;
 
 /**
  * Runs the CDC engine on the leading instance only, restarts it after a failure, and once it streams sends anything
@@ -32,8 +31,12 @@ public class CdcSupervisor implements DisposableBean, LeadershipFollower {
     private final Clock clock = Clock.systemUTC();
     private boolean sweptSinceStart;
 
-    CdcSupervisor(CdcPublisher publisher, RelayLeadership leadership, SlotMonitor slot, DataSourceProperties database,
-                  RelayProperties properties) {
+    CdcSupervisor(
+            CdcPublisher publisher,
+            RelayLeadership leadership,
+            SlotMonitor slot,
+            DataSourceProperties database,
+            RelayProperties properties) {
         this.publisher = publisher;
         this.leadership = leadership;
         this.slot = slot;

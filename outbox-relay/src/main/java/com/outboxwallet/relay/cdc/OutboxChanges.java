@@ -2,12 +2,11 @@ package com.outboxwallet.relay.cdc;
 
 import com.outboxwallet.relay.outbox.OutboxRow;
 import io.debezium.data.Envelope;
-import org.apache.kafka.connect.data.Struct;
-import org.apache.kafka.connect.source.SourceRecord;
-
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.kafka.connect.data.Struct;
+import org.apache.kafka.connect.source.SourceRecord;
 
 /**
  * Reads an outbox row out of a Debezium change record. Only inserts matter: the relay's own "published" updates and
@@ -15,8 +14,7 @@ import java.util.UUID;
  */
 final class OutboxChanges {
 
-    private OutboxChanges() {
-    }
+    private OutboxChanges() {}
 
     static Optional<OutboxRow> insertedRow(SourceRecord record) {
         if (!(record.value() instanceof Struct value) || value.schema().field(Envelope.FieldName.OPERATION) == null) {

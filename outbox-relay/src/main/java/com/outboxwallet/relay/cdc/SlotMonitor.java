@@ -1,16 +1,15 @@
 package com.outboxwallet.relay.cdc;
 
 import com.outboxwallet.relay.ConditionalOnRelayMode;
-import com.outboxwallet.relay.RelayProperties.RelayMode;
 import com.outboxwallet.relay.RelayProperties;
+import com.outboxwallet.relay.RelayProperties.RelayMode;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.Optional;
 import org.springframework.boot.health.contributor.AbstractHealthIndicator;
 import org.springframework.boot.health.contributor.Health;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
-
-import java.util.Optional;
 
 /**
  * The replication slot as PostgreSQL sees it: whether a relay streams from it, how far behind it is, and how much WAL
@@ -21,8 +20,7 @@ import java.util.Optional;
 @ConditionalOnRelayMode({RelayMode.CDC, RelayMode.HYBRID})
 public class SlotMonitor extends AbstractHealthIndicator {
 
-    public record SlotState(boolean active, long lagBytes, long walHeldBytes) {
-    }
+    public record SlotState(boolean active, long lagBytes, long walHeldBytes) {}
 
     private final JdbcClient jdbc;
     private final RelayProperties.Cdc settings;
@@ -31,11 +29,17 @@ public class SlotMonitor extends AbstractHealthIndicator {
         super("CDC slot check failed");
         this.jdbc = jdbc;
         this.settings = properties.cdc();
-        Gauge.builder("relay.cdc.slot.lag", this, monitor -> monitor.state().map(SlotState::lagBytes).orElse(0L))
+        Gauge.builder(
+                        "relay.cdc.slot.lag",
+                        this,
+                        monitor -> monitor.state().map(SlotState::lagBytes).orElse(0L))
                 .description("WAL bytes written since the position the relay confirmed")
                 .baseUnit("bytes")
                 .register(registry);
-        Gauge.builder("relay.cdc.slot.wal.held", this, monitor -> monitor.state().map(SlotState::walHeldBytes).orElse(0L))
+        Gauge.builder(
+                        "relay.cdc.slot.wal.held",
+                        this,
+                        monitor -> monitor.state().map(SlotState::walHeldBytes).orElse(0L))
                 .description("WAL bytes PostgreSQL keeps for the slot")
                 .baseUnit("bytes")
                 .register(registry);

@@ -1,16 +1,14 @@
 package com.outboxwallet.relay.commands;
 
 import com.outboxwallet.commands.ServiceApplication;
-import org.springframework.boot.SpringApplication;
-
 import java.util.Map;
 import java.util.function.Function;
+import org.springframework.boot.SpringApplication;
 
 /** What the relay's operator commands share: the relay's application, started without its publishing loops. */
 public final class RelayCommands {
 
-    private RelayCommands() {
-    }
+    private RelayCommands() {}
 
     /** @param relay the relay's application, given defaults beneath its configuration */
     public static ServiceApplication application(Function<Map<String, Object>, SpringApplication> relay) {

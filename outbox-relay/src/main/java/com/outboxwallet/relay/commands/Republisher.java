@@ -1,15 +1,14 @@
 package com.outboxwallet.relay.commands;
 
-import com.outboxwallet.relay.publishing.FencedBatches;
 import com.outboxwallet.relay.outbox.OutboxRow;
 import com.outboxwallet.relay.outbox.OutboxStore;
 import com.outboxwallet.relay.publishing.BatchSender;
-import org.springframework.stereotype.Component;
-
+import com.outboxwallet.relay.publishing.FencedBatches;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.LongConsumer;
+import org.springframework.stereotype.Component;
 
 /**
  * Sends published outbox rows again, in id order: for when a topic was lost or a consumer must start over. Consumers

@@ -1,12 +1,11 @@
 package com.outboxwallet.relay.hybrid;
 
-import com.outboxwallet.relay.leadership.LeadershipFollower;
-import org.springframework.core.annotation.Order;
 import com.outboxwallet.relay.ConditionalOnRelayMode;
-import com.outboxwallet.relay.RelayProperties.RelayMode;
 import com.outboxwallet.relay.RelayProperties;
+import com.outboxwallet.relay.RelayProperties.RelayMode;
 import com.outboxwallet.relay.cdc.CdcSupervisor;
 import com.outboxwallet.relay.cdc.SlotMonitor;
+import com.outboxwallet.relay.leadership.LeadershipFollower;
 import com.outboxwallet.relay.outbox.OutboxStore;
 import com.outboxwallet.relay.polling.PollingGate;
 import io.micrometer.core.instrument.Gauge;
@@ -14,6 +13,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
@@ -38,8 +38,12 @@ class HybridSwitch implements PollingGate, LeadershipFollower {
     private final RelayProperties.Hybrid settings;
     private volatile boolean polling = true; // until CDC proves itself
 
-    HybridSwitch(CdcSupervisor cdc, SlotMonitor slot, OutboxStore outbox, RelayProperties properties,
-                 MeterRegistry registry) {
+    HybridSwitch(
+            CdcSupervisor cdc,
+            SlotMonitor slot,
+            OutboxStore outbox,
+            RelayProperties properties,
+            MeterRegistry registry) {
         this.cdc = cdc;
         this.slot = slot;
         this.outbox = outbox;
@@ -56,13 +60,17 @@ class HybridSwitch implements PollingGate, LeadershipFollower {
 
     @Override
     public void afterLeadershipCheck() {
-        boolean cdcBehind = slot.state().map(state -> state.lagBytes() > settings.takeoverLag().toBytes())
+        boolean cdcBehind = slot.state()
+                .map(state -> state.lagBytes() > settings.takeoverLag().toBytes())
                 .orElse(true);
-        boolean oldRowsWaiting = outbox.oldestUnpublishedAge().map(age -> age.compareTo(settings.takeoverAge()) > 0)
+        boolean oldRowsWaiting = outbox.oldestUnpublishedAge()
+                .map(age -> age.compareTo(settings.takeoverAge()) > 0)
                 .orElse(false);
         boolean poll = !cdc.isHealthy() || cdcBehind || oldRowsWaiting;
         if (poll != polling) {
-            log.info("Hybrid relay: {}", poll ? "the poller takes over (CDC down or behind)" : "CDC carries the events again");
+            log.info(
+                    "Hybrid relay: {}",
+                    poll ? "the poller takes over (CDC down or behind)" : "CDC carries the events again");
         }
         polling = poll;
     }

@@ -3,12 +3,11 @@ package com.outboxwallet.relay.kafka;
 import com.outboxwallet.events.CloudEventHeaders;
 import com.outboxwallet.relay.RelayProperties;
 import com.outboxwallet.relay.outbox.OutboxRow;
+import java.nio.charset.StandardCharsets;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
-import org.springframework.stereotype.Component;
 import org.jspecify.annotations.Nullable;
-
-import java.nio.charset.StandardCharsets;
+import org.springframework.stereotype.Component;
 
 /**
  * Maps an outbox row to a CloudEvents 1.0 record in Kafka binary mode: attributes as {@code ce_*} headers, the JSON
@@ -45,8 +44,12 @@ public class CloudEventRecords {
         if (traceparent != null) {
             header(headers, CloudEventHeaders.TRACEPARENT, traceparent);
         }
-        return new ProducerRecord<>(properties.topic().name(), null, row.aggregateId().toString(),
-                row.payload().getBytes(StandardCharsets.UTF_8), headers);
+        return new ProducerRecord<>(
+                properties.topic().name(),
+                null,
+                row.aggregateId().toString(),
+                row.payload().getBytes(StandardCharsets.UTF_8),
+                headers);
     }
 
     private static void header(RecordHeaders headers, String name, String value) {

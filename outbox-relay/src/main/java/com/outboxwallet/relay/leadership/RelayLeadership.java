@@ -1,19 +1,8 @@
 package com.outboxwallet.relay.leadership;
 
-import org.springframework.beans.factory.ObjectProvider;
-import com.outboxwallet.relay.publishing.AdvisoryLocks;
 import com.outboxwallet.relay.RelayProperties;
 import com.outboxwallet.relay.metrics.RelayMetrics;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
-import org.springframework.context.SmartLifecycle;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.stereotype.Component;
-import org.jspecify.annotations.Nullable;
-
+import com.outboxwallet.relay.publishing.AdvisoryLocks;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -21,6 +10,16 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
 
 /**
  * Decides which relay instance publishes: the one holding a PostgreSQL session-level advisory lock on its own
@@ -36,7 +35,6 @@ import java.time.Duration;
 public class RelayLeadership implements SmartLifecycle, SchedulingConfigurer {
 
     /** Two-key advisory locks (namespace, id): the namespace keeps the relay's locks apart from anyone else's. */
-
     private static final Logger log = LoggerFactory.getLogger(RelayLeadership.class);
 
     private final DataSourceProperties database;
@@ -49,8 +47,11 @@ public class RelayLeadership implements SmartLifecycle, SchedulingConfigurer {
     // Looked up on each tick: the followers depend on this bean, so they cannot be handed to its constructor.
     private final ObjectProvider<LeadershipFollower> followers;
 
-    RelayLeadership(DataSourceProperties database, RelayProperties properties, RelayMetrics metrics,
-                    ObjectProvider<LeadershipFollower> followers) {
+    RelayLeadership(
+            DataSourceProperties database,
+            RelayProperties properties,
+            RelayMetrics metrics,
+            ObjectProvider<LeadershipFollower> followers) {
         this.followers = followers;
         this.database = database;
         this.instanceId = properties.instanceId();
@@ -86,8 +87,8 @@ public class RelayLeadership implements SmartLifecycle, SchedulingConfigurer {
             Connection current = connection;
             if (current == null || !current.isValid(2)) {
                 closeConnection();
-                current = DriverManager.getConnection(database.determineUrl(), database.determineUsername(),
-                        database.determinePassword());
+                current = DriverManager.getConnection(
+                        database.determineUrl(), database.determineUsername(), database.determinePassword());
                 connection = current;
                 try (Statement lease = current.createStatement()) {
                     lease.execute("SET idle_session_timeout = " + this.lease.toMillis());

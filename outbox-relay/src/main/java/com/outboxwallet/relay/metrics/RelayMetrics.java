@@ -7,12 +7,11 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import org.springframework.stereotype.Component;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.BooleanSupplier;
+import org.springframework.stereotype.Component;
 
 /**
  * What an operator watches (docs/runbook.md): events published, publish failures, the age of the oldest unpublished
@@ -41,8 +40,13 @@ public class RelayMetrics {
                 .description("from the top-up's commit to Kafka's acknowledgement")
                 .publishPercentileHistogram()
                 .register(registry);
-        Gauge.builder("relay.outbox.oldest.unpublished.age", outbox,
-                        store -> store.oldestUnpublishedAge().map(Duration::toMillis).orElse(0L) / 1000.0)
+        Gauge.builder(
+                        "relay.outbox.oldest.unpublished.age",
+                        outbox,
+                        store -> store.oldestUnpublishedAge()
+                                        .map(Duration::toMillis)
+                                        .orElse(0L)
+                                / 1000.0)
                 .description("seconds the oldest unpublished outbox row has waited")
                 .baseUnit("seconds")
                 .register(registry);

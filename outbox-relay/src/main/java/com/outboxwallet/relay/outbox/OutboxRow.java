@@ -1,9 +1,8 @@
 package com.outboxwallet.relay.outbox;
 
-import org.jspecify.annotations.Nullable;
-
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /** An outbox row as the api-service wrote it. The relay forwards the payload without reading it. */
 public record OutboxRow(
@@ -15,5 +14,4 @@ public record OutboxRow(
         String idempotencyKey,
         long sequence,
         Instant occurredAt,
-        @Nullable String traceparent) {
-}
+        @Nullable String traceparent) {}

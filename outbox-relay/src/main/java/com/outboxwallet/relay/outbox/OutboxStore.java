@@ -1,11 +1,5 @@
 package com.outboxwallet.relay.outbox;
 
-import org.springframework.jdbc.core.RowMapper;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.stereotype.Repository;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -13,6 +7,11 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.jdbc.core.RowMapper;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 @Repository
 public class OutboxStore {
@@ -22,10 +21,16 @@ public class OutboxStore {
                    occurred_at, traceparent
               FROM outbox
             """;
-    private static final RowMapper<OutboxRow> ROW = (rs, n) -> new OutboxRow(rs.getLong("id"),
-            rs.getObject("event_id", UUID.class), rs.getObject("aggregate_id", UUID.class), rs.getString("event_type"),
-            rs.getString("payload"), rs.getString("idempotency_key"), rs.getLong("sequence"),
-            rs.getObject("occurred_at", OffsetDateTime.class).toInstant(), rs.getString("traceparent"));
+    private static final RowMapper<OutboxRow> ROW = (rs, n) -> new OutboxRow(
+            rs.getLong("id"),
+            rs.getObject("event_id", UUID.class),
+            rs.getObject("aggregate_id", UUID.class),
+            rs.getString("event_type"),
+            rs.getString("payload"),
+            rs.getString("idempotency_key"),
+            rs.getLong("sequence"),
+            rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+            rs.getString("traceparent"));
 
     private final JdbcClient jdbc;
 
@@ -44,10 +49,7 @@ public class OutboxStore {
                          WHERE published_at IS NULL
                          ORDER BY id
                          LIMIT :limit
-                           FOR UPDATE SKIP LOCKED""")
-                .param("limit", limit)
-                .query(ROW)
-                .list();
+                           FOR UPDATE SKIP LOCKED""").param("limit", limit).query(ROW).list();
     }
 
     /**
@@ -104,7 +106,8 @@ public class OutboxStore {
                 .param("from", OffsetDateTime.ofInstant(from, ZoneOffset.UTC))
                 .param("to", OffsetDateTime.ofInstant(to, ZoneOffset.UTC))
                 .param("wallet", walletId)
-                .query(Long.class).single();
+                .query(Long.class)
+                .single();
     }
 
     /** How long the oldest unpublished row has waited; empty when everything is published. */
@@ -112,12 +115,15 @@ public class OutboxStore {
         return jdbc.sql("""
                         SELECT extract(epoch FROM now() - occurred_at) * 1000 FROM outbox
                          WHERE published_at IS NULL ORDER BY id LIMIT 1""")
-                .query(Double.class).optional()
+                .query(Double.class)
+                .optional()
                 .map(millis -> Duration.ofMillis(Math.max(0, millis.longValue())));
     }
 
     @Transactional(propagation = Propagation.MANDATORY)
     public void markPublished(List<Long> ids) {
-        jdbc.sql("UPDATE outbox SET published_at = now() WHERE id IN (:ids)").param("ids", ids).update();
+        jdbc.sql("UPDATE outbox SET published_at = now() WHERE id IN (:ids)")
+                .param("ids", ids)
+                .update();
     }
 }

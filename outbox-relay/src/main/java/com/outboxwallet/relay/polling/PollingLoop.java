@@ -2,19 +2,18 @@ package com.outboxwallet.relay.polling;
 
 import com.outboxwallet.relay.RelayProperties;
 import com.outboxwallet.relay.leadership.RelayLeadership;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.scheduling.annotation.SchedulingConfigurer;
-import org.springframework.scheduling.config.ScheduledTaskRegistrar;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
-import org.springframework.stereotype.Component;
-import org.springframework.util.backoff.BackOffExecution;
-import org.springframework.util.backoff.ExponentialBackOff;
-import org.jspecify.annotations.Nullable;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
+import org.springframework.scheduling.annotation.SchedulingConfigurer;
+import org.springframework.scheduling.config.ScheduledTaskRegistrar;
+import org.springframework.stereotype.Component;
+import org.springframework.util.backoff.BackOffExecution;
+import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
  * On the leading instance only: drains the outbox, then waits {@code relay.polling.interval}. After a failure it backs
@@ -33,7 +32,8 @@ class PollingLoop implements SchedulingConfigurer {
     private final RelayProperties.Polling settings;
     private final Clock clock = Clock.systemUTC();
     private final ExponentialBackOff backOff;
-    private @Nullable BackOffExecution failing; // the pauses of the current run of failures; null while publishing works
+    private @Nullable BackOffExecution
+            failing; // the pauses of the current run of failures; null while publishing works
     private int consecutiveFailures;
     private Instant pausedUntil = Instant.MIN;
 
@@ -43,7 +43,8 @@ class PollingLoop implements SchedulingConfigurer {
         this.gate = gate;
         this.settings = properties.polling();
         // Twice the interval after the first failure, doubling up to max-backoff, for as long as failures go on.
-        this.backOff = new ExponentialBackOff(settings.interval().multipliedBy(2).toMillis(), 2.0);
+        this.backOff =
+                new ExponentialBackOff(settings.interval().multipliedBy(2).toMillis(), 2.0);
         this.backOff.setMaxInterval(settings.maxBackoff().toMillis());
     }
 
@@ -69,7 +70,11 @@ class PollingLoop implements SchedulingConfigurer {
             }
             Duration backoff = Duration.ofMillis(failing.nextBackOff());
             pausedUntil = clock.instant().plus(backoff);
-            log.warn("Publishing failed ({} in a row), retrying in {}: {}", consecutiveFailures, backoff, e.getMessage());
+            log.warn(
+                    "Publishing failed ({} in a row), retrying in {}: {}",
+                    consecutiveFailures,
+                    backoff,
+                    e.getMessage());
         }
     }
 }

@@ -1,13 +1,12 @@
 package com.outboxwallet.relay.polling;
 
-import com.outboxwallet.relay.publishing.FencedBatches;
 import com.outboxwallet.relay.RelayProperties;
 import com.outboxwallet.relay.outbox.OutboxRow;
 import com.outboxwallet.relay.outbox.OutboxStore;
 import com.outboxwallet.relay.publishing.BatchSender;
-import org.springframework.stereotype.Component;
-
+import com.outboxwallet.relay.publishing.FencedBatches;
 import java.util.List;
+import org.springframework.stereotype.Component;
 
 /**
  * Publishes one batch per transaction: take the publishing turn, claim rows, send them, wait until the broker
@@ -31,10 +30,13 @@ public class PollingPublisher {
 
     /** @return how many rows were published; 0 also when another batch was being published at the same moment */
     public int publishBatch() {
-        return fenced.ifTurnFree(() -> {
-            List<OutboxRow> batch = outbox.claimUnpublished(properties.polling().batchSize());
-            sender.sendAndMarkPublished(batch);
-            return batch.size();
-        }, 0);
+        return fenced.ifTurnFree(
+                () -> {
+                    List<OutboxRow> batch =
+                            outbox.claimUnpublished(properties.polling().batchSize());
+                    sender.sendAndMarkPublished(batch);
+                    return batch.size();
+                },
+                0);
     }
 }

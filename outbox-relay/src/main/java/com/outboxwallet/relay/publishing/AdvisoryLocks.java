@@ -14,6 +14,5 @@ public final class AdvisoryLocks {
     /** Transaction-level, held by the batch being published ({@code pg_locks.objid} 2). */
     public static final int PUBLISHING_TURN = 2;
 
-    private AdvisoryLocks() {
-    }
+    private AdvisoryLocks() {}
 }

@@ -5,17 +5,16 @@ import com.outboxwallet.relay.metrics.RelayMetrics;
 import com.outboxwallet.relay.outbox.OutboxRow;
 import com.outboxwallet.relay.outbox.OutboxStore;
 import io.micrometer.tracing.Span;
-import org.springframework.kafka.core.KafkaTemplate;
-import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
-import org.springframework.transaction.annotation.Transactional;
-
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import org.springframework.kafka.core.KafkaTemplate;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Sends a batch of outbox rows and returns only once the broker acknowledged every one of them ({@code acks=all},
@@ -33,8 +32,12 @@ public class BatchSender {
     private final OutboxStore outbox;
     private final PublishTraces traces;
 
-    BatchSender(KafkaTemplate<String, byte[]> kafka, CloudEventRecords records, RelayMetrics metrics,
-                OutboxStore outbox, PublishTraces traces) {
+    BatchSender(
+            KafkaTemplate<String, byte[]> kafka,
+            CloudEventRecords records,
+            RelayMetrics metrics,
+            OutboxStore outbox,
+            PublishTraces traces) {
         this.traces = traces;
         this.kafka = kafka;
         this.records = records;
@@ -59,9 +62,7 @@ public class BatchSender {
     public void sendAndAwaitAcks(List<OutboxRow> batch) {
         try {
             // send() itself throws when the producer cannot even queue the record (no metadata within max.block.ms)
-            CompletableFuture<?>[] acks = batch.stream()
-                    .map(this::send)
-                    .toArray(CompletableFuture[]::new);
+            CompletableFuture<?>[] acks = batch.stream().map(this::send).toArray(CompletableFuture[]::new);
             CompletableFuture.allOf(acks).get(ACK_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -1,10 +1,9 @@
 package com.outboxwallet.relay.publishing;
 
+import java.util.function.Supplier;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.util.function.Supplier;
 
 /**
  * The one way a batch is published, by every mode (polling, CDC) and operator command: in a transaction that first
@@ -27,8 +26,10 @@ public class FencedBatches {
     public <T> T inTurn(Supplier<T> batch) {
         return transactions.execute(status -> {
             jdbc.sql("SELECT pg_advisory_xact_lock(:namespace, :lock)")
-                    .param("namespace", AdvisoryLocks.NAMESPACE).param("lock", AdvisoryLocks.PUBLISHING_TURN)
-                    .query().singleRow();
+                    .param("namespace", AdvisoryLocks.NAMESPACE)
+                    .param("lock", AdvisoryLocks.PUBLISHING_TURN)
+                    .query()
+                    .singleRow();
             return batch.get();
         });
     }
@@ -41,8 +42,10 @@ public class FencedBatches {
     public <T> T ifTurnFree(Supplier<T> batch, T busy) {
         return transactions.execute(status -> {
             boolean taken = Boolean.TRUE.equals(jdbc.sql("SELECT pg_try_advisory_xact_lock(:namespace, :lock)")
-                    .param("namespace", AdvisoryLocks.NAMESPACE).param("lock", AdvisoryLocks.PUBLISHING_TURN)
-                    .query(Boolean.class).single());
+                    .param("namespace", AdvisoryLocks.NAMESPACE)
+                    .param("lock", AdvisoryLocks.PUBLISHING_TURN)
+                    .query(Boolean.class)
+                    .single());
             return taken ? batch.get() : busy;
         });
     }

@@ -6,14 +6,13 @@ import com.outboxwallet.relay.outbox.OutboxRow;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.stereotype.Component;
-import org.jspecify.annotations.Nullable;
-
 import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.stereotype.Component;
 
 /**
  * A row's part of its top-up's trace. The api-service stored the request's W3C context with the row; each publish is
@@ -43,12 +42,15 @@ class PublishTraces {
     Span startPublish(OutboxRow row) {
         long now = clock.millis();
         long waited = Math.max(0, now - row.occurredAt().toEpochMilli());
-        Span outbox = storedContextOf(row).name(OUTBOX)
+        Span outbox = storedContextOf(row)
+                .name(OUTBOX)
                 .tag("messaging.message.id", row.eventId().toString())
                 .startTimestamp(row.occurredAt().toEpochMilli(), TimeUnit.MILLISECONDS)
                 .start();
         outbox.end(now, TimeUnit.MILLISECONDS);
-        return storedContextOf(row).name(PUBLISH).kind(Span.Kind.PRODUCER)
+        return storedContextOf(row)
+                .name(PUBLISH)
+                .kind(Span.Kind.PRODUCER)
                 .tag("messaging.system", "kafka")
                 .tag("messaging.operation.type", "send")
                 .tag("messaging.destination.name", topic)
@@ -60,7 +62,8 @@ class PublishTraces {
     }
 
     /** @return the W3C traceparent for the record: the producer span's, or the stored one without a tracer */
-    @Nullable String traceparentOf(Span publish, OutboxRow row) {
+    @Nullable
+    String traceparentOf(Span publish, OutboxRow row) {
         if (publish.isNoop()) {
             return row.traceparent();
         }
@@ -78,7 +81,7 @@ class PublishTraces {
     }
 
     private Span.Builder storedContextOf(OutboxRow row) {
-        return propagator.extract(row.traceparent(),
-                (stored, field) -> CloudEventHeaders.TRACEPARENT.equals(field) ? stored : null);
+        return propagator.extract(
+                row.traceparent(), (stored, field) -> CloudEventHeaders.TRACEPARENT.equals(field) ? stored : null);
     }
 }

@@ -1,25 +1,30 @@
 package com.outboxwallet.relay.kafka;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.outboxwallet.events.CloudEventHeaders;
 import com.outboxwallet.relay.RelayProperties;
 import com.outboxwallet.relay.outbox.OutboxRow;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.Header;
-import org.junit.jupiter.api.Test;
-
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.Header;
+import org.junit.jupiter.api.Test;
 
 class CloudEventRecordsTest {
 
-    private final CloudEventRecords records = new CloudEventRecords(new RelayProperties(null, "relay-1",
+    private final CloudEventRecords records = new CloudEventRecords(new RelayProperties(
+            null,
+            "relay-1",
             new RelayProperties.Topic("wallet.events", 6, (short) 1, null, 1),
             new RelayProperties.Polling(200, Duration.ofMillis(50), Duration.ofSeconds(10)),
-            new RelayProperties.CloudEvents("/outbox-wallet/api-service"), null, null, null, null));
+            new RelayProperties.CloudEvents("/outbox-wallet/api-service"),
+            null,
+            null,
+            null,
+            null));
 
     @Test
     void recordIsKeyedByWalletSoOneWalletKeepsItsOrder() {
@@ -54,16 +59,32 @@ class CloudEventRecordsTest {
     @Test
     void eventWithoutIdempotencyKeyOrTraceCarriesNoEmptyHeader() {
         OutboxRow row = aRow(null);
-        ProducerRecord<String, byte[]> record = records.toRecord(new OutboxRow(row.id(), row.eventId(),
-                row.aggregateId(), row.eventType(), row.payload(), null, row.sequence(), row.occurredAt(), null));
+        ProducerRecord<String, byte[]> record = records.toRecord(new OutboxRow(
+                row.id(),
+                row.eventId(),
+                row.aggregateId(),
+                row.eventType(),
+                row.payload(),
+                null,
+                row.sequence(),
+                row.occurredAt(),
+                null));
 
-        assertThat(record.headers().lastHeader(CloudEventHeaders.IDEMPOTENCY_KEY)).isNull();
+        assertThat(record.headers().lastHeader(CloudEventHeaders.IDEMPOTENCY_KEY))
+                .isNull();
         assertThat(record.headers().lastHeader(CloudEventHeaders.TRACEPARENT)).isNull();
     }
 
     private static OutboxRow aRow(String idempotencyKey) {
-        return new OutboxRow(42L, UUID.randomUUID(), UUID.randomUUID(), "com.outboxwallet.wallet.topup.accepted.v1",
-                "{\"amount\":\"150000.00\"}", idempotencyKey, 7L, Instant.parse("2026-11-25T06:28:50.570430Z"),
+        return new OutboxRow(
+                42L,
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                "com.outboxwallet.wallet.topup.accepted.v1",
+                "{\"amount\":\"150000.00\"}",
+                idempotencyKey,
+                7L,
+                Instant.parse("2026-11-25T06:28:50.570430Z"),
                 "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
     }
 

@@ -1,11 +1,10 @@
 package com.outboxwallet.relay.publishing;
 
-import org.junit.jupiter.api.Test;
+import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 class AdvisoryLocksTest {
 
@@ -14,7 +13,8 @@ class AdvisoryLocksTest {
     void theRunbooksLeaderQueryNamesTheLocksTheCodeTakes() throws Exception {
         String runbook = Files.readString(Path.of("..", "docs", "runbook.md"));
 
-        assertThat(runbook).contains("l.classid = " + AdvisoryLocks.NAMESPACE + " AND l.objid = " + AdvisoryLocks.LEADER)
+        assertThat(runbook)
+                .contains("l.classid = " + AdvisoryLocks.NAMESPACE + " AND l.objid = " + AdvisoryLocks.LEADER)
                 .contains(String.format("0x%08X", AdvisoryLocks.NAMESPACE));
     }
 }

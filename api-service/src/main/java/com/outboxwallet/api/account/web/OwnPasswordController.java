@@ -1,13 +1,13 @@
 package com.outboxwallet.api.account.web;
 
-import com.outboxwallet.problems.ProblemResponses;
-import io.swagger.v3.oas.annotations.tags.Tag;
 import com.outboxwallet.api.account.UserAccounts;
 import com.outboxwallet.api.auth.PasswordPolicy;
 import com.outboxwallet.api.auth.WalletUser;
+import com.outboxwallet.problems.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.http.MediaType;
@@ -28,11 +28,22 @@ class OwnPasswordController {
         this.accounts = accounts;
     }
 
-    @Operation(operationId = "changeOwnPassword", summary = "Change your own password",
+    @Operation(
+            operationId = "changeOwnPassword",
+            summary = "Change your own password",
             description = "Needs your current password. The current one is refused on every instance within a"
                     + " second and your other web sessions end.")
-    @ProblemResponses({"unauthorized", "rate-limited", "login-throttled", "service-unavailable", "invalid-request",
-            "malformed-body", "payload-too-large", "unsupported-media-type", "current-password-wrong"})
+    @ProblemResponses({
+        "unauthorized",
+        "rate-limited",
+        "login-throttled",
+        "service-unavailable",
+        "invalid-request",
+        "malformed-body",
+        "payload-too-large",
+        "unsupported-media-type",
+        "current-password-wrong"
+    })
     @ApiResponse(responseCode = "204", description = "Changed: send the new password from now on")
     @PutMapping(path = "/api/v1/account/password", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> change(@AuthenticationPrincipal WalletUser user, @Valid @RequestBody PasswordChange request) {
@@ -40,8 +51,10 @@ class OwnPasswordController {
         return ResponseEntity.noContent().build();
     }
 
-    record PasswordChange(@NotNull @Schema(example = "correct horse battery staple") String currentPassword,
-                          @NotNull @Schema(description = PasswordPolicy.EXPECTED,
-                                  example = "a new long passphrase") String newPassword) {
-    }
+    record PasswordChange(
+            @NotNull @Schema(example = "correct horse battery staple")
+            String currentPassword,
+
+            @NotNull @Schema(description = PasswordPolicy.EXPECTED, example = "a new long passphrase")
+            String newPassword) {}
 }

@@ -2,7 +2,6 @@ package com.outboxwallet.api.auth.throttle;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
-
 import java.time.Clock;
 import java.time.Duration;
 
@@ -17,7 +16,10 @@ final class LocalFailureCounter implements FailureCounter {
 
     LocalFailureCounter(Clock clock, Duration keep) {
         this.clock = clock;
-        this.counters = Caffeine.newBuilder().maximumSize(100_000).expireAfterWrite(keep).build();
+        this.counters = Caffeine.newBuilder()
+                .maximumSize(100_000)
+                .expireAfterWrite(keep)
+                .build();
     }
 
     @Override
@@ -30,8 +32,8 @@ final class LocalFailureCounter implements FailureCounter {
     @Override
     public void failed(String name, Duration keep) {
         long now = clock.millis();
-        counters.asMap().merge(name, new Failures(1, now, now),
-                (seen, one) -> new Failures(seen.count() + 1, now, now));
+        counters.asMap()
+                .merge(name, new Failures(1, now, now), (seen, one) -> new Failures(seen.count() + 1, now, now));
     }
 
     @Override

@@ -1,13 +1,6 @@
 package com.outboxwallet.api.auth.throttle;
 
 import com.outboxwallet.api.redis.RedisFallbacks;
-import org.redisson.api.RedissonClient;
-import org.redisson.client.RedisException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.stereotype.Component;
-
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
@@ -19,6 +12,12 @@ import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.function.Function;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.stereotype.Component;
 
 /**
  * Slows password guessing. Failed logins are counted per username from one client address and per client address
@@ -50,12 +49,20 @@ public class LoginThrottle {
 
     @Autowired
     LoginThrottle(RedissonClient redisson, Clock clock, LoginThrottleProperties properties, RedisFallbacks fallbacks) {
-        this(new RedisFailureCounter(redisson), new LocalFailureCounter(clock, properties.longestDelay()), properties,
-                clock, fallbacks);
+        this(
+                new RedisFailureCounter(redisson),
+                new LocalFailureCounter(clock, properties.longestDelay()),
+                properties,
+                clock,
+                fallbacks);
     }
 
-    LoginThrottle(FailureCounter shared, FailureCounter local, LoginThrottleProperties properties, Clock clock,
-                  RedisFallbacks fallbacks) {
+    LoginThrottle(
+            FailureCounter shared,
+            FailureCounter local,
+            LoginThrottleProperties properties,
+            Clock clock,
+            RedisFallbacks fallbacks) {
         this.fallbacks = fallbacks;
         this.shared = shared;
         this.local = local;
@@ -64,16 +71,22 @@ public class LoginThrottle {
     }
 
     /** The limit an attempt must wait for, and how long; empty when it may be checked now. */
-    public record Wait(Limit limit, int maxFailures, Duration window, Duration retryAfter) {
-    }
+    public record Wait(Limit limit, int maxFailures, Duration window, Duration retryAfter) {}
 
-    public enum Limit { USER, ADDRESS }
+    public enum Limit {
+        USER,
+        ADDRESS
+    }
 
     public Optional<Wait> check(String username, String address) {
         String client = clientOf(address);
-        Optional<Wait> byAddress = waitOf(Limit.ADDRESS, properties.maxFailuresPerAddress(),
+        Optional<Wait> byAddress = waitOf(
+                Limit.ADDRESS,
+                properties.maxFailuresPerAddress(),
                 counted(counter -> counter.read(addressCounter(client))));
-        Optional<Wait> byUser = waitOf(Limit.USER, properties.maxFailuresPerUser(),
+        Optional<Wait> byUser = waitOf(
+                Limit.USER,
+                properties.maxFailuresPerUser(),
                 counted(counter -> counter.read(userCounter(username, client))));
         if (byAddress.isPresent() && byUser.isPresent()) {
             return byAddress.get().retryAfter().compareTo(byUser.get().retryAfter()) >= 0 ? byAddress : byUser;
@@ -102,9 +115,11 @@ public class LoginThrottle {
             return Optional.empty();
         }
         long doublings = Math.min(failures.count() - maxFailures, 30);
-        long delay = Math.min(properties.longestDelay().toMillis(), properties.firstDelay().toMillis() << doublings);
+        long delay = Math.min(
+                properties.longestDelay().toMillis(), properties.firstDelay().toMillis() << doublings);
         long left = failures.lastMillis() + delay - failures.nowMillis();
-        return left <= 0 ? Optional.empty()
+        return left <= 0
+                ? Optional.empty()
                 : Optional.of(new Wait(limit, maxFailures, properties.longestDelay(), Duration.ofMillis(left)));
     }
 

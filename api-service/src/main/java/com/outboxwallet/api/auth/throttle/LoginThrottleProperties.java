@@ -1,11 +1,10 @@
 package com.outboxwallet.api.auth.throttle;
 
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
-
-import java.time.Duration;
 
 /**
  * How many failed logins are let through before the next attempts wait, and how long they wait.
@@ -17,6 +16,8 @@ import java.time.Duration;
  */
 @Validated
 @ConfigurationProperties("wallet.auth.login-throttle")
-public record LoginThrottleProperties(@Min(1) int maxFailuresPerUser, @Min(1) int maxFailuresPerAddress,
-                                      @NotNull Duration firstDelay, @NotNull Duration longestDelay) {
-}
+public record LoginThrottleProperties(
+        @Min(1) int maxFailuresPerUser,
+        @Min(1) int maxFailuresPerAddress,
+        @NotNull Duration firstDelay,
+        @NotNull Duration longestDelay) {}

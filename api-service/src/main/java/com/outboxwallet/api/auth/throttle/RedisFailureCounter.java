@@ -1,11 +1,10 @@
 package com.outboxwallet.api.auth.throttle;
 
+import java.time.Duration;
+import java.util.List;
 import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.codec.LongCodec;
-
-import java.time.Duration;
-import java.util.List;
 
 /**
  * Counters shared by every instance: a Redis hash per counter, read and written by one-key scripts on Redis's own
@@ -35,15 +34,15 @@ final class RedisFailureCounter implements FailureCounter {
 
     @Override
     public Failures read(String name) {
-        List<Long> seen = redisson.getScript(LongCodec.INSTANCE).eval(RScript.Mode.READ_ONLY, READ,
-                RScript.ReturnType.LIST, List.of(name));
+        List<Long> seen = redisson.getScript(LongCodec.INSTANCE)
+                .eval(RScript.Mode.READ_ONLY, READ, RScript.ReturnType.LIST, List.of(name));
         return new Failures(seen.get(0), seen.get(1), seen.get(2));
     }
 
     @Override
     public void failed(String name, Duration keep) {
-        redisson.getScript(LongCodec.INSTANCE).eval(RScript.Mode.READ_WRITE, FAILED, RScript.ReturnType.LONG,
-                List.of(name), keep.toMillis());
+        redisson.getScript(LongCodec.INSTANCE)
+                .eval(RScript.Mode.READ_WRITE, FAILED, RScript.ReturnType.LONG, List.of(name), keep.toMillis());
     }
 
     @Override

@@ -2,16 +2,15 @@ package com.outboxwallet.api.auth.throttle;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
-import org.jspecify.annotations.Nullable;
-
-import java.util.Objects;
-import java.util.EnumMap;
-import java.util.Map;
-import java.util.function.Function;
 
 /**
  * Puts the {@link LoginThrottle} in front of the password check. It sits behind the verified-credentials cache, so it
@@ -27,15 +26,21 @@ public final class ThrottledVerifier implements AuthenticationProvider {
     private final Map<LoginThrottle.Limit, Counter> throttled = new EnumMap<>(LoginThrottle.Limit.class);
 
     /** @param addressOf the client address an authentication request came from */
-    public ThrottledVerifier(AuthenticationProvider verifier, LoginThrottle throttle,
-                             Function<Authentication, String> addressOf, MeterRegistry meters) {
+    public ThrottledVerifier(
+            AuthenticationProvider verifier,
+            LoginThrottle throttle,
+            Function<Authentication, String> addressOf,
+            MeterRegistry meters) {
         this.verifier = verifier;
         this.throttle = throttle;
         this.addressOf = addressOf;
         for (LoginThrottle.Limit limit : LoginThrottle.Limit.values()) {
-            throttled.put(limit, Counter.builder("wallet.auth.login.throttled")
-                    .description("Login attempts refused unchecked, after too many failures")
-                    .tag("limit", limit.name().toLowerCase()).register(meters));
+            throttled.put(
+                    limit,
+                    Counter.builder("wallet.auth.login.throttled")
+                            .description("Login attempts refused unchecked, after too many failures")
+                            .tag("limit", limit.name().toLowerCase())
+                            .register(meters));
         }
     }
 

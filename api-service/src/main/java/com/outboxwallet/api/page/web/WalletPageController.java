@@ -8,20 +8,22 @@ import com.outboxwallet.api.idempotency.RequestInFlight;
 import com.outboxwallet.api.ratelimit.web.RateLimited;
 import com.outboxwallet.api.topup.Amount;
 import com.outboxwallet.api.topup.AmountAboveMaximum;
+import com.outboxwallet.api.topup.DailyLimitExceeded;
 import com.outboxwallet.api.topup.IdempotentTopUps;
 import com.outboxwallet.api.topup.InvalidAmount;
 import com.outboxwallet.api.topup.TopUp;
 import com.outboxwallet.api.topup.TopUpNotFound;
 import com.outboxwallet.api.topup.TopUpService;
-import com.outboxwallet.api.wallet.BalanceCeilingExceeded;
-import com.outboxwallet.api.topup.DailyLimitExceeded;
-import com.outboxwallet.api.wallet.Wallet;
 import com.outboxwallet.api.topup.strategy.WalletBusy;
+import com.outboxwallet.api.wallet.BalanceCeilingExceeded;
+import com.outboxwallet.api.wallet.Wallet;
 import com.outboxwallet.api.wallet.WalletNotFound;
 import com.outboxwallet.api.wallet.WalletRepository;
 import com.outboxwallet.api.web.Refusals;
 import com.outboxwallet.problems.ProblemType;
 import jakarta.servlet.http.HttpServletResponse;
+import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -30,9 +32,6 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.jspecify.annotations.Nullable;
-
-import java.util.UUID;
 
 /**
  * The seed's HTML page, made safe to double-click: every render carries a fresh {@code _idempotency_key} in the form,
@@ -59,8 +58,11 @@ class WalletPageController {
     }
 
     @GetMapping("/")
-    String page(@AuthenticationPrincipal WalletUser user, @RequestParam(required = false) String toppedUp,
-                @RequestParam(required = false) String pending, Model model) {
+    String page(
+            @AuthenticationPrincipal WalletUser user,
+            @RequestParam(required = false) String toppedUp,
+            @RequestParam(required = false) String pending,
+            Model model) {
         if (toppedUp != null) {
             model.addAttribute("notice", toppedUpNotice(user, toppedUp));
         }
@@ -71,17 +73,27 @@ class WalletPageController {
     }
 
     @PostMapping(FORM_PATH)
-    String topUp(@AuthenticationPrincipal WalletUser user,
-                 @RequestParam(name = "_idempotency_key", required = false) String key,
-                 @RequestParam(required = false) String amount, Model model, HttpServletResponse response) {
+    String topUp(
+            @AuthenticationPrincipal WalletUser user,
+            @RequestParam(name = "_idempotency_key", required = false) String key,
+            @RequestParam(required = false) String amount,
+            Model model,
+            HttpServletResponse response) {
         Amount parsed;
         try {
             parsed = Amount.parse(amount);
         } catch (InvalidAmount invalid) {
-            return refused(user, model, response, Refusals.typeOf(invalid).orElseThrow().status(), amount,
+            return refused(
+                    user,
+                    model,
+                    response,
+                    Refusals.typeOf(invalid).orElseThrow().status(),
+                    amount,
                     "Enter an amount greater than 0: " + Amount.EXPECTED + ".");
         }
-        TopUp topUp = idempotentTopUps.topUp(user.id(), new IdempotencyKey(key), parsed).topUp();
+        TopUp topUp = idempotentTopUps
+                .topUp(user.id(), new IdempotencyKey(key), parsed)
+                .topUp();
         return "redirect:/?toppedUp=" + topUp.id();
     }
 
@@ -92,17 +104,29 @@ class WalletPageController {
     }
 
     /** The status of each refusal is the JSON API's, from the one table of refusals; the page shows why. */
-    @ExceptionHandler({BalanceCeilingExceeded.class, DailyLimitExceeded.class, IdempotencyKeyReused.class,
-            AmountAboveMaximum.class, InvalidIdempotencyKey.class, WalletBusy.class, RateLimited.class})
-    String refused(@AuthenticationPrincipal WalletUser user, RuntimeException e, Model model,
-                   HttpServletResponse response) {
+    @ExceptionHandler({
+        BalanceCeilingExceeded.class,
+        DailyLimitExceeded.class,
+        IdempotencyKeyReused.class,
+        AmountAboveMaximum.class,
+        InvalidIdempotencyKey.class,
+        WalletBusy.class,
+        RateLimited.class
+    })
+    String refused(
+            @AuthenticationPrincipal WalletUser user, RuntimeException e, Model model, HttpServletResponse response) {
         ProblemType type = Refusals.typeOf(e).orElseThrow();
         String why = type.retryAfter() ? "Please try again in a moment: " + e.getMessage() + "." : e.getMessage() + ".";
         return refused(user, model, response, type.status(), "", why);
     }
 
-    private String refused(WalletUser user, Model model, HttpServletResponse response, HttpStatus status,
-                           String amount, String error) {
+    private String refused(
+            WalletUser user,
+            Model model,
+            HttpServletResponse response,
+            HttpStatus status,
+            String amount,
+            String error) {
         response.setStatus(status.value());
         model.addAttribute("error", error);
         return render(user, model, amount == null ? "" : amount);

@@ -8,8 +8,12 @@ public class RateLimited extends RuntimeException {
     private final RateLimitDecision decision;
 
     RateLimited(RateLimitDecision decision) {
-        super("at most " + decision.limit() + " requests per " + decision.windowSeconds() + " s; retry in "
-                + decision.secondsToPermit() + " s", null, false, false);
+        super(
+                "at most " + decision.limit() + " requests per " + decision.windowSeconds() + " s; retry in "
+                        + decision.secondsToPermit() + " s",
+                null,
+                false,
+                false);
         this.decision = decision;
     }
 

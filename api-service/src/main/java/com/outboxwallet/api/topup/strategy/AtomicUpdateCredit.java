@@ -4,7 +4,6 @@ import com.outboxwallet.api.wallet.BalanceCeilingExceeded;
 import com.outboxwallet.api.wallet.Wallet;
 import com.outboxwallet.api.wallet.WalletNotFound;
 import com.outboxwallet.api.wallet.WalletRepository;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;

@@ -1,23 +1,20 @@
 package com.outboxwallet.api.topup.strategy;
 
-import com.outboxwallet.api.topup.DuplicateTopUpRequest;
-import com.outboxwallet.api.topup.TopUp;
-import com.outboxwallet.api.topup.TopUpCommand;
 import com.outboxwallet.api.topup.DailyLimitExceeded;
 import com.outboxwallet.api.topup.DailyLimits;
 import com.outboxwallet.api.topup.DailyTotals;
+import com.outboxwallet.api.topup.DuplicateTopUpRequest;
+import com.outboxwallet.api.topup.TopUp;
+import com.outboxwallet.api.topup.TopUpCommand;
 import com.outboxwallet.api.topup.TopUpRecords;
 import com.outboxwallet.api.topup.TopUpTransaction;
 import com.outboxwallet.api.trace.RequestTraces;
-import io.micrometer.tracing.CurrentTraceContext;
-import io.micrometer.tracing.TraceContext;
 import com.outboxwallet.api.wallet.BalanceCeilingExceeded;
 import com.outboxwallet.api.wallet.Wallet;
 import com.outboxwallet.api.wallet.WalletNotFound;
 import com.outboxwallet.api.wallet.WalletRepository;
-import org.springframework.transaction.support.TransactionTemplate;
-import org.jspecify.annotations.Nullable;
-
+import io.micrometer.tracing.CurrentTraceContext;
+import io.micrometer.tracing.TraceContext;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Instant;
@@ -32,6 +29,8 @@ import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.jspecify.annotations.Nullable;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Group commit per wallet. One wallet's top-ups are serial whatever the strategy (its row lock orders them), so a hot
@@ -56,12 +55,19 @@ final class CoalescingTopUps implements TopUpTransaction, AutoCloseable {
     private final Clock clock;
     /** The top-ups waiting, per user; a user is here exactly while a committer works through their queue. */
     private final ConcurrentHashMap<UUID, ArrayDeque<Waiting>> waiting = new ConcurrentHashMap<>();
+
     private final ExecutorService committers = Executors.newThreadPerTaskExecutor(
             Thread.ofVirtual().name("top-up-committer-", 0).factory());
 
-    CoalescingTopUps(WalletRepository wallets, TopUpRecords records, DailyLimits dailyLimits,
-                     TransactionTemplate transactions, BigDecimal ceiling, ConcurrencyProperties.Coalescing settings,
-                     Clock clock, RequestTraces traces) {
+    CoalescingTopUps(
+            WalletRepository wallets,
+            TopUpRecords records,
+            DailyLimits dailyLimits,
+            TransactionTemplate transactions,
+            BigDecimal ceiling,
+            ConcurrencyProperties.Coalescing settings,
+            Clock clock,
+            RequestTraces traces) {
         this.traces = traces;
         this.wallets = wallets;
         this.records = records;
@@ -184,8 +190,8 @@ final class CoalescingTopUps implements TopUpTransaction, AutoCloseable {
                 outcomes.add(new Outcome.Refused(overLimit.get()));
                 continue;
             }
-            Wallet credited = new Wallet(current.id(), current.userId(), raised, current.currency(),
-                    current.version() + 1);
+            Wallet credited =
+                    new Wallet(current.id(), current.userId(), raised, current.currency(), current.version() + 1);
             TopUp topUp = records.of(top.command(), credited, now);
             boolean written;
             try (CurrentTraceContext.Scope trace = traces.resume(top.trace())) {

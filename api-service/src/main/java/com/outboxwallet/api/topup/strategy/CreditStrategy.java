@@ -3,7 +3,6 @@ package com.outboxwallet.api.topup.strategy;
 import com.outboxwallet.api.wallet.BalanceCeilingExceeded;
 import com.outboxwallet.api.wallet.Wallet;
 import com.outboxwallet.api.wallet.WalletNotFound;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;

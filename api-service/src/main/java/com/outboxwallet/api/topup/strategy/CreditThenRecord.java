@@ -1,16 +1,15 @@
 package com.outboxwallet.api.topup.strategy;
 
+import com.outboxwallet.api.topup.DailyLimits;
 import com.outboxwallet.api.topup.TopUp;
 import com.outboxwallet.api.topup.TopUpCommand;
-import com.outboxwallet.api.topup.DailyLimits;
 import com.outboxwallet.api.topup.TopUpRecords;
 import com.outboxwallet.api.topup.TopUpTransaction;
 import com.outboxwallet.api.wallet.Wallet;
-import org.springframework.transaction.support.TransactionTemplate;
-
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * A transaction per top-up: the credit strategy raises the balance, the day's totals take the top-up (or refuse it),
@@ -24,8 +23,12 @@ final class CreditThenRecord implements TopUpTransaction {
     private final DailyLimits dailyLimits;
     private final Clock clock;
 
-    CreditThenRecord(CreditStrategy credit, TransactionTemplate transactions, TopUpRecords records,
-                     DailyLimits dailyLimits, Clock clock) {
+    CreditThenRecord(
+            CreditStrategy credit,
+            TransactionTemplate transactions,
+            TopUpRecords records,
+            DailyLimits dailyLimits,
+            Clock clock) {
         this.credit = credit;
         this.transactions = transactions;
         this.records = records;
@@ -35,14 +38,18 @@ final class CreditThenRecord implements TopUpTransaction {
 
     @Override
     public TopUp apply(TopUpCommand command) {
-        return credit.around(command.userId(), () -> transactions.execute(status -> {
-            Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
-            Wallet credited = credit.credit(command.userId(), command.amount().value(), now);
-            // The credit holds the wallet's row lock: the day's totals are now this transaction's to read and raise.
-            dailyLimits.take(command.userId(), command.amount().value(), now);
-            TopUp topUp = records.of(command, credited, now);
-            records.write(topUp);
-            return topUp;
-        }));
+        return credit.around(
+                command.userId(),
+                () -> transactions.execute(status -> {
+                    Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS); // PostgreSQL keeps microseconds
+                    Wallet credited =
+                            credit.credit(command.userId(), command.amount().value(), now);
+                    // The credit holds the wallet's row lock: the day's totals are now this transaction's to read and
+                    // raise.
+                    dailyLimits.take(command.userId(), command.amount().value(), now);
+                    TopUp topUp = records.of(command, credited, now);
+                    records.write(topUp);
+                    return topUp;
+                }));
     }
 }

@@ -4,7 +4,6 @@ import com.outboxwallet.api.wallet.BalanceCeilingExceeded;
 import com.outboxwallet.api.wallet.Wallet;
 import com.outboxwallet.api.wallet.WalletNotFound;
 import com.outboxwallet.api.wallet.WalletRepository;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -33,8 +32,8 @@ class OptimisticCredit implements CreditStrategy {
         return creditIfUnchanged(wallets, ceiling, userId, amount, at);
     }
 
-    static Wallet creditIfUnchanged(WalletRepository wallets, BigDecimal ceiling, UUID userId, BigDecimal amount,
-                                    Instant at) {
+    static Wallet creditIfUnchanged(
+            WalletRepository wallets, BigDecimal ceiling, UUID userId, BigDecimal amount, Instant at) {
         Wallet read = wallets.findByUserId(userId).orElseThrow(() -> new WalletNotFound(userId));
         BigDecimal raised = read.balance().add(amount);
         if (raised.compareTo(ceiling) > 0) {

@@ -2,17 +2,16 @@ package com.outboxwallet.api.topup.strategy;
 
 import com.outboxwallet.api.wallet.Wallet;
 import com.outboxwallet.api.wallet.WalletRepository;
-import org.redisson.api.RLock;
-import org.redisson.api.RedissonClient;
-import org.redisson.client.RedisException;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.redisson.api.RLock;
+import org.redisson.api.RedissonClient;
+import org.redisson.client.RedisException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * A per-wallet Redisson lock held across the whole transaction, commit included. The lock is advisory: after a long
@@ -30,8 +29,11 @@ class RedissonLockCredit implements CreditStrategy {
     private final RedissonClient redisson;
     private final ConcurrencyProperties.Lock settings;
 
-    RedissonLockCredit(WalletRepository wallets, BigDecimal ceiling, RedissonClient redisson,
-                       ConcurrencyProperties.Lock settings) {
+    RedissonLockCredit(
+            WalletRepository wallets,
+            BigDecimal ceiling,
+            RedissonClient redisson,
+            ConcurrencyProperties.Lock settings) {
         this.wallets = wallets;
         this.ceiling = ceiling;
         this.redisson = redisson;
@@ -49,7 +51,8 @@ class RedissonLockCredit implements CreditStrategy {
         RLock lock = redisson.getLock("wallet-lock:v1:" + userId);
         boolean locked;
         try {
-            locked = lock.tryLock(settings.waitTime().toMillis(), settings.leaseTime().toMillis(), TimeUnit.MILLISECONDS);
+            locked = lock.tryLock(
+                    settings.waitTime().toMillis(), settings.leaseTime().toMillis(), TimeUnit.MILLISECONDS);
         } catch (RedisException e) {
             log.warn("Redis unavailable, crediting on the version check alone: {}", e.getMessage());
             return withoutLock(transaction);
@@ -58,7 +61,8 @@ class RedissonLockCredit implements CreditStrategy {
             throw new WalletBusy("interrupted while waiting for the wallet's lock");
         }
         if (!locked) {
-            throw new WalletBusy("the wallet's lock was not free within " + settings.waitTime().toMillis() + " ms");
+            throw new WalletBusy("the wallet's lock was not free within "
+                    + settings.waitTime().toMillis() + " ms");
         }
         try {
             return withoutLock(transaction);

@@ -3,16 +3,15 @@ package com.outboxwallet.api.topup.strategy;
 import com.outboxwallet.api.topup.DailyLimits;
 import com.outboxwallet.api.topup.TopUpRecords;
 import com.outboxwallet.api.topup.TopUpTransaction;
+import com.outboxwallet.api.trace.RequestTraces;
 import com.outboxwallet.api.wallet.WalletProperties;
 import com.outboxwallet.api.wallet.WalletRepository;
-import com.outboxwallet.api.trace.RequestTraces;
+import java.math.BigDecimal;
+import java.time.Clock;
 import org.redisson.api.RedissonClient;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.transaction.support.TransactionTemplate;
-
-import java.math.BigDecimal;
-import java.time.Clock;
 
 /**
  * Builds the strategy named by {@code wallet.concurrency.strategy}, and any other on request, so that tests and
@@ -31,9 +30,16 @@ public class TopUpStrategies {
     private final Clock clock;
     private final RequestTraces traces;
 
-    TopUpStrategies(WalletRepository wallets, TopUpRecords records, DailyLimits dailyLimits,
-                    TransactionTemplate transactions, WalletProperties wallet, ConcurrencyProperties concurrency,
-                    RedissonClient redisson, Clock clock, RequestTraces traces) {
+    TopUpStrategies(
+            WalletRepository wallets,
+            TopUpRecords records,
+            DailyLimits dailyLimits,
+            TransactionTemplate transactions,
+            WalletProperties wallet,
+            ConcurrencyProperties concurrency,
+            RedissonClient redisson,
+            Clock clock,
+            RequestTraces traces) {
         this.traces = traces;
         this.wallets = wallets;
         this.records = records;
@@ -56,8 +62,9 @@ public class TopUpStrategies {
             case PESSIMISTIC -> perTopUp(new PessimisticLockCredit(wallets, ceiling));
             case OPTIMISTIC -> perTopUp(new OptimisticCredit(wallets, ceiling, concurrency.optimistic()));
             case REDISSON_LOCK -> perTopUp(new RedissonLockCredit(wallets, ceiling, redisson, concurrency.lock()));
-            case COALESCING -> new CoalescingTopUps(wallets, records, dailyLimits, transactions, ceiling,
-                    concurrency.coalescing(), clock, traces);
+            case COALESCING ->
+                new CoalescingTopUps(
+                        wallets, records, dailyLimits, transactions, ceiling, concurrency.coalescing(), clock, traces);
         };
     }
 

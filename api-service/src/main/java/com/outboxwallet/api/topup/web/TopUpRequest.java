@@ -9,8 +9,11 @@ import io.swagger.v3.oas.annotations.media.Schema;
  * place an amount is checked.
  */
 record TopUpRequest(
-        @Schema(requiredMode = Schema.RequiredMode.REQUIRED, pattern = "^" + Amount.FORMAT + "$",
-                description = Amount.EXPECTED + "; greater than 0", example = "150000.00")
+        @Schema(
+                requiredMode = Schema.RequiredMode.REQUIRED,
+                pattern = "^" + Amount.FORMAT + "$",
+                description = Amount.EXPECTED + "; greater than 0",
+                example = "150000.00")
         String amount) {
 
     Amount parsedAmount() {

@@ -1,14 +1,14 @@
 package com.outboxwallet.api.wallet.web;
 
-import com.outboxwallet.problems.ProblemResponses;
-import io.swagger.v3.oas.annotations.tags.Tag;
-import io.swagger.v3.oas.annotations.responses.ApiResponse;
-import io.swagger.v3.oas.annotations.media.Schema;
 import com.outboxwallet.api.auth.WalletUser;
 import com.outboxwallet.api.wallet.Wallet;
 import com.outboxwallet.api.wallet.WalletNotFound;
 import com.outboxwallet.api.wallet.WalletRepository;
+import com.outboxwallet.problems.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import org.springframework.http.MediaType;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -25,7 +25,9 @@ class WalletController {
         this.wallets = wallets;
     }
 
-    @Operation(operationId = "getWallet", summary = "Read your wallet and its balance",
+    @Operation(
+            operationId = "getWallet",
+            summary = "Read your wallet and its balance",
             description = "The balance includes every top-up that has answered 201.")
     @ApiResponse(responseCode = "200", description = "Your wallet")
     @GetMapping(path = "/api/v1/wallet", produces = MediaType.APPLICATION_JSON_VALUE)
@@ -35,8 +37,12 @@ class WalletController {
     }
 
     /** Amounts are strings: exact decimals that no JSON parser turns into a binary float. */
-    record WalletResponse(@Schema(format = "uuid", example = "5f0c3a6e-8d1b-4c47-9a51-2f1e6d7b9c10") String walletId,
-                          @Schema(pattern = "^[0-9]+\\.[0-9]{2}$", example = "150000.00") String balance,
-                          @Schema(pattern = "^[A-Z]{3}$", example = "EUR") String currency) {
-    }
+    record WalletResponse(
+            @Schema(format = "uuid", example = "5f0c3a6e-8d1b-4c47-9a51-2f1e6d7b9c10")
+            String walletId,
+
+            @Schema(pattern = "^[0-9]+\\.[0-9]{2}$", example = "150000.00")
+            String balance,
+
+            @Schema(pattern = "^[A-Z]{3}$", example = "EUR") String currency) {}
 }

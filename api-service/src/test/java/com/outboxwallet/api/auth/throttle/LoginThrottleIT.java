@@ -1,34 +1,34 @@
 package com.outboxwallet.api.auth.throttle;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.outboxwallet.api.ApiServiceIntegrationTest;
 import com.outboxwallet.api.Browser;
 import com.outboxwallet.api.WalletApi;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-import java.net.InetAddress;
-import java.net.UnknownHostException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.atomic.AtomicInteger;
-
-import static org.assertj.core.api.Assertions.assertThat;
-
 /**
  * Password guessing over HTTP against the real Redis, with the production limits (5 failures per username from an
  * address, 20 per address, then 1 s doubling). Each test sends from loopback addresses of its own (127.0.0.x), so
  * the address counters of one test are not another's.
  */
-@TestPropertySource(properties = {
-        "wallet.auth.login-throttle.max-failures-per-user=5",
-        "wallet.auth.login-throttle.max-failures-per-address=20"})
+@TestPropertySource(
+        properties = {
+            "wallet.auth.login-throttle.max-failures-per-user=5",
+            "wallet.auth.login-throttle.max-failures-per-address=20"
+        })
 class LoginThrottleIT extends ApiServiceIntegrationTest {
 
     private static final AtomicInteger NEXT_ADDRESS = new AtomicInteger(10);
@@ -43,15 +43,18 @@ class LoginThrottleIT extends ApiServiceIntegrationTest {
 
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 200; i++) {
-            statuses.add(guesser.get(withPassword(alice, "guess-" + i), "/api/v1/wallet").statusCode());
+            statuses.add(guesser.get(withPassword(alice, "guess-" + i), "/api/v1/wallet")
+                    .statusCode());
         }
 
         assertThat(statuses.subList(0, 5)).containsOnly(401);
         assertThat(statuses.get(5)).isEqualTo(429);
         assertThat(statuses).containsOnly(401, 429);
         assertThat(statuses.stream().filter(status -> status == 401).count())
-                .as("a wrong password checked after each doubling wait only").isLessThanOrEqualTo(8);
-        assertThat(fromAnAddressOfItsOwn().get(alice, "/api/v1/wallet").statusCode()).isEqualTo(200);
+                .as("a wrong password checked after each doubling wait only")
+                .isLessThanOrEqualTo(8);
+        assertThat(fromAnAddressOfItsOwn().get(alice, "/api/v1/wallet").statusCode())
+                .isEqualTo(200);
     }
 
     @Test
@@ -77,8 +80,8 @@ class LoginThrottleIT extends ApiServiceIntegrationTest {
     @Test
     void anUnknownUsernameIsThrottledExactlyAsAKnownOne() {
         Credentials alice = aUser();
-        Credentials nobody = new Credentials("nobody-" + UUID.randomUUID().toString().substring(0, 8),
-                "whatever-password", null, null);
+        Credentials nobody = new Credentials(
+                "nobody-" + UUID.randomUUID().toString().substring(0, 8), "whatever-password", null, null);
 
         List<Integer> known = sixGuesses(alice);
         List<Integer> unknown = sixGuesses(nobody);
@@ -95,7 +98,8 @@ class LoginThrottleIT extends ApiServiceIntegrationTest {
         Credentials mallory = aUser(); // an account of the guesser's own, logging in right
         assertThat(address.get(mallory, "/api/v1/wallet").statusCode()).isEqualTo(200);
         assertThat(address.get(new Credentials("someone-19", "wrong-password", null, null), "/api/v1/wallet")
-                .statusCode()).isEqualTo(401);
+                        .statusCode())
+                .isEqualTo(401);
 
         HttpResponse<String> next = address.get(aUser(), "/api/v1/wallet");
 
@@ -114,8 +118,10 @@ class LoginThrottleIT extends ApiServiceIntegrationTest {
             attempts.add(browser.submitLogin(alice.username(), "guess-" + i));
         }
 
-        assertThat(attempts.subList(0, 5)).allSatisfy(attempt ->
-                assertThat(attempt.headers().firstValue("Location").orElseThrow()).endsWith("/login?error"));
+        assertThat(attempts.subList(0, 5))
+                .allSatisfy(attempt -> assertThat(
+                                attempt.headers().firstValue("Location").orElseThrow())
+                        .endsWith("/login?error"));
         HttpResponse<String> throttled = attempts.get(5);
         assertThat(throttled.statusCode()).isEqualTo(429);
         assertThat(throttled.headers().firstValue("Retry-After")).hasValue("1");
@@ -136,15 +142,17 @@ class LoginThrottleIT extends ApiServiceIntegrationTest {
         WalletApi guesser = fromAnAddressOfItsOwn();
         List<Integer> statuses = new ArrayList<>();
         for (int i = 0; i < 6; i++) {
-            statuses.add(guesser.get(withPassword(user, "guess-" + i), "/api/v1/wallet").statusCode());
+            statuses.add(guesser.get(withPassword(user, "guess-" + i), "/api/v1/wallet")
+                    .statusCode());
         }
         return statuses;
     }
 
     /** A client bound to a loopback address no other test uses. */
     private WalletApi fromAnAddressOfItsOwn() {
-        return new WalletApi("http://127.0.0.1:" + port, HttpClient.newBuilder().localAddress(anAddressOfItsOwn())
-                .build());
+        return new WalletApi(
+                "http://127.0.0.1:" + port,
+                HttpClient.newBuilder().localAddress(anAddressOfItsOwn()).build());
     }
 
     private static InetAddress anAddressOfItsOwn() {

@@ -1,25 +1,24 @@
 package com.outboxwallet.api.auth.throttle;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import com.outboxwallet.api.redis.RedisFallbacks;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.Test;
-
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
-
-import static org.assertj.core.api.Assertions.assertThat;
+import org.junit.jupiter.api.Test;
 
 /** The throttle's arithmetic, on this instance's own counters and a clock the test moves. */
 class LoginThrottleTest {
 
     private final MovableClock clock = new MovableClock();
-    private final LoginThrottleProperties limits = new LoginThrottleProperties(3, 5, Duration.ofSeconds(1),
-            Duration.ofSeconds(60));
+    private final LoginThrottleProperties limits =
+            new LoginThrottleProperties(3, 5, Duration.ofSeconds(1), Duration.ofSeconds(60));
     private final LocalFailureCounter counters = new LocalFailureCounter(clock, limits.longestDelay());
-    private final LoginThrottle throttle = new LoginThrottle(counters, counters, limits, clock,
-            new RedisFallbacks(new SimpleMeterRegistry()));
+    private final LoginThrottle throttle =
+            new LoginThrottle(counters, counters, limits, clock, new RedisFallbacks(new SimpleMeterRegistry()));
 
     @Test
     void failuresBelowTheLimitDoNotWait() {
@@ -31,16 +30,20 @@ class LoginThrottleTest {
     @Test
     void theWaitDoublesWithEachFailurePastTheLimitUpToTheLongest() {
         fail("alice", "10.0.0.1", 3);
-        assertThat(throttle.check("alice", "10.0.0.1").orElseThrow().retryAfter()).isEqualTo(Duration.ofSeconds(1));
+        assertThat(throttle.check("alice", "10.0.0.1").orElseThrow().retryAfter())
+                .isEqualTo(Duration.ofSeconds(1));
 
         fail("alice", "10.0.0.1", 1);
-        assertThat(throttle.check("alice", "10.0.0.1").orElseThrow().retryAfter()).isEqualTo(Duration.ofSeconds(2));
+        assertThat(throttle.check("alice", "10.0.0.1").orElseThrow().retryAfter())
+                .isEqualTo(Duration.ofSeconds(2));
 
         fail("alice", "10.0.0.1", 1);
-        assertThat(throttle.check("alice", "10.0.0.1").orElseThrow().retryAfter()).isEqualTo(Duration.ofSeconds(4));
+        assertThat(throttle.check("alice", "10.0.0.1").orElseThrow().retryAfter())
+                .isEqualTo(Duration.ofSeconds(4));
 
         fail("alice", "10.0.0.1", 20);
-        assertThat(throttle.check("alice", "10.0.0.1").orElseThrow().retryAfter()).isEqualTo(Duration.ofSeconds(60));
+        assertThat(throttle.check("alice", "10.0.0.1").orElseThrow().retryAfter())
+                .isEqualTo(Duration.ofSeconds(60));
     }
 
     @Test
@@ -48,7 +51,8 @@ class LoginThrottleTest {
         fail("alice", "10.0.0.1", 4); // 2 s after the fourth
 
         clock.advance(Duration.ofMillis(1500));
-        assertThat(throttle.check("alice", "10.0.0.1").orElseThrow().retryAfter()).isEqualTo(Duration.ofMillis(500));
+        assertThat(throttle.check("alice", "10.0.0.1").orElseThrow().retryAfter())
+                .isEqualTo(Duration.ofMillis(500));
 
         clock.advance(Duration.ofMillis(500));
         assertThat(throttle.check("alice", "10.0.0.1")).isEmpty();
@@ -87,7 +91,8 @@ class LoginThrottleTest {
     @Test
     void ipv6AddressesCountByTheirSlash64() {
         assertThat(LoginThrottle.clientOf("2001:db8:1:2:aaaa:bbbb:cccc:dddd"))
-                .isEqualTo(LoginThrottle.clientOf("2001:db8:1:2::1")).endsWith("/64");
+                .isEqualTo(LoginThrottle.clientOf("2001:db8:1:2::1"))
+                .endsWith("/64");
         assertThat(LoginThrottle.clientOf("2001:db8:1:3::1")).isNotEqualTo(LoginThrottle.clientOf("2001:db8:1:2::1"));
         assertThat(LoginThrottle.clientOf("192.0.2.7")).isEqualTo("192.0.2.7");
     }

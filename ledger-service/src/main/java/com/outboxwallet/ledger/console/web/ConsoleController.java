@@ -6,6 +6,10 @@ import com.outboxwallet.ledger.console.OpenGaps;
 import com.outboxwallet.ledger.console.RelayStatusReader;
 import com.outboxwallet.ledger.console.ReplayState;
 import io.swagger.v3.oas.annotations.Hidden;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Supplier;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
@@ -15,11 +19,6 @@ import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.jspecify.annotations.Nullable;
-
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
-import java.util.function.Supplier;
 
 /**
  * The operator console: the pipeline's health on one read-only page, for the operator account (SecurityConfiguration).
@@ -43,8 +42,12 @@ class ConsoleController {
     private final OpenGaps gaps;
     private final ReplayState replay;
 
-    ConsoleController(RelayStatusReader relay, ConsumerLagReader lag, ApplyActivityReader apply, OpenGaps gaps,
-                      ReplayState replay) {
+    ConsoleController(
+            RelayStatusReader relay,
+            ConsumerLagReader lag,
+            ApplyActivityReader apply,
+            OpenGaps gaps,
+            ReplayState replay) {
         this.relay = relay;
         this.lag = lag;
         this.apply = apply;
@@ -55,7 +58,8 @@ class ConsoleController {
     @GetMapping(path = "/console", produces = MediaType.TEXT_HTML_VALUE)
     String console(@RequestParam(defaultValue = "" + DEFAULT_REFRESH_SECONDS) int refresh, Model model) {
         model.addAttribute("refreshSeconds", Math.clamp(refresh, 0, LONGEST_REFRESH_SECONDS));
-        model.addAttribute("generatedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
+        model.addAttribute(
+                "generatedAt", Instant.now().truncatedTo(ChronoUnit.SECONDS).toString());
         model.addAttribute("relay", relay.read());
         model.addAttribute("lag", lag.read());
         model.addAttribute("apply", apply.read());
