@@ -102,8 +102,7 @@ final class LocalStackProcess implements AutoCloseable {
                             "no local-stack-*-exec.jar in " + JAR_DIRECTORY + ": bin/benchmark builds it"));
         } catch (NoSuchFileException e) {
             throw new IllegalStateException(
-                    "no " + JAR_DIRECTORY + ": run bin/benchmark from the repository, which" + " builds local-stack",
-                    e);
+                    "no " + JAR_DIRECTORY + ": run bin/benchmark from the repository, which builds local-stack", e);
         }
     }
 

@@ -113,7 +113,7 @@ final class StackDatabases implements AutoCloseable {
                 .list();
         if (delays.whole().count() != ids.length) {
             throw new IllegalStateException(
-                    ids.length - delays.whole().count() + " accepted top-up(s) have no outbox" + " row");
+                    ids.length - delays.whole().count() + " accepted top-up(s) have no outbox row");
         }
         return delays;
     }

@@ -46,7 +46,7 @@ public record FaultTestSettings(
         kinds = Set.copyOf(kinds);
         if (topUps < 1 || users < 1 || clients < 1 || faultsEach < 0 || rate < 0) {
             throw new IllegalArgumentException(
-                    "top-ups, users and clients must be positive, faults-each and rate not" + " negative");
+                    "top-ups, users and clients must be positive, faults-each and rate not negative");
         }
     }
 

@@ -30,7 +30,7 @@ public final class OpenApiProblems {
                                 .description("stable URI of the problem type; switch on this"))
                 .addProperty(
                         "title",
-                        new StringSchema().description("the type's title, the same for every problem" + " of the type"))
+                        new StringSchema().description("the type's title, the same for every problem of the type"))
                 .addProperty(
                         "status",
                         new IntegerSchema().minimum(BigDecimal.valueOf(400)).maximum(BigDecimal.valueOf(599)))

@@ -69,9 +69,15 @@ class EmbeddedPipelineIT extends PipelineContract {
         HttpResponse<String> topUp = topUp(user, "trace-" + UUID.randomUUID(), "10.00");
 
         String traceId = topUp.headers().firstValue("traceparent").orElseThrow().split("-")[1];
+        // Each hop's span reaches the exporter when it ends, in no fixed order: the relay's publish span may end
+        // after the ledger has applied the event. Wait for all four.
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> spansOf(traceId).stream()
-                        .anyMatch(span -> span.getName().equals("wallet.events process") && span.hasEnded()));
+                .until(() -> hopsOf(spansOf(traceId))
+                        .containsAll(List.of(
+                                "api-service SERVER",
+                                "outbox-relay INTERNAL",
+                                "outbox-relay PRODUCER",
+                                "ledger-service CONSUMER")));
         List<SpanData> trace = spansOf(traceId);
         SpanData server = only(trace, "api-service", SpanKind.SERVER);
         SpanData outbox = only(trace, "outbox-relay", SpanKind.INTERNAL);
@@ -98,6 +104,12 @@ class EmbeddedPipelineIT extends PipelineContract {
     private List<SpanData> spansOf(String traceId) {
         return spans.getFinishedSpanItems().stream()
                 .filter(span -> span.getTraceId().equals(traceId))
+                .toList();
+    }
+
+    private static List<String> hopsOf(List<SpanData> spans) {
+        return spans.stream()
+                .map(span -> span.getResource().getAttribute(SERVICE_NAME) + " " + span.getKind())
                 .toList();
     }
 

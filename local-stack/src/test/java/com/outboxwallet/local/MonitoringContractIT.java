@@ -69,7 +69,7 @@ class MonitoringContractIT {
     private static final Set<String> TARGET_LABELS = Set.of("job", "instance");
     /** What Prometheus 3 asks for first. */
     private static final String OPENMETRICS =
-            "application/openmetrics-text;version=1.0.0," + "text/plain;version=0.0.4;q=0.5";
+            "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5";
 
     private final JsonMapper json = JsonMapper.builder().build();
     private final Path root = repositoryRoot();

@@ -149,7 +149,7 @@ public final class OperatorCommandLine {
         codes.put(String.valueOf(FOUND_PROBLEMS), "ran, and found a problem (the description says which)");
         codes.put(
                 String.valueOf(FAILED),
-                "could not do its work: a bad argument, a system unreachable, an " + "error; safe to rerun");
+                "could not do its work: a bad argument, a system unreachable, an error; safe to rerun");
         return codes;
     }
 }

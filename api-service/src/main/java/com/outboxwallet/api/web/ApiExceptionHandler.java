@@ -112,7 +112,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     ProblemDetail dailyLimit(DailyLimitExceeded e) {
         ProblemDetail problem = Problems.withField(
                 Refusals.of(e),
-                "The top-up would pass today's limit;" + " nothing was written.",
+                "The top-up would pass today's limit; nothing was written.",
                 "amount",
                 "at most the remaining amount, once the remaining count allows");
         if (e.remainingAmount() != null) {

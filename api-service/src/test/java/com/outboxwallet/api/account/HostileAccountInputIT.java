@@ -79,17 +79,17 @@ class HostileAccountInputIT extends ApiServiceIntegrationTest {
                         "malformed-body"),
                 create(
                         "an unknown role",
-                        "{\"username\":\"hostile-h\",\"password\":\"a-good-password\"," + "\"role\":\"ROOT\"}",
+                        "{\"username\":\"hostile-h\",\"password\":\"a-good-password\",\"role\":\"ROOT\"}",
                         400,
                         "malformed-body"),
                 create(
                         "a role as a number",
-                        "{\"username\":\"hostile-i\",\"password\":\"a-good-password\"," + "\"role\":1}",
+                        "{\"username\":\"hostile-i\",\"password\":\"a-good-password\",\"role\":1}",
                         400,
                         "malformed-body"),
                 create(
                         "the username twice",
-                        "{\"username\":\"hostile-j\",\"username\":\"admin\"," + "\"password\":\"a-good-password\"}",
+                        "{\"username\":\"hostile-j\",\"username\":\"admin\",\"password\":\"a-good-password\"}",
                         400,
                         "malformed-body"),
                 create(
@@ -152,7 +152,7 @@ class HostileAccountInputIT extends ApiServiceIntegrationTest {
                         "malformed-body"),
                 change(
                         "a username",
-                        "{\"currentPassword\":\"%s\",\"newPassword\":\"a-good-password\"," + "\"username\":\"admin\"}",
+                        "{\"currentPassword\":\"%s\",\"newPassword\":\"a-good-password\",\"username\":\"admin\"}",
                         400,
                         "malformed-body"));
     }

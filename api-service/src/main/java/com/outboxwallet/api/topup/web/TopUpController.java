@@ -71,7 +71,7 @@ class TopUpController {
     })
     @ApiResponse(
             responseCode = "201",
-            description = "Topped up; or, with Idempotent-Replayed: true, the first " + "response to this key again",
+            description = "Topped up; or, with Idempotent-Replayed: true, the first response to this key again",
             headers = {
                 @Header(
                         name = "Location",

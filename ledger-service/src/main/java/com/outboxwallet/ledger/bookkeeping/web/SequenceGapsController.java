@@ -17,7 +17,7 @@ import org.springframework.web.bind.annotation.RestController;
 /** Where the gap alarm comes from: every open range of missing sequences, oldest first. */
 @Tag(
         name = "sequence gaps",
-        description = "Wallet sequences the ledger has not received: where the gap alarm comes" + " from.")
+        description = "Wallet sequences the ledger has not received: where the gap alarm comes from.")
 @ProblemResponses({"unauthorized", "invalid-request", "not-acceptable"})
 @RestController
 class SequenceGapsController {
