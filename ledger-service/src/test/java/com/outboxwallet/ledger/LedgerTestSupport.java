@@ -117,6 +117,8 @@ abstract class LedgerTestSupport {
                 .add(
                         CloudEventHeaders.WALLET_SEQUENCE,
                         Long.toString(event.sequence()).getBytes(StandardCharsets.UTF_8));
+        record.headers()
+                .add(CloudEventHeaders.TIME, event.occurredAt().toString().getBytes(StandardCharsets.UTF_8));
         return record;
     }
 
@@ -151,6 +153,10 @@ abstract class LedgerTestSupport {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    long eventDelaysTimed() {
+        return meters.get("ledger.event.delay").timer().count();
     }
 
     double eventsCounted(String outcome) {

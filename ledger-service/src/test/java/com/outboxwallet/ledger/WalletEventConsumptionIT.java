@@ -39,6 +39,7 @@ class WalletEventConsumptionIT extends LedgerIntegrationTest {
         UUID eventId = UUID.randomUUID();
         TopUpAccepted marker = aTopUpOf("1.00", wallet, 2);
         double duplicatesBefore = eventsCounted("duplicate");
+        long delaysBefore = eventDelaysTimed();
 
         publish(eventId, topUp);
         publish(eventId, topUp);
@@ -62,6 +63,10 @@ class WalletEventConsumptionIT extends LedgerIntegrationTest {
         await().atMost(Duration.ofSeconds(10))
                 .untilAsserted(() -> assertThat(eventsCounted("duplicate") - duplicatesBefore)
                         .isEqualTo(2.0));
+        // Commit-to-ledger delay: once per applied event, the top-up and the marker; a duplicate is not a delay.
+        await().atMost(Duration.ofSeconds(10))
+                .untilAsserted(
+                        () -> assertThat(eventDelaysTimed() - delaysBefore).isEqualTo(2));
     }
 
     @Test

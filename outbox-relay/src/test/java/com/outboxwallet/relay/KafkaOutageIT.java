@@ -49,9 +49,12 @@ class KafkaOutageIT {
             await().atMost(Duration.ofSeconds(60))
                     .until(() -> metrics.counter("relay.publish.failures").count() >= 2);
             assertThat(StandaloneRelay.unpublished(jdbc, during)).isEqualTo(during.size());
+            // The backlog an operator sees: this database's rows written while Kafka was down, all still waiting.
+            assertThat(metrics.get("relay.outbox.unpublished").gauge().value()).isEqualTo(during.size());
 
             kafka = EmbeddedKafkaServer.start(port, kafkaLogs);
             await().atMost(Duration.ofSeconds(60)).until(() -> StandaloneRelay.unpublished(jdbc, during) == 0);
+            assertThat(metrics.get("relay.outbox.unpublished").gauge().value()).isZero();
 
             try (TopicReader topic = new TopicReader(kafka.bootstrapServers(), "wallet.events")) {
                 List<UUID> all = new ArrayList<>(before);

@@ -22,6 +22,7 @@ public record RelayStatus(
         URI source,
         @Nullable String unreachable,
         @Nullable Double oldestUnpublishedAgeSeconds,
+        @Nullable Double unpublishedRows,
         @Nullable Double eventsPublished,
         @Nullable Double publishFailures,
         @Nullable String instance,
@@ -32,6 +33,7 @@ public record RelayStatus(
         @Nullable Double hybridPollerActive) {
 
     static final String OLDEST_UNPUBLISHED_AGE = "relay_outbox_oldest_unpublished_age_seconds";
+    static final String UNPUBLISHED = "relay_outbox_unpublished_rows";
     static final String EVENTS_PUBLISHED = "relay_events_published_total";
     static final String PUBLISH_FAILURES = "relay_publish_failures_total";
     static final String LEADER = "relay_leader";
@@ -43,7 +45,7 @@ public record RelayStatus(
     private static final double AGE_WORTH_A_LOOK_SECONDS = 5;
 
     static RelayStatus unreachable(URI source, String why) {
-        return new RelayStatus(source, why, null, null, null, null, null, null, null, null, null);
+        return new RelayStatus(source, why, null, null, null, null, null, null, null, null, null, null);
     }
 
     static RelayStatus from(URI source, List<Sample> samples) {
@@ -52,6 +54,7 @@ public record RelayStatus(
                 source,
                 null,
                 value(samples, OLDEST_UNPUBLISHED_AGE),
+                value(samples, UNPUBLISHED),
                 value(samples, EVENTS_PUBLISHED),
                 value(samples, PUBLISH_FAILURES),
                 leader.map(s -> s.label("instance")).orElse(null),
@@ -81,6 +84,11 @@ public record RelayStatus(
 
     public String oldestUnpublishedAge() {
         return show(oldestUnpublishedAgeSeconds, age -> age == 0 ? "0 s (nothing waiting)" : Figures.seconds(age));
+    }
+
+    /** Counted by the relay up to 100,000: past that, the oldest row's age says more. */
+    public String unpublished() {
+        return show(unpublishedRows, Figures::count);
     }
 
     public String published() {

@@ -37,6 +37,7 @@ class PrometheusTextTest {
 
         assertThat(relay.reachable()).isTrue();
         assertThat(relay.oldestUnpublishedAge()).isEqualTo("2.4 s");
+        assertThat(relay.unpublished()).isEqualTo("37");
         assertThat(relay.published()).isEqualTo("1,042");
         assertThat(relay.failures()).isEqualTo("3");
         assertThat(relay.modeShown()).isEqualTo("hybrid");
@@ -59,6 +60,7 @@ class PrometheusTextTest {
         assertThat(relay.carrier()).isEqualTo("only in hybrid mode");
         assertThat(relay.oldestUnpublishedAge()).isEqualTo("0 s (nothing waiting)");
         assertThat(relay.published()).isEqualTo(Figures.NOT_EXPORTED);
+        assertThat(relay.unpublished()).isEqualTo(Figures.NOT_EXPORTED);
     }
 
     @Test

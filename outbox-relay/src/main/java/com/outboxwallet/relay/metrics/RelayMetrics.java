@@ -15,10 +15,13 @@ import org.springframework.stereotype.Component;
 
 /**
  * What an operator watches (docs/runbook.md): events published, publish failures, the age of the oldest unpublished
- * row, commit→publish latency, and which instance leads in which mode.
+ * row and how many wait, commit→publish latency, and which instance leads in which mode.
  */
 @Component
 public class RelayMetrics {
+
+    /** Where the backlog gauge stops counting: beyond it, the oldest row's age says more than the number. */
+    static final long UNPUBLISHED_COUNTED_UP_TO = 100_000;
 
     private final MeterRegistry registry;
     private final RelayProperties properties;
@@ -49,6 +52,10 @@ public class RelayMetrics {
                                 / 1000.0)
                 .description("seconds the oldest unpublished outbox row has waited")
                 .baseUnit("seconds")
+                .register(registry);
+        Gauge.builder("relay.outbox.unpublished", outbox, store -> store.unpublishedRows(UNPUBLISHED_COUNTED_UP_TO))
+                .description("outbox rows waiting to be published, counted up to " + UNPUBLISHED_COUNTED_UP_TO)
+                .baseUnit("rows")
                 .register(registry);
     }
 

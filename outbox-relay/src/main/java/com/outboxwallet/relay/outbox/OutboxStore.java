@@ -120,6 +120,17 @@ public class OutboxStore {
                 .map(millis -> Duration.ofMillis(Math.max(0, millis.longValue())));
     }
 
+    /**
+     * Unpublished rows, counted up to {@code cap}: a scrape every few seconds must stay cheap however large a backlog
+     * grows, and past the cap the number matters less than its age.
+     */
+    public long unpublishedRows(long cap) {
+        return jdbc.sql("SELECT count(*) FROM (SELECT 1 FROM outbox WHERE published_at IS NULL LIMIT :cap) waiting")
+                .param("cap", cap)
+                .query(Long.class)
+                .single();
+    }
+
     @Transactional(propagation = Propagation.MANDATORY)
     public void markPublished(List<Long> ids) {
         jdbc.sql("UPDATE outbox SET published_at = now() WHERE id IN (:ids)")
