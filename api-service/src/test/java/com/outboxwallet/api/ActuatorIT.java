@@ -45,6 +45,25 @@ class ActuatorIT extends ApiServiceIntegrationTest {
     }
 
     @Test
+    void theMetricsScraperReadsTheMetricsAndNothingElse() {
+        HttpResponse<String> metrics = api().get(metricsScraper(), "/actuator/prometheus");
+
+        assertThat(metrics.statusCode()).isEqualTo(200);
+        assertThat(metrics.body()).contains("wallet_topups_seconds");
+        assertThat(api().get(metricsScraper(), "/api/v1/wallet").statusCode()).isEqualTo(403);
+        assertThat(api().get(metricsScraper(), "/api/v1/admin/users").statusCode())
+                .isEqualTo(403);
+        assertThat(api().topUp(metricsScraper(), "scraper-" + java.util.UUID.randomUUID(), "10.00")
+                        .statusCode())
+                .isEqualTo(403);
+        JsonNode health =
+                json.readTree(api().get(metricsScraper(), "/actuator/health").body());
+        assertThat(health.has("components"))
+                .as("health details are the admin's")
+                .isFalse();
+    }
+
+    @Test
     void otherActuatorEndpointsAreNotExposed() {
         assertThat(api().get(admin(), "/actuator/env").statusCode()).isEqualTo(404);
         assertThat(api().get(null, "/actuator/env").statusCode()).isEqualTo(401);

@@ -24,6 +24,7 @@ import org.springframework.test.context.DynamicPropertySource;
 public abstract class ApiServiceTestBase {
 
     protected static final String ADMIN_PASSWORD = "test-admin-password";
+    protected static final String METRICS_PASSWORD = "test-metrics-password";
 
     @LocalServerPort
     protected int port;
@@ -41,6 +42,7 @@ public abstract class ApiServiceTestBase {
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
         registry.add("wallet.bootstrap-admin.password", () -> ADMIN_PASSWORD);
+        registry.add("wallet.metrics-scraper.password", () -> METRICS_PASSWORD);
     }
 
     protected WalletApi api() {
@@ -56,6 +58,11 @@ public abstract class ApiServiceTestBase {
 
     protected Credentials admin() {
         return new Credentials("admin", ADMIN_PASSWORD, null, null);
+    }
+
+    /** The metrics scraper the service provisions from wallet.metrics-scraper.*. */
+    protected Credentials metricsScraper() {
+        return new Credentials("prometheus", METRICS_PASSWORD, null, null);
     }
 
     protected static String anyKey() {

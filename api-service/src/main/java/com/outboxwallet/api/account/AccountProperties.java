@@ -5,16 +5,22 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import java.util.List;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
  * @param bootstrapAdmin the administrator created at first start; its password has no default outside the local profile
  * @param demoUsers      USER accounts provisioned at start-up; only the local profile lists any
+ * @param metricsScraper the account a monitoring system scrapes {@code /actuator/prometheus} with (role METRICS),
+ *                       provisioned once its password is set
  */
 @Validated
 @ConfigurationProperties("wallet")
-public record AccountProperties(@Valid @NotNull BootstrapAdmin bootstrapAdmin, List<@Valid DemoUser> demoUsers) {
+public record AccountProperties(
+        @Valid @NotNull BootstrapAdmin bootstrapAdmin,
+        List<@Valid DemoUser> demoUsers,
+        @Valid @NotNull MetricsScraper metricsScraper) {
 
     public AccountProperties {
         demoUsers = demoUsers == null ? List.of() : List.copyOf(demoUsers);
@@ -40,8 +46,24 @@ public record AccountProperties(@Valid @NotNull BootstrapAdmin bootstrapAdmin, L
         }
     }
 
+    /**
+     * Prometheus's account: it may read the metrics and nothing else (no top-ups, no users), so the monitoring system
+     * never holds an administrator's password.
+     */
+    public record MetricsScraper(
+            @NotBlank String username, @Nullable String password) {
+
+        public MetricsScraper {
+            refuseUnacceptable("wallet.metrics-scraper.password (WALLET_METRICS_PASSWORD)", password);
+        }
+
+        public boolean configured() {
+            return password != null && !password.isBlank();
+        }
+    }
+
     /** Fails the start naming the setting, rather than with bcrypt's message from deep inside provisioning. */
-    private static void refuseUnacceptable(String setting, String password) {
+    private static void refuseUnacceptable(String setting, @Nullable String password) {
         if (password == null || password.isBlank()) {
             return; // @NotBlank says what to set
         }

@@ -1,6 +1,10 @@
 package com.outboxwallet.api.auth;
 
 public enum Role {
+    /** Tops up and reads their own wallet. */
     USER,
-    ADMIN
+    /** Everything a user may, and administers users and the actuator. */
+    ADMIN,
+    /** Reads {@code /actuator/prometheus} and nothing else: what a monitoring system scrapes with. */
+    METRICS
 }

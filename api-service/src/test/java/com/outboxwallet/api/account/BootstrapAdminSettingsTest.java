@@ -18,7 +18,7 @@ class BootstrapAdminSettingsTest {
     private final ApplicationContextRunner context = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(ValidationAutoConfiguration.class))
             .withUserConfiguration(Settings.class)
-            .withPropertyValues("wallet.bootstrap-admin.username=admin");
+            .withPropertyValues("wallet.bootstrap-admin.username=admin", "wallet.metrics-scraper.username=prometheus");
 
     @Test
     void withoutAnAdminPasswordTheServiceRefusesToStartAndSaysWhichVariableToSet() {
@@ -56,12 +56,30 @@ class BootstrapAdminSettingsTest {
     }
 
     @Test
+    void aShortMetricsScraperPasswordStopsTheStartNamingTheSetting() {
+        context.withPropertyValues(
+                        "wallet.bootstrap-admin.password=from-the-environment", "wallet.metrics-scraper.password=short")
+                .run(started -> {
+                    assertThat(started).hasFailed();
+                    assertThat(started.getStartupFailure())
+                            .rootCause()
+                            .hasMessageContaining("wallet.metrics-scraper.password (WALLET_METRICS_PASSWORD)")
+                            .hasMessageContaining("at least 12 characters");
+                });
+    }
+
+    @Test
     void withAnAdminPasswordItStartsAndHasNoDemoUsers() {
         context.withPropertyValues("wallet.bootstrap-admin.password=from-the-environment")
                 .run(started -> {
                     assertThat(started).hasNotFailed();
                     assertThat(started.getBean(AccountProperties.class).demoUsers())
                             .isEmpty();
+                    assertThat(started.getBean(AccountProperties.class)
+                                    .metricsScraper()
+                                    .configured())
+                            .as("no scraper without its password")
+                            .isFalse();
                 });
     }
 }
