@@ -1,16 +1,21 @@
 package com.outboxwallet.commands;
 
+import java.time.DateTimeException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Predicate;
 import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Model.OptionSpec;
 import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.TypeConversionException;
 
 /**
  * A service's operator commands on one command line, {@code java -jar <service>-exec.jar <command> [options]}, the
@@ -59,6 +64,13 @@ public final class OperatorCommandLine {
                                 + "exits.")
                         .formatted(name, name));
         Arrays.stream(commands).forEach(commandLine::addSubcommand);
+        // Said in the operator's terms, not as the parser's exception.
+        commandLine.registerConverter(
+                Instant.class,
+                value -> parsed(value, Instant::parse, "an ISO-8601 instant such as 2026-11-25T06:00:00Z"));
+        commandLine.registerConverter(
+                UUID.class,
+                value -> parsed(value, UUID::fromString, "an id such as d6b801c8-a417-407b-bbea-7ff3c4b3bbe0"));
         commandLine.setExecutionExceptionHandler(OperatorCommandLine::failed);
         everyCommand(commandLine, OperatorCommandLine::describe);
     }
@@ -84,6 +96,14 @@ public final class OperatorCommandLine {
         }
         service.settings(settings);
         return commandLine.execute(command.toArray(String[]::new));
+    }
+
+    private static <T> T parsed(String value, Function<String, T> parse, String expected) {
+        try {
+            return parse.apply(value);
+        } catch (IllegalArgumentException | DateTimeException e) {
+            throw new TypeConversionException("expected " + expected + ", not '" + value + "'");
+        }
     }
 
     /** The command line itself, for tests of how arguments bind. */

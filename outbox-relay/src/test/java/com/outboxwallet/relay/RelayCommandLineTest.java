@@ -34,14 +34,15 @@ class RelayCommandLineTest {
     void aBadTimeOrWalletIdIsAUsageErrorWithExitCode2(CapturedOutput output) {
         assertThat(runCommand("republish", "--from=yesterday")).isEqualTo(2);
         assertThat(output.getErr())
-                .contains("Invalid value for option '--from': cannot convert 'yesterday'")
+                .contains("Invalid value for option '--from': expected an ISO-8601 instant such as"
+                        + " 2026-11-25T06:00:00Z, not 'yesterday'")
                 .contains("Usage: outbox-relay republish");
 
         assertThat(runCommand("republish", "--from=2026-11-25T00:00:00Z", "--wallet", "alice"))
                 .isEqualTo(2);
         assertThat(output.getErr())
-                .contains("Invalid value for option '--wallet'")
-                .contains("'alice'");
+                .contains("Invalid value for option '--wallet': expected an id such as"
+                        + " d6b801c8-a417-407b-bbea-7ff3c4b3bbe0, not 'alice'");
 
         assertThat(runCommand("republish")).isEqualTo(2);
         assertThat(output.getErr())
