@@ -28,6 +28,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.springframework.boot.env.YamlPropertySourceLoader;
+import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.io.ClassPathResource;
 import org.yaml.snakeyaml.Yaml;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -59,6 +62,8 @@ class MonitoringContractIT {
 
     private static final String ADMIN = "admin";
     private static final String ADMIN_PASSWORD = "admin-local-pass";
+    /** The api-service's metrics scraper (role METRICS), provisioned from this password as compose does. */
+    private static final String SCRAPER_PASSWORD = "scraper-local-pass";
     /** The local profile's ledger operator (ledger-service-local.yml). */
     private static final String OPERATOR = "admin";
 
@@ -83,7 +88,12 @@ class MonitoringContractIT {
                 List.of(
                         "--relay.mode=hybrid",
                         "--relay.cdc.slot-name=mon_hybrid",
-                        "--relay.cdc.publication-name=mon_hybrid"));
+                        "--relay.cdc.publication-name=mon_hybrid"),
+                // WALLET_METRICS_PASSWORD, as compose sets it for the api-service (the others ignore it).
+                context -> context.getEnvironment()
+                        .getPropertySources()
+                        .addFirst(new MapPropertySource(
+                                "metrics-scraper", Map.of("wallet.metrics-scraper.password", SCRAPER_PASSWORD))));
 
         String username = "mon-" + UUID.randomUUID().toString().substring(0, 8);
         String password = "mon-password-" + UUID.randomUUID();
@@ -182,11 +192,20 @@ class MonitoringContractIT {
                 assertThat(config).as(job.name + " in prometheus.yml").doesNotContainKey("basic_auth");
             }
         }
+        assertThat(scraperName())
+                .as("prometheus.yml scrapes the api-service as the metrics scraper the api-service provisions")
+                .isEqualTo(new YamlPropertySourceLoader()
+                        .load("api-service", new ClassPathResource("api-service.yml"))
+                        .getFirst()
+                        .getProperty("wallet.metrics-scraper.username"));
+    }
+
+    /** The username prometheus.yml scrapes the api-service with. */
+    private String scraperName() throws IOException {
         @SuppressWarnings("unchecked")
-        Map<String, Object> api = (Map<String, Object>) jobs.get("api-service").get("basic_auth");
-        assertThat(api.get("username"))
-                .as("the api-service's bootstrap administrator")
-                .isEqualTo(ADMIN);
+        Map<String, Object> auth =
+                (Map<String, Object>) scrapeJobs().get("api-service").get("basic_auth");
+        return String.valueOf(auth.get("username"));
     }
 
     /**
@@ -195,7 +214,7 @@ class MonitoringContractIT {
      */
     @Test
     void theTopUpLatencyBucketsCarryTraceIdExemplars() throws Exception {
-        String body = send(get(Job.API.metricsUrl(pipeline), ADMIN, ADMIN_PASSWORD, OPENMETRICS))
+        String body = send(get(Job.API.metricsUrl(pipeline), scraperName(), SCRAPER_PASSWORD, OPENMETRICS))
                 .body();
         assertThat(body.lines()
                         .filter(line -> line.startsWith("wallet_topups_seconds_bucket{"))
@@ -341,7 +360,7 @@ class MonitoringContractIT {
 
     private Scrape scrape(Job job) throws IOException, InterruptedException {
         HttpRequest request = switch (job) {
-            case API -> get(job.metricsUrl(pipeline), ADMIN, ADMIN_PASSWORD, OPENMETRICS);
+            case API -> get(job.metricsUrl(pipeline), scraperName(), SCRAPER_PASSWORD, OPENMETRICS);
             case LEDGER -> get(job.metricsUrl(pipeline), OPERATOR, OPERATOR_PASSWORD, OPENMETRICS);
             case RELAY ->
                 HttpRequest.newBuilder(job.metricsUrl(pipeline))
