@@ -76,11 +76,9 @@ class ConsumptionMetrics {
         for (AppliedRecord record : batch) {
             Instant committed = record.outcome() == Outcome.APPLIED ? committedAt(record) : null;
             if (committed != null) {
+                Duration waited = Duration.between(committed, now);
                 // A clock behind the api-service's would make it negative: shown as no delay rather than dropped.
-                delay.record(
-                        Duration.between(committed, now).isNegative()
-                                ? Duration.ZERO
-                                : Duration.between(committed, now));
+                delay.record(waited.isNegative() ? Duration.ZERO : waited);
             }
         }
     }
