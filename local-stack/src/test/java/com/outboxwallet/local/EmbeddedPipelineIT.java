@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,7 +22,8 @@ import org.springframework.core.env.MapPropertySource;
 
 /**
  * The whole pipeline on the embedded real PostgreSQL, Kafka and Redis: what the README's run command starts. Each
- * service's spans also go to an in-memory exporter, so the test can follow one top-up's trace across the three.
+ * service's spans go to an in-memory exporter, so the test can follow one top-up's trace across the three, and over
+ * OTLP/HTTP to a receiver standing where compose's Jaeger listens ({@link OtlpTraceReceiver}), as compose sends them.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class EmbeddedPipelineIT extends PipelineContract {
@@ -29,6 +31,7 @@ class EmbeddedPipelineIT extends PipelineContract {
     private static final AttributeKey<String> SERVICE_NAME = AttributeKey.stringKey("service.name");
 
     private final InMemorySpanExporter spans = InMemorySpanExporter.create();
+    private final OtlpTraceReceiver jaeger = OtlpTraceReceiver.start();
     private LocalPipeline pipeline;
 
     /** The relay's settings on top of the local profile's; none: the default polling mode. */
@@ -54,7 +57,12 @@ class EmbeddedPipelineIT extends PipelineContract {
                             .getPropertySources()
                             .addFirst(new MapPropertySource(
                                     "test-tracing",
-                                    Map.of("management.opentelemetry.tracing.export.schedule-delay", "100ms")));
+                                    Map.of(
+                                            "management.opentelemetry.tracing.export.schedule-delay",
+                                            "100ms",
+                                            // As compose sets MANAGEMENT_OPENTELEMETRY_TRACING_EXPORT_OTLP_ENDPOINT.
+                                            "management.opentelemetry.tracing.export.otlp.endpoint",
+                                            jaeger.endpoint().toString())));
                 });
     }
 
@@ -99,6 +107,27 @@ class EmbeddedPipelineIT extends PipelineContract {
                 .hasSizeGreaterThanOrEqualTo(2);
         // The outbox span runs from the event's time to the publish: the time the row waited for the relay.
         assertThat(outbox.getEndEpochNanos()).isLessThanOrEqualTo(publish.getStartEpochNanos());
+
+        // What Jaeger receives: the same four spans, sent over OTLP/HTTP (protobuf) by each service.
+        List<OtlpTraceReceiver.ReceivedSpan> hops = Stream.of(server, outbox, publish, apply)
+                .map(EmbeddedPipelineIT::asReceived)
+                .toList();
+        await().atMost(Duration.ofSeconds(30))
+                .untilAsserted(() -> assertThat(jaeger.spansOf(traceId)).containsAll(hops));
+        assertThat(jaeger.refused())
+                .as("requests that were not OTLP/HTTP protobuf")
+                .isEmpty();
+    }
+
+    /** A span as OTLP carries it: a root has no parent span id. */
+    private static OtlpTraceReceiver.ReceivedSpan asReceived(SpanData span) {
+        return new OtlpTraceReceiver.ReceivedSpan(
+                span.getResource().getAttribute(SERVICE_NAME),
+                span.getTraceId(),
+                span.getSpanId(),
+                span.getParentSpanContext().isValid() ? span.getParentSpanId() : "",
+                span.getName(),
+                OtlpTraceReceiver.Kind.valueOf(span.getKind().name()));
     }
 
     private List<SpanData> spansOf(String traceId) {
@@ -125,6 +154,7 @@ class EmbeddedPipelineIT extends PipelineContract {
     @AfterAll
     void stopPipeline() {
         pipeline.close();
+        jaeger.close();
     }
 
     @Override

@@ -1,12 +1,15 @@
 package com.outboxwallet.local;
 
+import static com.outboxwallet.local.ComposeMonitoring.OPERATOR;
+import static com.outboxwallet.local.ComposeMonitoring.OPERATOR_PASSWORD;
+import static com.outboxwallet.local.ComposeMonitoring.SCRAPER_PASSWORD;
+import static com.outboxwallet.local.PipelineHttp.aNewUser;
 import static com.outboxwallet.local.PipelineHttp.authorized;
 import static com.outboxwallet.local.PipelineHttp.post;
 import static com.outboxwallet.local.PipelineHttp.send;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.outboxwallet.infra.EmbeddedInfrastructure;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -29,11 +32,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.springframework.boot.env.YamlPropertySourceLoader;
-import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.io.ClassPathResource;
-import org.yaml.snakeyaml.Yaml;
-import tools.jackson.databind.JsonNode;
-import tools.jackson.databind.json.JsonMapper;
 
 /**
  * No alert rule and no dashboard panel is silently empty: every metric that an expression in
@@ -43,7 +42,7 @@ import tools.jackson.databind.json.JsonMapper;
  * <p>The pipeline runs on the embedded infrastructure with the relay in hybrid mode, the mode that registers every
  * relay metric (the poller's and CDC's: slot lag, WAL held, poller active). After one top-up over HTTP has been
  * applied by the ledger, each service's {@code /actuator/prometheus} is scraped with the credentials prometheus.yml
- * uses (the api-service's ADMIN, the ledger's operator, none for the relay) and in the format Prometheus asks for
+ * uses (the api-service's metrics scraper, the ledger's operator, none for the relay) and in the format Prometheus asks for
  * (OpenMetrics). Then:
  * <ul>
  *   <li>every metric name in every expression must be among the scraped names: of the service its {@code job}
@@ -60,14 +59,6 @@ import tools.jackson.databind.json.JsonMapper;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class MonitoringContractIT {
 
-    private static final String ADMIN = "admin";
-    private static final String ADMIN_PASSWORD = "admin-local-pass";
-    /** The api-service's metrics scraper (role METRICS), provisioned from this password as compose does. */
-    private static final String SCRAPER_PASSWORD = "scraper-local-pass";
-    /** The local profile's ledger operator (ledger-service-local.yml). */
-    private static final String OPERATOR = "admin";
-
-    private static final String OPERATOR_PASSWORD = "admin-local-pass";
     /** Series Prometheus records for each target itself; no service exposes them. */
     private static final Set<String> RECORDED_BY_PROMETHEUS = Set.of("up");
     /** Prometheus's target labels: added at scrape time, never in a service's answer. */
@@ -76,36 +67,20 @@ class MonitoringContractIT {
     private static final String OPENMETRICS =
             "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5";
 
-    private final JsonMapper json = JsonMapper.builder().build();
-    private final Path root = repositoryRoot();
+    private final ComposeMonitoring monitoring = new ComposeMonitoring();
     private LocalPipeline pipeline;
 
     @BeforeAll
     void startThePipelineAndTopUpOnce() throws Exception {
-        pipeline = LocalPipeline.start(
-                InfrastructureEndpoints.of(EmbeddedInfrastructure.shared(), "wallet_mon", "ledger_mon"),
-                LocalPipeline.Ports.random(),
-                List.of(
-                        "--relay.mode=hybrid",
-                        "--relay.cdc.slot-name=mon_hybrid",
-                        "--relay.cdc.publication-name=mon_hybrid"),
-                // WALLET_METRICS_PASSWORD, as compose sets it for the api-service (the others ignore it).
-                context -> context.getEnvironment()
-                        .getPropertySources()
-                        .addFirst(new MapPropertySource(
-                                "metrics-scraper", Map.of("wallet.metrics-scraper.password", SCRAPER_PASSWORD))));
+        pipeline = ComposeMonitoring.startPipeline("mon");
 
-        String username = "mon-" + UUID.randomUUID().toString().substring(0, 8);
-        String password = "mon-password-" + UUID.randomUUID();
-        HttpResponse<String> created = send(post(
-                api("/api/v1/admin/users"),
-                ADMIN,
-                ADMIN_PASSWORD,
-                null,
-                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        HttpResponse<String> topUp = send(
-                post(api("/api/v1/topups"), username, password, "mon-" + UUID.randomUUID(), "{\"amount\":\"150.00\"}"));
+        PipelineHttp.NewUser user = aNewUser(api("/api/v1/admin/users"), "mon");
+        HttpResponse<String> topUp = send(post(
+                api("/api/v1/topups"),
+                user.username(),
+                user.password(),
+                "mon-" + UUID.randomUUID(),
+                "{\"amount\":\"150.00\"}"));
         assertThat(topUp.statusCode()).as(topUp.body()).isEqualTo(201);
 
         // Through the relay and Kafka into the ledger, as the ledger's own counter tells Prometheus.
@@ -126,13 +101,13 @@ class MonitoringContractIT {
 
     @Test
     void everyMetricTheAlertRulesAndTheDashboardsUseIsExposed() throws Exception {
-        List<Expression> alerts = alertExpressions();
-        List<Expression> panels = dashboardExpressions();
+        List<ComposeMonitoring.Expression> alerts = monitoring.alertExpressions();
+        List<ComposeMonitoring.Expression> panels = monitoring.dashboardExpressions();
         assertThat(alerts).as("alert rules in alerts.yml").hasSizeGreaterThanOrEqualTo(7);
         assertThat(panels).as("panel queries in the dashboards").hasSizeGreaterThanOrEqualTo(30);
 
         List<Use> uses = new ArrayList<>();
-        for (Expression expression :
+        for (ComposeMonitoring.Expression expression :
                 Stream.concat(alerts.stream(), panels.stream()).toList()) {
             List<PromQl.Selector> selectors = PromQl.selectors(expression.expr());
             assertThat(selectors)
@@ -165,7 +140,7 @@ class MonitoringContractIT {
     /** prometheus.yml scrapes each service the way the service requires: credentials where it asks for them. */
     @Test
     void theScrapeConfigurationAsksEachServiceTheWayItRequires() throws Exception {
-        Map<String, Map<String, Object>> jobs = scrapeJobs();
+        Map<String, Map<String, Object>> jobs = monitoring.scrapeJobs();
         assertThat(jobs).containsKeys("api-service", "outbox-relay", "ledger-service");
         for (Job job : Job.values()) {
             Map<String, Object> config = jobs.get(job.name);
@@ -192,20 +167,12 @@ class MonitoringContractIT {
                 assertThat(config).as(job.name + " in prometheus.yml").doesNotContainKey("basic_auth");
             }
         }
-        assertThat(scraperName())
+        assertThat(monitoring.scraperName())
                 .as("prometheus.yml scrapes the api-service as the metrics scraper the api-service provisions")
                 .isEqualTo(new YamlPropertySourceLoader()
                         .load("api-service", new ClassPathResource("api-service.yml"))
                         .getFirst()
                         .getProperty("wallet.metrics-scraper.username"));
-    }
-
-    /** The username prometheus.yml scrapes the api-service with. */
-    private String scraperName() throws IOException {
-        @SuppressWarnings("unchecked")
-        Map<String, Object> auth =
-                (Map<String, Object>) scrapeJobs().get("api-service").get("basic_auth");
-        return String.valueOf(auth.get("username"));
     }
 
     /**
@@ -214,7 +181,7 @@ class MonitoringContractIT {
      */
     @Test
     void theTopUpLatencyBucketsCarryTraceIdExemplars() throws Exception {
-        String body = send(get(Job.API.metricsUrl(pipeline), scraperName(), SCRAPER_PASSWORD, OPENMETRICS))
+        String body = send(get(Job.API.metricsUrl(pipeline), monitoring.scraperName(), SCRAPER_PASSWORD, OPENMETRICS))
                 .body();
         assertThat(body.lines()
                         .filter(line -> line.startsWith("wallet_topups_seconds_bucket{"))
@@ -224,66 +191,27 @@ class MonitoringContractIT {
                 .isTrue();
     }
 
+    /**
+     * Exemplars only where OpenMetrics 1.0 allows them, on histogram buckets and counters: a Prometheus before 2.43
+     * (Debian 12's) rejects the whole scrape for one anywhere else ("metric name ..._count does not support
+     * exemplars"), and the service shows as down.
+     */
+    @Test
+    void exemplarsAreOnlyWhereOpenMetricsAllowsThem() throws Exception {
+        for (Job job : Job.values()) {
+            assertThat(openMetrics(job)
+                            .lines()
+                            .filter(line -> line.contains(" # {"))
+                            .filter(line -> {
+                                String name = line.replaceFirst("[{ ].*", "");
+                                return !name.endsWith("_bucket") && !name.endsWith("_total");
+                            }))
+                    .as(job.name + ": lines with an exemplar that are neither a bucket nor a counter")
+                    .isEmpty();
+        }
+    }
+
     // ------------------------------------------------------------------------------------------ what is monitored
-
-    /** A PromQL expression, and where it is: "alerts.yml: <alert>" or "<dashboard file>: <panel title> <refId>". */
-    private record Expression(String where, String expr) {}
-
-    private List<Expression> alertExpressions() throws IOException {
-        Map<String, Object> rules = yaml(root.resolve("deploy/prometheus/alerts.yml"));
-        List<Expression> expressions = new ArrayList<>();
-        for (Map<String, Object> group : maps(rules.get("groups"))) {
-            for (Map<String, Object> rule : maps(group.get("rules"))) {
-                String name = String.valueOf(rule.getOrDefault("alert", rule.get("record")));
-                expressions.add(new Expression("alerts.yml: " + name, String.valueOf(rule.get("expr"))));
-            }
-        }
-        return expressions;
-    }
-
-    /** Every panel query (targets[].expr, at any depth: rows may nest panels) of every dashboard. */
-    private List<Expression> dashboardExpressions() throws IOException {
-        List<Expression> expressions = new ArrayList<>();
-        try (Stream<Path> files = Files.list(root.resolve("deploy/grafana/dashboards"))) {
-            for (Path file :
-                    files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                collectTargets(
-                        json.readTree(Files.readString(file)),
-                        file.getFileName().toString(),
-                        expressions);
-            }
-        }
-        return expressions;
-    }
-
-    private static void collectTargets(JsonNode node, String where, List<Expression> expressions) {
-        if (node.isObject()) {
-            String here = node.has("title")
-                    ? where.replaceFirst(":.*", "") + ": " + node.get("title").asString()
-                    : where;
-            if (node.has("targets")) {
-                for (JsonNode target : node.get("targets")) {
-                    if (target.has("expr")) {
-                        expressions.add(new Expression(
-                                here + " " + target.path("refId").asString(""),
-                                target.get("expr").asString()));
-                    }
-                }
-            }
-            node.properties().forEach(field -> collectTargets(field.getValue(), here, expressions));
-        } else if (node.isArray()) {
-            node.forEach(child -> collectTargets(child, where, expressions));
-        }
-    }
-
-    private Map<String, Map<String, Object>> scrapeJobs() throws IOException {
-        Map<String, Map<String, Object>> jobs = new LinkedHashMap<>();
-        for (Map<String, Object> job :
-                maps(yaml(root.resolve("deploy/prometheus/prometheus.yml")).get("scrape_configs"))) {
-            jobs.put(String.valueOf(job.get("job_name")), job);
-        }
-        return jobs;
-    }
 
     /** One selector of one expression: where it is, and whether the scrapes have it. */
     private record Use(String where, String expr, PromQl.Selector selector) {
@@ -348,7 +276,7 @@ class MonitoringContractIT {
 
     private Map<Job, Scrape> scrapeAll() throws IOException, InterruptedException {
         Map<Job, Scrape> scrapes = new LinkedHashMap<>();
-        Path out = root.resolve("local-stack/target/monitoring-contract");
+        Path out = monitoring.root().resolve("local-stack/target/monitoring-contract");
         Files.createDirectories(out);
         for (Job job : Job.values()) {
             Scrape scrape = scrape(job);
@@ -359,8 +287,13 @@ class MonitoringContractIT {
     }
 
     private Scrape scrape(Job job) throws IOException, InterruptedException {
+        return Scrape.parse(openMetrics(job));
+    }
+
+    /** What the service answers Prometheus, in OpenMetrics. */
+    private String openMetrics(Job job) throws IOException, InterruptedException {
         HttpRequest request = switch (job) {
-            case API -> get(job.metricsUrl(pipeline), scraperName(), SCRAPER_PASSWORD, OPENMETRICS);
+            case API -> get(job.metricsUrl(pipeline), monitoring.scraperName(), SCRAPER_PASSWORD, OPENMETRICS);
             case LEDGER -> get(job.metricsUrl(pipeline), OPERATOR, OPERATOR_PASSWORD, OPENMETRICS);
             case RELAY ->
                 HttpRequest.newBuilder(job.metricsUrl(pipeline))
@@ -371,7 +304,7 @@ class MonitoringContractIT {
         };
         HttpResponse<String> response = send(request);
         assertThat(response.statusCode()).as(job.name + " /actuator/prometheus").isEqualTo(200);
-        return Scrape.parse(response.body());
+        return response.body();
     }
 
     /** The samples of one answer in the Prometheus text or OpenMetrics format. */
@@ -633,27 +566,6 @@ class MonitoringContractIT {
     }
 
     // ------------------------------------------------------------------------------------------------------ util
-
-    private static Path repositoryRoot() {
-        Path dir = Path.of("").toAbsolutePath();
-        while (dir != null && !Files.exists(dir.resolve("deploy/prometheus/alerts.yml"))) {
-            dir = dir.getParent();
-        }
-        if (dir == null) {
-            throw new IllegalStateException("deploy/prometheus/alerts.yml not found above "
-                    + Path.of("").toAbsolutePath());
-        }
-        return dir;
-    }
-
-    private static Map<String, Object> yaml(Path file) throws IOException {
-        return new Yaml().load(Files.readString(file));
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> maps(Object list) {
-        return (List<Map<String, Object>>) list;
-    }
 
     private URI api(String path) {
         return URI.create("http://localhost:" + pipeline.apiPort() + path);

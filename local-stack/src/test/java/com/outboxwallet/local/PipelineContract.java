@@ -1,5 +1,7 @@
 package com.outboxwallet.local;
 
+import static com.outboxwallet.local.PipelineHttp.ADMIN;
+import static com.outboxwallet.local.PipelineHttp.ADMIN_PASSWORD;
 import static com.outboxwallet.local.PipelineHttp.get;
 import static com.outboxwallet.local.PipelineHttp.post;
 import static com.outboxwallet.local.PipelineHttp.send;
@@ -34,8 +36,6 @@ import tools.jackson.databind.json.JsonMapper;
  */
 abstract class PipelineContract {
 
-    private static final String ADMIN = "admin";
-    private static final String ADMIN_PASSWORD = "admin-local-pass";
     private final JsonMapper json = JsonMapper.builder().build();
 
     abstract LocalPipeline pipeline();
@@ -102,18 +102,10 @@ abstract class PipelineContract {
     }
 
     User aNewUser() throws IOException, InterruptedException {
-        String username = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
-        String password = "e2e-password-" + UUID.randomUUID();
-        HttpResponse<String> created = send(post(
-                apiUrl("/api/v1/admin/users"),
-                ADMIN,
-                ADMIN_PASSWORD,
-                null,
-                "{\"username\":\"" + username + "\",\"password\":\"" + password + "\"}"));
-        assertThat(created.statusCode()).as(created.body()).isEqualTo(201);
-        String walletId = json.readTree(created.body()).get("walletId").asString();
+        PipelineHttp.NewUser created = PipelineHttp.aNewUser(apiUrl("/api/v1/admin/users"), "e2e");
+        String walletId = json.readTree(created.created()).get("walletId").asString();
         accepted.put(walletId, new ConcurrentHashMap<>());
-        return new User(username, password, walletId);
+        return new User(created.username(), created.password(), walletId);
     }
 
     /** As a client should: a 409 "still running" for a raced duplicate is retried until the first one answered. */
