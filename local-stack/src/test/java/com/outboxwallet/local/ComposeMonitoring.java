@@ -28,6 +28,9 @@ final class ComposeMonitoring {
 
     static final String OPERATOR_PASSWORD = "admin-local-pass";
 
+    /** The exemplar label that carries a trace id: what the services write and Grafana's exemplar links read. */
+    static final String EXEMPLAR_TRACE_ID_LABEL = "trace_id";
+
     /**
      * One PromQL expression and where it is: {@code source} is "alerts.yml: <alert>" or "<dashboard file>: <panel
      * title>", {@code refId} the query's letter within a panel (empty for an alert).
@@ -90,16 +93,20 @@ final class ComposeMonitoring {
     /** Every panel query (targets[].expr, at any depth: rows may nest panels) of every dashboard. */
     List<Expression> dashboardExpressions() throws IOException {
         List<Expression> expressions = new ArrayList<>();
+        dashboards().forEach((file, dashboard) -> collectTargets(dashboard, file, expressions));
+        return expressions;
+    }
+
+    /** The dashboards of deploy/grafana/dashboards by file name, in order. */
+    Map<String, JsonNode> dashboards() throws IOException {
+        Map<String, JsonNode> dashboards = new LinkedHashMap<>();
         try (Stream<Path> files = Files.list(root.resolve("deploy/grafana/dashboards"))) {
             for (Path file :
                     files.filter(f -> f.toString().endsWith(".json")).sorted().toList()) {
-                collectTargets(
-                        JSON.readTree(Files.readString(file)),
-                        file.getFileName().toString(),
-                        expressions);
+                dashboards.put(file.getFileName().toString(), JSON.readTree(Files.readString(file)));
             }
         }
-        return expressions;
+        return dashboards;
     }
 
     private static void collectTargets(JsonNode node, String source, List<Expression> expressions) {

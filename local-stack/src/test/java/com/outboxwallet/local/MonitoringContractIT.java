@@ -186,7 +186,8 @@ class MonitoringContractIT {
         assertThat(body.lines()
                         .filter(line -> line.startsWith("wallet_topups_seconds_bucket{"))
                         .filter(line -> line.contains("outcome=\"accepted\""))
-                        .anyMatch(line -> line.contains("# {") && line.contains("trace_id=\"")))
+                        .anyMatch(line -> line.contains("# {")
+                                && line.contains(ComposeMonitoring.EXEMPLAR_TRACE_ID_LABEL + "=\"")))
                 .as("a wallet_topups_seconds_bucket{outcome=\"accepted\"} line with a trace_id exemplar")
                 .isTrue();
     }
