@@ -26,11 +26,7 @@ class HttpsIT extends ApiServiceIntegrationTest {
 
     @Test
     void servesTopUpsOverTlsWithStrictTransportSecurity() throws Exception {
-        WalletApi https = new WalletApi(
-                "https://localhost:" + port,
-                HttpClient.newBuilder()
-                        .sslContext(trusting("tls/localhost.crt"))
-                        .build());
+        WalletApi https = overTls();
         Credentials user = aUser();
 
         HttpResponse<String> topUp = https.topUp(user, anyKey(), "12.00");
@@ -40,6 +36,35 @@ class HttpsIT extends ApiServiceIntegrationTest {
                 .hasValueSatisfying(hsts -> assertThat(hsts).contains("max-age=31536000", "includeSubDomains"));
         assertThat(https.get(null, "/actuator/health").headers().firstValue("Strict-Transport-Security"))
                 .isPresent();
+    }
+
+    /**
+     * A body refused for its size is answered before Spring Security's filters run, yet with the same headers as any
+     * other answer.
+     */
+    @Test
+    void anOversizedBodyIsRefusedWithTheSameSecurityHeaders() throws Exception {
+        WalletApi https = overTls();
+
+        HttpResponse<String> refused =
+                https.post(aUser(), "/api/v1/topups", anyKey(), "{\"amount\":\"" + "1".repeat(20_000) + "\"}");
+
+        assertThat(refused.statusCode()).isEqualTo(413);
+        assertThat(refused.headers().firstValue("Strict-Transport-Security"))
+                .hasValueSatisfying(hsts -> assertThat(hsts).contains("max-age=31536000", "includeSubDomains"));
+        assertThat(refused.headers().firstValue("X-Content-Type-Options")).hasValue("nosniff");
+        assertThat(refused.headers().firstValue("Cache-Control"))
+                .hasValueSatisfying(cache -> assertThat(cache).contains("no-store"));
+        assertThat(refused.headers().firstValue("X-Frame-Options")).hasValue("DENY");
+    }
+
+    /** A client of this api-service over HTTPS that trusts its test certificate. */
+    private WalletApi overTls() throws Exception {
+        return new WalletApi(
+                "https://localhost:" + port,
+                HttpClient.newBuilder()
+                        .sslContext(trusting("tls/localhost.crt"))
+                        .build());
     }
 
     /** Trusts the test certificate and nothing else, as a client given the deployment's CA would. */
