@@ -31,6 +31,8 @@ final class ComposeMonitoring {
     /** The exemplar label that carries a trace id: what the services write and Grafana's exemplar links read. */
     static final String EXEMPLAR_TRACE_ID_LABEL = "trace_id";
 
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
     /**
      * One PromQL expression and where it is: {@code source} is "alerts.yml: <alert>" or "<dashboard file>: <panel
      * title>", {@code refId} the query's letter within a panel (empty for an alert).
@@ -56,14 +58,12 @@ final class ComposeMonitoring {
                         "--relay.mode=hybrid",
                         "--relay.cdc.slot-name=" + name + "_hybrid",
                         "--relay.cdc.publication-name=" + name + "_hybrid"),
-                // The others ignore it.
+                // The relay and the ledger ignore it.
                 context -> context.getEnvironment()
                         .getPropertySources()
                         .addFirst(new MapPropertySource(
                                 "metrics-scraper", Map.of("wallet.metrics-scraper.password", SCRAPER_PASSWORD))));
     }
-
-    private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final Path root = repositoryRoot();
 
