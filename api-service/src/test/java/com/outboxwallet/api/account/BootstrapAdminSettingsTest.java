@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.autoconfigure.AutoConfigurations;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.boot.test.context.assertj.AssertableApplicationContext;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
+import org.springframework.boot.test.context.runner.ContextConsumer;
 import org.springframework.boot.validation.autoconfigure.ValidationAutoConfiguration;
 import org.springframework.context.annotation.Configuration;
 
@@ -20,24 +22,25 @@ class BootstrapAdminSettingsTest {
             .withUserConfiguration(Settings.class)
             .withPropertyValues("wallet.bootstrap-admin.username=admin", "wallet.metrics-scraper.username=prometheus");
 
+    /** The context did not start, and the root cause's message names each of {@code parts}. */
+    private static ContextConsumer<AssertableApplicationContext> failsToStartSaying(String... parts) {
+        return started -> {
+            assertThat(started).hasFailed();
+            for (String part : parts) {
+                assertThat(started.getStartupFailure()).rootCause().hasMessageContaining(part);
+            }
+        };
+    }
+
     @Test
     void withoutAnAdminPasswordTheServiceRefusesToStartAndSaysWhichVariableToSet() {
-        context.withPropertyValues("wallet.bootstrap-admin.password=").run(started -> {
-            assertThat(started).hasFailed();
-            assertThat(started.getStartupFailure()).rootCause().hasMessageContaining("WALLET_ADMIN_PASSWORD");
-        });
+        context.withPropertyValues("wallet.bootstrap-admin.password=").run(failsToStartSaying("WALLET_ADMIN_PASSWORD"));
     }
 
     @Test
     void anAdminPasswordLongerThanBcryptReadsStopsTheStartNamingTheSetting() {
         context.withPropertyValues("wallet.bootstrap-admin.password=" + "密".repeat(25))
-                .run(started -> {
-                    assertThat(started).hasFailed();
-                    assertThat(started.getStartupFailure())
-                            .rootCause()
-                            .hasMessageContaining("wallet.bootstrap-admin.password (WALLET_ADMIN_PASSWORD)")
-                            .hasMessageContaining("at most 72 bytes");
-                });
+                .run(failsToStartSaying("wallet.bootstrap-admin.password (WALLET_ADMIN_PASSWORD)", "at most 72 bytes"));
     }
 
     @Test
@@ -46,26 +49,15 @@ class BootstrapAdminSettingsTest {
                         "wallet.bootstrap-admin.password=from-the-environment",
                         "wallet.demo-users[0].username=alice",
                         "wallet.demo-users[0].password=short")
-                .run(started -> {
-                    assertThat(started).hasFailed();
-                    assertThat(started.getStartupFailure())
-                            .rootCause()
-                            .hasMessageContaining("demo user alice")
-                            .hasMessageContaining("at least 12 characters");
-                });
+                .run(failsToStartSaying("demo user alice", "at least 12 characters"));
     }
 
     @Test
     void aShortMetricsScraperPasswordStopsTheStartNamingTheSetting() {
         context.withPropertyValues(
                         "wallet.bootstrap-admin.password=from-the-environment", "wallet.metrics-scraper.password=short")
-                .run(started -> {
-                    assertThat(started).hasFailed();
-                    assertThat(started.getStartupFailure())
-                            .rootCause()
-                            .hasMessageContaining("wallet.metrics-scraper.password (WALLET_METRICS_PASSWORD)")
-                            .hasMessageContaining("at least 12 characters");
-                });
+                .run(failsToStartSaying(
+                        "wallet.metrics-scraper.password (WALLET_METRICS_PASSWORD)", "at least 12 characters"));
     }
 
     @Test
