@@ -76,9 +76,10 @@ class BatchedApplyIT extends LedgerTestSupport {
                         Outcome.DUPLICATE,
                         Outcome.APPLIED,
                         Outcome.DUPLICATE,
-                        Outcome.INVALID,
+                        Outcome.SET_ASIDE,
                         Outcome.APPLIED);
-        assertThat(one.get(4).invalidity()).hasMessageContaining("not a valid");
+        assertThat(one.get(4).refusal().reason()).isEqualTo("malformed-payload");
+        assertThat(one.get(4).refusal().message()).contains("not JSON");
         assertThat(balanceOf(wallet)).isEqualByComparingTo("40.00");
         assertThat(balanceOf(other)).isEqualByComparingTo("5.00");
         assertThat(gapsOf(wallet)).containsExactly("2..2");
@@ -115,29 +116,119 @@ class BatchedApplyIT extends LedgerTestSupport {
         UUID user = UUID.randomUUID();
         TopUpAccepted original = aTopUpBy(user, wallet, "1.00", 1);
         TopUpAccepted sameRequestOtherTopUp = aTopUpBy(user, wallet, "2.00", 2);
-        TopUpAccepted tooLarge = aTopUpBy(user, wallet, "99999999999999.00", 3);
-        TopUpAccepted next = aTopUpBy(user, wallet, "4.00", 4);
+        // Each within the contract, but together past what the balance column holds (NUMERIC(15, 2)).
+        TopUpAccepted huge = aTopUpBy(user, wallet, "9000000000000.00", 3);
+        TopUpAccepted overflowing = aTopUpBy(user, wallet, "9000000000000.00", 4);
+        TopUpAccepted next = aTopUpBy(user, wallet, "4.00", 5);
         UUID refusedEvent = UUID.randomUUID();
 
         List<AppliedRecord> applied = batches.apply(List.of(
                 at(withKey(asRecord(topic(), UUID.randomUUID(), original), "request-1")),
                 at(withKey(asRecord(topic(), refusedEvent, sameRequestOtherTopUp), "request-1")),
-                at(asRecord(topic(), UUID.randomUUID(), tooLarge)),
+                at(asRecord(topic(), UUID.randomUUID(), huge)),
+                at(asRecord(topic(), UUID.randomUUID(), overflowing)),
                 at(asRecord(topic(), UUID.randomUUID(), next))));
 
         assertThat(applied)
                 .extracting(AppliedRecord::outcome)
-                .containsExactly(Outcome.APPLIED, Outcome.INVALID, Outcome.INVALID, Outcome.APPLIED);
-        assertThat(applied.get(1).invalidity()).hasMessageContaining("audit_log_user_key_uq");
-        assertThat(applied.get(2).invalidity()).hasMessageContaining("numeric field overflow");
+                .containsExactly(
+                        Outcome.APPLIED, Outcome.SET_ASIDE, Outcome.APPLIED, Outcome.SET_ASIDE, Outcome.APPLIED);
+        assertThat(applied.get(1).refusal().reason()).isEqualTo("idempotency-key-conflict");
+        assertThat(applied.get(1).refusal().message()).contains("audit_log_user_key_uq");
+        assertThat(applied.get(3).refusal().reason()).isEqualTo("refused-by-database");
+        assertThat(applied.get(3).refusal().message()).contains("numeric field overflow");
         assertThat(processed(refusedEvent))
                 .as("nothing of a refused event stays")
                 .isZero();
         assertThat(auditRowsOf(sameRequestOtherTopUp.topUpId())).isZero();
-        assertThat(auditRowsOf(tooLarge.topUpId())).isZero();
-        assertThat(balanceOf(wallet)).isEqualByComparingTo("5.00");
-        // 2 and 3 never applied: the gap shows they are missing.
-        assertThat(gapsOf(wallet)).containsExactly("2..3");
+        assertThat(auditRowsOf(overflowing.topUpId())).isZero();
+        assertThat(balanceOf(wallet)).isEqualByComparingTo("9000000000005.00");
+        // 2 and 4 never applied: the gaps show they are missing.
+        assertThat(gapsOf(wallet)).containsExactly("2..2", "4..4");
+    }
+
+    @Test
+    void aDifferentTopUpRepeatingAnAppliedSequenceIsAConflictAndTheSameTopUpAgainADuplicate() {
+        UUID wallet = UUID.randomUUID();
+        TopUpAccepted first = aTopUpOf("10.00", wallet, 1);
+        TopUpAccepted impostor = aTopUpOf("99.00", wallet, 1);
+        TopUpAccepted second = aTopUpOf("5.00", wallet, 2);
+        TopUpAccepted sameBatchImpostor = aTopUpOf("77.00", wallet, 2);
+        batches.apply(List.of(at(asRecord(topic(), UUID.randomUUID(), first))));
+
+        List<AppliedRecord> applied = batches.apply(List.of(
+                at(asRecord(topic(), UUID.randomUUID(), impostor)),
+                at(asRecord(topic(), UUID.randomUUID(), first)),
+                at(asRecord(topic(), UUID.randomUUID(), second)),
+                at(asRecord(topic(), UUID.randomUUID(), sameBatchImpostor))));
+
+        assertThat(applied)
+                .extracting(AppliedRecord::outcome)
+                .containsExactly(Outcome.SET_ASIDE, Outcome.DUPLICATE, Outcome.APPLIED, Outcome.SET_ASIDE);
+        assertThat(applied.get(0).refusal().reason()).isEqualTo("sequence-conflict");
+        assertThat(applied.get(3).refusal().reason()).isEqualTo("sequence-conflict");
+        assertThat(balanceOf(wallet)).isEqualByComparingTo("15.00");
+        assertThat(auditRowsOf(impostor.topUpId())).isZero();
+    }
+
+    @Test
+    void aCopyOfAnAppliedTopUpOrEventWithOtherContentIsAConflictNotADuplicate() {
+        UUID wallet = UUID.randomUUID();
+        TopUpAccepted original = aTopUpOf("10.00", wallet, 1);
+        UUID originalEvent = UUID.randomUUID();
+        TopUpAccepted moreMoney = new TopUpAccepted(
+                original.topUpId(),
+                wallet,
+                original.userId(),
+                new BigDecimal("10000.00"),
+                "IDR",
+                new BigDecimal("10000.00"),
+                1,
+                original.occurredAt());
+        TopUpAccepted anotherTopUp = aTopUpOf("3.00", wallet, 2);
+        batches.apply(List.of(at(asRecord(topic(), originalEvent, original))));
+
+        List<AppliedRecord> applied = batches.apply(List.of(
+                at(asRecord(topic(), UUID.randomUUID(), moreMoney)), // a known top-up id, another amount
+                at(asRecord(topic(), originalEvent, anotherTopUp)), // a known event id, another top-up
+                at(asRecord(topic(), originalEvent, original)))); // the real copy
+
+        assertThat(applied)
+                .extracting(AppliedRecord::outcome)
+                .containsExactly(Outcome.SET_ASIDE, Outcome.SET_ASIDE, Outcome.DUPLICATE);
+        assertThat(applied.get(0).refusal().reason()).isEqualTo("conflicting-copy");
+        assertThat(applied.get(0).refusal().message()).contains("amount 10000.00, recorded 10.00");
+        assertThat(applied.get(1).refusal().reason()).isEqualTo("conflicting-copy");
+        assertThat(applied.get(1).refusal().message()).contains("was applied for top-up " + original.topUpId());
+        assertThat(balanceOf(wallet)).isEqualByComparingTo("10.00");
+    }
+
+    @Test
+    void aTopUpInAnotherCurrencyThanItsWalletsIsSetAsideAndTheWalletsNextOneApplies() {
+        UUID wallet = UUID.randomUUID();
+        TopUpAccepted first = aTopUpOf("10.00", wallet, 1);
+        TopUpAccepted inDollars = new TopUpAccepted(
+                UUID.randomUUID(),
+                wallet,
+                first.userId(),
+                new BigDecimal("3.00"),
+                "USD",
+                new BigDecimal("13.00"),
+                2,
+                first.occurredAt());
+        TopUpAccepted third = aTopUpOf("1.00", wallet, 3);
+
+        List<AppliedRecord> applied = batches.apply(List.of(
+                at(asRecord(topic(), UUID.randomUUID(), first)),
+                at(asRecord(topic(), UUID.randomUUID(), inDollars)),
+                at(asRecord(topic(), UUID.randomUUID(), third))));
+
+        assertThat(applied)
+                .extracting(AppliedRecord::outcome)
+                .containsExactly(Outcome.APPLIED, Outcome.SET_ASIDE, Outcome.APPLIED);
+        assertThat(applied.get(1).refusal().reason()).isEqualTo("currency-mismatch");
+        assertThat(applied.get(1).refusal().message()).contains("USD", "IDR");
+        assertThat(balanceOf(wallet)).isEqualByComparingTo("11.00");
     }
 
     @Test

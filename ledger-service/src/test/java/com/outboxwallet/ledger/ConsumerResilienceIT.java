@@ -96,7 +96,7 @@ class ConsumerResilienceIT extends LedgerTestSupport {
     @Test
     void aLedgerDatabaseOutageOfManyRetryRoundsIsWaitedOutAndEveryTopUpIsAppliedOnceWithNothingDeadLettered()
             throws Exception {
-        double deadLettersBefore = meters.get("ledger.dead.letters").counter().count();
+        double deadLettersBefore = deadLettersCounted();
         try (TopUpStream topUps = new TopUpStream(20)) {
             await().atMost(Duration.ofSeconds(30)).until(() -> auditRows(topUps.sent()) >= 20);
 
@@ -151,7 +151,7 @@ class ConsumerResilienceIT extends LedgerTestSupport {
             expected.forEach((wallet, sum) ->
                     assertThat(balanceOf(wallet)).as("wallet %s", wallet).isEqualByComparingTo(sum));
         }
-        assertThat(meters.get("ledger.dead.letters").counter().count()).isEqualTo(deadLettersBefore);
+        assertThat(deadLettersCounted()).isEqualTo(deadLettersBefore);
         assertThat(recordsOn(TOPIC + ".dlt")).as("the dead-letter topic").isZero();
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
             JsonNode health = json.readTree(

@@ -1,5 +1,7 @@
 package com.outboxwallet.ledger;
 
+import static org.awaitility.Awaitility.await;
+
 import com.outboxwallet.events.CloudEventHeaders;
 import com.outboxwallet.events.TopUpAccepted;
 import com.outboxwallet.events.WalletEventCodec;
@@ -10,20 +12,29 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.record.TimestampType;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -41,6 +52,8 @@ abstract class LedgerTestSupport {
     static final String OPERATOR = "operator";
     static final String OPERATOR_PASSWORD = "operator-test-password";
     static final String NO_RELAY = "http://127.0.0.1:1/actuator/prometheus";
+    /** The ce_source the relay writes, which the ledger trusts by default. */
+    static final String RELAY_SOURCE = "/outbox-wallet/api-service";
 
     @LocalServerPort
     int port;
@@ -93,7 +106,8 @@ abstract class LedgerTestSupport {
                 UUID.randomUUID(),
                 new BigDecimal(amount),
                 "IDR",
-                new BigDecimal(amount).multiply(BigDecimal.valueOf(sequence)),
+                // As if every earlier top-up was the same amount; sequences far ahead stop at what the contract holds.
+                new BigDecimal(amount).multiply(BigDecimal.valueOf(Math.min(sequence, 1_000_000))),
                 sequence,
                 Instant.now().truncatedTo(ChronoUnit.MICROS));
     }
@@ -103,6 +117,7 @@ abstract class LedgerTestSupport {
         send(asRecord(topic(), eventId, event));
     }
 
+    /** A record with the relay's headers around any value: poison for the ledger unless it is a top-up. */
     void publish(UUID eventId, String type, String key, byte[] value) {
         send(withHeaders(new ProducerRecord<>(topic(), key, value), eventId, type));
     }
@@ -113,20 +128,31 @@ abstract class LedgerTestSupport {
                         topic, event.walletId().toString(), codec.toJson(event).getBytes(StandardCharsets.UTF_8)),
                 eventId,
                 TopUpAccepted.TYPE);
+        record.headers().remove(CloudEventHeaders.WALLET_SEQUENCE);
         record.headers()
                 .add(
                         CloudEventHeaders.WALLET_SEQUENCE,
                         Long.toString(event.sequence()).getBytes(StandardCharsets.UTF_8));
+        // The request's key belongs to the top-up: a copy under another event id carries the same one.
+        record.headers().remove(CloudEventHeaders.IDEMPOTENCY_KEY);
+        record.headers()
+                .add(CloudEventHeaders.IDEMPOTENCY_KEY, ("key-" + event.topUpId()).getBytes(StandardCharsets.UTF_8));
+        record.headers().remove(CloudEventHeaders.TIME);
         record.headers()
                 .add(CloudEventHeaders.TIME, event.occurredAt().toString().getBytes(StandardCharsets.UTF_8));
         return record;
     }
 
+    /** The CloudEvents headers the relay writes on every record: the time is now, the wallet's sequence 1. */
     static ProducerRecord<String, byte[]> withHeaders(
             ProducerRecord<String, byte[]> record, UUID eventId, String type) {
         record.headers().add(CloudEventHeaders.ID, eventId.toString().getBytes(StandardCharsets.UTF_8));
         record.headers().add(CloudEventHeaders.TYPE, type.getBytes(StandardCharsets.UTF_8));
         record.headers().add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8));
+        record.headers().add(CloudEventHeaders.SOURCE, RELAY_SOURCE.getBytes(StandardCharsets.UTF_8));
+        record.headers().add(CloudEventHeaders.TIME, Instant.now().toString().getBytes(StandardCharsets.UTF_8));
+        record.headers().add(CloudEventHeaders.WALLET_SEQUENCE, "1".getBytes(StandardCharsets.UTF_8));
+        record.headers().add(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON.getBytes(StandardCharsets.UTF_8));
         record.headers().add(CloudEventHeaders.IDEMPOTENCY_KEY, ("key-" + eventId).getBytes(StandardCharsets.UTF_8));
         return record;
     }
@@ -157,6 +183,13 @@ abstract class LedgerTestSupport {
 
     long eventDelaysTimed() {
         return meters.get("ledger.event.delay").timer().count();
+    }
+
+    /** Records set aside on the dead-letter topic, whatever the reason. */
+    double deadLettersCounted() {
+        return meters.find("ledger.dead.letters").counters().stream()
+                .mapToDouble(io.micrometer.core.instrument.Counter::count)
+                .sum();
     }
 
     double eventsCounted(String outcome) {
@@ -191,6 +224,43 @@ abstract class LedgerTestSupport {
         try (HttpClient http = HttpClient.newHttpClient()) {
             return http.send(request, HttpResponse.BodyHandlers.ofString());
         }
+    }
+
+    /** The dead letter of the record published at that position, once the ledger has set it aside. */
+    ConsumerRecord<String, byte[]> deadLetterOf(RecordMetadata original) {
+        try (KafkaConsumer<String, byte[]> deadLetters = new KafkaConsumer<>(
+                Map.of(
+                        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG,
+                        bootstrapServers(),
+                        ConsumerConfig.GROUP_ID_CONFIG,
+                        "dlt-reader-" + UUID.randomUUID(),
+                        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG,
+                        "earliest"),
+                new StringDeserializer(),
+                new ByteArrayDeserializer())) {
+            deadLetters.subscribe(List.of(topic() + ".dlt"));
+            List<ConsumerRecord<String, byte[]>> seen = new ArrayList<>();
+            await().atMost(Duration.ofSeconds(30)).until(() -> {
+                deadLetters.poll(Duration.ofMillis(200)).forEach(seen::add);
+                return seen.stream().anyMatch(r -> from(r, original));
+            });
+            return seen.stream().filter(r -> from(r, original)).findFirst().orElseThrow();
+        }
+    }
+
+    private static boolean from(ConsumerRecord<String, byte[]> deadLetter, RecordMetadata original) {
+        Header partition = deadLetter.headers().lastHeader("kafka_dlt-original-partition");
+        Header offset = deadLetter.headers().lastHeader("kafka_dlt-original-offset");
+        return partition != null
+                && offset != null
+                && ByteBuffer.wrap(partition.value()).getInt() == original.partition()
+                && ByteBuffer.wrap(offset.value()).getLong() == original.offset();
+    }
+
+    /** A header's value as text, null when the record has none. */
+    static String header(ConsumerRecord<String, byte[]> record, String name) {
+        Header header = record.headers().lastHeader(name);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 
     long auditRowsOf(UUID topUpId) {

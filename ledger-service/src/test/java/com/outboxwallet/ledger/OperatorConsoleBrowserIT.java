@@ -85,14 +85,13 @@ class OperatorConsoleBrowserIT extends LedgerIntegrationTest {
         TopUpAccepted first = aTopUpOf("10.00", wallet, 1);
         TopUpAccepted late = aTopUpOf("20.00", wallet, 2);
         TopUpAccepted third = aTopUpOf("30.00", wallet, 3);
-        double deadLettersBefore = meters.get("ledger.dead.letters").counter().count();
+        double deadLettersBefore = deadLettersCounted();
 
         publish(UUID.randomUUID(), first);
         publish(UUID.randomUUID(), third); // sequence 2 skipped: a gap
         publish(UUID.randomUUID(), TopUpAccepted.TYPE, wallet.toString(), "{not json".getBytes(StandardCharsets.UTF_8));
         await().atMost(Duration.ofSeconds(30))
-                .until(() -> auditRowsOf(third.topUpId()) == 1
-                        && meters.get("ledger.dead.letters").counter().count() > deadLettersBefore);
+                .until(() -> auditRowsOf(third.topUpId()) == 1 && deadLettersCounted() > deadLettersBefore);
 
         try {
             // Basic credentials in the address: Chromium sends them on navigation, as after the login prompt.
@@ -103,8 +102,7 @@ class OperatorConsoleBrowserIT extends LedgerIntegrationTest {
             assertThat(gapRow.findElements(By.tagName("td")).get(1).getText()).isEqualTo("2");
             assertThat(Long.parseLong(text("gaps-missing").replace(",", ""))).isPositive();
 
-            assertThat(text("dead-letter-count"))
-                    .isEqualTo(count(meters.get("ledger.dead.letters").counter().count()));
+            assertThat(text("dead-letter-count")).isEqualTo(count(deadLettersCounted()));
             assertThat(browser.findElement(By.id("dead-letters")).getText())
                     .contains("dead-letters list", "dead-letters redrive <partition:offset>");
 

@@ -3,11 +3,14 @@ package com.outboxwallet.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import com.outboxwallet.events.CloudEventHeaders;
 import com.outboxwallet.events.TopUpAccepted;
 import com.outboxwallet.ledger.consumer.RecordBatches;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -16,6 +19,8 @@ import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
@@ -132,28 +137,79 @@ class WalletEventConsumptionIT extends LedgerIntegrationTest {
         UUID poisonId = UUID.randomUUID();
         TopUpAccepted next = aTopUpOf("7.00", wallet, 1);
 
-        double deadLettersBefore = meters.get("ledger.dead.letters").counter().count();
+        double deadLettersBefore = deadLettersCounted();
         publish(poisonId, TopUpAccepted.TYPE, wallet.toString(), "{not json".getBytes(StandardCharsets.UTF_8));
         publish(UUID.randomUUID(), next);
 
         await().atMost(Duration.ofSeconds(30)).until(() -> auditRowsOf(next.topUpId()) == 1);
-        assertThat(meters.get("ledger.dead.letters").counter().count()).isGreaterThan(deadLettersBefore);
+        assertThat(deadLettersCounted()).isGreaterThan(deadLettersBefore);
         try (KafkaConsumer<String, byte[]> deadLetters =
                 consumer("dlt-reader-" + UUID.randomUUID(), "wallet.events.dlt")) {
             ConsumerRecord<String, byte[]> poison = pollUntilSeen(deadLetters, poisonId);
             assertThat(new String(poison.value(), StandardCharsets.UTF_8)).isEqualTo("{not json");
             assertThat(header(poison, "kafka_dlt-original-topic")).isEqualTo("wallet.events");
-            assertThat(header(poison, "kafka_dlt-exception-cause-fqcn"))
-                    .isEqualTo("com.outboxwallet.events.InvalidWalletEvent");
+            assertThat(header(poison, "ledger_dlt-exception")).isEqualTo("com.outboxwallet.events.InvalidWalletEvent");
             assertThat(poison.headers().lastHeader("kafka_dlt-original-offset")).isNotNull();
             assertThat(poison.headers().lastHeader("kafka_dlt-original-partition"))
                     .isNotNull();
+            assertThat(header(poison, "ledger_dlt-reason")).isEqualTo("malformed-payload");
+            assertThat(header(poison, "kafka_dlt-exception-message")).contains("not JSON");
+            assertThat(Instant.parse(header(poison, "ledger_dlt-first-seen"))).isBefore(Instant.now());
+            assertThat(poison.headers().lastHeader("kafka_dlt-exception-stacktrace"))
+                    .as("no stack trace: it says nothing about the record")
+                    .isNull();
+            assertThat(poison.partition())
+                    .as("a dead letter keeps its partition")
+                    .isEqualTo(ByteBuffer.wrap(poison.headers()
+                                    .lastHeader("kafka_dlt-original-partition")
+                                    .value())
+                            .getInt());
         }
         assertThat(jdbc.sql("SELECT count(*) FROM processed_events WHERE event_id = :id")
                         .param("id", poisonId)
                         .query(Long.class)
                         .single())
                 .isZero();
+    }
+
+    @Test
+    void aRecordWhoseEventIdHeaderHasNoValueIsSetAsideWithinSecondsAndTheWalletsNextTopUpApplies() {
+        UUID wallet = UUID.randomUUID();
+        TopUpAccepted next = aTopUpOf("5.00", wallet, 1);
+        // As kcat -H "ce_id" writes it: the header is there, its value is null.
+        ProducerRecord<String, byte[]> nullId = asRecord(topic(), UUID.randomUUID(), aTopUpOf("9.00", wallet, 1));
+        nullId.headers().remove(CloudEventHeaders.ID);
+        nullId.headers().add(CloudEventHeaders.ID, null);
+
+        RecordMetadata poison = send(nullId);
+        publish(UUID.randomUUID(), next);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> auditRowsOf(next.topUpId()) == 1);
+        ConsumerRecord<String, byte[]> deadLetter = deadLetterOf(poison);
+        assertThat(header(deadLetter, "ledger_dlt-reason")).isEqualTo("missing-attribute");
+        assertThat(header(deadLetter, "kafka_dlt-exception-message")).contains("ce_id header is required");
+        assertThat(balanceOf(wallet)).isEqualByComparingTo("5.00");
+    }
+
+    @Test
+    void aTopUpOfAnAmountWithAHugeExponentIsSetAsideWithinSecondsAndTheWalletsNextTopUpApplies() {
+        UUID wallet = UUID.randomUUID();
+        TopUpAccepted next = aTopUpOf("5.00", wallet, 1);
+        ProducerRecord<String, byte[]> huge = asRecord(topic(), UUID.randomUUID(), aTopUpOf("9.00", wallet, 1));
+        String payload = new String(huge.value(), StandardCharsets.UTF_8)
+                .replace("\"amount\":\"9.00\"", "\"amount\":\"1E+2147483647\"")
+                .replace("\"balanceAfter\":\"9.00\"", "\"balanceAfter\":\"1E+2147483647\"");
+        assertThat(payload).contains("1E+2147483647");
+
+        RecordMetadata poison = send(new ProducerRecord<>(
+                huge.topic(), null, huge.key(), payload.getBytes(StandardCharsets.UTF_8), huge.headers()));
+        publish(UUID.randomUUID(), next);
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> auditRowsOf(next.topUpId()) == 1);
+        ConsumerRecord<String, byte[]> deadLetter = deadLetterOf(poison);
+        assertThat(header(deadLetter, "ledger_dlt-reason")).isEqualTo("invalid-amount");
+        assertThat(header(deadLetter, "kafka_dlt-exception-message")).contains("no exponent");
+        assertThat(listeners.getListenerContainers()).allMatch(MessageListenerContainer::isRunning);
     }
 
     @Test
@@ -203,10 +259,5 @@ class WalletEventConsumptionIT extends LedgerIntegrationTest {
                 .filter(r -> eventId.toString().equals(header(r, "ce_id")))
                 .findFirst()
                 .orElseThrow();
-    }
-
-    private static String header(ConsumerRecord<String, byte[]> record, String name) {
-        var header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

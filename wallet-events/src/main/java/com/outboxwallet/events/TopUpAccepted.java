@@ -7,7 +7,7 @@ import java.util.UUID;
 
 /**
  * A top-up was accepted: the wallet's balance was raised by {@code amount} and is now {@code balanceAfter}.
- * Amounts are exact decimals with two fraction digits, written as JSON strings.
+ * Amounts are exact decimals with at most two fraction digits, written as JSON strings.
  *
  * @param sequence the wallet's version after this top-up; consecutive events of one wallet differ by exactly one
  */
@@ -24,20 +24,23 @@ public record TopUpAccepted(
     /** CloudEvents {@code type}; the suffix is the payload's schema version. */
     public static final String TYPE = "com.outboxwallet.wallet.topup.accepted.v1";
 
+    /** @throws InvalidWalletEvent when a value breaks the contract (docs/events.md) */
     public TopUpAccepted {
         Objects.requireNonNull(topUpId, "topUpId");
         Objects.requireNonNull(walletId, "walletId");
         Objects.requireNonNull(userId, "userId");
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(occurredAt, "occurredAt");
-        if (amount == null || amount.signum() <= 0) {
-            throw new IllegalArgumentException("amount must be positive: " + amount);
+        Objects.requireNonNull(amount, "amount");
+        Objects.requireNonNull(balanceAfter, "balanceAfter");
+        WalletEventContract.requireAmount("amount", amount);
+        WalletEventContract.requireAmount("balanceAfter", balanceAfter);
+        if (balanceAfter.compareTo(amount) < 0) {
+            throw new InvalidWalletEvent(Violation.INVALID_AMOUNT, "balanceAfter must be at least the amount");
         }
-        if (balanceAfter == null || balanceAfter.compareTo(amount) < 0) {
-            throw new IllegalArgumentException("balanceAfter must be at least the amount: " + balanceAfter);
-        }
+        WalletEventContract.requireCurrency(currency);
         if (sequence < 1) {
-            throw new IllegalArgumentException("sequence starts at 1: " + sequence);
+            throw new InvalidWalletEvent(Violation.MALFORMED_PAYLOAD, "sequence starts at 1, not " + sequence);
         }
     }
 }

@@ -1,21 +1,22 @@
 package com.outboxwallet.ledger.bookkeeping;
 
-import com.outboxwallet.events.InvalidWalletEvent;
 import com.outboxwallet.events.TopUpAccepted;
-import com.outboxwallet.events.WalletEventCodec;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.util.PSQLException;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -29,13 +30,16 @@ import org.springframework.transaction.support.TransactionTemplate;
  * effects are recorded, or neither is.
  *
  * <p>Within a batch the events apply in the order given (offset order), and a copy of an event, or of a top-up under a
- * new event id, is a duplicate whether its first copy is in this batch or an earlier one.
+ * new event id, is a duplicate whether its first copy is in this batch or an earlier one. Events of the contract's
+ * other types are {@link Outcome#SKIPPED}: the ledger books top-ups only.
  *
- * <p>An event that can never be applied is {@link Outcome#INVALID} and its neighbours still apply: one whose payload
- * or headers are wrong is found before the transaction; one the database refuses for its data (a constraint or a
- * numeric overflow) fails the batch's transaction, and the batch is then applied again event by event, each behind a
- * savepoint, so only that one is left out. Any other failure (the database unreachable, a timeout) is thrown: nothing
- * of the batch is committed, and the caller retries it.
+ * <p>One rule for every failure: if the batch fails for a reason positively recognised as the infrastructure's
+ * ({@link InfrastructureFailure}: the database unreachable, failing over, timing out, ...), it is thrown, nothing of
+ * the batch is committed, and the caller retries it without limit. If it fails for any other reason, whatever was
+ * thrown (a constraint, an overflow, a currency that is not the wallet's, an exception or an {@code Error} from the
+ * code), the batch is applied again event by event, each behind a savepoint in one transaction: an event that fails
+ * alone is {@link Outcome#SET_ASIDE} with its {@link Refusal}, and its neighbours apply. The culprit is found by
+ * evidence, never guessed from the exception's class.
  */
 @Service
 public class LedgerRecorder {
@@ -45,7 +49,6 @@ public class LedgerRecorder {
     private final LedgerStore store;
     private final SequenceGaps gaps;
     private final TransactionTemplate transactions;
-    private final WalletEventCodec codec = new WalletEventCodec();
 
     LedgerRecorder(LedgerStore store, SequenceGaps gaps, PlatformTransactionManager transactionManager) {
         this.store = store;
@@ -56,37 +59,39 @@ public class LedgerRecorder {
     public enum Outcome {
         APPLIED,
         DUPLICATE,
-        IGNORED,
-        INVALID
+        /** A type of the contract the ledger does not book. */
+        SKIPPED,
+        /** Never applied: set aside on the dead-letter topic with its {@link Refusal}. */
+        SET_ASIDE
     }
 
-    /** @param invalidity why an {@link Outcome#INVALID} event can never be applied; null otherwise */
+    /** @param refusal why a {@link Outcome#SET_ASIDE} event is not applied; null otherwise */
     public record Recorded(
-            ReceivedEvent event, Outcome outcome, @Nullable InvalidWalletEvent invalidity) {
+            ReceivedEvent event, Outcome outcome, @Nullable Refusal refusal) {
 
         static Recorded as(ReceivedEvent event, Outcome outcome) {
             return new Recorded(event, outcome, null);
         }
     }
 
-    /** @return what each event did, in the order given */
+    /**
+     * @return what each event did, in the order given
+     * @throws RuntimeException only for a failure of the infrastructure; nothing of the batch was committed
+     */
     public List<Recorded> record(List<ReceivedEvent> events) {
         Recorded[] recorded = new Recorded[events.size()];
         List<TopUpEvent> topUps = new ArrayList<>();
         List<Integer> positions = new ArrayList<>();
         for (int i = 0; i < events.size(); i++) {
             ReceivedEvent event = events.get(i);
-            if (!TopUpAccepted.TYPE.equals(event.type())) {
-                log.debug("Ignoring event {} of type {}", event.eventId(), event.type());
-                recorded[i] = Recorded.as(event, Outcome.IGNORED);
+            TopUpAccepted topUp = event.event().topUp();
+            if (topUp == null) {
+                log.debug("Skipping event {} of type {}: the ledger books top-ups only", event.eventId(), event.type());
+                recorded[i] = Recorded.as(event, Outcome.SKIPPED);
                 continue;
             }
-            try {
-                topUps.add(read(event));
-                positions.add(i);
-            } catch (InvalidWalletEvent e) {
-                recorded[i] = new Recorded(event, Outcome.INVALID, e);
-            }
+            topUps.add(new TopUpEvent(event, topUp));
+            positions.add(i);
         }
         if (!topUps.isEmpty()) {
             List<Recorded> applied = applyAll(topUps);
@@ -97,54 +102,96 @@ public class LedgerRecorder {
         return Arrays.asList(recorded);
     }
 
-    private TopUpEvent read(ReceivedEvent envelope) {
-        TopUpAccepted event = codec.topUpAccepted(envelope.payload());
-        if (envelope.walletSequence() != null && envelope.walletSequence() != event.sequence()) {
-            // Which one would be the truth is unknowable here; an operator decides from the dead-letter topic.
-            throw new InvalidWalletEvent(
-                    "ce_walletsequence " + envelope.walletSequence() + " disagrees with the payload's sequence "
-                            + event.sequence() + " in event " + envelope.eventId(),
-                    null);
-        }
-        return new TopUpEvent(envelope, event);
-    }
-
     private List<Recorded> applyAll(List<TopUpEvent> topUps) {
         try {
             return transactions.execute(status -> recorded(topUps, apply(topUps)));
-        } catch (RuntimeException e) {
-            Optional<SQLException> fault = DataFault.in(e);
-            if (fault.isEmpty()) {
+        } catch (RuntimeException | Error e) {
+            if (InfrastructureFailure.in(e)) {
                 throw e;
             }
             log.warn(
-                    "A batch of {} event(s) was refused for its data ({}); applying it event by event to set the "
-                            + "offending one(s) aside",
+                    "A batch of {} event(s) failed for a reason that is not the infrastructure's ({}); bisecting it to"
+                            + " set aside the event(s) that fail alone",
                     topUps.size(),
-                    fault.get().getMessage());
-            return transactions.execute(status -> topUps.stream()
-                    .map(topUp -> applyBehindSavepoint(topUp, status))
-                    .toList());
+                    summary(e));
+            return transactions.execute(status -> isolate(topUps, status));
         }
     }
 
-    private Recorded applyBehindSavepoint(TopUpEvent topUp, TransactionStatus transaction) {
-        Object savepoint = transaction.createSavepoint();
-        try {
-            Recorded recorded = recorded(List.of(topUp), apply(List.of(topUp))).getFirst();
-            transaction.releaseSavepoint(savepoint);
-            return recorded;
-        } catch (RuntimeException e) {
-            SQLException fault = DataFault.in(e).orElseThrow(() -> e);
-            transaction.rollbackToSavepoint(savepoint);
-            return new Recorded(
-                    topUp.envelope(),
-                    Outcome.INVALID,
-                    new InvalidWalletEvent(
-                            "the ledger refuses event " + topUp.envelope().eventId() + " of top-up "
-                                    + topUp.event().topUpId() + ": " + fault.getMessage(),
-                            fault));
+    /**
+     * Events that failed together, applied again in halves, each behind a savepoint, down to the events that fail
+     * alone: a poll with k culprits among n events costs about k log n attempts, not n. An event is set aside only
+     * after it failed applied alone; before that, a batch of one is tried alone once more.
+     */
+    private List<Recorded> isolate(List<TopUpEvent> failedTogether, TransactionStatus transaction) {
+        if (failedTogether.size() == 1) {
+            TopUpEvent topUp = failedTogether.getFirst();
+            Object savepoint = transaction.createSavepoint();
+            try {
+                List<Recorded> recorded = recorded(failedTogether, apply(failedTogether));
+                transaction.releaseSavepoint(savepoint);
+                return recorded;
+            } catch (RuntimeException | Error e) {
+                if (InfrastructureFailure.in(e)) {
+                    throw e;
+                }
+                transaction.rollbackToSavepoint(savepoint);
+                Refusal refusal = refusal(topUp, e);
+                log.atWarn()
+                        .addKeyValue("walletId", topUp.event().walletId())
+                        .log("Set aside {}: {}", refusal.reason(), refusal.message());
+                return List.of(new Recorded(topUp.envelope(), Outcome.SET_ASIDE, refusal));
+            }
         }
+        int half = failedTogether.size() / 2;
+        List<Recorded> recorded = new ArrayList<>(failedTogether.size());
+        // In order: the first half's effects are in place before the second half applies, as in the batch.
+        for (List<TopUpEvent> part :
+                List.of(failedTogether.subList(0, half), failedTogether.subList(half, failedTogether.size()))) {
+            Object savepoint = transaction.createSavepoint();
+            try {
+                recorded.addAll(recorded(part, apply(part)));
+                transaction.releaseSavepoint(savepoint);
+            } catch (RuntimeException | Error e) {
+                if (InfrastructureFailure.in(e)) {
+                    throw e;
+                }
+                transaction.rollbackToSavepoint(savepoint);
+                recorded.addAll(isolate(part, transaction));
+            }
+        }
+        return recorded;
+    }
+
+    /** What the failure of one event, applied alone, says about it. */
+    private static Refusal refusal(TopUpEvent topUp, Throwable failure) {
+        String event = "event " + topUp.envelope().eventId() + " (top-up "
+                + topUp.event().topUpId() + ")";
+        if (failure instanceof RefusedTopUp refused) {
+            return new Refusal(refused.reason(), event + ": " + refused.getMessage(), refused);
+        }
+        Optional<SQLException> fault = DataFault.in(failure);
+        if (fault.isPresent()) {
+            String constraint = constraintOf(fault.get());
+            String reason = LedgerStore.SEQUENCE_CONSTRAINT.equals(constraint)
+                    ? Refusal.SEQUENCE_CONFLICT
+                    : LedgerStore.REQUEST_CONSTRAINT.equals(constraint)
+                            ? Refusal.REQUEST_CONFLICT
+                            : Refusal.REFUSED_BY_DATABASE;
+            return new Refusal(
+                    reason, "the ledger refuses " + event + ": " + fault.get().getMessage(), fault.get());
+        }
+        return new Refusal(Refusal.FAILED_ALONE, event + " failed when applied alone: " + summary(failure), failure);
+    }
+
+    private static @Nullable String constraintOf(SQLException fault) {
+        return fault instanceof PSQLException psql && psql.getServerErrorMessage() != null
+                ? psql.getServerErrorMessage().getConstraint()
+                : null;
+    }
+
+    private static String summary(Throwable failure) {
+        return failure.getClass().getSimpleName() + ": " + failure.getMessage();
     }
 
     private static List<Recorded> recorded(List<TopUpEvent> topUps, Set<TopUpEvent> applied) {
@@ -170,24 +217,70 @@ public class LedgerRecorder {
                         .filter(topUp -> claimed.contains(topUp.envelope().eventId()))
                         .toList(),
                 topUp -> topUp.event().topUpId());
-        if (firstOfEachTopUp.isEmpty()) {
-            return Set.of();
-        }
-        Set<UUID> recorded = store.appendAuditLog(firstOfEachTopUp);
+        Set<UUID> recorded = firstOfEachTopUp.isEmpty() ? Set.of() : store.appendAuditLog(firstOfEachTopUp);
         List<TopUpEvent> applied = firstOfEachTopUp.stream()
                 .filter(topUp -> recorded.contains(topUp.event().topUpId()))
                 .toList();
-        if (applied.isEmpty()) {
-            return Set.of();
-        }
-        List<TopUpAccepted> events = applied.stream().map(TopUpEvent::event).toList();
-        store.appendEntries(events);
-        gaps.track(store.lockProjections(events), events);
-        store.project(events);
         // By identity: two deliveries of one event are equal records, and only the first was applied.
         Set<TopUpEvent> appliedOnes = Collections.newSetFromMap(new IdentityHashMap<>());
         appliedOnes.addAll(applied);
+        List<TopUpEvent> copies =
+                topUps.stream().filter(topUp -> !appliedOnes.contains(topUp)).toList();
+        if (!copies.isEmpty()) {
+            requireSameAsRecorded(copies);
+        }
+        if (applied.isEmpty()) {
+            return appliedOnes;
+        }
+        List<TopUpAccepted> events = applied.stream().map(TopUpEvent::event).toList();
+        store.appendEntries(events);
+        Map<UUID, LedgerStore.WalletState> wallets = store.lockProjections(events);
+        for (TopUpAccepted event : events) {
+            String currency = Objects.requireNonNull(
+                            wallets.get(event.walletId()), "every wallet of the batch is locked")
+                    .currency();
+            if (!currency.equals(event.currency())) {
+                throw new RefusedTopUp(
+                        Refusal.CURRENCY_MISMATCH,
+                        "its currency " + event.currency() + " is not wallet " + event.walletId() + "'s currency "
+                                + currency + " in the ledger");
+            }
+        }
+        Map<UUID, Long> highest = new HashMap<>();
+        wallets.forEach((wallet, state) -> highest.put(wallet, state.lastSequence()));
+        gaps.track(highest, events);
+        store.project(events);
         return appliedOnes;
+    }
+
+    /**
+     * A copy of an event or top-up the ledger holds is a duplicate only if it says the same: a record reusing a known
+     * event id or top-up id for other content (another amount, wallet, user, currency, sequence or request) is a
+     * conflict to set aside, never silently absorbed.
+     */
+    private void requireSameAsRecorded(List<TopUpEvent> copies) {
+        Map<UUID, LedgerStore.RecordedTopUp> byTopUp = new HashMap<>();
+        Map<UUID, LedgerStore.RecordedTopUp> byEvent = new HashMap<>();
+        store.recordedTopUps(copies).forEach(row -> {
+            byTopUp.put(row.topUpId(), row);
+            byEvent.put(row.eventId(), row);
+        });
+        for (TopUpEvent copy : copies) {
+            LedgerStore.RecordedTopUp asRecorded = byTopUp.get(copy.event().topUpId());
+            LedgerStore.RecordedTopUp underEvent = byEvent.get(copy.envelope().eventId());
+            String difference = underEvent != null
+                            && !underEvent.topUpId().equals(copy.event().topUpId())
+                    ? "event id " + copy.envelope().eventId() + " was applied for top-up " + underEvent.topUpId()
+                    : asRecorded == null
+                            ? "event id " + copy.envelope().eventId() + " was applied for another top-up"
+                            : asRecorded.differenceFrom(
+                                    copy.event(), copy.envelope().event().idempotencyKey());
+            if (difference != null) {
+                throw new RefusedTopUp(
+                        Refusal.CONFLICTING_COPY,
+                        "a copy of a top-up the ledger holds, with other content: " + difference);
+            }
+        }
     }
 
     /** The first of the items with the same key, in order. */

@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
@@ -28,6 +29,12 @@ class LedgerStore {
 
     /** The other side of every top-up: money received from the payment provider, owed to the wallet. */
     static final String TOP_UP_CLEARING_ACCOUNT = "clearing:top-ups";
+
+    /** One top-up per (wallet, sequence) (V5). */
+    static final String SEQUENCE_CONSTRAINT = "audit_log_wallet_sequence_uq";
+
+    /** One top-up per (user, idempotency key) (V1). */
+    static final String REQUEST_CONSTRAINT = "audit_log_user_key_uq";
 
     private final JdbcClient jdbc;
 
@@ -68,16 +75,16 @@ class LedgerStore {
     Set<UUID> appendAuditLog(List<TopUpEvent> events) {
         return new HashSet<>(jdbc.sql("""
                         INSERT INTO audit_log (event_id, top_up_id, wallet_id, user_id, idempotency_key, amount,
-                                               currency, message, occurred_at)
+                                               currency, message, occurred_at, wallet_sequence)
                         SELECT * FROM unnest(:eventIds, :topUpIds, :walletIds, :userIds, :keys, :amounts,
-                                             :currencies, :messages, :times)
+                                             :currencies, :messages, :times, :sequences)
                         ON CONFLICT (top_up_id) DO NOTHING
                         RETURNING top_up_id""")
                 .param("eventIds", array("uuid", events, e -> e.envelope().eventId()))
                 .param("topUpIds", array("uuid", events, e -> e.event().topUpId()))
                 .param("walletIds", array("uuid", events, e -> e.event().walletId()))
                 .param("userIds", array("uuid", events, e -> e.event().userId()))
-                .param("keys", array("text", events, e -> e.envelope().idempotencyKey()))
+                .param("keys", array("text", events, e -> e.envelope().event().idempotencyKey()))
                 .param(
                         "amounts",
                         array("numeric", events, e -> e.event().amount().toPlainString()))
@@ -86,8 +93,65 @@ class LedgerStore {
                 .param(
                         "times",
                         array("timestamptz", events, e -> e.event().occurredAt().toString()))
+                .param("sequences", array("int8", events, e -> e.event().sequence()))
                 .query(UUID.class)
                 .list());
+    }
+
+    /** A top-up as the audit log holds it, to compare a copy with. */
+    record RecordedTopUp(
+            UUID eventId,
+            UUID topUpId,
+            UUID walletId,
+            UUID userId,
+            BigDecimal amount,
+            String currency,
+            @Nullable Long sequence,
+            @Nullable String idempotencyKey) {
+
+        /** @return what the copy says otherwise, or null if it says the same */
+        @Nullable
+        String differenceFrom(TopUpAccepted copy, @Nullable String copyKey) {
+            if (!walletId.equals(copy.walletId())) {
+                return "wallet " + copy.walletId() + ", recorded " + walletId;
+            }
+            if (!userId.equals(copy.userId())) {
+                return "user " + copy.userId() + ", recorded " + userId;
+            }
+            if (amount.compareTo(copy.amount()) != 0) {
+                return "amount " + copy.amount().toPlainString() + ", recorded " + amount.toPlainString();
+            }
+            if (!currency.equals(copy.currency())) {
+                return "currency " + copy.currency() + ", recorded " + currency;
+            }
+            if (sequence != null && sequence != copy.sequence()) {
+                return "sequence " + copy.sequence() + ", recorded " + sequence;
+            }
+            if (!Objects.equals(idempotencyKey, copyKey)) {
+                return "idempotency key " + copyKey + ", recorded " + idempotencyKey;
+            }
+            return null;
+        }
+    }
+
+    /** The audit log's rows of these top-ups, and of the top-ups these event ids applied. */
+    List<RecordedTopUp> recordedTopUps(List<TopUpEvent> events) {
+        return jdbc.sql("""
+                        SELECT event_id, top_up_id, wallet_id, user_id, amount, currency, wallet_sequence,
+                               idempotency_key
+                          FROM audit_log WHERE top_up_id = ANY(:topUpIds) OR event_id = ANY(:eventIds)""")
+                .param("topUpIds", array("uuid", events, e -> e.event().topUpId()))
+                .param("eventIds", array("uuid", events, e -> e.envelope().eventId()))
+                .query((rs, row) -> new RecordedTopUp(
+                        rs.getObject("event_id", UUID.class),
+                        rs.getObject("top_up_id", UUID.class),
+                        rs.getObject("wallet_id", UUID.class),
+                        rs.getObject("user_id", UUID.class),
+                        rs.getBigDecimal("amount"),
+                        rs.getString("currency"),
+                        rs.getObject("wallet_sequence", Long.class),
+                        rs.getString("idempotency_key")))
+                .list();
     }
 
     /** Two lines per top-up, summing to zero: the wallet's account is credited, the clearing account debited. */
@@ -121,9 +185,9 @@ class LedgerStore {
      * in both statements), so that each wallet's events are sequenced one transaction at a time even if two consumers
      * briefly hold its partition during a rebalance, and two such transactions cannot deadlock.
      *
-     * @return each wallet's highest sequence applied so far, 0 if none
+     * @return each wallet's currency (its first event's) and highest sequence applied so far, 0 if none
      */
-    Map<UUID, Long> lockProjections(List<TopUpAccepted> events) {
+    Map<UUID, WalletState> lockProjections(List<TopUpAccepted> events) {
         Map<UUID, String> currencies = new LinkedHashMap<>();
         events.forEach(event -> currencies.putIfAbsent(event.walletId(), event.currency()));
         List<Map.Entry<UUID, String>> wallets = List.copyOf(currencies.entrySet());
@@ -135,26 +199,31 @@ class LedgerStore {
                 .param("wallets", array("uuid", wallets, Map.Entry::getKey))
                 .param("currencies", array("text", wallets, Map.Entry::getValue))
                 .update();
-        Map<UUID, Long> highest = new LinkedHashMap<>();
+        Map<UUID, WalletState> states = new LinkedHashMap<>();
         jdbc.sql("""
-                        SELECT wallet_id, last_sequence FROM wallet_balances WHERE wallet_id = ANY(:wallets)
+                        SELECT wallet_id, currency, last_sequence FROM wallet_balances WHERE wallet_id = ANY(:wallets)
                          ORDER BY wallet_id FOR UPDATE""")
                 .param("wallets", array("uuid", wallets, Map.Entry::getKey))
                 .query(rs -> {
-                    highest.put(rs.getObject("wallet_id", UUID.class), rs.getLong("last_sequence"));
+                    states.put(
+                            rs.getObject("wallet_id", UUID.class),
+                            new WalletState(rs.getString("currency"), rs.getLong("last_sequence")));
                 });
-        return highest;
+        return states;
     }
+
+    /** A wallet's projection row as its lock found it. */
+    record WalletState(String currency, long lastSequence) {}
 
     /**
      * Adds each wallet's amounts to its projected balance, one row update per wallet. Order of arrival does not matter
      * for a sum, and a late event leaves the highest sequence where it is.
      */
     void project(List<TopUpAccepted> events) {
-        Map<UUID, Projection> byWallet = new LinkedHashMap<>();
+        Map<UUID, Increment> byWallet = new LinkedHashMap<>();
         events.forEach(event ->
-                byWallet.merge(event.walletId(), new Projection(event.amount(), event.sequence()), Projection::plus));
-        List<Map.Entry<UUID, Projection>> rows = List.copyOf(byWallet.entrySet());
+                byWallet.merge(event.walletId(), new Increment(event.amount(), event.sequence()), Increment::plus));
+        List<Map.Entry<UUID, Increment>> rows = List.copyOf(byWallet.entrySet());
         jdbc.sql("""
                         UPDATE wallet_balances b
                            SET balance = b.balance + d.amount,
@@ -170,10 +239,10 @@ class LedgerStore {
                 .update();
     }
 
-    private record Projection(BigDecimal amount, long highestSequence) {
+    private record Increment(BigDecimal amount, long highestSequence) {
 
-        Projection plus(Projection other) {
-            return new Projection(amount.add(other.amount), Math.max(highestSequence, other.highestSequence));
+        Increment plus(Increment other) {
+            return new Increment(amount.add(other.amount), Math.max(highestSequence, other.highestSequence));
         }
     }
 

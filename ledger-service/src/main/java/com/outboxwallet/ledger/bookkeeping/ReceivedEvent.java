@@ -1,19 +1,16 @@
 package com.outboxwallet.ledger.bookkeeping;
 
+import com.outboxwallet.events.WalletEvent;
 import java.util.UUID;
-import org.jspecify.annotations.Nullable;
 
-/**
- * A wallet event as delivered: its CloudEvents attributes, its payload, and where in the stream it was read.
- *
- * @param walletSequence the {@code ce_walletsequence} header, or null when the producer did not send it
- */
-public record ReceivedEvent(
-        UUID eventId,
-        String type,
-        @Nullable String idempotencyKey,
-        @Nullable Long walletSequence,
-        String topic,
-        int partition,
-        long offset,
-        byte[] payload) {}
+/** A wallet event as delivered, read and found valid by the contract's reader, and where in the stream it was read. */
+public record ReceivedEvent(WalletEvent event, String topic, int partition, long offset) {
+
+    public UUID eventId() {
+        return event.id();
+    }
+
+    public String type() {
+        return event.type();
+    }
+}

@@ -108,8 +108,9 @@ public class SequenceGaps {
             log.atWarn()
                     .addKeyValue("walletId", wallet)
                     .log(
-                            "Wallet {}: a new top-up repeats sequence {} (highest applied {}); applied, as the contract"
-                                    + " promises no repeats the producer should be checked",
+                            "Wallet {}: a late top-up has sequence {} (highest applied {}), which no open gap holds;"
+                                    + " applied, since the top-up that held it was recorded before the ledger kept"
+                                    + " sequences (a repeat of a kept sequence is refused as a sequence conflict)",
                             wallet,
                             sequence,
                             highest);

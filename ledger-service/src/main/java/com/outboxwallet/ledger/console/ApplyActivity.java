@@ -17,8 +17,8 @@ import org.jspecify.annotations.Nullable;
 public record ApplyActivity(
         double applied,
         double duplicate,
-        double ignored,
-        double invalid,
+        double skipped,
+        double setAside,
         double deadLetters,
         double polls,
         double longestApply,
@@ -35,12 +35,12 @@ public record ApplyActivity(
         return Figures.count(duplicate);
     }
 
-    public String ignoredShown() {
-        return Figures.count(ignored);
+    public String skippedShown() {
+        return Figures.count(skipped);
     }
 
-    public String invalidShown() {
-        return Figures.count(invalid);
+    public String setAsideShown() {
+        return Figures.count(setAside);
     }
 
     public String deadLettersShown() {

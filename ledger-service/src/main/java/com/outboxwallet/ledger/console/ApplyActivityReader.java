@@ -47,13 +47,13 @@ public class ApplyActivityReader {
     public ApplyActivity read() {
         double applied = events("applied");
         double duplicate = events("duplicate");
-        double ignored = events("ignored");
-        double invalid = events("invalid");
+        double skipped = events("skipped");
+        double setAside = events("set_aside");
         Optional<Timer> apply = Optional.ofNullable(meters.find("ledger.apply").timer());
         Reading now = new Reading(
                 nanoTime.getAsLong(),
                 applied,
-                applied + duplicate + ignored + invalid,
+                applied + duplicate + skipped + setAside,
                 apply.map(Timer::count).orElse(0L),
                 apply.map(t -> t.totalTime(TimeUnit.SECONDS)).orElse(0.0));
         // Keep the older reading until the span is long enough, so quick reloads do not shrink it to noise.
@@ -73,9 +73,9 @@ public class ApplyActivityReader {
         return new ApplyActivity(
                 applied,
                 duplicate,
-                ignored,
-                invalid,
-                counter("ledger.dead.letters"),
+                skipped,
+                setAside,
+                sum("ledger.dead.letters"),
                 now.polls(),
                 apply.map(t -> t.max(TimeUnit.SECONDS)).orElse(0.0),
                 span,
@@ -95,9 +95,8 @@ public class ApplyActivityReader {
                 .orElse(0.0);
     }
 
-    private double counter(String name) {
-        return Optional.ofNullable(meters.find(name).counter())
-                .map(Counter::count)
-                .orElse(0.0);
+    /** Every series of a counter together, whatever its tags. */
+    private double sum(String name) {
+        return meters.find(name).counters().stream().mapToDouble(Counter::count).sum();
     }
 }

@@ -1,26 +1,29 @@
 package com.outboxwallet.ledger.consumer;
 
 import com.outboxwallet.ledger.LedgerProperties;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.kafka.config.ContainerCustomizer;
+import org.springframework.kafka.listener.ConcurrentMessageListenerContainer;
 import org.springframework.kafka.listener.DefaultErrorHandler;
 import org.springframework.kafka.listener.RetryListener;
 import org.springframework.util.backoff.ExponentialBackOff;
 
 /**
- * What happens when applying a batch throws. The listener has already set aside every record that can never be
- * applied ({@link DeadLetters}), so what reaches this handler is an infrastructure failure: the ledger's database
- * unreachable, failing over, read-only or timing out, or the dead-letter topic not acknowledging. Such a failure may
- * pass and says nothing against the records, so the whole batch is retried without limit, with capped exponential
- * back-off, its partitions paused meanwhile (the consumer keeps polling, so it stays in its group). A record therefore
- * holds up its partition for as long as the infrastructure is down, and no valid top-up is ever dead-lettered for it.
- * {@link ApplyRetries} makes the stall visible while it lasts.
+ * The consumer's containers. The listener waits out every failure of a batch itself ({@link WalletEventListener}:
+ * seek back, pause the partitions, return to polling), so this error handler is only the net under anything thrown
+ * outside it: it too retries without limit, never skips a batch and never sends one to a recoverer. A partition
+ * revoked from this instance takes its stall with it ({@link ApplyRetries#forget}): the instance that now owns it
+ * reports its own.
  */
 @Configuration(proxyBeanMethods = false)
 class ConsumerErrorHandling {
@@ -36,25 +39,47 @@ class ConsumerErrorHandling {
                     throw new IllegalStateException("never reached: batches are retried without limit", e);
                 },
                 backOff);
-        // Every exception is worth retrying; none sends a batch to the recoverer.
         handler.setClassifications(Map.of(), true);
         handler.setRetryListeners(new RetryListener() {
             @Override
             public void failedDelivery(ConsumerRecord<?, ?> record, @Nullable Exception ex, int deliveryAttempt) {
-                retries.failed(1, deliveryAttempt, ex);
+                retries.failed(List.of(bytes(record)), ex);
             }
 
             @Override
             public void failedDelivery(ConsumerRecords<?, ?> records, Exception ex, int deliveryAttempt) {
-                retries.failed(records.count(), deliveryAttempt, ex);
+                List<ConsumerRecord<String, byte[]>> failed = new ArrayList<>();
+                records.forEach(record -> failed.add(bytes(record)));
+                retries.failed(failed, ex);
             }
         });
         return handler;
     }
 
     @Bean
-    NewTopic walletEventsDeadLetters(LedgerProperties properties) {
-        // Replication as the broker defaults it: one locally, the cluster's setting in production.
-        return new NewTopic(properties.deadLetterTopic(), Optional.of(1), Optional.empty());
+    ContainerCustomizer<Object, Object, ConcurrentMessageListenerContainer<Object, Object>> revokedPartitionsForgotten(
+            ApplyRetries retries) {
+        return container -> container
+                .getContainerProperties()
+                .setConsumerRebalanceListener(new ConsumerRebalanceListener() {
+                    @Override
+                    public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+                        retries.forget(partitions);
+                    }
+
+                    @Override
+                    public void onPartitionsLost(Collection<TopicPartition> partitions) {
+                        retries.forget(partitions);
+                    }
+
+                    @Override
+                    public void onPartitionsAssigned(Collection<TopicPartition> partitions) {}
+                });
+    }
+
+    /** The listener's records are String keys and byte values; only their positions are read here. */
+    @SuppressWarnings("unchecked")
+    private static ConsumerRecord<String, byte[]> bytes(ConsumerRecord<?, ?> record) {
+        return (ConsumerRecord<String, byte[]>) record;
     }
 }

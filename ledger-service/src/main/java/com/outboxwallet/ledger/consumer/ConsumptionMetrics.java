@@ -2,6 +2,7 @@ package com.outboxwallet.ledger.consumer;
 
 import com.outboxwallet.events.CloudEventHeaders;
 import com.outboxwallet.ledger.bookkeeping.LedgerRecorder.Outcome;
+import com.outboxwallet.ledger.bookkeeping.Refusal;
 import com.outboxwallet.ledger.consumer.RecordBatches.AppliedRecord;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
@@ -17,13 +18,15 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.common.header.Header;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
- * {@code ledger_events_total{outcome=applied|duplicate|ignored|invalid}}, {@code ledger_dead_letters_total} and
+ * {@code ledger_events_total{outcome=applied|duplicate|skipped|set_aside}}, {@code ledger_dead_letters_total{reason}}
+ * (one series per reason a record can be set aside for, each there from the start) and
  * {@code ledger_batch_records} (records per applied poll) and {@code ledger_apply_seconds} (a histogram: one poll from
  * the start of its transaction to its acknowledged offsets), and {@code ledger_event_delay_seconds} (a histogram: each
  * applied event from its {@code ce_time}, the top-up's commit in the api-service, to its batch's acknowledgement here:
@@ -34,7 +37,8 @@ import org.springframework.stereotype.Component;
 class ConsumptionMetrics {
 
     private final Map<Outcome, Counter> outcomes = new EnumMap<>(Outcome.class);
-    private final Counter deadLetters;
+    private final Map<String, Counter> deadLetters = new ConcurrentHashMap<>();
+    private final MeterRegistry registry;
     private final DistributionSummary batchSizes;
     private final Timer apply;
     private final Timer delay;
@@ -49,9 +53,8 @@ class ConsumptionMetrics {
                             .tag("outcome", outcome.name().toLowerCase(Locale.ROOT))
                             .register(registry));
         }
-        deadLetters = Counter.builder("ledger.dead.letters")
-                .description("Records sent to the dead-letter topic")
-                .register(registry);
+        this.registry = registry;
+        Refusal.reasons().forEach(this::deadLetterCounter);
         batchSizes = DistributionSummary.builder("ledger.batch.records")
                 .description("Records applied per poll, in one transaction")
                 .register(registry);
@@ -96,7 +99,16 @@ class ConsumptionMetrics {
         }
     }
 
-    void countDeadLetter() {
-        deadLetters.increment();
+    void countDeadLetter(String reason) {
+        deadLetterCounter(reason).increment();
+    }
+
+    private Counter deadLetterCounter(String reason) {
+        return deadLetters.computeIfAbsent(
+                reason,
+                r -> Counter.builder("ledger.dead.letters")
+                        .description("Records set aside on the dead-letter topic, by reason")
+                        .tag("reason", r)
+                        .register(registry));
     }
 }

@@ -20,6 +20,12 @@ record DeadLetter(ConsumerRecord<String, byte[]> record) {
 
     private static final int MAX_REASON = 200;
 
+    /** The ledger's reason code; the consumer writes it (its DeadLetters, a package the commands may not use). */
+    static final String REASON = "ledger_dlt-reason";
+
+    /** The prefix of every header the ledger adds to a dead letter. */
+    static final String LEDGER_HEADERS = "ledger_dlt-";
+
     String position() {
         return record.partition() + ":" + record.offset();
     }
@@ -47,16 +53,28 @@ record DeadLetter(ConsumerRecord<String, byte[]> record) {
         Header partition = record.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_PARTITION);
         Header offset = record.headers().lastHeader(KafkaHeaders.DLT_ORIGINAL_OFFSET);
         return originalTopic() + "-"
-                + (partition == null ? "?" : ByteBuffer.wrap(partition.value()).getInt()) + "@"
-                + (offset == null ? "?" : ByteBuffer.wrap(offset.value()).getLong());
+                + (partition == null || partition.value() == null || partition.value().length != Integer.BYTES
+                        ? "?"
+                        : ByteBuffer.wrap(partition.value()).getInt())
+                + "@"
+                + (offset == null || offset.value() == null || offset.value().length != Long.BYTES
+                        ? "?"
+                        : ByteBuffer.wrap(offset.value()).getLong());
     }
 
+    /**
+     * The ledger's reason code and message (e.g. {@code invalid-amount: amount must be ...}); for a record set aside
+     * before the ledger wrote reason codes, the class of Spring's exception headers instead of the code.
+     */
     String reason() {
-        String cause = text(KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN);
-        String type = cause != null ? cause : text(KafkaHeaders.DLT_EXCEPTION_FQCN);
+        String code = text(REASON);
+        if (code == null) {
+            String cause = text(KafkaHeaders.DLT_EXCEPTION_CAUSE_FQCN);
+            String type = cause != null ? cause : text(KafkaHeaders.DLT_EXCEPTION_FQCN);
+            code = type == null ? "unknown" : type.substring(type.lastIndexOf('.') + 1);
+        }
         String message = text(KafkaHeaders.DLT_EXCEPTION_MESSAGE);
-        String reason = (type == null ? "unknown" : type.substring(type.lastIndexOf('.') + 1))
-                + (message == null ? "" : ": " + message);
+        String reason = code + (message == null ? "" : ": " + message);
         return reason.length() <= MAX_REASON ? reason : reason.substring(0, MAX_REASON) + "…";
     }
 
@@ -67,7 +85,8 @@ record DeadLetter(ConsumerRecord<String, byte[]> record) {
     ProducerRecord<Object, Object> redrive(String defaultTopic) {
         RecordHeaders headers = new RecordHeaders();
         for (Header header : record.headers()) {
-            if (!header.key().startsWith(KafkaHeaders.PREFIX + "dlt-")) {
+            if (!header.key().startsWith(KafkaHeaders.PREFIX + "dlt-")
+                    && !header.key().startsWith(LEDGER_HEADERS)) {
                 headers.add(header);
             }
         }
@@ -83,6 +102,6 @@ record DeadLetter(ConsumerRecord<String, byte[]> record) {
 
     private @Nullable String text(String name) {
         Header header = record.headers().lastHeader(name);
-        return header == null ? null : new String(header.value(), StandardCharsets.UTF_8);
+        return header == null || header.value() == null ? null : new String(header.value(), StandardCharsets.UTF_8);
     }
 }

@@ -185,9 +185,10 @@ class Replayer {
 
         /** One poll's records, applied as the live listener applies them: one transaction. */
         void add(List<ConsumerRecord<String, byte[]>> records) {
-            // An invalid record was sent to the dead-letter topic by the live service; a re-driven copy later in the
-            // topic is read too. Here it is only counted.
-            batches.apply(records)
+            // A record the live service set aside went to the dead-letter topic then (a re-driven copy later in the
+            // topic is read too); here it is set aside again, by the same rules, and only counted. Records an operator
+            // set aside by hand are honoured, as the live service honours them.
+            batches.applyHonouringOperatorSetAsides(records)
                     .forEach(record -> Objects.requireNonNull(outcomes.get(record.outcome()))
                             .increment());
             read.add(records.size());
@@ -210,7 +211,8 @@ class Replayer {
         public String toString() {
             return read.sum() + " records read in " + Math.round((System.nanoTime() - started) / 1e9) + " s, "
                     + count(Outcome.APPLIED) + " applied, " + count(Outcome.DUPLICATE) + " duplicates, "
-                    + count(Outcome.IGNORED) + " of other types, " + count(Outcome.INVALID) + " invalid (skipped)";
+                    + count(Outcome.SKIPPED) + " of other types (skipped), " + count(Outcome.SET_ASIDE)
+                    + " set aside (not applied)";
         }
 
         private long count(Outcome outcome) {

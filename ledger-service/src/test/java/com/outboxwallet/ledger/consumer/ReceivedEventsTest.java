@@ -5,93 +5,78 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.outboxwallet.events.CloudEventHeaders;
 import com.outboxwallet.events.InvalidWalletEvent;
+import com.outboxwallet.events.TopUpAccepted;
+import com.outboxwallet.events.Violation;
+import com.outboxwallet.events.WalletEventCodec;
+import com.outboxwallet.ledger.LedgerProperties;
 import com.outboxwallet.ledger.bookkeeping.ReceivedEvent;
+import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.Test;
 
+/** The contract's checks are WalletEventReaderTest's; here, what the ledger adds: its trusted sources, the position. */
 class ReceivedEventsTest {
 
-    private static final String TYPE = "com.outboxwallet.wallet.topup.accepted.v1";
+    private final ReceivedEvents events = new ReceivedEvents(new LedgerProperties(
+            "wallet.events",
+            "wallet.events.dlt",
+            null,
+            Set.of("/outbox-wallet/api-service", "/outbox-wallet/payments"),
+            new LedgerProperties.Retry(Duration.ofMillis(200), Duration.ofSeconds(5))));
 
     @Test
-    void readsIdTypeKeyAndPosition() {
+    void aTopUpFromATrustedSourceIsReadWithWhereItWasRead() {
         UUID id = UUID.randomUUID();
-        ConsumerRecord<String, byte[]> record = aRecord(new byte[] {'{', '}'});
-        header(record, CloudEventHeaders.ID, id.toString());
-        header(record, CloudEventHeaders.TYPE, TYPE);
+
+        ReceivedEvent received = events.of(aTopUpRecord(id, "/outbox-wallet/payments"));
+
+        assertThat(received.eventId()).isEqualTo(id);
+        assertThat(received.type()).isEqualTo(TopUpAccepted.TYPE);
+        assertThat(received.event().idempotencyKey()).isEqualTo("key-1");
+        assertThat(received.event().walletSequence()).isEqualTo(7L);
+        assertThat(received.topic()).isEqualTo("wallet.events");
+        assertThat(received.partition()).isEqualTo(3);
+        assertThat(received.offset()).isEqualTo(99L);
+    }
+
+    @Test
+    void aTopUpFromASourceNotConfiguredIsRefused() {
+        assertThatThrownBy(() -> events.of(aTopUpRecord(UUID.randomUUID(), "/someone/else")))
+                .isInstanceOfSatisfying(
+                        InvalidWalletEvent.class, e -> assertThat(e.violation()).isEqualTo(Violation.UNTRUSTED_SOURCE))
+                .hasMessageContaining("/outbox-wallet/payments");
+    }
+
+    private static ConsumerRecord<String, byte[]> aTopUpRecord(UUID eventId, String source) {
+        UUID wallet = UUID.randomUUID();
+        TopUpAccepted topUp = new TopUpAccepted(
+                UUID.randomUUID(),
+                wallet,
+                UUID.randomUUID(),
+                new BigDecimal("1.00"),
+                "IDR",
+                new BigDecimal("7.00"),
+                7,
+                Instant.parse("2026-11-25T06:00:00Z"));
+        ConsumerRecord<String, byte[]> record = new ConsumerRecord<>(
+                "wallet.events",
+                3,
+                99L,
+                wallet.toString(),
+                new WalletEventCodec().toJson(topUp).getBytes(StandardCharsets.UTF_8));
+        header(record, CloudEventHeaders.SPEC_VERSION, "1.0");
+        header(record, CloudEventHeaders.ID, eventId.toString());
+        header(record, CloudEventHeaders.SOURCE, source);
+        header(record, CloudEventHeaders.TYPE, TopUpAccepted.TYPE);
+        header(record, CloudEventHeaders.TIME, "2026-11-25T06:00:00Z");
+        header(record, CloudEventHeaders.WALLET_SEQUENCE, "7");
         header(record, CloudEventHeaders.IDEMPOTENCY_KEY, "key-1");
-
-        ReceivedEvent envelope = ReceivedEvents.of(record);
-
-        assertThat(envelope.eventId()).isEqualTo(id);
-        assertThat(envelope.type()).isEqualTo(TYPE);
-        assertThat(envelope.idempotencyKey()).isEqualTo("key-1");
-        assertThat(envelope.topic()).isEqualTo("wallet.events");
-        assertThat(envelope.partition()).isEqualTo(3);
-        assertThat(envelope.offset()).isEqualTo(99L);
-    }
-
-    @Test
-    void readsTheWalletSequenceHeaderAndToleratesItsAbsence() {
-        ConsumerRecord<String, byte[]> withSequence = aRecord(new byte[] {'{', '}'});
-        header(withSequence, CloudEventHeaders.ID, UUID.randomUUID().toString());
-        header(withSequence, CloudEventHeaders.TYPE, TYPE);
-        header(withSequence, CloudEventHeaders.WALLET_SEQUENCE, "7");
-        header(withSequence, "traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
-        ConsumerRecord<String, byte[]> without = aRecord(new byte[] {'{', '}'});
-        header(without, CloudEventHeaders.ID, UUID.randomUUID().toString());
-        header(without, CloudEventHeaders.TYPE, TYPE);
-
-        assertThat(ReceivedEvents.of(withSequence).walletSequence()).isEqualTo(7L);
-        assertThat(ReceivedEvents.of(without).walletSequence()).isNull();
-    }
-
-    @Test
-    void aWalletSequenceThatIsNotANumberIsRejectedAsPoison() {
-        ConsumerRecord<String, byte[]> record = aRecord(new byte[] {'{', '}'});
-        header(record, CloudEventHeaders.ID, UUID.randomUUID().toString());
-        header(record, CloudEventHeaders.TYPE, TYPE);
-        header(record, CloudEventHeaders.WALLET_SEQUENCE, "seven");
-
-        assertThatThrownBy(() -> ReceivedEvents.of(record))
-                .isInstanceOf(InvalidWalletEvent.class)
-                .hasMessageContaining("seven");
-    }
-
-    @Test
-    void recordWithoutEventIdIsRejectedAsPoison() {
-        ConsumerRecord<String, byte[]> record = aRecord(new byte[] {'{', '}'});
-        header(record, CloudEventHeaders.TYPE, TYPE);
-
-        assertThatThrownBy(() -> ReceivedEvents.of(record))
-                .isInstanceOf(InvalidWalletEvent.class)
-                .hasMessageContaining("wallet.events-3@99");
-    }
-
-    @Test
-    void eventIdThatIsNotAUuidIsRejectedAsPoison() {
-        ConsumerRecord<String, byte[]> record = aRecord(new byte[] {'{', '}'});
-        header(record, CloudEventHeaders.ID, "not-a-uuid");
-        header(record, CloudEventHeaders.TYPE, TYPE);
-
-        assertThatThrownBy(() -> ReceivedEvents.of(record))
-                .isInstanceOf(InvalidWalletEvent.class)
-                .hasMessageContaining("not-a-uuid");
-    }
-
-    @Test
-    void tombstoneIsRejectedAsPoison() {
-        ConsumerRecord<String, byte[]> record = aRecord(null);
-        header(record, CloudEventHeaders.ID, UUID.randomUUID().toString());
-        header(record, CloudEventHeaders.TYPE, TYPE);
-
-        assertThatThrownBy(() -> ReceivedEvents.of(record)).isInstanceOf(InvalidWalletEvent.class);
-    }
-
-    private static ConsumerRecord<String, byte[]> aRecord(byte[] value) {
-        return new ConsumerRecord<>("wallet.events", 3, 99L, "wallet", value);
+        return record;
     }
 
     private static void header(ConsumerRecord<String, byte[]> record, String name, String value) {
