@@ -63,7 +63,8 @@ class WalletEventListener {
         this.pauses = new ListenerContainerPauseService(registry, scheduler);
     }
 
-    @KafkaListener(id = ID, topics = "${ledger.topic}", batch = "true")
+    // idIsGroup false: the group stays spring.kafka.consumer.group-id; the id only names the container.
+    @KafkaListener(id = ID, idIsGroup = false, topics = "${ledger.topic}", batch = "true")
     void onWalletEvents(
             List<ConsumerRecord<String, byte[]>> records, Acknowledgment acknowledgment, Consumer<?, ?> consumer) {
         List<Span> spans = traces.start(records);
