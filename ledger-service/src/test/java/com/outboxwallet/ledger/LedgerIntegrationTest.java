@@ -1,8 +1,5 @@
 package com.outboxwallet.ledger;
 
-import com.outboxwallet.infra.EmbeddedInfrastructure;
-import java.util.ArrayList;
-import java.util.List;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -26,13 +23,6 @@ abstract class LedgerIntegrationTest extends LedgerTestSupport {
 
     /** Runs an operator command as {@code java -jar ledger-service-exec.jar ...} would, against the test's servers. */
     static int runCommand(String... args) {
-        EmbeddedInfrastructure infra = EmbeddedInfrastructure.shared();
-        List<String> all = new ArrayList<>(List.of(args));
-        all.addAll(List.of(
-                "--spring.datasource.url=" + infra.postgres().jdbcUrl(DATABASE),
-                "--spring.datasource.username=postgres",
-                "--spring.datasource.password=",
-                "--spring.kafka.bootstrap-servers=" + infra.kafka().bootstrapServers()));
-        return LedgerServiceApplication.runCommand(all.toArray(String[]::new));
+        return runCommandOn(DATABASE, args);
     }
 }

@@ -85,6 +85,21 @@ abstract class LedgerTestSupport {
         registry.add("ledger.console.relay-metrics-url", () -> NO_RELAY);
     }
 
+    /**
+     * Runs an operator command as {@code java -jar ledger-service-exec.jar ...} would, against the test's servers and
+     * that database; {@code args} may set more, e.g. {@code --ledger.topic=...}.
+     */
+    static int runCommandOn(String database, String... args) {
+        EmbeddedInfrastructure infra = EmbeddedInfrastructure.shared();
+        List<String> all = new ArrayList<>(List.of(args));
+        all.addAll(List.of(
+                "--spring.datasource.url=" + infra.postgres().jdbcUrl(database),
+                "--spring.datasource.username=postgres",
+                "--spring.datasource.password=",
+                "--spring.kafka.bootstrap-servers=" + infra.kafka().bootstrapServers()));
+        return LedgerServiceApplication.runCommand(all.toArray(String[]::new));
+    }
+
     /** The topic this test's ledger consumes; records are published there. */
     String topic() {
         return "wallet.events";

@@ -2,6 +2,7 @@ package com.outboxwallet.ledger.deadletters;
 
 import com.outboxwallet.commands.OperatorCommandLine;
 import com.outboxwallet.ledger.LedgerProperties;
+import com.outboxwallet.ledger.bookkeeping.OperatorSetAsides;
 import com.outboxwallet.ledger.operations.ProgressLine;
 import com.outboxwallet.ledger.operations.TopicReader;
 import java.io.PrintStream;
@@ -9,16 +10,26 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.ConsumerFactory;
+import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.kafka.core.KafkaOperations;
 import org.springframework.stereotype.Component;
 
 /**
- * The work of {@code dead-letters list | redrive <partition:offset> | redrive-all} ({@link DeadLettersCommand}).
+ * The work of {@code dead-letters list | redrive <partition:offset> | redrive-all | set-aside <partition:offset>}
+ * ({@link DeadLettersCommand}).
  * Re-driving publishes the record back to the wallet events topic; the ledger's dedupe by event id makes that safe
  * even for a record that was applied after all. {@code redrive-all} leaves out records whose event the ledger already
  * holds, and reads only up to the end offsets it saw at start, so records that fail again and come back are not
@@ -28,21 +39,86 @@ import org.springframework.stereotype.Component;
 @ConditionalOnProperty(name = OperatorCommandLine.COMMAND_PROPERTY, havingValue = DeadLettersCommand.NAME)
 class DeadLetterTopic {
 
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterTopic.class);
+
     private final PrintStream out = System.out;
     private final ConsumerFactory<?, ?> consumers;
     private final KafkaOperations<Object, Object> kafka;
     private final LedgerProperties properties;
     private final JdbcClient ledger;
+    private final OperatorSetAsides setAsides;
+    private final KafkaAdmin admin;
 
     DeadLetterTopic(
             ConsumerFactory<?, ?> consumers,
             KafkaOperations<Object, Object> kafka,
             LedgerProperties properties,
-            JdbcClient ledger) {
+            JdbcClient ledger,
+            OperatorSetAsides setAsides,
+            KafkaAdmin admin) {
         this.consumers = consumers;
         this.kafka = kafka;
         this.properties = properties;
         this.ledger = ledger;
+        this.setAsides = setAsides;
+        this.admin = admin;
+    }
+
+    /**
+     * Break glass: tells the live ledger to set the record at {@code position} of the wallet events topic aside. The
+     * consumer holding it moves it to the dead-letter topic at its next attempt (within {@code ledger.retry}'s longest
+     * back-off) and applies the rest; a replay honours it too. Recorded with who and why in
+     * {@code operator_set_asides}, and logged.
+     */
+    int setAside(RecordPosition position, String reason, String operator) {
+        String named = properties.topic() + "-" + position;
+        ConsumerRecord<String, byte[]> record;
+        try (TopicReader reader = new TopicReader(consumers, properties.topic(), "ledger-dead-letters")) {
+            record = reader.recordAt(position.partition(), position.offset())
+                    .orElseThrow(() ->
+                            new IllegalArgumentException("no record at " + position + " on " + properties.topic()));
+        }
+        long committed = committedOffset(position.partition());
+        if (committed > position.offset()) {
+            out.printf(
+                    "dead-letters set-aside: the ledger is already past %s (its group has committed offset %d): the"
+                            + " record was applied or set aside; nothing to do%n",
+                    named, committed);
+            return OperatorCommandLine.FOUND_PROBLEMS;
+        }
+        boolean recorded =
+                setAsides.record(properties.topic(), position.partition(), position.offset(), reason, operator);
+        log.atWarn()
+                .addKeyValue("operator", operator)
+                .addKeyValue("walletId", record.key())
+                .log("Operator action: {} set aside record {} (key {}): {}", operator, named, record.key(), reason);
+        out.printf(
+                "dead-letters set-aside: %s %s (key %s): the ledger moves it to %s at its next attempt and goes on%n",
+                recorded ? "set aside" : "already set aside, by an earlier set-aside:",
+                named,
+                record.key(),
+                properties.deadLetterTopic());
+        return OperatorCommandLine.OK;
+    }
+
+    /** The live consumer group's committed offset on that partition of the events topic, 0 if none. */
+    private long committedOffset(int partition) {
+        Object group = consumers.getConfigurationProperties().get(ConsumerConfig.GROUP_ID_CONFIG);
+        if (group == null) {
+            return 0;
+        }
+        try (Admin client = Admin.create(admin.getConfigurationProperties())) {
+            OffsetAndMetadata committed = client.listConsumerGroupOffsets(group.toString())
+                    .partitionsToOffsetAndMetadata()
+                    .get(30, TimeUnit.SECONDS)
+                    .get(new TopicPartition(properties.topic(), partition));
+            return committed == null ? 0 : committed.offset();
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("could not read the ledger's committed offsets: " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        }
     }
 
     int list() {
