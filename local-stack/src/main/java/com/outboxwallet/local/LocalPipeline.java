@@ -2,6 +2,7 @@ package com.outboxwallet.local;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.SpringApplication;
@@ -45,11 +46,27 @@ public final class LocalPipeline implements AutoCloseable {
             Ports ports,
             List<String> relaySettings,
             ApplicationContextInitializer<ConfigurableApplicationContext> everyService) {
+        return start(infra, ports, Map.of(Service.RELAY, relaySettings), everyService);
+    }
+
+    /** @param settings each service's settings on top of the local profile's, such as a Kafka login */
+    public static LocalPipeline start(
+            InfrastructureEndpoints infra,
+            Ports ports,
+            Map<Service, List<String>> settings,
+            ApplicationContextInitializer<ConfigurableApplicationContext> everyService) {
         LocalPipeline pipeline = new LocalPipeline();
         try {
-            pipeline.api = pipeline.run(Service.API, ports.api(), List.of(), infra, everyService);
-            pipeline.relay = pipeline.run(Service.RELAY, ports.relay(), relaySettings, infra, everyService);
-            pipeline.ledger = pipeline.run(Service.LEDGER, ports.ledger(), List.of(), infra, everyService);
+            pipeline.api = pipeline.run(
+                    Service.API, ports.api(), settings.getOrDefault(Service.API, List.of()), infra, everyService);
+            pipeline.relay = pipeline.run(
+                    Service.RELAY, ports.relay(), settings.getOrDefault(Service.RELAY, List.of()), infra, everyService);
+            pipeline.ledger = pipeline.run(
+                    Service.LEDGER,
+                    ports.ledger(),
+                    settings.getOrDefault(Service.LEDGER, List.of()),
+                    infra,
+                    everyService);
             return pipeline;
         } catch (RuntimeException e) {
             pipeline.close();

@@ -55,7 +55,10 @@ class DeadLetterTopicSetup {
         this.properties = properties;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
+    /** Checked when the consumer starts with the service; an operator command, which consumes nothing, does not. */
+    @EventListener(
+            value = ApplicationReadyEvent.class,
+            condition = "@environment.getProperty('spring.kafka.listener.auto-startup', 'true') == 'true'")
     void atStart() {
         try {
             ensure();
