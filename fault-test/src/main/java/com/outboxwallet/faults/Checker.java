@@ -5,6 +5,7 @@ import com.outboxwallet.faults.History.Outcome;
 import com.outboxwallet.ledger.LedgerServiceApplication;
 import com.outboxwallet.local.InfrastructureEndpoints;
 import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -35,7 +36,8 @@ import org.jspecify.annotations.Nullable;
  * both databases and the topic. Every acknowledged top-up is in {@code top_ups} once and in the audit log once; no
  * top-up exists that no client sent, or with another amount; one sent but never answered is applied at most once;
  * every wallet's balance is the sum of its top-ups and the ledger's projection agrees; the topic carries each wallet's
- * sequences 1…version without a gap; nothing was dead-lettered; the ledger's own {@code reconcile} passes.
+ * sequences 1…version without a gap; every poison record written (the {@code poison-record} fault) is on the
+ * dead-letter topic and nothing else is; the ledger's own {@code reconcile} passes.
  */
 final class Checker {
 
@@ -69,7 +71,7 @@ final class Checker {
     /** What the topic holds: per wallet the sequences seen, and how many records repeated an event id. */
     private record TopicContents(Map<String, Set<Long>> sequences, long records, long duplicates) {}
 
-    Findings check(History history) throws SQLException {
+    Findings check(History history, List<PoisonRecords.Poison> poisons) throws SQLException {
         List<String> violations = new ArrayList<>();
         Map<String, TopUpRow> topUps = topUps();
         Map<String, WalletRow> wallets = wallets();
@@ -160,7 +162,9 @@ final class Checker {
             }
         }
 
-        TopicContents topic = topic();
+        Set<String> poisonPositions = new HashSet<>();
+        poisons.forEach(poison -> poisonPositions.add(poison.position()));
+        TopicContents topic = topic(poisonPositions);
         long sequenceGaps = 0;
         for (WalletRow wallet : wallets.values()) {
             Set<Long> seen = topic.sequences().getOrDefault(wallet.id(), Set.of());
@@ -175,10 +179,21 @@ final class Checker {
                         "wallet " + wallet.id() + ": a sequence on " + TOPIC + " outside 1.." + wallet.version());
             }
         }
-        long deadLetters = deadLetters();
-        if (deadLetters > 0) {
-            violations.add(deadLetters + " record(s) in " + DEAD_LETTERS);
+        // Every poison record set aside, and nothing else: a valid top-up on the dead-letter topic is missing from
+        // the ledger whatever else the checks say.
+        Map<String, String> deadLetters = deadLetters();
+        for (PoisonRecords.Poison poison : poisons) {
+            if (!deadLetters.containsKey(poison.position())) {
+                violations.add(
+                        "poison record " + poison.position() + " (" + poison.kind() + ") not on " + DEAD_LETTERS);
+            }
         }
+        deadLetters.forEach((position, reason) -> {
+            if (!poisonPositions.contains(position)) {
+                violations.add("a record that is no poison was dead-lettered: " + TOPIC + " " + position + " (" + reason
+                        + ")");
+            }
+        });
         int reconcile = LedgerServiceApplication.runCommand(
                 "reconcile",
                 "--wallet-db-url=" + endpoints.walletDatabaseUrl(),
@@ -204,7 +219,8 @@ final class Checker {
                 sequenceGaps,
                 topic.records(),
                 topic.duplicates(),
-                deadLetters,
+                poisons.size(),
+                deadLetters.size(),
                 reconcile,
                 Duration.ofMillis(maxDelayMillis),
                 violations);
@@ -283,7 +299,8 @@ final class Checker {
         }
     }
 
-    private TopicContents topic() {
+    /** The events topic's records, but the poison records at these positions. */
+    private TopicContents topic(Set<String> poisons) {
         Map<String, Set<Long>> sequences = new HashMap<>();
         Set<String> eventIds = new HashSet<>();
         long records = 0;
@@ -299,6 +316,9 @@ final class Checker {
                     .anyMatch(
                             partition -> consumer.position(partition) < Objects.requireNonNull(ends.get(partition)))) {
                 for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofSeconds(1))) {
+                    if (poisons.contains(record.partition() + ":" + record.offset())) {
+                        continue;
+                    }
                     records++;
                     if (!eventIds.add(header(record, "ce_id"))) {
                         duplicates++;
@@ -312,21 +332,37 @@ final class Checker {
         return new TopicContents(sequences, records, duplicates);
     }
 
-    private long deadLetters() {
+    /** Each dead letter's original position on the events topic ({@code partition:offset}) and its reason. */
+    private Map<String, String> deadLetters() {
+        Map<String, String> deadLetters = new HashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = consumer()) {
             if (!consumer.listTopics(Duration.ofSeconds(30)).containsKey(DEAD_LETTERS)) {
-                return 0;
+                return deadLetters;
             }
             List<TopicPartition> partitions = consumer.partitionsFor(DEAD_LETTERS, Duration.ofSeconds(30)).stream()
                     .map(info -> new TopicPartition(DEAD_LETTERS, info.partition()))
                     .toList();
-            Map<TopicPartition, Long> starts = consumer.beginningOffsets(partitions, Duration.ofSeconds(30));
+            consumer.assign(partitions);
+            consumer.seekToBeginning(partitions);
             Map<TopicPartition, Long> ends = consumer.endOffsets(partitions, Duration.ofSeconds(30));
-            return partitions.stream()
-                    .mapToLong(partition ->
-                            Objects.requireNonNull(ends.get(partition)) - Objects.requireNonNull(starts.get(partition)))
-                    .sum();
+            while (partitions.stream()
+                    .anyMatch(
+                            partition -> consumer.position(partition) < Objects.requireNonNull(ends.get(partition)))) {
+                for (ConsumerRecord<String, byte[]> deadLetter : consumer.poll(Duration.ofSeconds(1))) {
+                    Header partition = deadLetter.headers().lastHeader("kafka_dlt-original-partition");
+                    Header offset = deadLetter.headers().lastHeader("kafka_dlt-original-offset");
+                    Header reason = deadLetter.headers().lastHeader("ledger_dlt-reason");
+                    String position = partition == null || offset == null
+                            ? "unknown position, dead letter " + deadLetter.partition() + ":" + deadLetter.offset()
+                            : ByteBuffer.wrap(partition.value()).getInt() + ":"
+                                    + ByteBuffer.wrap(offset.value()).getLong();
+                    deadLetters.put(
+                            position,
+                            reason == null ? "no reason given" : new String(reason.value(), StandardCharsets.UTF_8));
+                }
+            }
         }
+        return deadLetters;
     }
 
     private KafkaConsumer<String, byte[]> consumer() {

@@ -20,6 +20,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Pattern;
@@ -64,6 +65,8 @@ final class FaultInjector {
     private static final Duration SUPERVISOR_RESTART_DELAY = Duration.ofSeconds(2);
 
     private final ProcessStack stack;
+    private final PoisonRecords poisonRecords;
+    private final List<PoisonRecords.Poison> poisons = new CopyOnWriteArrayList<>();
     private final AtomicInteger supervisorRestarts = new AtomicInteger();
     private final Duration outage;
     private final HttpClient http =
@@ -72,6 +75,7 @@ final class FaultInjector {
     FaultInjector(ProcessStack stack, Duration outage) {
         this.stack = stack;
         this.outage = outage;
+        this.poisonRecords = new PoisonRecords(stack.endpoints().kafkaBootstrapServers());
     }
 
     /** Injects the fault and returns once everything it stopped is running again. */
@@ -125,6 +129,11 @@ final class FaultInjector {
                 sql("ALTER DATABASE ledger WITH ALLOW_CONNECTIONS true");
                 yield "ledger database";
             }
+            case POISON_RECORD -> {
+                PoisonRecords.Poison poison = poisonRecords.write(random);
+                poisons.add(poison);
+                yield "wallet.events " + poison.position() + " (" + poison.kind() + ")";
+            }
         };
         return new Injected(kind, target, injectedAt, Instant.now(), readyAt);
     }
@@ -149,6 +158,11 @@ final class FaultInjector {
                 instance.jvm().start();
             }
         }
+    }
+
+    /** The poison records written so far, each of which the ledger must have set aside. */
+    List<PoisonRecords.Poison> poisons() {
+        return List.copyOf(poisons);
     }
 
     /** Instances that exited on their own and were started again by {@link #superviseUntilReady}. */

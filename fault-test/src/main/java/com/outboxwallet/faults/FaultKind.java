@@ -29,6 +29,8 @@ public enum FaultKind {
     RESTART_POSTGRES,
     /** The ledger's database refuses connections for the outage ({@code ALLOW_CONNECTIONS false}, backends ended). */
     LEDGER_DATABASE_UNREACHABLE,
+    /** A malformed record on a random partition of the events topic, written as a buggy producer would. */
+    POISON_RECORD,
     /** With the {@code redisson-lock} strategy: an api-service instance, likely holding a wallet lock, frozen past the lease. */
     PAUSE_LOCK_HOLDER;
 

@@ -228,7 +228,7 @@ public final class FaultTest {
         awaitDrained(stack.endpoints());
         Findings findings;
         try {
-            findings = new Checker(stack.endpoints(), userNumbers).check(history);
+            findings = new Checker(stack.endpoints(), userNumbers).check(history, injector.poisons());
         } catch (SQLException e) {
             throw new IllegalStateException("the check could not read the databases", e);
         }

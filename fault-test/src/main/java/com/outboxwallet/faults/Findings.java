@@ -10,6 +10,8 @@ import java.util.List;
  * @param indeterminateApplied top-ups whose client never got a final answer, but that were applied (once)
  * @param topUpRows            rows in {@code top_ups} at the end
  * @param topicDuplicates      records on the topic repeating an event id: delivered twice, absorbed by the ledger
+ * @param poisonRecords        malformed records the {@code poison-record} fault wrote to the topic
+ * @param deadLetters          records on the dead-letter topic: the poison records, if all is well
  * @param longestLedgerDelay   the longest time from a top-up's commit to the commit of its audit-log row
  */
 record Findings(
@@ -26,6 +28,7 @@ record Findings(
         long sequenceGaps,
         long topicRecords,
         long topicDuplicates,
+        long poisonRecords,
         long deadLetters,
         int reconcileExit,
         Duration longestLedgerDelay,

@@ -45,7 +45,8 @@ final class Report {
         row(out, "sequence gaps on the topic", f.sequenceGaps());
         row(out, "records on the topic", f.topicRecords());
         row(out, "duplicates delivered (absorbed by the ledger)", f.topicDuplicates());
-        row(out, "dead-lettered", f.deadLetters());
+        row(out, "poison records written", f.poisonRecords());
+        row(out, "dead-lettered (the poison records and nothing else)", f.deadLetters());
         out.append("| reconcile exit code | ").append(f.reconcileExit()).append(" |\n");
         row(out, "instances that exited while starting, started again", result.supervisorRestarts());
         out.append("| longest top-up commit → audit-log commit | ")

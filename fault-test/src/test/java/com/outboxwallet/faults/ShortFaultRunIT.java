@@ -3,11 +3,13 @@ package com.outboxwallet.faults;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outboxwallet.faults.FaultTest.Result;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
  * The short version of {@code bin/fault-test}, on every build: a process per service (two of each), 3,000 top-ups over
- * HTTP, one fault of each kind on a fixed seed, then the full check. The published run is the same code, longer.
+ * HTTP, one fault of each kind on a fixed seed (a poison record among them), then the full check, and the ledger back
+ * within seconds of its database's outage. The published run is the same code, longer.
  */
 class ShortFaultRunIT {
 
@@ -41,6 +43,16 @@ class ShortFaultRunIT {
                 .containsExactlyInAnyOrderElementsOf(settings.kinds());
         assertThat(result.recoveries())
                 .allSatisfy(recovery -> assertThat(recovery.recoveredAt()).isNotNull());
+        assertThat(findings.poisonRecords())
+                .as("the poison-record fault wrote one")
+                .isOne();
+        assertThat(findings.deadLetters())
+                .as("the poison, and nothing else, dead-lettered")
+                .isEqualTo(findings.poisonRecords());
+        // Seconds, not the minutes a consumer group waiting on a member stuck in a retry loop took (243 s once).
+        assertThat(result.recoveries())
+                .filteredOn(recovery -> recovery.fault().kind() == FaultKind.LEDGER_DATABASE_UNREACHABLE)
+                .allSatisfy(recovery -> assertThat(recovery.toRecover()).isLessThan(Duration.ofSeconds(30)));
         assertThat(result.promiseHeld()).isTrue();
     }
 }

@@ -84,6 +84,7 @@ class ConsumerFuzzIT extends LedgerTestSupport {
         CloudEventHeaders.TYPE,
         CloudEventHeaders.TIME,
         CloudEventHeaders.SPEC_VERSION,
+        CloudEventHeaders.CONTENT_TYPE,
         CloudEventHeaders.WALLET_SEQUENCE
     };
 

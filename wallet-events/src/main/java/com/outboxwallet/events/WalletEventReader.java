@@ -78,8 +78,8 @@ public final class WalletEventReader {
                             + String.join(", ", WalletEventContract.TYPES));
         }
         String time = required(record, CloudEventHeaders.TIME);
-        String contentType = optional(record, CloudEventHeaders.CONTENT_TYPE);
-        if (contentType != null && !JSON_CONTENT_TYPE.matcher(contentType).matches()) {
+        String contentType = required(record, CloudEventHeaders.CONTENT_TYPE);
+        if (!JSON_CONTENT_TYPE.matcher(contentType).matches()) {
             throw malformed(CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON, contentType);
         }
         String key = optional(record, CloudEventHeaders.IDEMPOTENCY_KEY);

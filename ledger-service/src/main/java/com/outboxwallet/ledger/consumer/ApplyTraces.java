@@ -52,9 +52,14 @@ class ApplyTraces {
     }
 
     private Span start(ConsumerRecord<String, byte[]> record) {
-        Span.Builder span = propagator
-                .extract(record, ApplyTraces::header)
-                .name(PROCESS)
+        Span.Builder builder;
+        try {
+            builder = propagator.extract(record, ApplyTraces::header);
+        } catch (RuntimeException unreadable) {
+            // A record's headers are not trusted yet: a context that cannot be read starts a trace of its own.
+            builder = tracer.spanBuilder();
+        }
+        Span.Builder span = builder.name(PROCESS)
                 .kind(Span.Kind.CONSUMER)
                 .tag("messaging.system", "kafka")
                 .tag("messaging.operation.type", "process")
@@ -63,12 +68,17 @@ class ApplyTraces {
                 .tag("messaging.kafka.offset", record.offset());
         String eventId = header(record, CloudEventHeaders.ID);
         if (eventId != null) {
-            span.tag("messaging.message.id", eventId);
+            span.tag("messaging.message.id", bounded(eventId));
         }
         if (record.key() != null) {
-            span.tag("messaging.kafka.message.key", record.key());
+            span.tag("messaging.kafka.message.key", bounded(record.key()));
         }
         return span.start();
+    }
+
+    /** What a record carried, bounded: it is not checked yet, and a span attribute is kept and exported. */
+    private static String bounded(String value) {
+        return value.length() <= 64 ? value : value.substring(0, 64) + "…";
     }
 
     private static @Nullable String header(ConsumerRecord<String, byte[]> record, String name) {

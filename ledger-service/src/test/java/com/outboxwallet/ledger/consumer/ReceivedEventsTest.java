@@ -74,6 +74,7 @@ class ReceivedEventsTest {
         header(record, CloudEventHeaders.SOURCE, source);
         header(record, CloudEventHeaders.TYPE, TopUpAccepted.TYPE);
         header(record, CloudEventHeaders.TIME, "2026-11-25T06:00:00Z");
+        header(record, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
         header(record, CloudEventHeaders.WALLET_SEQUENCE, "7");
         header(record, CloudEventHeaders.IDEMPOTENCY_KEY, "key-1");
         return record;
