@@ -15,12 +15,19 @@ CREATE INDEX audit_log_event_idx ON audit_log (event_id);
 -- dead-letter topic at its next attempt and applies the rest. It is the operators' record, not something rebuilt from
 -- the topic, so it lives in the live schema only: a replay (which runs these scripts in its own schema) reads it
 -- there and its swap leaves it in place.
-CREATE TABLE IF NOT EXISTS public.operator_set_asides (
-    topic           VARCHAR(249) NOT NULL,
-    kafka_partition INT          NOT NULL,
-    kafka_offset    BIGINT       NOT NULL,
-    reason          TEXT         NOT NULL,
-    operator        TEXT         NOT NULL,
-    set_aside_at    TIMESTAMPTZ  NOT NULL DEFAULT now(),
-    PRIMARY KEY (topic, kafka_partition, kafka_offset)
-);
+-- (Created only where missing, without IF NOT EXISTS, whose notice Flyway would log as a warning at every replay.)
+DO $$
+BEGIN
+    IF to_regclass('public.operator_set_asides') IS NULL THEN
+        CREATE TABLE public.operator_set_asides (
+            topic           VARCHAR(249) NOT NULL,
+            kafka_partition INT          NOT NULL,
+            kafka_offset    BIGINT       NOT NULL,
+            reason          TEXT         NOT NULL,
+            operator        TEXT         NOT NULL,
+            set_aside_at    TIMESTAMPTZ  NOT NULL DEFAULT now(),
+            PRIMARY KEY (topic, kafka_partition, kafka_offset)
+        );
+    END IF;
+END
+$$;

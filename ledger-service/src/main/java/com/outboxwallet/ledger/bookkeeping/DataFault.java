@@ -4,10 +4,10 @@ import java.sql.SQLException;
 import java.util.Optional;
 
 /**
- * A failure caused by the data of a statement rather than by the database being unavailable: SQLSTATE class 22 (data
- * exception, such as a numeric overflow) or 23 (integrity constraint violation). Repeating the statement with the same
- * rows fails the same way, so the rows are at fault; every other failure (connection, timeout, deadlock, read-only,
- * shutdown) may pass and is retried.
+ * A failure caused by the data of a statement: SQLSTATE class 22 (data exception, such as a numeric overflow) or 23
+ * (integrity constraint violation). It names why an event that failed applied alone is set aside (a constraint's name
+ * tells a sequence conflict from a reused request key); whether a failure is retried at all is
+ * {@link InfrastructureFailure}'s to say.
  */
 final class DataFault {
 

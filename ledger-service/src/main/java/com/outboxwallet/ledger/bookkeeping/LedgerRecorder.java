@@ -37,7 +37,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * ({@link InfrastructureFailure}: the database unreachable, failing over, timing out, ...), it is thrown, nothing of
  * the batch is committed, and the caller retries it without limit. If it fails for any other reason, whatever was
  * thrown (a constraint, an overflow, a currency that is not the wallet's, an exception or an {@code Error} from the
- * code), the batch is applied again event by event, each behind a savepoint in one transaction: an event that fails
+ * code), the batch is bisected behind savepoints in one transaction ({@link #isolate}): an event that fails applied
  * alone is {@link Outcome#SET_ASIDE} with its {@link Refusal}, and its neighbours apply. The culprit is found by
  * evidence, never guessed from the exception's class.
  */

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.ListenerContainerPauseService;
@@ -33,7 +34,7 @@ import org.springframework.stereotype.Component;
  * and a consumer that does not get back to its poll loop holds up every rebalance of the group.)
  */
 @Component
-class WalletEventListener {
+class WalletEventListener implements DisposableBean {
 
     static final String ID = "wallet-events";
 
@@ -43,6 +44,7 @@ class WalletEventListener {
     private final ApplyRetries retries;
     private final ApplyTraces traces;
     private final KafkaListenerEndpointRegistry registry;
+    private final SimpleAsyncTaskScheduler resumes = new SimpleAsyncTaskScheduler();
     private final ListenerContainerPauseService pauses;
 
     WalletEventListener(
@@ -58,9 +60,8 @@ class WalletEventListener {
         this.metrics = metrics;
         this.retries = retries;
         this.registry = registry;
-        SimpleAsyncTaskScheduler scheduler = new SimpleAsyncTaskScheduler();
-        scheduler.setThreadNamePrefix("ledger-retry-");
-        this.pauses = new ListenerContainerPauseService(registry, scheduler);
+        resumes.setThreadNamePrefix("ledger-retry-");
+        this.pauses = new ListenerContainerPauseService(registry, resumes);
     }
 
     // idIsGroup false: the group stays spring.kafka.consumer.group-id; the id only names the container.
@@ -89,6 +90,11 @@ class WalletEventListener {
         traces.applied(spans, applied);
         retries.succeeded(records);
         metrics.count(applied, System.nanoTime() - started);
+    }
+
+    @Override
+    public void destroy() {
+        resumes.close();
     }
 
     /** The batch comes again from its first records once its partitions' pause is over. */
