@@ -255,24 +255,22 @@ public class LedgerRecorder {
 
     /**
      * A copy of an event or top-up the ledger holds is a duplicate only if it says the same: a record reusing a known
-     * event id or top-up id for other content (another amount, wallet, user, currency, sequence or request) is a
-     * conflict to set aside, never silently absorbed.
+     * event id for another top-up, or a known top-up id for other content (another amount, wallet, user, currency,
+     * sequence or request), is a conflict to set aside, never silently absorbed.
      */
     private void requireSameAsRecorded(List<TopUpEvent> copies) {
+        Map<UUID, UUID> claimedFor = store.claimedTopUps(copies);
         Map<UUID, LedgerStore.RecordedTopUp> byTopUp = new HashMap<>();
-        Map<UUID, LedgerStore.RecordedTopUp> byEvent = new HashMap<>();
-        store.recordedTopUps(copies).forEach(row -> {
-            byTopUp.put(row.topUpId(), row);
-            byEvent.put(row.eventId(), row);
-        });
+        store.recordedTopUps(copies).forEach(row -> byTopUp.put(row.topUpId(), row));
         for (TopUpEvent copy : copies) {
+            UUID eventId = copy.envelope().eventId();
+            UUID topUpOfEvent = claimedFor.get(eventId);
             LedgerStore.RecordedTopUp asRecorded = byTopUp.get(copy.event().topUpId());
-            LedgerStore.RecordedTopUp underEvent = byEvent.get(copy.envelope().eventId());
-            String difference = underEvent != null
-                            && !underEvent.topUpId().equals(copy.event().topUpId())
-                    ? "event id " + copy.envelope().eventId() + " was applied for top-up " + underEvent.topUpId()
+            String difference = topUpOfEvent != null
+                            && !topUpOfEvent.equals(copy.event().topUpId())
+                    ? "event id " + eventId + " was applied for top-up " + topUpOfEvent
                     : asRecorded == null
-                            ? "event id " + copy.envelope().eventId() + " was applied for another top-up"
+                            ? "event id " + eventId + " was applied for another top-up"
                             : asRecorded.differenceFrom(
                                     copy.event(), copy.envelope().event().idempotencyKey());
             if (difference != null) {

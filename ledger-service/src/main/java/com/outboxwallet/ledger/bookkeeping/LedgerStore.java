@@ -3,6 +3,7 @@ package com.outboxwallet.ledger.bookkeeping;
 import com.outboxwallet.events.TopUpAccepted;
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -51,11 +52,13 @@ class LedgerStore {
      */
     Set<UUID> claimEvents(List<TopUpEvent> events) {
         return new HashSet<>(jdbc.sql("""
-                        INSERT INTO processed_events (event_id, event_type, topic, kafka_partition, kafka_offset)
-                        SELECT * FROM unnest(:ids, :types, :topics, :partitions, :offsets)
+                        INSERT INTO processed_events (event_id, event_type, topic, kafka_partition, kafka_offset,
+                                                      top_up_id)
+                        SELECT * FROM unnest(:ids, :types, :topics, :partitions, :offsets, :topUpIds)
                         ON CONFLICT (event_id) DO NOTHING
                         RETURNING event_id""")
                 .param("ids", array("uuid", events, e -> e.envelope().eventId()))
+                .param("topUpIds", array("uuid", events, e -> e.event().topUpId()))
                 .param("types", array("text", events, e -> e.envelope().type()))
                 .param("topics", array("text", events, e -> e.envelope().topic()))
                 .param("partitions", array("int4", events, e -> e.envelope().partition()))
@@ -134,14 +137,29 @@ class LedgerStore {
         }
     }
 
-    /** The audit log's rows of these top-ups, and of the top-ups these event ids applied. */
+    /** The top-up each of these event ids was claimed for; absent for event ids claimed before V5 kept it. */
+    Map<UUID, UUID> claimedTopUps(List<TopUpEvent> events) {
+        Map<UUID, UUID> claimedFor = new HashMap<>();
+        jdbc.sql("""
+                        SELECT event_id, top_up_id FROM processed_events
+                         WHERE event_id = ANY(:ids) AND top_up_id IS NOT NULL""")
+                .param("ids", array("uuid", events, e -> e.envelope().eventId()))
+                .query(rs -> {
+                    claimedFor.put(rs.getObject("event_id", UUID.class), rs.getObject("top_up_id", UUID.class));
+                });
+        return claimedFor;
+    }
+
+    /**
+     * The audit log's rows of these top-ups, by the top-up id's unique index. (Not by event id: an index for that
+     * alone would cost every insert a random write; {@link #claimedTopUps} answers by the primary key instead.)
+     */
     List<RecordedTopUp> recordedTopUps(List<TopUpEvent> events) {
         return jdbc.sql("""
                         SELECT event_id, top_up_id, wallet_id, user_id, amount, currency, wallet_sequence,
                                idempotency_key
-                          FROM audit_log WHERE top_up_id = ANY(:topUpIds) OR event_id = ANY(:eventIds)""")
+                          FROM audit_log WHERE top_up_id = ANY(:topUpIds)""")
                 .param("topUpIds", array("uuid", events, e -> e.event().topUpId()))
-                .param("eventIds", array("uuid", events, e -> e.envelope().eventId()))
                 .query((rs, row) -> new RecordedTopUp(
                         rs.getObject("event_id", UUID.class),
                         rs.getObject("top_up_id", UUID.class),
