@@ -10,7 +10,6 @@ set -eu
 dir=/run/scrape-credentials
 umask 077
 printf '%s' "${WALLET_METRICS_PASSWORD:?set WALLET_METRICS_PASSWORD in .env}" >"$dir/api-metrics-password"
-printf '%s' "${LEDGER_OPERATOR_USERNAME:?set LEDGER_OPERATOR_USERNAME in .env}" >"$dir/ledger-operator-username"
-printf '%s' "${LEDGER_OPERATOR_PASSWORD:?set LEDGER_OPERATOR_PASSWORD in .env}" >"$dir/ledger-operator-password"
-unset WALLET_METRICS_PASSWORD LEDGER_OPERATOR_USERNAME LEDGER_OPERATOR_PASSWORD
+printf '%s' "${LEDGER_METRICS_PASSWORD:?set LEDGER_METRICS_PASSWORD in .env}" >"$dir/ledger-metrics-password"
+unset WALLET_METRICS_PASSWORD LEDGER_METRICS_PASSWORD
 exec /bin/prometheus "$@"

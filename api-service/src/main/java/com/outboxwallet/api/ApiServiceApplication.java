@@ -1,9 +1,13 @@
 package com.outboxwallet.api;
 
+import com.outboxwallet.loginguard.StartupSecrets;
+import com.outboxwallet.loginguard.StartupSecrets.Secret;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -14,6 +18,15 @@ public class ApiServiceApplication {
      * in one JVM, where three {@code application.yml} files would shadow each other.
      */
     public static final String CONFIG_NAME = "api-service";
+
+    /** A placeholder or too short a secret stops the start, naming the setting, before anything connects with it. */
+    @Bean
+    static StartupSecrets startupSecrets() {
+        return new StartupSecrets(List.of(
+                Secret.of("spring.datasource.password", "SPRING_DATASOURCE_PASSWORD"),
+                Secret.of("spring.flyway.password", "SPRING_FLYWAY_PASSWORD"),
+                Secret.of("wallet.redis.password", "WALLET_REDIS_PASSWORD")));
+    }
 
     public static void main(String[] args) {
         application().run(args);

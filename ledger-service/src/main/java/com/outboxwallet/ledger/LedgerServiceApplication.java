@@ -5,11 +5,15 @@ import com.outboxwallet.ledger.deadletters.DeadLettersCommand;
 import com.outboxwallet.ledger.operations.LedgerCommands;
 import com.outboxwallet.ledger.reconcile.ReconcileCommand;
 import com.outboxwallet.ledger.replay.ReplayCommand;
+import com.outboxwallet.loginguard.StartupSecrets;
+import com.outboxwallet.loginguard.StartupSecrets.Secret;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+import org.springframework.context.annotation.Bean;
 
 @SpringBootApplication
 @ConfigurationPropertiesScan
@@ -17,6 +21,15 @@ public class LedgerServiceApplication {
 
     /** Reads {@code ledger-service.yml}; see ApiServiceApplication for why each service has its own config name. */
     public static final String CONFIG_NAME = "ledger-service";
+
+    /** A placeholder or too short a secret stops the start, naming the setting, before anything connects with it. */
+    @Bean
+    static StartupSecrets startupSecrets() {
+        return new StartupSecrets(List.of(
+                Secret.of("spring.datasource.password", "SPRING_DATASOURCE_PASSWORD"),
+                Secret.inJaasLine(
+                        "spring.kafka.properties.sasl.jaas.config", "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG")));
+    }
 
     /** The service, or, when the arguments name one (or ask for --help), an operator command. */
     public static void main(String[] args) {

@@ -51,6 +51,8 @@ abstract class LedgerTestSupport {
 
     static final String OPERATOR = "operator";
     static final String OPERATOR_PASSWORD = "operator-test-password";
+    static final String METRICS = "prometheus";
+    static final String METRICS_PASSWORD = "metrics-test-password";
     static final String NO_RELAY = "http://127.0.0.1:1/actuator/prometheus";
     /** The ce_source the relay writes, which the ledger trusts by default. */
     static final String RELAY_SOURCE = "/outbox-wallet/api-service";
@@ -79,6 +81,7 @@ abstract class LedgerTestSupport {
         registry.add("spring.kafka.bootstrap-servers", () -> infra.kafka().bootstrapServers());
         registry.add("ledger.operator.username", () -> OPERATOR);
         registry.add("ledger.operator.password", () -> OPERATOR_PASSWORD);
+        registry.add("ledger.operator.metrics-password", () -> METRICS_PASSWORD);
         // No relay runs in these tests, and whatever may listen on the relay's default port here is none of theirs:
         // nothing listens on port 1 (listening there takes privileges no test uses), so the console's scrape is
         // refused at once.

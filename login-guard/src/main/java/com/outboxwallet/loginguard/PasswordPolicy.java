@@ -1,4 +1,4 @@
-package com.outboxwallet.api.auth;
+package com.outboxwallet.loginguard;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;

@@ -1,14 +1,18 @@
 package com.outboxwallet.relay;
 
 import com.outboxwallet.commands.OperatorCommandLine;
+import com.outboxwallet.loginguard.StartupSecrets;
+import com.outboxwallet.loginguard.StartupSecrets.Secret;
 import com.outboxwallet.relay.commands.RelayCommands;
 import com.outboxwallet.relay.commands.RepublishCommand;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
 import org.springframework.boot.security.autoconfigure.UserDetailsServiceAutoConfiguration;
+import org.springframework.context.annotation.Bean;
 import org.springframework.scheduling.annotation.EnableScheduling;
 
 /** The relay has no users: its only endpoints are health checks, so Boot must not invent a login. */
@@ -19,6 +23,15 @@ public class OutboxRelayApplication {
 
     /** Reads {@code outbox-relay.yml}; see ApiServiceApplication for why each service has its own config name. */
     public static final String CONFIG_NAME = "outbox-relay";
+
+    /** A placeholder or too short a secret stops the start, naming the setting, before anything connects with it. */
+    @Bean
+    static StartupSecrets startupSecrets() {
+        return new StartupSecrets(List.of(
+                Secret.of("spring.datasource.password", "SPRING_DATASOURCE_PASSWORD"),
+                Secret.inJaasLine(
+                        "spring.kafka.properties.sasl.jaas.config", "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG")));
+    }
 
     /** The relay, or, when the arguments name one (or ask for --help), an operator command. */
     public static void main(String[] args) {

@@ -1,6 +1,7 @@
 package com.outboxwallet.api.account;
 
-import com.outboxwallet.api.auth.PasswordPolicy;
+import com.outboxwallet.loginguard.PasswordPolicy;
+import com.outboxwallet.loginguard.StartupSecrets;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -69,6 +70,9 @@ public record AccountProperties(
         }
         PasswordPolicy.violation(password).ifPresent(reason -> {
             throw new IllegalArgumentException(setting + " must have " + reason + " (" + PasswordPolicy.EXPECTED + ")");
+        });
+        StartupSecrets.refusal(password).ifPresent(reason -> {
+            throw new IllegalArgumentException(setting + " " + reason + ": set a password of your own");
         });
     }
 }

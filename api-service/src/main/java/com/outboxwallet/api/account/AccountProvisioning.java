@@ -7,8 +7,9 @@ import org.springframework.boot.ApplicationRunner;
 import org.springframework.stereotype.Component;
 
 /**
- * Creates the bootstrap administrator, the metrics scraper once its password is set, and any configured demo users,
- * once; later starts leave them alone.
+ * Creates the bootstrap administrator and, once its password is set, the metrics scraper, and gives each the
+ * environment's password at every start (so an operator rotates them by changing the variable and restarting); the
+ * local profile's demo users are created once, and later starts leave them alone.
  */
 @Component
 class AccountProvisioning implements ApplicationRunner {
@@ -24,10 +25,10 @@ class AccountProvisioning implements ApplicationRunner {
     @Override
     public void run(ApplicationArguments args) {
         AccountProperties.BootstrapAdmin admin = properties.bootstrapAdmin();
-        accounts.createIfAbsent(admin.username(), admin.password(), Role.ADMIN);
+        accounts.provision(admin.username(), admin.password(), Role.ADMIN);
         AccountProperties.MetricsScraper scraper = properties.metricsScraper();
         if (scraper.configured()) {
-            accounts.createIfAbsent(scraper.username(), Objects.requireNonNull(scraper.password()), Role.METRICS);
+            accounts.provision(scraper.username(), Objects.requireNonNull(scraper.password()), Role.METRICS);
         }
         properties.demoUsers().forEach(user -> accounts.createIfAbsent(user.username(), user.password(), Role.USER));
     }

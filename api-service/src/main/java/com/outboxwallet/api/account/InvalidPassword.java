@@ -1,6 +1,6 @@
 package com.outboxwallet.api.account;
 
-import com.outboxwallet.api.auth.PasswordPolicy;
+import com.outboxwallet.loginguard.PasswordPolicy;
 
 /** A password the {@link PasswordPolicy} refuses; nothing was written. */
 public class InvalidPassword extends RuntimeException {

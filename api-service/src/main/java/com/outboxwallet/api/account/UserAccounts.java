@@ -1,9 +1,10 @@
 package com.outboxwallet.api.account;
 
 import com.outboxwallet.api.auth.CredentialRevocations;
-import com.outboxwallet.api.auth.PasswordPolicy;
 import com.outboxwallet.api.auth.Role;
+import com.outboxwallet.api.auth.WalletUser;
 import com.outboxwallet.api.wallet.WalletRepository;
+import com.outboxwallet.loginguard.PasswordPolicy;
 import java.util.List;
 import java.util.Objects;
 import java.util.OptionalLong;
@@ -63,6 +64,27 @@ public class UserAccounts {
         UUID userId = UUID.randomUUID();
         if (repository.insertUser(userId, username, hash(rawPassword), role)) {
             wallets.open(userId);
+        }
+    }
+
+    /**
+     * For the accounts whose password the environment holds (the bootstrap administrator, the metrics scraper):
+     * created when absent, and given the environment's password when theirs differs, so that changing the variable and
+     * restarting rotates it. Every instance's trust in the old password ends as after any other change.
+     */
+    @Transactional
+    public void provision(String username, String rawPassword, Role role) {
+        InvalidPassword.check("password", rawPassword);
+        UUID userId = UUID.randomUUID();
+        if (repository.insertUser(userId, username, hash(rawPassword), role)) {
+            wallets.open(userId);
+            return;
+        }
+        WalletUser existing = repository.findByUsername(username).orElseThrow();
+        String current = existing.getPassword();
+        if (current != null && !passwordEncoder.matches(rawPassword, current)) {
+            // Expecting the hash just read: of two instances starting with the new password, one writes it.
+            apply(existing.id(), repository.replacePasswordHash(existing.id(), current, hash(rawPassword)));
         }
     }
 

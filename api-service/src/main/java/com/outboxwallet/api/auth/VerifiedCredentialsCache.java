@@ -1,17 +1,22 @@
 package com.outboxwallet.api.auth;
 
-import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.AsyncCache;
 import com.github.benmanes.caffeine.cache.Caffeine;
 import com.github.benmanes.caffeine.cache.Expiry;
 import com.github.benmanes.caffeine.cache.Ticker;
+import com.outboxwallet.loginguard.PasswordPolicy;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.random.RandomGenerator;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.BadCredentialsException;
@@ -23,14 +28,16 @@ import org.springframework.security.core.GrantedAuthority;
 /**
  * HTTP Basic sends the password with every request, and bcrypt costs tens of milliseconds of CPU by design: far more
  * than a top-up's own transaction. This provider remembers, for a short while, that a username/password pair was
- * verified, keyed by a SHA-256 of the pair, so a client's next requests skip bcrypt. Only successes are kept (a wrong
+ * verified, keyed by an HMAC of the pair under a key this process drew at random (a heap dump holds no hash
+ * a password could be guessed against offline), so a client's next requests skip bcrypt. Only successes are kept (a wrong
  * password always pays for bcrypt); the plain password is never kept; entries expire within the configured TTL, so a
  * changed password or a removed user stops working within it.
  *
  * <p>Each entry lives a random 75–100 % of the TTL. Clients that logged in together (after a deploy, a restart, or a
  * load test's start) would otherwise all expire in the same instant and pay bcrypt at once, every TTL: measured with
  * 54 users, a burst of seconds of both cores every minute that stalled every request, and the relay and ledger beside
- * them. Concurrent requests of one client while its entry is missing share one bcrypt.
+ * them. Concurrent requests of one client while its entry is missing share one verification, made outside the map's
+ * locks: other users' misses never queue behind it (nor behind a guesser's).
  *
  * <p>An entry whose user was disabled or re-passworded since it was verified is not used: {@link CredentialRevocations}
  * says so within the change feed's poll interval on every instance, and the pair is verified again. Each request gets
@@ -46,7 +53,10 @@ public final class VerifiedCredentialsCache implements AuthenticationProvider {
 
     private final AuthenticationProvider verifier;
     private final CredentialRevocations revocations;
-    private final Cache<String, Verified> verified;
+    private static final String HMAC = "HmacSHA256";
+
+    private final AsyncCache<String, Verified> verified;
+    private final SecretKeySpec pairKey;
 
     public VerifiedCredentialsCache(
             AuthenticationProvider verifier, AuthProperties properties, CredentialRevocations revocations) {
@@ -68,7 +78,10 @@ public final class VerifiedCredentialsCache implements AuthenticationProvider {
                         Math.max(1, (long) (ttl * (SHORTEST_LIFE + (1 - SHORTEST_LIFE) * random.nextDouble()))))))
                 .maximumSize(properties.verifiedCredentialsMax())
                 .ticker(ticker)
-                .build();
+                .buildAsync();
+        byte[] key = new byte[32];
+        new SecureRandom().nextBytes(key);
+        this.pairKey = new SecretKeySpec(key, HMAC);
     }
 
     @Override
@@ -80,19 +93,50 @@ public final class VerifiedCredentialsCache implements AuthenticationProvider {
             throw new BadCredentialsException("Bad credentials");
         }
         String key = digest(request.getName(), password);
-        // A failed verification throws out of the loader: nothing is cached, and the next attempt verifies again.
-        Verified entry = verified.get(key, k -> verify(request));
+        Verified entry = verifiedOnce(key, request);
         if (!revocations.isCurrent(entry.principal())) {
-            verified.invalidate(key);
-            entry = verified.get(key, k -> verify(request));
+            verified.synchronous().invalidate(key);
+            entry = verifiedOnce(key, request);
             if (!revocations.isCurrent(entry.principal())) {
                 // Verified against a database that has not yet shown the change this instance heard of: refuse
                 // rather than trust what may be an old password.
-                verified.invalidate(key);
+                verified.synchronous().invalidate(key);
                 throw new CredentialsExpiredException("credentials changed");
             }
         }
         return UsernamePasswordAuthenticationToken.authenticated(entry.principal(), null, entry.authorities());
+    }
+
+    /**
+     * The entry, verified by this request when no other is verifying the same pair, else by that other. A failed
+     * verification leaves nothing behind: the next attempt verifies again.
+     */
+    private Verified verifiedOnce(String key, Authentication request) {
+        CompletableFuture<Verified> mine = new CompletableFuture<>();
+        CompletableFuture<Verified> theirs = verified.asMap().putIfAbsent(key, mine);
+        if (theirs != null) {
+            return joined(theirs);
+        }
+        try {
+            Verified entry = verify(request);
+            mine.complete(entry);
+            return entry;
+        } catch (RuntimeException | Error failed) {
+            verified.asMap().remove(key, mine);
+            mine.completeExceptionally(failed);
+            throw failed;
+        }
+    }
+
+    private static Verified joined(CompletableFuture<Verified> verification) {
+        try {
+            return verification.join();
+        } catch (CompletionException e) {
+            if (e.getCause() instanceof RuntimeException failed) {
+                throw failed; // the other request's answer is this one's: a wrong password, a throttle, an outage
+            }
+            throw e;
+        }
     }
 
     private Verified verify(Authentication request) {
@@ -112,15 +156,16 @@ public final class VerifiedCredentialsCache implements AuthenticationProvider {
         return UsernamePasswordAuthenticationToken.class.isAssignableFrom(authentication);
     }
 
-    private static String digest(String username, String password) {
+    private String digest(String username, String password) {
         try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            sha256.update(username.getBytes(StandardCharsets.UTF_8));
-            sha256.update((byte) 0); // a separator no username contains, so ("a:b","c") and ("a","b:c") differ
-            sha256.update(password.getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(sha256.digest());
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
+            Mac mac = Mac.getInstance(HMAC);
+            mac.init(pairKey);
+            mac.update(username.getBytes(StandardCharsets.UTF_8));
+            mac.update((byte) 0); // a separator no username contains, so ("a:b","c") and ("a","b:c") differ
+            mac.update(password.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(mac.doFinal());
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException("every JVM has HmacSHA256", e);
         }
     }
 }

@@ -1,5 +1,6 @@
 package com.outboxwallet.api.web;
 
+import com.outboxwallet.loginguard.LoginThrottleAnswers;
 import com.outboxwallet.problems.HttpProblem;
 import com.outboxwallet.problems.ProblemType;
 import java.util.List;
@@ -49,11 +50,9 @@ public final class ApiProblem {
                     HttpStatus.CONFLICT,
                     "Retry the same request with the same key after Retry-After seconds; nothing was written.")
             .retriedAfter();
-    public static final ProblemType LOGIN_THROTTLED = ProblemType.of(
-            "login-throttled",
-            "Too many failed logins",
-            HttpStatus.TOO_MANY_REQUESTS,
-            "Check the credentials you send, then wait Retry-After seconds; the wait doubles with each failure.");
+    /** Shared with the ledger's operator login. */
+    public static final ProblemType LOGIN_THROTTLED = LoginThrottleAnswers.LOGIN_THROTTLED;
+
     public static final ProblemType USERNAME_TAKEN = ProblemType.of(
             "username-taken",
             "Username already taken",

@@ -3,20 +3,23 @@ package com.outboxwallet.api.web;
 import com.outboxwallet.api.auth.AuthProperties;
 import com.outboxwallet.api.auth.CredentialRevocations;
 import com.outboxwallet.api.auth.VerifiedCredentialsCache;
-import com.outboxwallet.api.auth.throttle.LoginThrottle;
-import com.outboxwallet.api.auth.throttle.LoginThrottled;
-import com.outboxwallet.api.auth.throttle.ThrottledVerifier;
+import com.outboxwallet.loginguard.LoginThrottle;
+import com.outboxwallet.loginguard.LoginThrottleAnswers;
+import com.outboxwallet.loginguard.PasswordChecks;
+import com.outboxwallet.loginguard.ThrottledVerifier;
 import com.outboxwallet.problems.HttpProblem;
 import com.outboxwallet.problems.Problems;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
@@ -48,10 +51,11 @@ class SecurityConfiguration {
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
     @Bean
-    PasswordEncoder passwordEncoder() {
-        // bcrypt (id {bcrypt}, strength 10), with the delegating encoder's upgrade path to another one later. bcrypt
-        // reads 72 bytes at most: PasswordPolicy refuses longer passwords where they are set (docs/api.md).
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordChecks passwordEncoder(MeterRegistry meters) {
+        // bcrypt (id {bcrypt}, strength 10), with the delegating encoder's upgrade path to another one later, run on
+        // a small pool of its own. bcrypt reads 72 bytes at most: PasswordPolicy refuses longer passwords where they
+        // are set (docs/api.md).
+        return PasswordChecks.onHalfTheCores(PasswordEncoderFactories.createDelegatingPasswordEncoder(), meters);
     }
 
     /**
@@ -106,17 +110,17 @@ class SecurityConfiguration {
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, JsonMapper json, HttpProperties properties) throws Exception {
         AuthenticationEntryPoint basic = (request, response, e) -> {
+            Optional<ProblemDetail> refused = LoginThrottleAnswers.refusal(e, response);
+            if (refused.isPresent()) {
+                Problems.write(response, json, refused.get());
+                return;
+            }
             if (e instanceof InternalAuthenticationServiceException) {
                 // The password could not be checked (the user store is unreachable): neither the client's fault
                 // nor a wrong password, and a 401 would tell it to stop trying.
                 log.warn("Credentials could not be checked: {}", e.getMessage());
                 response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER);
                 Problems.write(response, json, DatabaseUnavailable.problem());
-                return;
-            }
-            if (e instanceof LoginThrottled throttled) {
-                LoginThrottles.tooManyFailures(throttled, response);
-                Problems.write(response, json, LoginThrottles.problem(throttled));
                 return;
             }
             response.setHeader("WWW-Authenticate", "Basic realm=\"wallet\"");

@@ -44,6 +44,17 @@ class BootstrapAdminSettingsTest {
     }
 
     @Test
+    void theExamplesPlaceholdersStopTheStartNamingTheSetting() {
+        context.withPropertyValues("wallet.bootstrap-admin.password=replace-me-with-12-plus-chars")
+                .run(failsToStartSaying("wallet.bootstrap-admin.password (WALLET_ADMIN_PASSWORD)", "is a placeholder"));
+        context.withPropertyValues(
+                        "wallet.bootstrap-admin.password=from-the-environment",
+                        "wallet.metrics-scraper.password=CHANGEME-metrics-password")
+                .run(failsToStartSaying(
+                        "wallet.metrics-scraper.password (WALLET_METRICS_PASSWORD)", "is a placeholder"));
+    }
+
+    @Test
     void aShortDemoUserPasswordStopsTheStartNamingTheUser() {
         context.withPropertyValues(
                         "wallet.bootstrap-admin.password=from-the-environment",

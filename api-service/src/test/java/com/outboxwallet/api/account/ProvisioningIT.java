@@ -71,6 +71,46 @@ class ProvisioningIT extends ApiServiceIntegrationTest {
         assertThat(accounts.find(alice.userId()).role()).isEqualTo(Role.USER);
     }
 
+    @Test
+    void anAccountWhosePasswordTheEnvironmentHoldsTakesTheNewOneAtTheNextStartAndTheOldOneStopsWorking() {
+        Credentials scraper = aUser();
+        String rotated = "rotated-in-the-environment";
+
+        accounts.provision(scraper.username(), rotated, Role.METRICS);
+
+        assertThat(api().get(scraper, "/api/v1/wallet").statusCode())
+                .as("the old password")
+                .isEqualTo(401);
+        assertThat(api().get(withPassword(scraper, rotated), "/api/v1/wallet").statusCode())
+                .isEqualTo(200);
+        assertThat(accounts.find(scraper.userId()).role())
+                .as("provisioning sets the password, never the role")
+                .isEqualTo(Role.USER);
+        assertThat(walletsOfUsersNamed(scraper.username())).isOne();
+    }
+
+    @Test
+    void provisioningWithThePasswordAnAccountAlreadyHasChangesNothing() {
+        Credentials admin = aUser();
+        long version = credentialsVersionOf(admin.username());
+
+        accounts.provision(admin.username(), admin.password(), Role.ADMIN);
+
+        assertThat(credentialsVersionOf(admin.username())).isEqualTo(version);
+        assertThat(api().get(admin, "/api/v1/wallet").statusCode()).isEqualTo(200);
+    }
+
+    private static Credentials withPassword(Credentials user, String password) {
+        return new Credentials(user.username(), password, user.userId(), user.walletId());
+    }
+
+    private long credentialsVersionOf(String username) {
+        return jdbc.sql("SELECT credentials_version FROM users WHERE username = :username")
+                .param("username", username)
+                .query(Long.class)
+                .single();
+    }
+
     private long usersNamed(String username) {
         return jdbc.sql("SELECT count(*) FROM users WHERE username = :username")
                 .param("username", username)

@@ -1,14 +1,26 @@
 package com.outboxwallet.ledger.web;
 
+import com.outboxwallet.loginguard.PasswordPolicy;
+import com.outboxwallet.loginguard.StartupSecrets;
+import com.outboxwallet.loginguard.ThrottlePolicy;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
-import java.nio.charset.StandardCharsets;
+import jakarta.validation.constraints.NotNull;
+import java.time.Duration;
+import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
 /**
- * The one account that may read the ledger API and the metrics; no default outside the local profile. Bound only
- * when the web server runs: an operator command, run from a shell, needs no one to log in.
+ * Who may log in to the ledger's web server: the operator (the ledger API, the console, the metrics) and, when its
+ * password is set, Prometheus's own account (the metrics only), each throttled like the api's logins. No default
+ * outside the local profile. Bound only when the web server runs: an operator command, run from a shell, needs no one
+ * to log in.
+ *
+ * @param metricsUsername the metrics-only account, for Prometheus: it may read {@code /actuator/prometheus}, nothing
+ *                        else; none unless {@code metricsPassword} is set
  */
 @Validated
 @ConditionalOnWebApplication
@@ -17,15 +29,56 @@ record OperatorProperties(
         @NotBlank(message = "set LEDGER_OPERATOR_USERNAME") String username,
 
         @NotBlank(message = "set LEDGER_OPERATOR_PASSWORD (there is no default)")
-        String password) {
+        String password,
 
-    /** bcrypt reads 72 bytes at most, and Spring's encoder refuses more: say which setting, not bcrypt's message. */
-    static final int MAX_PASSWORD_BYTES = 72;
+        @NotBlank String metricsUsername,
+        @Nullable String metricsPassword,
+        @Valid @NotNull LoginThrottle loginThrottle) {
 
     OperatorProperties {
-        if (password != null && password.getBytes(StandardCharsets.UTF_8).length > MAX_PASSWORD_BYTES) {
-            throw new IllegalArgumentException("ledger.operator.password (LEDGER_OPERATOR_PASSWORD) must be at most "
-                    + MAX_PASSWORD_BYTES + " bytes in UTF-8: bcrypt reads no more");
+        refuseWeak("ledger.operator.password (LEDGER_OPERATOR_PASSWORD)", password);
+        if (metricsPassword != null && !metricsPassword.isEmpty()) {
+            refuseWeak("ledger.operator.metrics-password (LEDGER_METRICS_PASSWORD)", metricsPassword);
+        }
+    }
+
+    boolean hasMetricsAccount() {
+        return metricsPassword != null && !metricsPassword.isEmpty();
+    }
+
+    /** The api's policy, the api's placeholders: say which setting, not bcrypt's message. */
+    private static void refuseWeak(String setting, @Nullable String password) {
+        if (password == null || password.isEmpty()) {
+            return; // @NotBlank says so, naming the variable
+        }
+        PasswordPolicy.violation(password).ifPresent(why -> {
+            throw new IllegalArgumentException(setting + " must have " + why + " (" + PasswordPolicy.EXPECTED + ")");
+        });
+        StartupSecrets.refusal(password).ifPresent(why -> {
+            throw new IllegalArgumentException(setting + " " + why + ": set a password of your own");
+        });
+    }
+
+    /**
+     * The operator login's throttle (the policy: {@link com.outboxwallet.loginguard.LoginThrottle}), counted by each
+     * ledger instance on its own: the ledger has no Redis, and a guesser meets every instance's limit at most.
+     */
+    record LoginThrottle(
+            @Min(1) int maxFailuresPerUser,
+            @Min(1) int maxFailuresPerAccount,
+            @Min(1) int maxFailuresPerAddress,
+            @NotNull Duration firstDelay,
+            @NotNull Duration longestDelay,
+            @NotNull Duration knownAddressFor) {
+
+        ThrottlePolicy policy() {
+            return new ThrottlePolicy(
+                    maxFailuresPerUser,
+                    maxFailuresPerAccount,
+                    maxFailuresPerAddress,
+                    firstDelay,
+                    longestDelay,
+                    knownAddressFor);
         }
     }
 }

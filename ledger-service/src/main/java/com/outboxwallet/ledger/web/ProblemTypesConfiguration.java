@@ -1,5 +1,6 @@
 package com.outboxwallet.ledger.web;
 
+import com.outboxwallet.loginguard.LoginThrottleAnswers;
 import com.outboxwallet.problems.ProblemCatalog;
 import com.outboxwallet.problems.ProblemHandling;
 import java.util.List;
@@ -8,7 +9,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Import;
 
-/** The operator API answers with the HTTP problem types only; each type's URI explains it. */
+/** The operator API answers with the HTTP problem types and a throttled login's; each type's URI explains it. */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnWebApplication
 @Import(ProblemHandling.class)
@@ -16,6 +17,6 @@ class ProblemTypesConfiguration {
 
     @Bean
     ProblemCatalog problemCatalog() {
-        return ProblemCatalog.withDomainTypes(List.of());
+        return ProblemCatalog.withDomainTypes(List.of(LoginThrottleAnswers.LOGIN_THROTTLED));
     }
 }

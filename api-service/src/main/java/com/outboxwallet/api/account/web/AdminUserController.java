@@ -2,9 +2,9 @@ package com.outboxwallet.api.account.web;
 
 import com.outboxwallet.api.account.UserAccount;
 import com.outboxwallet.api.account.UserAccounts;
-import com.outboxwallet.api.auth.PasswordPolicy;
 import com.outboxwallet.api.auth.Role;
 import com.outboxwallet.api.auth.WalletUser;
+import com.outboxwallet.loginguard.PasswordPolicy;
 import com.outboxwallet.problems.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;

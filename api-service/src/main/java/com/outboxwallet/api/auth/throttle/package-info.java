@@ -1,4 +1,5 @@
-/** Login throttling: failed logins counted per username and address in Redis, with growing waits. */
+/** Login throttling: login attempts counted in Redis before their password is checked
+ * ({@link com.outboxwallet.loginguard.LoginThrottle} says the policy). */
 @NullMarked
 package com.outboxwallet.api.auth.throttle;
 

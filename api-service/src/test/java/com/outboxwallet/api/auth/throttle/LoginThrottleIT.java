@@ -9,9 +9,13 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -20,13 +24,14 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * Password guessing over HTTP against the real Redis, with the production limits (5 failures per username from an
- * address, 20 per address, then 1 s doubling). Each test sends from loopback addresses of its own (127.0.0.x), so
- * the address counters of one test are not another's.
+ * Password guessing over HTTP against the real Redis, with the production limits (5 attempts per username from an
+ * address, 20 per username and 20 per address from addresses it has not logged in from, then 1 s doubling). Each
+ * test sends from loopback addresses of its own (127.0.0.x), so the address counters of one test are not another's.
  */
 @TestPropertySource(
         properties = {
             "wallet.auth.login-throttle.max-failures-per-user=5",
+            "wallet.auth.login-throttle.max-failures-per-account=20",
             "wallet.auth.login-throttle.max-failures-per-address=20"
         })
 class LoginThrottleIT extends ApiServiceIntegrationTest {
@@ -55,6 +60,55 @@ class LoginThrottleIT extends ApiServiceIntegrationTest {
                 .isLessThanOrEqualTo(8);
         assertThat(fromAnAddressOfItsOwn().get(alice, "/api/v1/wallet").statusCode())
                 .isEqualTo(200);
+    }
+
+    @Test
+    void twoHundredParallelWrongPasswordsGetFivePasswordChecksWhileTheOwnerLogsInFromElsewhere() throws Exception {
+        Credentials alice = aUser();
+        WalletApi guesser = fromAnAddressOfItsOwn();
+        WalletApi owner = fromAnAddressOfItsOwn();
+        List<Future<Integer>> guesses = new ArrayList<>();
+        List<Integer> ownerStatuses = new ArrayList<>();
+        long started = System.nanoTime();
+        try (ExecutorService clients = Executors.newVirtualThreadPerTaskExecutor()) {
+            for (int i = 0; i < 200; i++) {
+                String guess = "parallel-guess-" + i;
+                guesses.add(clients.submit(() -> guesser.get(withPassword(alice, guess), "/api/v1/wallet")
+                        .statusCode()));
+                if (i % 50 == 0) {
+                    ownerStatuses.add(owner.get(alice, "/api/v1/wallet").statusCode());
+                }
+            }
+        }
+        long elapsedSeconds = Duration.ofNanos(System.nanoTime() - started).toSeconds();
+        List<Integer> statuses = new ArrayList<>();
+        for (Future<Integer> guess : guesses) {
+            statuses.add(guess.get());
+        }
+
+        assertThat(statuses).containsOnly(401, 429);
+        // Five, and one more after each doubling wait (1 s, 2 s, 4 s ...) that ended while the burst lasted.
+        long allowed = 5 + (64 - Long.numberOfLeadingZeros(elapsedSeconds + 1));
+        assertThat(statuses.stream().filter(status -> status == 401).count())
+                .as("password checks in a burst of %d s", elapsedSeconds)
+                .isGreaterThanOrEqualTo(5)
+                .isLessThanOrEqualTo(allowed);
+        assertThat(ownerStatuses).containsOnly(200);
+    }
+
+    @Test
+    void aColleagueWhoLoggedInFromTheGuessersAddressBeforeStillLogsInThere() {
+        WalletApi office = fromAnAddressOfItsOwn();
+        Credentials bob = aUser();
+        assertThat(office.get(bob, "/api/v1/wallet").statusCode()).isEqualTo(200);
+        for (int i = 0; i < 20; i++) {
+            office.get(new Credentials("stuffed-" + i, "leaked-password", null, null), "/api/v1/wallet");
+        }
+        assertThat(office.get(aUser(), "/api/v1/wallet").statusCode())
+                .as("a username new to the address waits")
+                .isEqualTo(429);
+
+        assertThat(office.get(bob, "/api/v1/wallet").statusCode()).isEqualTo(200);
     }
 
     @Test
