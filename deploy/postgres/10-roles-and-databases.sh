@@ -3,18 +3,26 @@
 # (POSTGRES_USER), who owns the wallet database and runs the api-service's migrations. It gives each service a login
 # role of its own; the api-service's migration V6__least_privilege_roles.sql grants them what they need, no more:
 #   wallet_api        the api-service
-#   wallet_relay      the outbox-relay (REPLICATION, for the CDC mode's slot)
+#   wallet_relay      the outbox-relay; REPLICATION only when RELAY_MODE is cdc or hybrid, for the CDC mode's slot
+#                     (with it the role could read every change of the database, password hashes included, and a
+#                     slot it made would hold WAL). A later change of mode: ALTER ROLE wallet_relay [NO]REPLICATION.
 #   wallet_reconcile  the ledger's reconcile command, reading the wallets
 #   ledger            the ledger-service, owner of the ledger database and nothing in the wallet database
 set -euo pipefail
+
+case "${RELAY_MODE:-polling}" in
+  cdc | hybrid) relay_replication=REPLICATION ;;
+  *) relay_replication=NOREPLICATION ;;
+esac
 
 psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname wallet \
   -v api_password="$WALLET_API_DB_PASSWORD" \
   -v relay_password="$WALLET_RELAY_DB_PASSWORD" \
   -v reconcile_password="$WALLET_RECONCILE_DB_PASSWORD" \
-  -v ledger_password="$LEDGER_DB_PASSWORD" <<'SQL'
+  -v ledger_password="$LEDGER_DB_PASSWORD" \
+  -v relay_replication="$relay_replication" <<'SQL'
 CREATE ROLE wallet_api LOGIN PASSWORD :'api_password';
-CREATE ROLE wallet_relay LOGIN REPLICATION PASSWORD :'relay_password';
+CREATE ROLE wallet_relay LOGIN :relay_replication PASSWORD :'relay_password';
 CREATE ROLE wallet_reconcile LOGIN PASSWORD :'reconcile_password';
 CREATE ROLE ledger LOGIN PASSWORD :'ledger_password';
 CREATE DATABASE ledger OWNER ledger;

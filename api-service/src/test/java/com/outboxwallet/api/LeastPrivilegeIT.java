@@ -57,6 +57,7 @@ class LeastPrivilegeIT extends ApiServiceIntegrationTest {
                 "ALTER TABLE users ADD COLUMN is_admin BOOLEAN",
                 "CREATE TABLE stray (id INT)",
                 "DELETE FROM top_ups",
+                "UPDATE top_ups SET amount = amount + 1",
                 "DELETE FROM users",
                 "UPDATE outbox SET published_at = now()",
                 "DELETE FROM outbox",

@@ -47,6 +47,7 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     .setServerConfig("wal_level", "logical")
                     .setServerConfig("max_wal_senders", "10")
                     .setServerConfig("max_replication_slots", "10")
+                    .setServerConfig("max_slot_wal_keep_size", "2GB") // as in docker-compose.yml
                     .setServerConfig("max_connections", "200")
                     .setServerConfig("synchronous_commit", "on")
                     // pg_xact_commit_timestamp(xmin): when a row's transaction committed, which the pipeline

@@ -194,7 +194,7 @@ final class FaultInjector {
     }
 
     /** The relay instance whose {@code relay_leader} gauge is 1, waiting for one to lead (after a fail-over). */
-    private ServiceInstance relayLeader() {
+    ServiceInstance relayLeader() {
         Instant deadline = Instant.now().plus(ProcessStack.START_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             for (ServiceInstance relay : stack.instances(Service.RELAY)) {

@@ -282,7 +282,7 @@ public final class FaultTest {
         }
     }
 
-    private static void createUser(URI api, String username, String password) {
+    static void createUser(URI api, String username, String password) {
         try (HttpClient http = HttpClient.newHttpClient()) {
             HttpResponse<String> response = http.send(
                     HttpRequest.newBuilder(api.resolve("/api/v1/admin/users"))
@@ -371,7 +371,7 @@ public final class FaultTest {
         }
     }
 
-    private static String basic(String username, String password) {
+    static String basic(String username, String password) {
         return "Basic "
                 + Base64.getEncoder().encodeToString((username + ":" + password).getBytes(StandardCharsets.UTF_8));
     }

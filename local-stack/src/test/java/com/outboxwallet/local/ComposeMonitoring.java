@@ -23,10 +23,10 @@ final class ComposeMonitoring {
 
     /** The api-service's metrics scraper (role METRICS), provisioned from this password as compose does. */
     static final String SCRAPER_PASSWORD = "scraper-local-pass";
-    /** The local profile's ledger operator (ledger-service-local.yml). */
-    static final String OPERATOR = "admin";
+    /** The ledger's metrics-only account (user prometheus), from this password as compose gives LEDGER_METRICS_PASSWORD. */
+    static final String LEDGER_SCRAPER = "prometheus";
 
-    static final String OPERATOR_PASSWORD = "admin-local-pass";
+    static final String LEDGER_SCRAPER_PASSWORD = "ledger-scraper-local-pass";
 
     /** The exemplar label that carries a trace id: what the services write and Grafana's exemplar links read. */
     static final String EXEMPLAR_TRACE_ID_LABEL = "trace_id";
@@ -58,11 +58,14 @@ final class ComposeMonitoring {
                         "--relay.mode=hybrid",
                         "--relay.cdc.slot-name=" + name + "_hybrid",
                         "--relay.cdc.publication-name=" + name + "_hybrid"),
-                // The relay and the ledger ignore it.
+                // Each service reads its own and ignores the other's.
                 context -> context.getEnvironment()
                         .getPropertySources()
                         .addFirst(new MapPropertySource(
-                                "metrics-scraper", Map.of("wallet.metrics-scraper.password", SCRAPER_PASSWORD))));
+                                "metrics-scraper",
+                                Map.of(
+                                        "wallet.metrics-scraper.password", SCRAPER_PASSWORD,
+                                        "ledger.operator.metrics-password", LEDGER_SCRAPER_PASSWORD))));
     }
 
     private final Path root = repositoryRoot();
@@ -150,8 +153,7 @@ final class ComposeMonitoring {
     /**
      * prometheus.yml as compose has it, changed only where a run on this machine must differ, and written into
      * {@code dir}: the targets are this pipeline's ports on localhost, over HTTP (the local profile serves no TLS); the
-     * passwords are files in {@code dir}; the ledger's username is a literal (Debian's Prometheus 2.42 predates
-     * {@code username_file}, as in .ci/run's promtool check); the rules file is alerts.yml where it is; and scrapes
+     * passwords are files in {@code dir}; the rules file is alerts.yml where it is; and scrapes
      * and evaluations are every 2 seconds, so that a short load fills the panels. The jobs, their metric paths and which
      * credentials each sends are the file's.
      */
@@ -181,12 +183,9 @@ final class ComposeMonitoring {
             if (auth != null) {
                 String password = switch (name) {
                     case "api-service" -> SCRAPER_PASSWORD;
-                    case "ledger-service" -> OPERATOR_PASSWORD;
+                    case "ledger-service" -> LEDGER_SCRAPER_PASSWORD;
                     default -> throw new IllegalStateException(name + " is not expected to ask for credentials");
                 };
-                if (auth.remove("username_file") != null) {
-                    auth.put("username", OPERATOR);
-                }
                 Path passwordFile = dir.resolve(name + "-password");
                 Files.writeString(passwordFile, password);
                 auth.put("password_file", passwordFile.toString());

@@ -1,7 +1,7 @@
 package com.outboxwallet.local;
 
-import static com.outboxwallet.local.ComposeMonitoring.OPERATOR;
-import static com.outboxwallet.local.ComposeMonitoring.OPERATOR_PASSWORD;
+import static com.outboxwallet.local.ComposeMonitoring.LEDGER_SCRAPER;
+import static com.outboxwallet.local.ComposeMonitoring.LEDGER_SCRAPER_PASSWORD;
 import static com.outboxwallet.local.ComposeMonitoring.SCRAPER_PASSWORD;
 import static com.outboxwallet.local.PipelineHttp.aNewUser;
 import static com.outboxwallet.local.PipelineHttp.authorized;
@@ -295,7 +295,7 @@ class MonitoringContractIT {
     private String openMetrics(Job job) throws IOException, InterruptedException {
         HttpRequest request = switch (job) {
             case API -> get(job.metricsUrl(pipeline), monitoring.scraperName(), SCRAPER_PASSWORD, OPENMETRICS);
-            case LEDGER -> get(job.metricsUrl(pipeline), OPERATOR, OPERATOR_PASSWORD, OPENMETRICS);
+            case LEDGER -> get(job.metricsUrl(pipeline), LEDGER_SCRAPER, LEDGER_SCRAPER_PASSWORD, OPENMETRICS);
             case RELAY ->
                 HttpRequest.newBuilder(job.metricsUrl(pipeline))
                         .timeout(Duration.ofSeconds(30))

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -91,6 +92,13 @@ class RelayRoleIT {
             await().atMost(Duration.ofSeconds(30)).until(() -> StandaloneRelay.unpublished(owner, eventIds) == 0);
             await().atMost(Duration.ofSeconds(30))
                     .until(() -> topic.withEventIds(eventIds).size() == eventIds.size());
+            // Without REPLICATION it still sees every slot's WAL, for ReplicationSlotHoldsWal.
+            assertThat(relay.getBean(MeterRegistry.class)
+                            .get("relay.replication.slots.wal.held")
+                            .gauge()
+                            .value())
+                    .isNotNaN()
+                    .isGreaterThanOrEqualTo(0);
         }
     }
 
@@ -114,7 +122,9 @@ class RelayRoleIT {
                 "SELECT * FROM users",
                 "UPDATE wallets SET balance = 0",
                 "SELECT * FROM top_ups",
-                "CREATE TABLE stray (id INT)"
+                "CREATE TABLE stray (id INT)",
+                // Polling needs no slot: the role compose gives a polling relay has no REPLICATION.
+                "SELECT pg_create_logical_replication_slot('polling_relay_slot', 'pgoutput')"
             })
     void theRelayRoleIsRefused(String statement) throws SQLException {
         try (Connection relay = DriverManager.getConnection(url, RELAY_LOGIN, "");

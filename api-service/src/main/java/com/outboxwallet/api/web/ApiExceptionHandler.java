@@ -31,6 +31,7 @@ import org.springframework.http.HttpStatusCode;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.jdbc.UncategorizedSQLException;
 import org.springframework.transaction.CannotCreateTransactionException;
 import org.springframework.transaction.TransactionSystemException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
@@ -200,6 +201,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         return ResponseEntity.status(HttpProblem.SERVICE_UNAVAILABLE.status())
                 .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER)
                 .body(DatabaseUnavailable.problem());
+    }
+
+    /** A wait the database's timeouts ended is an outage to retry, like the above; any other uncategorised SQL fault is not. */
+    @ExceptionHandler(UncategorizedSQLException.class)
+    ResponseEntity<ProblemDetail> uncategorizedSql(UncategorizedSQLException e) {
+        if (DatabaseUnavailable.timedOut(e.getSQLException())) {
+            return databaseUnavailable(e);
+        }
+        return ResponseEntity.status(HttpProblem.INTERNAL.status()).body(unexpected(e));
     }
 
     @ExceptionHandler(Exception.class)
