@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.List;
+import org.apache.tomcat.util.http.InvalidParameterException;
 import org.jspecify.annotations.Nullable;
 import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
@@ -28,7 +29,10 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * Refuses request bodies above {@code wallet.http.max-body-size} with 413 before anything reads them. A declared
- * Content-Length is checked up front; a chunked body is counted as it is read and fails once it passes the limit.
+ * Content-Length is checked up front; a chunked body is counted as it is read and fails once it passes the limit. A
+ * chunked form ({@code POST /login}) is the exception: Tomcat parses its parameters from its own buffer, never
+ * through the counting stream, so its connector is given the same limit ({@link FormSizeLimit}) and the form is
+ * parsed here, where passing the limit is answered like any other body.
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -56,7 +60,7 @@ class BodySizeLimit extends OncePerRequestFilter {
     @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
-        if (request.getContentLengthLong() > maxBytes) {
+        if (request.getContentLengthLong() > maxBytes || chunkedFormTooLarge(request)) {
             SECURITY_HEADERS.writeHeaders(request, response);
             response.setStatus(HttpProblem.PAYLOAD_TOO_LARGE.status().value());
             response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
@@ -65,6 +69,32 @@ class BodySizeLimit extends OncePerRequestFilter {
             return;
         }
         chain.doFilter(new CountingRequest(request, maxBytes), response);
+    }
+
+    private static boolean chunkedFormTooLarge(HttpServletRequest request) {
+        if (request.getContentLengthLong() >= 0
+                || !MediaType.APPLICATION_FORM_URLENCODED_VALUE.equalsIgnoreCase(mediaTypeOf(request))) {
+            return false;
+        }
+        try {
+            request.getParameterMap();
+            return false;
+        } catch (InvalidParameterException unparsed) {
+            if (unparsed.getErrorCode()
+                    == HttpProblem.PAYLOAD_TOO_LARGE.status().value()) {
+                return true;
+            }
+            throw unparsed;
+        }
+    }
+
+    private static @Nullable String mediaTypeOf(HttpServletRequest request) {
+        String contentType = request.getContentType();
+        if (contentType == null) {
+            return null;
+        }
+        int parameters = contentType.indexOf(';');
+        return (parameters < 0 ? contentType : contentType.substring(0, parameters)).trim();
     }
 
     static org.springframework.http.ProblemDetail tooLarge(long maxBytes) {

@@ -38,6 +38,7 @@ import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
 import org.springframework.web.cors.UrlBasedCorsConfigurationSource;
+import org.springframework.web.filter.CorsFilter;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
@@ -123,7 +124,11 @@ class SecurityConfiguration {
                 Problems.write(response, json, DatabaseUnavailable.problem());
                 return;
             }
-            response.setHeader("WWW-Authenticate", "Basic realm=\"wallet\"");
+            if (!BrowserRequests.from(request)) {
+                // Never to a browser: its login dialog would cache the credentials and send them with any request
+                // another site's page makes it send (the API is for programs; people use the pages' form login).
+                response.setHeader("WWW-Authenticate", "Basic realm=\"wallet\"");
+            }
             Problems.write(
                     response,
                     json,
@@ -151,6 +156,8 @@ class SecurityConfiguration {
                                 json,
                                 Problems.of(HttpProblem.FORBIDDEN, "Your role does not allow this request."))))
                 .cors(cors -> cors.configurationSource(cors(properties)))
+                // Before CORS, whose own refusal of a foreign origin is a plain-text 403.
+                .addFilterBefore(new CrossSiteRequests(properties.corsOrigins(), json), CorsFilter.class)
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
                 // Filters a stateless API without a login page never needs, each paid on every request: no session

@@ -134,6 +134,19 @@ class HostileTopUpInputIT extends ApiServiceIntegrationTest {
         assertThat(topUpsOf(alice)).isZero();
     }
 
+    @Test
+    void aChunkedLoginFormLargerThanTheLimitIsCutOffAt413() {
+        byte[] form = ("username=alice&password=" + "x".repeat(100_000)).getBytes(StandardCharsets.UTF_8);
+
+        HttpResponse<String> response = api().send(api().request(null, "/login")
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(form)))
+                .build());
+
+        assertThat(response.statusCode()).isEqualTo(413);
+        assertThat(json.readTree(response.body()).get("type").asString()).isEqualTo("/problems/payload-too-large");
+    }
+
     private static Arguments invalidAmount(String amount) {
         return arguments("amount " + amount, JSON, "{\"amount\":" + amount + "}", 400, "invalid-request");
     }
