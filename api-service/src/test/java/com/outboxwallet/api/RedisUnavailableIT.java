@@ -95,6 +95,16 @@ class RedisUnavailableIT extends ApiServiceTestBase {
     }
 
     @Test
+    void theScrapeAnswersWithRedisMemoryUnknown() {
+        HttpResponse<String> scrape = api().get(metricsScraper(), "/actuator/prometheus");
+
+        assertThat(scrape.statusCode()).isEqualTo(200);
+        assertThat(scrape.body().lines())
+                .contains("wallet_redis_memory_used_bytes NaN", "wallet_redis_memory_max_bytes NaN")
+                .anyMatch(line -> line.matches("wallet_redis_evicted_keys_total 0(\\.0)?"));
+    }
+
+    @Test
     void passwordGuessingIsStillThrottledByTheInstanceItself() throws Exception {
         Credentials alice = aUser();
         WalletApi guesser = new WalletApi(

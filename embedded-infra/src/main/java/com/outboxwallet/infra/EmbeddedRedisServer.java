@@ -19,6 +19,8 @@ import redis.embedded.core.RedisServerBuilder;
 public final class EmbeddedRedisServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedRedisServer.class);
+    /** The most memory the server's data may take: 128 MiB, well within a developer's machine. */
+    public static final long MAX_MEMORY_BYTES = 128L * 1024 * 1024;
 
     private final RedisServer server;
     private final int port;
@@ -42,7 +44,12 @@ public final class EmbeddedRedisServer implements AutoCloseable {
                     .bind("127.0.0.1")
                     // Redis holds only caches and locks here: PostgreSQL is the system of record.
                     .setting("save \"\"")
-                    .setting("appendonly no");
+                    .setting("appendonly no")
+                    // Bounded like compose's Redis (docker-compose.yml): past the limit the least recently used keys
+                    // with a TTL go, and every key the api-service writes has one, so a full Redis evicts instead of
+                    // refusing writes or growing until the machine runs out of memory.
+                    .setting("maxmemory " + MAX_MEMORY_BYTES)
+                    .setting("maxmemory-policy volatile-lru");
             if (password != null) {
                 if (password.contains("\"") || password.contains("\\")) {
                     throw new IllegalArgumentException("no double quotes or backslashes in an embedded Redis password");
