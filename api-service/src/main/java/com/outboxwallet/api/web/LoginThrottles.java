@@ -1,5 +1,7 @@
 package com.outboxwallet.api.web;
 
+import com.outboxwallet.api.audit.AuditTrail;
+import com.outboxwallet.api.audit.AuditTrail.Action;
 import com.outboxwallet.loginguard.LoginThrottleAnswers;
 import com.outboxwallet.loginguard.LoginThrottled;
 import java.nio.charset.StandardCharsets;
@@ -13,13 +15,15 @@ final class LoginThrottles {
     private LoginThrottles() {}
 
     /** The form's failures: a throttled login gets a 429 page; a wrong password goes back to the form, as before. */
-    static AuthenticationFailureHandler formFailures() {
+    static AuthenticationFailureHandler formFailures(AuditTrail audit) {
         AuthenticationFailureHandler wrongPassword = new SimpleUrlAuthenticationFailureHandler("/login?error");
         return (request, response, e) -> {
             if (!(e instanceof LoginThrottled throttled)) {
+                audit.loginRefused(Action.LOGIN_FAILED, request.getParameter("username"), request.getRemoteAddr());
                 wrongPassword.onAuthenticationFailure(request, response, e);
                 return;
             }
+            audit.loginRefused(Action.LOGIN_THROTTLED, request.getParameter("username"), request.getRemoteAddr());
             LoginThrottleAnswers.tooManyFailures(throttled, response);
             response.setContentType(MediaType.TEXT_HTML_VALUE);
             response.setCharacterEncoding(StandardCharsets.UTF_8);

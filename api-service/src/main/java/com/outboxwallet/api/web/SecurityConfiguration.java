@@ -1,18 +1,23 @@
 package com.outboxwallet.api.web;
 
+import com.outboxwallet.api.audit.AuditTrail;
+import com.outboxwallet.api.audit.AuditTrail.Action;
 import com.outboxwallet.api.auth.AuthProperties;
 import com.outboxwallet.api.auth.CredentialRevocations;
 import com.outboxwallet.api.auth.VerifiedCredentialsCache;
 import com.outboxwallet.loginguard.LoginThrottle;
 import com.outboxwallet.loginguard.LoginThrottleAnswers;
+import com.outboxwallet.loginguard.LoginThrottled;
 import com.outboxwallet.loginguard.PasswordChecks;
 import com.outboxwallet.loginguard.ThrottledVerifier;
 import com.outboxwallet.problems.HttpProblem;
 import com.outboxwallet.problems.Problems;
 import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.servlet.http.HttpServletRequest;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
@@ -23,17 +28,20 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.InternalAuthenticationServiceException;
+import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.authentication.dao.DaoAuthenticationProvider;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.AuthenticationEntryPoint;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.WebAuthenticationDetails;
+import org.springframework.security.web.authentication.www.BasicAuthenticationConverter;
 import org.springframework.security.web.context.SecurityContextHolderFilter;
 import org.springframework.web.cors.CorsConfiguration;
 import org.springframework.web.cors.CorsConfigurationSource;
@@ -48,6 +56,8 @@ import tools.jackson.databind.json.JsonMapper;
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
+
+    private static final BasicAuthenticationConverter BASIC = new BasicAuthenticationConverter();
 
     private static final Logger log = LoggerFactory.getLogger(SecurityConfiguration.class);
 
@@ -109,9 +119,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, JsonMapper json, HttpProperties properties) throws Exception {
+    SecurityFilterChain api(HttpSecurity http, JsonMapper json, HttpProperties properties, AuditTrail audit)
+            throws Exception {
         AuthenticationEntryPoint basic = (request, response, e) -> {
             Optional<ProblemDetail> refused = LoginThrottleAnswers.refusal(e, response);
+            if (e instanceof LoginThrottled) {
+                audit.loginRefused(Action.LOGIN_THROTTLED, attemptedUsername(request), request.getRemoteAddr());
+            }
             if (refused.isPresent()) {
                 Problems.write(response, json, refused.get());
                 return;
@@ -123,6 +137,10 @@ class SecurityConfiguration {
                 response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER);
                 Problems.write(response, json, DatabaseUnavailable.problem());
                 return;
+            }
+            String attempted = attemptedUsername(request);
+            if (attempted != null) { // credentials were sent and refused; none sent is no login
+                audit.loginRefused(Action.LOGIN_FAILED, attempted, request.getRemoteAddr());
             }
             if (!BrowserRequests.from(request)) {
                 // Never to a browser: its login dialog would cache the credentials and send them with any request
@@ -171,7 +189,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain page(HttpSecurity http, CredentialRevocations revocations) throws Exception {
+    SecurityFilterChain page(HttpSecurity http, CredentialRevocations revocations, AuditTrail audit) throws Exception {
         return http.addFilterAfter(new RevokedSessionFilter(revocations), SecurityContextHolderFilter.class)
                 .authorizeHttpRequests(requests -> requests.requestMatchers(
                                 "/login", "/error", "/wallet.css", "/problems/*")
@@ -185,9 +203,19 @@ class SecurityConfiguration {
                 .formLogin(form -> form.loginPage("/login")
                         .defaultSuccessUrl("/", true)
                         .permitAll()
-                        .failureHandler(LoginThrottles.formFailures()))
+                        .failureHandler(LoginThrottles.formFailures(audit)))
                 .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
                 .build();
+    }
+
+    /** The username of the request's Basic credentials, or null when it sent none (or not decodable ones). */
+    private static @Nullable String attemptedUsername(HttpServletRequest request) {
+        try {
+            UsernamePasswordAuthenticationToken sent = BASIC.convert(request);
+            return sent == null ? null : sent.getName();
+        } catch (AuthenticationException malformed) {
+            return "(malformed)";
+        }
     }
 
     /** No origin is allowed unless configured: browsers on other sites cannot call the API by default. */

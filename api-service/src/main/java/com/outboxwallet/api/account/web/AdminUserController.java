@@ -2,6 +2,8 @@ package com.outboxwallet.api.account.web;
 
 import com.outboxwallet.api.account.UserAccount;
 import com.outboxwallet.api.account.UserAccounts;
+import com.outboxwallet.api.audit.AuditTrail;
+import com.outboxwallet.api.audit.AuditTrail.Action;
 import com.outboxwallet.api.auth.Role;
 import com.outboxwallet.api.auth.WalletUser;
 import com.outboxwallet.loginguard.PasswordPolicy;
@@ -12,6 +14,7 @@ import io.swagger.v3.oas.annotations.headers.Header;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -47,9 +50,11 @@ class AdminUserController {
     static final String PATH = "/api/v1/admin/users";
 
     private final UserAccounts accounts;
+    private final AuditTrail audit;
 
-    AdminUserController(UserAccounts accounts) {
+    AdminUserController(UserAccounts accounts, AuditTrail audit) {
         this.accounts = accounts;
+        this.audit = audit;
     }
 
     @Operation(
@@ -73,9 +78,13 @@ class AdminUserController {
         "username-taken"
     })
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<UserView> create(@Valid @RequestBody CreateUser request) {
+    ResponseEntity<UserView> create(
+            @Valid @RequestBody CreateUser request,
+            @AuthenticationPrincipal WalletUser admin,
+            HttpServletRequest http) {
         UserAccount account = accounts.create(
                 request.username(), request.password(), request.role() == null ? Role.USER : request.role());
+        audit.accountChanged(Action.ACCOUNT_CREATED, admin.username(), account.id(), http.getRemoteAddr());
         return ResponseEntity.created(URI.create(PATH + "/" + account.id())).body(UserView.of(account));
     }
 
@@ -113,8 +122,11 @@ class AdminUserController {
     @PostMapping(path = "/{id}/disable", produces = MediaType.APPLICATION_JSON_VALUE)
     UserView disable(
             @Parameter(description = "the user's id") @PathVariable UUID id,
-            @AuthenticationPrincipal WalletUser admin) {
-        return UserView.of(accounts.setEnabled(id, false, admin.id()));
+            @AuthenticationPrincipal WalletUser admin,
+            HttpServletRequest http) {
+        UserView disabled = UserView.of(accounts.setEnabled(id, false, admin.id()));
+        audit.accountChanged(Action.ACCOUNT_DISABLED, admin.username(), id, http.getRemoteAddr());
+        return disabled;
     }
 
     @Operation(
@@ -126,8 +138,11 @@ class AdminUserController {
     @PostMapping(path = "/{id}/enable", produces = MediaType.APPLICATION_JSON_VALUE)
     UserView enable(
             @Parameter(description = "the user's id") @PathVariable UUID id,
-            @AuthenticationPrincipal WalletUser admin) {
-        return UserView.of(accounts.setEnabled(id, true, admin.id()));
+            @AuthenticationPrincipal WalletUser admin,
+            HttpServletRequest http) {
+        UserView enabled = UserView.of(accounts.setEnabled(id, true, admin.id()));
+        audit.accountChanged(Action.ACCOUNT_ENABLED, admin.username(), id, http.getRemoteAddr());
+        return enabled;
     }
 
     @Operation(
@@ -139,8 +154,12 @@ class AdminUserController {
     @ProblemResponses({"invalid-request", "malformed-body", "payload-too-large", "unsupported-media-type", "not-found"})
     @PutMapping(path = "/{id}/password", consumes = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<Void> resetPassword(
-            @Parameter(description = "the user's id") @PathVariable UUID id, @Valid @RequestBody NewPassword request) {
+            @Parameter(description = "the user's id") @PathVariable UUID id,
+            @Valid @RequestBody NewPassword request,
+            @AuthenticationPrincipal WalletUser admin,
+            HttpServletRequest http) {
         accounts.resetPassword(id, request.password());
+        audit.accountChanged(Action.PASSWORD_RESET, admin.username(), id, http.getRemoteAddr());
         return ResponseEntity.noContent().build();
     }
 

@@ -1,6 +1,8 @@
 package com.outboxwallet.api.account.web;
 
 import com.outboxwallet.api.account.UserAccounts;
+import com.outboxwallet.api.audit.AuditTrail;
+import com.outboxwallet.api.audit.AuditTrail.Action;
 import com.outboxwallet.api.auth.WalletUser;
 import com.outboxwallet.loginguard.PasswordPolicy;
 import com.outboxwallet.problems.ProblemResponses;
@@ -8,6 +10,7 @@ import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.http.MediaType;
@@ -24,8 +27,11 @@ class OwnPasswordController {
 
     private final UserAccounts accounts;
 
-    OwnPasswordController(UserAccounts accounts) {
+    private final AuditTrail audit;
+
+    OwnPasswordController(UserAccounts accounts, AuditTrail audit) {
         this.accounts = accounts;
+        this.audit = audit;
     }
 
     @Operation(
@@ -46,8 +52,12 @@ class OwnPasswordController {
     })
     @ApiResponse(responseCode = "204", description = "Changed: send the new password from now on")
     @PutMapping(path = "/api/v1/account/password", consumes = MediaType.APPLICATION_JSON_VALUE)
-    ResponseEntity<Void> change(@AuthenticationPrincipal WalletUser user, @Valid @RequestBody PasswordChange request) {
+    ResponseEntity<Void> change(
+            @AuthenticationPrincipal WalletUser user,
+            @Valid @RequestBody PasswordChange request,
+            HttpServletRequest http) {
         accounts.changeOwnPassword(user.id(), request.currentPassword(), request.newPassword());
+        audit.accountChanged(Action.PASSWORD_CHANGED, user.username(), user.id(), http.getRemoteAddr());
         return ResponseEntity.noContent().build();
     }
 
