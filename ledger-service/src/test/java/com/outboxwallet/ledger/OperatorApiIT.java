@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import com.outboxwallet.events.TopUpAccepted;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -56,6 +57,15 @@ class OperatorApiIT extends LedgerIntegrationTest {
 
         HttpResponse<String> negativePage = get("/api/v1/ledger/sequence-gaps?page=-1", OPERATOR, OPERATOR_PASSWORD);
         assertThat(negativePage.statusCode()).isEqualTo(400);
+        // Past the last page (Paging.LAST_PAGE): no OFFSET scan of a million rows on the operator's word.
+        for (String listing : List.of(
+                "/api/v1/ledger/sequence-gaps?page=1001",
+                "/api/v1/ledger/wallets/" + UUID.randomUUID() + "/entries?page=1001",
+                "/api/v1/ledger/wallets/" + UUID.randomUUID() + "/audit-log?page=1001")) {
+            HttpResponse<String> tooDeep = get(listing, OPERATOR, OPERATOR_PASSWORD);
+            assertThat(tooDeep.statusCode()).as(listing).isEqualTo(400);
+            assertThat(json.readTree(tooDeep.body()).get("type").asString()).isEqualTo("/problems/invalid-request");
+        }
 
         HttpResponse<String> unknown =
                 get("/api/v1/ledger/wallets/" + UUID.randomUUID() + "/balance", OPERATOR, OPERATOR_PASSWORD);

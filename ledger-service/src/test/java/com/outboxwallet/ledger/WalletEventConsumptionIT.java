@@ -9,12 +9,16 @@ import com.outboxwallet.ledger.consumer.RecordBatches;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import javax.sql.DataSource;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -36,6 +40,9 @@ class WalletEventConsumptionIT extends LedgerIntegrationTest {
 
     @Autowired
     RecordBatches batches;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void theSameEventDeliveredThreeTimesIsAppliedOnceAndCountedAsTwoDuplicates() {
@@ -229,6 +236,24 @@ class WalletEventConsumptionIT extends LedgerIntegrationTest {
                                 .param("id", topUp.topUpId())
                                 .update()))
                 .hasMessageContaining("append-only");
+    }
+
+    @Test
+    void theLedgerAndTheAuditLogCannotBeTruncated() throws SQLException {
+        for (String table : List.of("ledger_entries", "audit_log")) {
+            try (Connection connection = dataSource.getConnection();
+                    Statement statement = connection.createStatement()) {
+                connection.setAutoCommit(false); // rolled back whatever happens: other tests' rows stay
+                try {
+                    assertThat(org.assertj.core.api.Assertions.catchThrowable(
+                                    () -> statement.execute("TRUNCATE " + table)))
+                            .as(table)
+                            .hasMessageContaining("append-only");
+                } finally {
+                    connection.rollback();
+                }
+            }
+        }
     }
 
     /** Nothing is committed: auto-commit is off and no test commits. */

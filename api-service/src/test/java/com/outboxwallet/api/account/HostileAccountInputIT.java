@@ -215,6 +215,7 @@ class HostileAccountInputIT extends ApiServiceIntegrationTest {
                 "size=201",
                 "size=-5",
                 "page=99999999999",
+                "page=1001",
                 "size=1e3",
                 "size=%00"
             })

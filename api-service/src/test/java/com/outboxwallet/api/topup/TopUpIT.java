@@ -380,6 +380,10 @@ class TopUpIT extends ApiServiceIntegrationTest {
                         .toList())
                 .containsExactly("2.00", "1.00");
         assertThat(api().get(alice, "/api/v1/topups?size=1000").statusCode()).isEqualTo(400);
+        assertThat(api().get(alice, "/api/v1/topups?page=1000").statusCode()).isEqualTo(200);
+        assertThat(api().get(alice, "/api/v1/topups?page=1001").statusCode())
+                .as("past Paging.LAST_PAGE")
+                .isEqualTo(400);
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.outboxwallet.api.audit.AuditTrail.Action;
 import com.outboxwallet.api.auth.Role;
 import com.outboxwallet.api.auth.WalletUser;
 import com.outboxwallet.loginguard.PasswordPolicy;
+import com.outboxwallet.problems.Paging;
 import com.outboxwallet.problems.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -96,7 +97,10 @@ class AdminUserController {
     @ProblemResponses({"invalid-request", "not-acceptable"})
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     UserPageView list(
-            @Parameter(description = "page number, from 0") @RequestParam(defaultValue = "0") @Min(0) @Max(10_000_000)
+            @Parameter(description = "page number, from 0")
+                    @RequestParam(defaultValue = "0")
+                    @Min(0)
+                    @Max(Paging.LAST_PAGE)
                     int page,
             @Parameter(description = "users per page") @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
         UserAccounts.UserPage users = accounts.list(page, size);

@@ -7,6 +7,7 @@ import com.outboxwallet.api.topup.IdempotentTopUps;
 import com.outboxwallet.api.topup.TopUpNotFound;
 import com.outboxwallet.api.topup.TopUpOutcome;
 import com.outboxwallet.api.topup.TopUpService;
+import com.outboxwallet.problems.Paging;
 import com.outboxwallet.problems.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -130,7 +131,11 @@ class TopUpController {
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
     TopUpPage topUps(
             @AuthenticationPrincipal WalletUser user,
-            @Parameter(description = "page number, from 0") @RequestParam(defaultValue = "0") @Min(0) int page,
+            @Parameter(description = "page number, from 0")
+                    @RequestParam(defaultValue = "0")
+                    @Min(0)
+                    @Max(Paging.LAST_PAGE)
+                    int page,
             @Parameter(description = "top-ups per page") @RequestParam(defaultValue = "20") @Min(1) @Max(100)
                     int size) {
         List<TopUpResponse> content = topUps.page(user.id(), page, size).stream()

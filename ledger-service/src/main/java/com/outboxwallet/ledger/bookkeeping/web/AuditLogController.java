@@ -2,6 +2,7 @@ package com.outboxwallet.ledger.bookkeeping.web;
 
 import com.outboxwallet.ledger.bookkeeping.AuditLogEntry;
 import com.outboxwallet.ledger.bookkeeping.LedgerQueries;
+import com.outboxwallet.problems.Paging;
 import com.outboxwallet.problems.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -36,7 +37,11 @@ class AuditLogController {
             description = "One row per top-up applied, with the idempotency key and message it arrived with, paged.")
     AuditLogPage auditLog(
             @Parameter(description = "the wallet's id") @PathVariable UUID walletId,
-            @Parameter(description = "page number, from 0") @RequestParam(defaultValue = "0") @Min(0) int page,
+            @Parameter(description = "page number, from 0")
+                    @RequestParam(defaultValue = "0")
+                    @Min(0)
+                    @Max(Paging.LAST_PAGE)
+                    int page,
             @Parameter(description = "rows per page") @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         List<Row> rows =
                 ledger.auditLog(walletId, page, size).stream().map(Row::of).toList();

@@ -1,6 +1,7 @@
 package com.outboxwallet.ledger.bookkeeping.web;
 
 import com.outboxwallet.ledger.bookkeeping.SequenceGaps;
+import com.outboxwallet.problems.Paging;
 import com.outboxwallet.problems.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -35,7 +36,11 @@ class SequenceGapsController {
             description = "Each range a wallet's events skipped and that has not arrived since; empty when the"
                     + " ledger has every event. docs/runbook.md says how to close one.")
     GapsPage open(
-            @Parameter(description = "page number, from 0") @RequestParam(defaultValue = "0") @Min(0) int page,
+            @Parameter(description = "page number, from 0")
+                    @RequestParam(defaultValue = "0")
+                    @Min(0)
+                    @Max(Paging.LAST_PAGE)
+                    int page,
             @Parameter(description = "ranges per page") @RequestParam(defaultValue = "50") @Min(1) @Max(100) int size) {
         List<Gap> rows = gaps.open(page, size).stream()
                 .map(gap -> new Gap(

@@ -4,6 +4,7 @@ import com.outboxwallet.ledger.bookkeeping.LedgerEntry;
 import com.outboxwallet.ledger.bookkeeping.LedgerQueries;
 import com.outboxwallet.ledger.bookkeeping.SequenceGaps;
 import com.outboxwallet.ledger.bookkeeping.WalletBalance;
+import com.outboxwallet.problems.Paging;
 import com.outboxwallet.problems.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.Parameter;
@@ -44,7 +45,11 @@ class WalletLedgerController {
     @GetMapping(path = "/api/v1/ledger/wallets/{walletId}/entries", produces = MediaType.APPLICATION_JSON_VALUE)
     EntriesPage entries(
             @Parameter(description = "the wallet's id") @PathVariable UUID walletId,
-            @Parameter(description = "page number, from 0") @RequestParam(defaultValue = "0") @Min(0) int page,
+            @Parameter(description = "page number, from 0")
+                    @RequestParam(defaultValue = "0")
+                    @Min(0)
+                    @Max(Paging.LAST_PAGE)
+                    int page,
             @Parameter(description = "lines per page") @RequestParam(defaultValue = "50") @Min(1) @Max(100) int size) {
         List<Entry> rows =
                 ledger.entries(walletId, page, size).stream().map(Entry::of).toList();
