@@ -133,6 +133,15 @@ class LeastPrivilegeIT extends ApiServiceIntegrationTest {
         }
     }
 
+    @Test
+    void theApiRoleMayDeleteOldDailyTotalsAndNothingElse() throws SQLException {
+        try (Connection api = asApiRole();
+                Statement sql = api.createStatement()) {
+            // DailyTotalsRetention's statement; the refusals above show it stops at this table.
+            sql.executeUpdate("DELETE FROM daily_top_up_totals WHERE day < DATE '1900-01-01'");
+        }
+    }
+
     private Connection asApiRole() throws SQLException {
         return DriverManager.getConnection(environment.getProperty("spring.datasource.url"), API_LOGIN, "");
     }

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.math.BigDecimal;
+import java.time.Duration;
 import java.time.ZoneId;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -29,6 +30,7 @@ public record WalletProperties(
      * @param dailyAmount    the most one user may top up in a calendar day; none when unset
      * @param dailyCount     the most top-ups one user may make in a calendar day; none when unset
      * @param dayZone        where the calendar day of the daily limits begins and ends
+     * @param dailyTotalsKept how long the daily totals of past days are kept before they are deleted
      */
     public record Limits(
             @NotNull @DecimalMin("0.01") @Digits(integer = 13, fraction = 2)
@@ -41,7 +43,15 @@ public record WalletProperties(
             BigDecimal dailyAmount,
 
             @Min(1) @Nullable Integer dailyCount,
-            @NotNull ZoneId dayZone) {
+            @NotNull ZoneId dayZone,
+            @NotNull Duration dailyTotalsKept) {
+
+        public Limits {
+            if (dailyTotalsKept != null && dailyTotalsKept.compareTo(Duration.ofDays(1)) < 0) {
+                throw new IllegalArgumentException(
+                        "wallet.limits.daily-totals-kept must be at least 1d: the current day's totals are the limit");
+            }
+        }
 
         public boolean hasDailyLimits() {
             return dailyAmount != null || dailyCount != null;

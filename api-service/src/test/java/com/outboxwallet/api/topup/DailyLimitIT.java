@@ -10,6 +10,7 @@ import com.outboxwallet.api.topup.strategy.WalletBusy;
 import com.outboxwallet.api.wallet.WalletProperties;
 import java.math.BigDecimal;
 import java.net.http.HttpResponse;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -42,6 +43,9 @@ class DailyLimitIT extends ApiServiceIntegrationTest {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    DailyTotalsRetention retention;
 
     @Test
     void fiftyConcurrentTopUpsOverHttpAroundTheAmountLimitPassItNever() throws Exception {
@@ -139,5 +143,30 @@ class DailyLimitIT extends ApiServiceIntegrationTest {
                 .query((rs, n) ->
                         List.of(rs.getBigDecimal("amount").toPlainString(), String.valueOf(rs.getInt("count"))))
                 .single();
+    }
+
+    @Test
+    void oldDaysTotalsAreDeletedAndTodaysStillHoldTheLimit() {
+        Credentials alice = aUser();
+        assertThat(api().topUp(alice, anyKey(), "60.00").statusCode()).isEqualTo(201);
+        LocalDate today = LocalDate.now(walletProperties.limits().dayZone());
+        for (int daysAgo : new int[] {30, 8, 7}) {
+            jdbc.sql("INSERT INTO daily_top_up_totals (user_id, day, amount, count) VALUES (:user, :day, 1.00, 1)")
+                    .param("user", alice.userId())
+                    .param("day", today.minusDays(daysAgo))
+                    .update();
+        }
+
+        assertThat(retention.deleteExpired()).isGreaterThanOrEqualTo(2);
+
+        assertThat(jdbc.sql("SELECT day FROM daily_top_up_totals WHERE user_id = :user ORDER BY day")
+                        .param("user", alice.userId())
+                        .query(LocalDate.class)
+                        .list())
+                .as("kept: wallet.limits.daily-totals-kept (7 days) and today")
+                .containsExactly(today.minusDays(7), today);
+        assertThat(api().topUp(alice, anyKey(), "50.00").statusCode())
+                .as("today's 60.00 still counts against the 100.00 a day")
+                .isEqualTo(422);
     }
 }

@@ -1,0 +1,91 @@
+package com.outboxwallet.api.topup;
+
+import com.outboxwallet.api.wallet.WalletProperties;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Deletes the daily totals of days long past. A daily limit reads only the row of the user's current day (in
+ * {@code wallet.limits.day-zone}), so no guarantee rests on older rows: they are kept
+ * {@code wallet.limits.daily-totals-kept} (7 days) for whoever looks, then deleted in batches, every hour, by every
+ * instance (deleting what another instance deleted is nothing). Without it the table grows by a row per active user
+ * per day, for ever.
+ */
+@Component
+class DailyTotalsRetention implements SmartLifecycle {
+
+    static final int BATCH = 10_000;
+    private static final Duration EVERY = Duration.ofHours(1);
+    private static final Logger log = LoggerFactory.getLogger(DailyTotalsRetention.class);
+
+    private final JdbcClient jdbc;
+    private final WalletProperties.Limits limits;
+    private final Clock clock;
+    private @Nullable ScheduledExecutorService runner;
+
+    DailyTotalsRetention(JdbcClient jdbc, WalletProperties wallet) {
+        this.jdbc = jdbc;
+        this.limits = wallet.limits();
+        this.clock = Clock.systemUTC();
+    }
+
+    /** Deletes the totals of days before the kept ones; returns how many rows went. */
+    int deleteExpired() {
+        LocalDate firstKept = LocalDate.now(clock.withZone(limits.dayZone()))
+                .minusDays(limits.dailyTotalsKept().toDays());
+        int deleted = 0;
+        int batch;
+        do {
+            batch = jdbc.sql("""
+                            DELETE FROM daily_top_up_totals WHERE (user_id, day) IN (
+                                SELECT user_id, day FROM daily_top_up_totals WHERE day < :firstKept LIMIT :batch)""")
+                    .param("firstKept", firstKept)
+                    .param("batch", BATCH)
+                    .update();
+            deleted += batch;
+        } while (batch == BATCH);
+        return deleted;
+    }
+
+    private void run() {
+        try {
+            int deleted = deleteExpired();
+            if (deleted > 0) {
+                log.info("Deleted the daily totals of {} user-days older than {}", deleted, limits.dailyTotalsKept());
+            }
+        } catch (RuntimeException e) {
+            // Tried again at the next run: a scheduled task that throws is never run again.
+            log.warn("Deleting old daily totals failed: {}", e.getMessage());
+        }
+    }
+
+    @Override
+    public synchronized void start() {
+        runner = Executors.newSingleThreadScheduledExecutor(
+                Thread.ofPlatform().name("daily-totals-retention").daemon().factory());
+        runner.scheduleWithFixedDelay(this::run, EVERY.toMinutes(), EVERY.toMinutes(), TimeUnit.MINUTES);
+    }
+
+    @Override
+    public synchronized void stop() {
+        if (runner != null) {
+            runner.shutdownNow();
+            runner = null;
+        }
+    }
+
+    @Override
+    public synchronized boolean isRunning() {
+        return runner != null;
+    }
+}
