@@ -7,7 +7,11 @@
 #                     (with it the role could read every change of the database, password hashes included, and a
 #                     slot it made would hold WAL). A later change of mode: ALTER ROLE wallet_relay [NO]REPLICATION.
 #   wallet_reconcile  the ledger's reconcile command, reading the wallets
-#   ledger            the ledger-service, owner of the ledger database and nothing in the wallet database
+#   ledger_owner      owner of the ledger database and its tables: runs the ledger's migrations (SPRING_FLYWAY_USER)
+#                     and replay, whose swap moves tables; nothing in the wallet database
+#   ledger            the ledger-service, a member of ledger_runtime, to which the ledger's migration
+#                     V8__runtime_role.sql grants appending to the book and keeping the projections, no more (not the
+#                     owner: an owner may disable the append-only triggers, truncate, alter and drop)
 set -euo pipefail
 
 case "${RELAY_MODE:-polling}" in
@@ -20,13 +24,17 @@ psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname wallet \
   -v relay_password="$WALLET_RELAY_DB_PASSWORD" \
   -v reconcile_password="$WALLET_RECONCILE_DB_PASSWORD" \
   -v ledger_password="$LEDGER_DB_PASSWORD" \
+  -v ledger_owner_password="$LEDGER_OWNER_DB_PASSWORD" \
   -v relay_replication="$relay_replication" <<'SQL'
 CREATE ROLE wallet_api LOGIN PASSWORD :'api_password';
 CREATE ROLE wallet_relay LOGIN :relay_replication PASSWORD :'relay_password';
 CREATE ROLE wallet_reconcile LOGIN PASSWORD :'reconcile_password';
-CREATE ROLE ledger LOGIN PASSWORD :'ledger_password';
-CREATE DATABASE ledger OWNER ledger;
+CREATE ROLE ledger_owner LOGIN PASSWORD :'ledger_owner_password';
+CREATE ROLE ledger_runtime NOLOGIN;
+CREATE ROLE ledger LOGIN PASSWORD :'ledger_password' IN ROLE ledger_runtime;
+CREATE DATABASE ledger OWNER ledger_owner;
 REVOKE ALL ON DATABASE wallet FROM PUBLIC;
 GRANT CONNECT ON DATABASE wallet TO wallet_api, wallet_relay, wallet_reconcile;
 REVOKE ALL ON DATABASE ledger FROM PUBLIC;
+GRANT CONNECT ON DATABASE ledger TO ledger;
 SQL

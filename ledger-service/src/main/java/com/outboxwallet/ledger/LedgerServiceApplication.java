@@ -27,6 +27,7 @@ public class LedgerServiceApplication {
     static StartupSecrets startupSecrets() {
         return new StartupSecrets(List.of(
                 Secret.of("spring.datasource.password", "SPRING_DATASOURCE_PASSWORD"),
+                Secret.of("spring.flyway.password", "SPRING_FLYWAY_PASSWORD"),
                 Secret.inJaasLine(
                         "spring.kafka.properties.sasl.jaas.config", "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG")));
     }
