@@ -24,7 +24,6 @@ import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.function.UnaryOperator;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -98,10 +97,8 @@ class ConsumerFuzzIT extends LedgerTestSupport {
     }
 
     @BeforeAll
-    static void createTopic() throws Exception {
-        try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 6, (short) 1))).all().get();
-        }
+    static void itsOwnTopic() throws Exception {
+        createTopic(TOPIC, 6);
     }
 
     @Override

@@ -19,14 +19,11 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.errors.TopicExistsException;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -71,20 +68,9 @@ class ConsumerResilienceIT extends LedgerTestSupport {
     }
 
     @BeforeAll
-    static void createTopics() throws Exception {
-        try (Admin admin = admin()) {
-            for (String topic : List.of(TOPIC, TOPIC + ".dlt")) {
-                try {
-                    admin.createTopics(List.of(new NewTopic(topic, 3, (short) 1)))
-                            .all()
-                            .get();
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException)) {
-                        throw e;
-                    }
-                }
-            }
-        }
+    static void itsOwnTopics() throws Exception {
+        createTopic(TOPIC, 3);
+        createTopic(TOPIC + ".dlt", 3);
     }
 
     @Override

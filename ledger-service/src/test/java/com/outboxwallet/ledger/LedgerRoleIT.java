@@ -12,10 +12,7 @@ import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.util.List;
 import java.util.UUID;
-import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -58,10 +55,8 @@ class LedgerRoleIT extends LedgerTestSupport {
     }
 
     @BeforeAll
-    static void createTopic() throws Exception {
-        try (Admin admin = admin()) {
-            admin.createTopics(List.of(new NewTopic(TOPIC, 6, (short) 1))).all().get();
-        }
+    static void itsOwnTopic() throws Exception {
+        createTopic(TOPIC, 6);
     }
 
     @Override
