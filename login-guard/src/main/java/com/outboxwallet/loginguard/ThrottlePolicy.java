@@ -7,23 +7,27 @@ import java.time.Duration;
  * limit, a counter makes the next attempt wait {@code firstDelay} after the last one, doubling with each attempt
  * past the limit up to {@code longestDelay}; a counter is forgotten {@code longestDelay} after its last attempt.
  *
- * @param perUserFromAddress attempts at one username from one client address
- * @param perAccount         attempts at one username from addresses it has not logged in from lately
- * @param perAddress         attempts from one client address at usernames that have not logged in from it lately
- * @param firstDelay         the wait once a limit is reached
- * @param longestDelay       the longest wait, and how long a counter is kept after its last attempt
- * @param knownAddressFor    how long a successful login makes its address known for its username
+ *
+ * <p>Each service binds it as its settings ({@code wallet.auth.login-throttle.*}, {@code
+ * ledger.operator.login-throttle.*}); a value out of range stops the start.
+ *
+ * @param maxFailuresPerUser    attempts at one username from one client address
+ * @param maxFailuresPerAccount attempts at one username from addresses it has not logged in from lately
+ * @param maxFailuresPerAddress attempts from one client address at usernames that have not logged in from it lately
+ * @param firstDelay            the wait once a limit is reached
+ * @param longestDelay          the longest wait, and how long a counter is kept after its last attempt
+ * @param knownAddressFor       how long a successful login makes its address known for its username
  */
 public record ThrottlePolicy(
-        int perUserFromAddress,
-        int perAccount,
-        int perAddress,
+        int maxFailuresPerUser,
+        int maxFailuresPerAccount,
+        int maxFailuresPerAddress,
         Duration firstDelay,
         Duration longestDelay,
         Duration knownAddressFor) {
 
     public ThrottlePolicy {
-        if (perUserFromAddress < 1 || perAccount < 1 || perAddress < 1) {
+        if (maxFailuresPerUser < 1 || maxFailuresPerAccount < 1 || maxFailuresPerAddress < 1) {
             throw new IllegalArgumentException("every login limit must allow at least one attempt");
         }
         if (!firstDelay.isPositive() || longestDelay.compareTo(firstDelay) < 0 || !knownAddressFor.isPositive()) {
@@ -34,9 +38,9 @@ public record ThrottlePolicy(
 
     public int limitOf(LoginThrottle.Limit limit) {
         return switch (limit) {
-            case USER -> perUserFromAddress;
-            case ACCOUNT -> perAccount;
-            case ADDRESS -> perAddress;
+            case USER -> maxFailuresPerUser;
+            case ACCOUNT -> maxFailuresPerAccount;
+            case ADDRESS -> maxFailuresPerAddress;
         };
     }
 

@@ -3,11 +3,8 @@ package com.outboxwallet.ledger.web;
 import com.outboxwallet.loginguard.PasswordPolicy;
 import com.outboxwallet.loginguard.StartupSecrets;
 import com.outboxwallet.loginguard.ThrottlePolicy;
-import jakarta.validation.Valid;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
-import java.time.Duration;
 import org.jspecify.annotations.Nullable;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -21,6 +18,8 @@ import org.springframework.validation.annotation.Validated;
  *
  * @param metricsUsername the metrics-only account, for Prometheus: it may read {@code /actuator/prometheus}, nothing
  *                        else; none unless {@code metricsPassword} is set
+ * @param loginThrottle   the operator login's throttle, the api's policy but counted by each ledger instance on its
+ *                        own: the ledger has no Redis, and a guesser meets every instance's limit at most
  */
 @Validated
 @ConditionalOnWebApplication
@@ -33,7 +32,7 @@ record OperatorProperties(
 
         @NotBlank String metricsUsername,
         @Nullable String metricsPassword,
-        @Valid @NotNull LoginThrottle loginThrottle) {
+        @NotNull ThrottlePolicy loginThrottle) {
 
     OperatorProperties {
         refuseWeak("ledger.operator.password (LEDGER_OPERATOR_PASSWORD)", password);
@@ -57,28 +56,5 @@ record OperatorProperties(
         StartupSecrets.refusal(password).ifPresent(why -> {
             throw new IllegalArgumentException(setting + " " + why + ": set a password of your own");
         });
-    }
-
-    /**
-     * The operator login's throttle (the policy: {@link com.outboxwallet.loginguard.LoginThrottle}), counted by each
-     * ledger instance on its own: the ledger has no Redis, and a guesser meets every instance's limit at most.
-     */
-    record LoginThrottle(
-            @Min(1) int maxFailuresPerUser,
-            @Min(1) int maxFailuresPerAccount,
-            @Min(1) int maxFailuresPerAddress,
-            @NotNull Duration firstDelay,
-            @NotNull Duration longestDelay,
-            @NotNull Duration knownAddressFor) {
-
-        ThrottlePolicy policy() {
-            return new ThrottlePolicy(
-                    maxFailuresPerUser,
-                    maxFailuresPerAccount,
-                    maxFailuresPerAddress,
-                    firstDelay,
-                    longestDelay,
-                    knownAddressFor);
-        }
     }
 }

@@ -71,9 +71,8 @@ class SecurityConfiguration {
         DaoAuthenticationProvider bcrypt = new DaoAuthenticationProvider(operators);
         bcrypt.setPasswordEncoder(encoder);
         LoginThrottle throttle = new LoginThrottle(
-                new LocalAttemptCounters(
-                        Clock.systemUTC(), operator.loginThrottle().policy()),
-                operator.loginThrottle().policy(),
+                new LocalAttemptCounters(Clock.systemUTC(), operator.loginThrottle()),
+                operator.loginThrottle(),
                 "ledger-login:");
         return new ThrottledVerifier(bcrypt, throttle, SecurityConfiguration::clientAddress, meters);
     }

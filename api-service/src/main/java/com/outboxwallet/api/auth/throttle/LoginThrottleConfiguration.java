@@ -21,10 +21,10 @@ class LoginThrottleConfiguration {
         return new LoginThrottle(
                 new SharedAttemptCounters(
                         new RedisAttemptCounters(redisson),
-                        new LocalAttemptCounters(clock, properties.policy()),
+                        new LocalAttemptCounters(clock, properties.loginThrottle()),
                         fallbacks,
                         clock),
-                properties.policy(),
+                properties.loginThrottle(),
                 KEYS);
     }
 }
