@@ -2,18 +2,15 @@ package com.outboxwallet.api.account;
 
 import com.outboxwallet.api.auth.AuthProperties;
 import com.outboxwallet.api.auth.CredentialRevocations;
+import com.outboxwallet.api.scheduling.RepeatingWork;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.dao.DataAccessException;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +27,7 @@ import org.springframework.stereotype.Component;
  * last read the table (alert {@code CredentialChangesStale}).
  */
 @Component
-class CredentialChangeFeed implements SmartLifecycle {
+class CredentialChangeFeed extends RepeatingWork {
 
     /** Far longer than the single-statement transactions that change credentials take to commit. */
     static final Duration COMMIT_ALLOWANCE = Duration.ofSeconds(5);
@@ -42,7 +39,6 @@ class CredentialChangeFeed implements SmartLifecycle {
     private final Duration interval;
     private final Counter failures;
     private volatile long lastReadNanos = System.nanoTime();
-    private @Nullable ScheduledExecutorService poller;
     private @Nullable Instant since;
     private boolean failing;
 
@@ -51,6 +47,7 @@ class CredentialChangeFeed implements SmartLifecycle {
             CredentialRevocations revocations,
             AuthProperties properties,
             MeterRegistry meters) {
+        super("credential-changes", Duration.ZERO, properties.revocationPollInterval());
         this.repository = repository;
         this.revocations = revocations;
         this.interval = properties.revocationPollInterval();
@@ -72,10 +69,8 @@ class CredentialChangeFeed implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        poller = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("credential-changes").daemon().factory());
-        poller.scheduleWithFixedDelay(this::poll, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    protected void runOnce() {
+        poll();
     }
 
     /** One question to the users table; a database that cannot answer is asked again at the next interval. */
@@ -106,18 +101,5 @@ class CredentialChangeFeed implements SmartLifecycle {
             failing = true;
             log.error("Reading credential changes failed; trying again in {}", interval, e);
         }
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (poller != null) {
-            poller.shutdownNow();
-            poller = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return poller != null;
     }
 }

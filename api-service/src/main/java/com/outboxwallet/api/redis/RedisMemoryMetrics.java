@@ -1,22 +1,18 @@
 package com.outboxwallet.api.redis;
 
+import com.outboxwallet.api.scheduling.RepeatingWork;
 import io.micrometer.core.instrument.FunctionCounter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.binder.BaseUnits;
 import java.time.Duration;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.jspecify.annotations.Nullable;
 import org.redisson.api.RedissonClient;
 import org.redisson.api.redisnode.RedisNode;
 import org.redisson.api.redisnode.RedisNodes;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.stereotype.Component;
 
 /**
@@ -36,12 +32,11 @@ import org.springframework.stereotype.Component;
  * alerts take the largest over instances, never the sum.
  */
 @Component
-class RedisMemoryMetrics implements SmartLifecycle {
+class RedisMemoryMetrics extends RepeatingWork {
 
     private static final Logger log = LoggerFactory.getLogger(RedisMemoryMetrics.class);
 
     private final RedissonClient redisson;
-    private final Duration interval;
     private final AtomicLong evictionsSeen = new AtomicLong();
     private volatile double usedBytes = Double.NaN;
     private volatile double maxBytes = Double.NaN;
@@ -49,11 +44,10 @@ class RedisMemoryMetrics implements SmartLifecycle {
     private long lastEvictedKeys = -1;
 
     private boolean failing;
-    private @Nullable ScheduledExecutorService reader;
 
     RedisMemoryMetrics(RedissonClient redisson, RedisProperties properties, MeterRegistry meters) {
+        super("redis-info", Duration.ZERO, properties.infoInterval());
         this.redisson = redisson;
-        this.interval = properties.infoInterval();
         Gauge.builder("wallet.redis.memory.used", this, metrics -> metrics.usedBytes)
                 .description("Memory Redis's data takes (INFO used_memory)")
                 .baseUnit(BaseUnits.BYTES)
@@ -68,10 +62,8 @@ class RedisMemoryMetrics implements SmartLifecycle {
     }
 
     @Override
-    public synchronized void start() {
-        reader = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("redis-info").daemon().factory());
-        reader.scheduleWithFixedDelay(this::read, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+    protected void runOnce() {
+        read();
     }
 
     /** One INFO memory and one INFO stats; whatever fails (Redis down, not connected yet), the meters stay as they were. */
@@ -110,18 +102,5 @@ class RedisMemoryMetrics implements SmartLifecycle {
             throw new IllegalStateException("Redis's INFO has no " + field);
         }
         return Long.parseLong(value.strip());
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (reader != null) {
-            reader.shutdownNow();
-            reader = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return reader != null;
     }
 }

@@ -1,16 +1,12 @@
 package com.outboxwallet.api.topup;
 
+import com.outboxwallet.api.scheduling.RepeatingWork;
 import com.outboxwallet.api.wallet.WalletProperties;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
-import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.context.SmartLifecycle;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -22,7 +18,7 @@ import org.springframework.stereotype.Component;
  * per day, for ever.
  */
 @Component
-class DailyTotalsRetention implements SmartLifecycle {
+class DailyTotalsRetention extends RepeatingWork {
 
     static final int BATCH = 10_000;
     private static final Duration EVERY = Duration.ofHours(1);
@@ -31,9 +27,9 @@ class DailyTotalsRetention implements SmartLifecycle {
     private final JdbcClient jdbc;
     private final WalletProperties.Limits limits;
     private final Clock clock;
-    private @Nullable ScheduledExecutorService runner;
 
     DailyTotalsRetention(JdbcClient jdbc, WalletProperties wallet) {
+        super("daily-totals-retention", EVERY, EVERY);
         this.jdbc = jdbc;
         this.limits = wallet.limits();
         this.clock = Clock.systemUTC();
@@ -57,7 +53,8 @@ class DailyTotalsRetention implements SmartLifecycle {
         return deleted;
     }
 
-    private void run() {
+    @Override
+    protected void runOnce() {
         try {
             int deleted = deleteExpired();
             if (deleted > 0) {
@@ -67,25 +64,5 @@ class DailyTotalsRetention implements SmartLifecycle {
             // Tried again at the next run: a scheduled task that throws is never run again.
             log.warn("Deleting old daily totals failed: {}", e.getMessage());
         }
-    }
-
-    @Override
-    public synchronized void start() {
-        runner = Executors.newSingleThreadScheduledExecutor(
-                Thread.ofPlatform().name("daily-totals-retention").daemon().factory());
-        runner.scheduleWithFixedDelay(this::run, EVERY.toMinutes(), EVERY.toMinutes(), TimeUnit.MINUTES);
-    }
-
-    @Override
-    public synchronized void stop() {
-        if (runner != null) {
-            runner.shutdownNow();
-            runner = null;
-        }
-    }
-
-    @Override
-    public synchronized boolean isRunning() {
-        return runner != null;
     }
 }

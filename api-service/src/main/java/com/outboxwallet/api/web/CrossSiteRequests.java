@@ -26,6 +26,8 @@ import tools.jackson.databind.json.JsonMapper;
 final class CrossSiteRequests extends OncePerRequestFilter {
 
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS", "TRACE");
+    /** Sec-Fetch-Site values of this site's own requests; "same-site" is another origin (a sibling subdomain). */
+    private static final Set<String> OWN_SITE = Set.of("same-origin", "none");
 
     private final List<String> allowedOrigins;
     private final JsonMapper json;
@@ -58,8 +60,7 @@ final class CrossSiteRequests extends OncePerRequestFilter {
         }
         String fetchSite = request.getHeader("Sec-Fetch-Site");
         if (fetchSite != null) {
-            // same-site is another origin too (a sibling subdomain); "none" is the user's own navigation.
-            return !Set.of("same-origin", "none").contains(fetchSite.toLowerCase(Locale.ROOT));
+            return !OWN_SITE.contains(fetchSite.toLowerCase(Locale.ROOT)); // "none": the user's own navigation
         }
         return origin != null && !sameOrigin(origin, request);
     }
