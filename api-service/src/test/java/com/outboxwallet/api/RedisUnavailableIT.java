@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.net.InetAddress;
 import java.net.http.HttpClient;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,12 @@ import tools.jackson.databind.json.JsonMapper;
  * Redis is down (nothing listens where the service looks for it). The documented choice: top-ups go on, with
  * PostgreSQL's unique (user, key) constraint as the only idempotency guard, so a retry still credits once.
  */
-@TestPropertySource(properties = "wallet.auth.login-throttle.max-failures-per-user=5")
+@TestPropertySource(
+        properties = {
+            "wallet.auth.login-throttle.max-failures-per-user=5",
+            // Long enough that the sixth guess is still within it however long the fifth waited on Redis's timeouts.
+            "wallet.auth.login-throttle.first-delay=1m"
+        })
 class RedisUnavailableIT extends ApiServiceTestBase {
 
     @Autowired
@@ -52,6 +58,24 @@ class RedisUnavailableIT extends ApiServiceTestBase {
                         .get("balance")
                         .asString())
                 .isEqualTo("25.00");
+    }
+
+    /**
+     * The documented bound: each Redis call fails within the command timeout (200 ms here) and is skipped. A top-up
+     * makes three (rate limit, claim, cached response); a retry of each, which Redisson spaces by a second or more,
+     * would take it past three seconds.
+     */
+    @Test
+    void aTopUpWaitsOnRedisNoLongerThanItsCommandTimeouts() {
+        Credentials alice = aUser();
+        api().topUp(alice, anyKey(), "1.00");
+
+        long started = System.nanoTime();
+        HttpResponse<String> topUp = api().topUp(alice, anyKey(), "1.00");
+        Duration took = Duration.ofNanos(System.nanoTime() - started);
+
+        assertThat(topUp.statusCode()).isEqualTo(201);
+        assertThat(took).isLessThan(Duration.ofSeconds(2));
     }
 
     @Test

@@ -21,7 +21,9 @@ class RedissonConfiguration {
                 .setAddress(url.getScheme() + "://" + url.getHost() + ":" + (url.getPort() > 0 ? url.getPort() : 6379))
                 .setTimeout((int) properties.commandTimeout().toMillis())
                 .setConnectTimeout((int) properties.commandTimeout().toMillis())
-                .setRetryAttempts(1)
+                // No retry: Redisson waits a jittered second or two before one, and a request must not wait on Redis
+                // longer than the command timeout. A call that fails once goes on without Redis, which is safe.
+                .setRetryAttempts(0)
                 // A command holds a connection for one round trip (~0.1 ms): 8 serve thousands of commands a second.
                 // More cost CPU on every command: Redisson counts its free connections by walking them.
                 .setConnectionMinimumIdleSize(2)
