@@ -2,8 +2,8 @@ package com.outboxwallet.api;
 
 import com.outboxwallet.loginguard.StartupSecrets;
 import com.outboxwallet.loginguard.StartupSecrets.Secret;
+import com.outboxwallet.process.ServiceProcess;
 import java.util.List;
-import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -13,11 +13,10 @@ import org.springframework.context.annotation.Bean;
 @ConfigurationPropertiesScan
 public class ApiServiceApplication {
 
-    /**
-     * The service reads {@code api-service.yml}, not {@code application.yml}: the local stack runs all three services
-     * in one JVM, where three {@code application.yml} files would shadow each other.
-     */
+    /** The service reads {@code api-service.yml}: see {@link ServiceProcess} for why each has its own name. */
     public static final String CONFIG_NAME = "api-service";
+
+    private static final ServiceProcess PROCESS = new ServiceProcess(ApiServiceApplication.class, CONFIG_NAME);
 
     /** A placeholder or too short a secret stops the start, naming the setting, before anything connects with it. */
     @Bean
@@ -29,13 +28,11 @@ public class ApiServiceApplication {
     }
 
     public static void main(String[] args) {
-        application().run(args);
+        application().run(args); // the api has no operator commands: it only serves
     }
 
+    /** The serving service, not yet run. */
     public static SpringApplication application() {
-        SpringApplication application = new SpringApplication(ApiServiceApplication.class);
-        application.setMainApplicationClass(ApiServiceApplication.class); // not the launcher whose main() called this
-        application.setDefaultProperties(Map.of("spring.config.name", CONFIG_NAME));
-        return application;
+        return PROCESS.application();
     }
 }

@@ -1,15 +1,13 @@
 package com.outboxwallet.ledger;
 
-import com.outboxwallet.commands.OperatorCommandLine;
 import com.outboxwallet.ledger.deadletters.DeadLettersCommand;
-import com.outboxwallet.ledger.operations.LedgerCommands;
 import com.outboxwallet.ledger.reconcile.ReconcileCommand;
 import com.outboxwallet.ledger.replay.ReplayCommand;
 import com.outboxwallet.loginguard.StartupSecrets;
 import com.outboxwallet.loginguard.StartupSecrets.Secret;
-import java.util.HashMap;
+import com.outboxwallet.process.OperatorCommandLine;
+import com.outboxwallet.process.ServiceProcess;
 import java.util.List;
-import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -19,7 +17,7 @@ import org.springframework.context.annotation.Bean;
 @ConfigurationPropertiesScan
 public class LedgerServiceApplication {
 
-    /** Reads {@code ledger-service.yml}; see ApiServiceApplication for why each service has its own config name. */
+    /** The service reads {@code ledger-service.yml}: see {@link ServiceProcess} for why each has its own name. */
     public static final String CONFIG_NAME = "ledger-service";
 
     /** A placeholder or too short a secret stops the start, naming the setting, before anything connects with it. */
@@ -32,16 +30,16 @@ public class LedgerServiceApplication {
                         "spring.kafka.properties.sasl.jaas.config", "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG")));
     }
 
+    private static final ServiceProcess PROCESS = new ServiceProcess(LedgerServiceApplication.class, CONFIG_NAME);
+
     /** The service, or, when the arguments name one (or ask for --help), an operator command. */
     public static void main(String[] args) {
-        if (OperatorCommandLine.isCommand(args)) {
-            System.exit(runCommand(args));
-        }
-        application().run(args);
+        PROCESS.main(args, LedgerServiceApplication::commandLine);
     }
 
+    /** The serving service, not yet run. */
     public static SpringApplication application() {
-        return application(Map.of());
+        return PROCESS.application();
     }
 
     /**
@@ -51,26 +49,10 @@ public class LedgerServiceApplication {
      * @return the exit code: 0 success, 1 a problem found (mismatch, rebuild not swapped), 2 failure or bad usage
      */
     public static int runCommand(String... args) {
-        return commandLine().execute(args);
+        return commandLine(PROCESS).execute(args);
     }
 
-    static OperatorCommandLine commandLine() {
-        return new OperatorCommandLine(
-                CONFIG_NAME,
-                LedgerCommands.application(LedgerServiceApplication::application),
-                new ReplayCommand(),
-                new ReconcileCommand(),
-                new DeadLettersCommand());
-    }
-
-    /** @param defaults beneath the service's configuration */
-    private static SpringApplication application(Map<String, Object> defaults) {
-        SpringApplication application = new SpringApplication(LedgerServiceApplication.class);
-        application.setMainApplicationClass(
-                LedgerServiceApplication.class); // not the launcher whose main() called this
-        Map<String, Object> all = new HashMap<>(defaults);
-        all.put("spring.config.name", CONFIG_NAME);
-        application.setDefaultProperties(all);
-        return application;
+    private static OperatorCommandLine commandLine(ServiceProcess ledger) {
+        return new OperatorCommandLine(ledger, new ReplayCommand(), new ReconcileCommand(), new DeadLettersCommand());
     }
 }

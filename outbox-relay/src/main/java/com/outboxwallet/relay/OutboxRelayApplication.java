@@ -1,13 +1,11 @@
 package com.outboxwallet.relay;
 
-import com.outboxwallet.commands.OperatorCommandLine;
 import com.outboxwallet.loginguard.StartupSecrets;
 import com.outboxwallet.loginguard.StartupSecrets.Secret;
-import com.outboxwallet.relay.commands.RelayCommands;
+import com.outboxwallet.process.OperatorCommandLine;
+import com.outboxwallet.process.ServiceProcess;
 import com.outboxwallet.relay.commands.RepublishCommand;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
@@ -21,7 +19,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @EnableScheduling
 public class OutboxRelayApplication {
 
-    /** Reads {@code outbox-relay.yml}; see ApiServiceApplication for why each service has its own config name. */
+    /** The relay reads {@code outbox-relay.yml}: see {@link ServiceProcess} for why each service has its own name. */
     public static final String CONFIG_NAME = "outbox-relay";
 
     /** A placeholder or too short a secret stops the start, naming the setting, before anything connects with it. */
@@ -33,16 +31,16 @@ public class OutboxRelayApplication {
                         "spring.kafka.properties.sasl.jaas.config", "SPRING_KAFKA_PROPERTIES_SASL_JAAS_CONFIG")));
     }
 
+    private static final ServiceProcess PROCESS = new ServiceProcess(OutboxRelayApplication.class, CONFIG_NAME);
+
     /** The relay, or, when the arguments name one (or ask for --help), an operator command. */
     public static void main(String[] args) {
-        if (OperatorCommandLine.isCommand(args)) {
-            System.exit(runCommand(args));
-        }
-        application().run(args);
+        PROCESS.main(args, OutboxRelayApplication::commandLine);
     }
 
+    /** The serving relay, not yet run. */
     public static SpringApplication application() {
-        return application(Map.of());
+        return PROCESS.application();
     }
 
     /**
@@ -52,20 +50,10 @@ public class OutboxRelayApplication {
      * @return the exit code: 0 success, 2 failure or bad usage
      */
     public static int runCommand(String... args) {
-        return new OperatorCommandLine(
-                        CONFIG_NAME,
-                        RelayCommands.application(OutboxRelayApplication::application),
-                        new RepublishCommand())
-                .execute(args);
+        return commandLine(PROCESS).execute(args);
     }
 
-    /** @param defaults beneath the relay's configuration */
-    private static SpringApplication application(Map<String, Object> defaults) {
-        SpringApplication application = new SpringApplication(OutboxRelayApplication.class);
-        application.setMainApplicationClass(OutboxRelayApplication.class); // not the launcher whose main() called this
-        Map<String, Object> all = new HashMap<>(defaults);
-        all.put("spring.config.name", CONFIG_NAME);
-        application.setDefaultProperties(all);
-        return application;
+    private static OperatorCommandLine commandLine(ServiceProcess relay) {
+        return new OperatorCommandLine(relay, new RepublishCommand());
     }
 }

@@ -1,5 +1,6 @@
 package com.outboxwallet.ledger.console;
 
+import com.outboxwallet.process.ConditionalOnServing;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -10,7 +11,6 @@ import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.LongSupplier;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,7 +21,7 @@ import org.springframework.stereotype.Component;
  * any of them last looked, never shorter than {@link #SHORTEST_SPAN}, under which a rate is mostly noise.
  */
 @Component
-@ConditionalOnWebApplication
+@ConditionalOnServing
 public class ApplyActivityReader {
 
     static final Duration SHORTEST_SPAN = Duration.ofSeconds(1);

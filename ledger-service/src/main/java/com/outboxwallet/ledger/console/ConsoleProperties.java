@@ -1,9 +1,9 @@
 package com.outboxwallet.ledger.console;
 
+import com.outboxwallet.process.ConditionalOnServing;
 import jakarta.validation.constraints.NotNull;
 import java.net.URI;
 import java.time.Duration;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -18,7 +18,7 @@ import org.springframework.validation.annotation.Validated;
  *                        says "relay unreachable" instead of hanging with it
  */
 @Validated
-@ConditionalOnWebApplication
+@ConditionalOnServing
 @ConfigurationProperties("ledger.console")
 public record ConsoleProperties(
         @NotNull URI relayMetricsUrl, @NotNull Duration relayTimeout) {}

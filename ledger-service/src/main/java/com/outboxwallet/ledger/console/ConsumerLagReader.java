@@ -1,6 +1,7 @@
 package com.outboxwallet.ledger.console;
 
 import com.outboxwallet.ledger.LedgerProperties;
+import com.outboxwallet.process.ConditionalOnServing;
 import io.micrometer.core.instrument.Meter;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
@@ -8,7 +9,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.stream.StreamSupport;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  * missing from the list, and the recent maximum still covers it.
  */
 @Component
-@ConditionalOnWebApplication
+@ConditionalOnServing
 public class ConsumerLagReader {
 
     static final String RECORDS_LAG = "kafka.consumer.fetch.manager.records.lag";

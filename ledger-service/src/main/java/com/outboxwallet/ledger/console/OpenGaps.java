@@ -2,8 +2,8 @@ package com.outboxwallet.ledger.console;
 
 import com.outboxwallet.ledger.bookkeeping.SequenceGaps;
 import com.outboxwallet.ledger.bookkeeping.SequenceGaps.GapRange;
+import com.outboxwallet.process.ConditionalOnServing;
 import java.util.List;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -11,7 +11,7 @@ import org.springframework.stereotype.Component;
  * sequences are missing, in how many ranges, and the oldest few (the API's {@code /sequence-gaps} pages through all).
  */
 @Component
-@ConditionalOnWebApplication
+@ConditionalOnServing
 public class OpenGaps {
 
     static final int SHOWN = 10;

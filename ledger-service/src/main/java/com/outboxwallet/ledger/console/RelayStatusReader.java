@@ -1,10 +1,10 @@
 package com.outboxwallet.ledger.console;
 
+import com.outboxwallet.process.ConditionalOnServing;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.stereotype.Component;
 
 /**
@@ -13,7 +13,7 @@ import org.springframework.stereotype.Component;
  * throws: whatever goes wrong (refused, timed out, an error status) is the page's "relay unreachable" with the reason.
  */
 @Component
-@ConditionalOnWebApplication
+@ConditionalOnServing
 public class RelayStatusReader {
 
     private final ConsoleProperties settings;

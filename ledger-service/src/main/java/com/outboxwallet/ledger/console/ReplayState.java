@@ -1,10 +1,10 @@
 package com.outboxwallet.ledger.console;
 
+import com.outboxwallet.process.ConditionalOnServing;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.jdbc.BadSqlGrammarException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -16,7 +16,7 @@ import org.springframework.stereotype.Component;
  * cannot tell a replay that is running from one that stopped except by how long ago it last made progress.
  */
 @Component
-@ConditionalOnWebApplication
+@ConditionalOnServing
 public class ReplayState {
 
     /**

@@ -24,8 +24,6 @@ import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
 import org.springframework.kafka.core.KafkaAdmin;
 import org.springframework.stereotype.Component;
 
@@ -55,11 +53,8 @@ class DeadLetterTopicSetup {
         this.properties = properties;
     }
 
-    /** Checked when the consumer starts with the service; an operator command, which consumes nothing, does not. */
-    @EventListener(
-            value = ApplicationReadyEvent.class,
-            condition = "@environment.getProperty('spring.kafka.listener.auto-startup', 'true') == 'true'")
-    void atStart() {
+    /** Checked when the consumer starts; a failure here is only logged, the topic is checked again when needed. */
+    void checkAtStart() {
         try {
             ensure();
         } catch (RuntimeException e) {

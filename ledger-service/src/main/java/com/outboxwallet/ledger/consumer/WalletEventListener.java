@@ -2,6 +2,7 @@ package com.outboxwallet.ledger.consumer;
 
 import com.outboxwallet.ledger.bookkeeping.LedgerRecorder.Outcome;
 import com.outboxwallet.ledger.consumer.RecordBatches.AppliedRecord;
+import com.outboxwallet.process.ConditionalOnServing;
 import io.micrometer.tracing.Span;
 import java.time.Duration;
 import java.time.Instant;
@@ -9,6 +10,8 @@ import java.util.List;
 import org.apache.kafka.clients.consumer.Consumer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.springframework.beans.factory.DisposableBean;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.kafka.annotation.KafkaListener;
 import org.springframework.kafka.config.KafkaListenerEndpointRegistry;
 import org.springframework.kafka.listener.ListenerContainerPauseService;
@@ -34,12 +37,13 @@ import org.springframework.stereotype.Component;
  * and a consumer that does not get back to its poll loop holds up every rebalance of the group.)
  */
 @Component
+@ConditionalOnServing // an operator command consumes nothing live
 class WalletEventListener implements DisposableBean {
 
     static final String ID = "wallet-events";
 
     private final RecordBatches batches;
-    private final DeadLetters deadLetters;
+    private final DeadLetterWriter deadLetters;
     private final ConsumptionMetrics metrics;
     private final ApplyRetries retries;
     private final ApplyTraces traces;
@@ -49,7 +53,7 @@ class WalletEventListener implements DisposableBean {
 
     WalletEventListener(
             RecordBatches batches,
-            DeadLetters deadLetters,
+            DeadLetterWriter deadLetters,
             ConsumptionMetrics metrics,
             ApplyRetries retries,
             ApplyTraces traces,
@@ -62,6 +66,12 @@ class WalletEventListener implements DisposableBean {
         this.registry = registry;
         resumes.setThreadNamePrefix("ledger-retry-");
         this.pauses = new ListenerContainerPauseService(registry, resumes);
+    }
+
+    /** The dead-letter topic is made as the consumer starts, since the service is the one that writes it. */
+    @EventListener(ApplicationReadyEvent.class)
+    void atStart() {
+        deadLetters.checkTopic();
     }
 
     // idIsGroup false: the group stays spring.kafka.consumer.group-id; the id only names the container.

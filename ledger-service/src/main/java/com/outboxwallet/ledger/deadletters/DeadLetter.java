@@ -20,7 +20,7 @@ record DeadLetter(ConsumerRecord<String, byte[]> record) {
 
     private static final int MAX_REASON = 200;
 
-    /** The ledger's reason code; the consumer writes it (its DeadLetters, a package the commands may not use). */
+    /** The ledger's reason code; the consumer writes it (its DeadLetterWriter, a package the commands may not use). */
     static final String REASON = "ledger_dlt-reason";
 
     /** The prefix of every header the ledger adds to a dead letter. */

@@ -1,10 +1,11 @@
 package com.outboxwallet.ledger.deadletters;
 
-import com.outboxwallet.commands.OperatorCommandLine;
 import com.outboxwallet.ledger.LedgerProperties;
 import com.outboxwallet.ledger.bookkeeping.OperatorSetAsides;
 import com.outboxwallet.ledger.operations.ProgressLine;
 import com.outboxwallet.ledger.operations.TopicReader;
+import com.outboxwallet.process.ConditionalOnCommand;
+import com.outboxwallet.process.OperatorCommandLine;
 import java.io.PrintStream;
 import java.util.Map;
 import java.util.Optional;
@@ -20,7 +21,6 @@ import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.kafka.core.KafkaAdmin;
@@ -36,7 +36,7 @@ import org.springframework.stereotype.Component;
  * re-driven in a loop.
  */
 @Component
-@ConditionalOnProperty(name = OperatorCommandLine.COMMAND_PROPERTY, havingValue = DeadLettersCommand.NAME)
+@ConditionalOnCommand(DeadLettersCommand.NAME)
 class DeadLetterTopic {
 
     private static final Logger log = LoggerFactory.getLogger(DeadLetterTopic.class);

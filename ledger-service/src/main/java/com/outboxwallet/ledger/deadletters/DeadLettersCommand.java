@@ -1,8 +1,8 @@
 package com.outboxwallet.ledger.deadletters;
 
-import com.outboxwallet.commands.OperatorCommand;
-import com.outboxwallet.commands.ParsingConverter;
 import com.outboxwallet.ledger.operations.LedgerCommands;
+import com.outboxwallet.process.OperatorCommand;
+import com.outboxwallet.process.ParsingConverter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;

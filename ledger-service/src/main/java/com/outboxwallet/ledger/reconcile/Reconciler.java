@@ -1,10 +1,11 @@
 package com.outboxwallet.ledger.reconcile;
 
-import com.outboxwallet.commands.OperatorCommandLine;
 import com.outboxwallet.ledger.bookkeeping.SequenceGaps;
 import com.outboxwallet.ledger.reconcile.Reconciliation.LedgerRow;
 import com.outboxwallet.ledger.reconcile.Reconciliation.Mismatch;
 import com.outboxwallet.ledger.reconcile.Reconciliation.WalletRow;
+import com.outboxwallet.process.ConditionalOnCommand;
+import com.outboxwallet.process.OperatorCommandLine;
 import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
@@ -19,7 +20,6 @@ import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -30,7 +30,7 @@ import org.springframework.stereotype.Component;
  * mismatch: run it when the pipeline is quiet, or rerun and compare.
  */
 @Component
-@ConditionalOnProperty(name = OperatorCommandLine.COMMAND_PROPERTY, havingValue = ReconcileCommand.NAME)
+@ConditionalOnCommand(ReconcileCommand.NAME)
 class Reconciler {
 
     private final PrintStream out = System.out;

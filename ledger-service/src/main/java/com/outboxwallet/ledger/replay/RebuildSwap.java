@@ -1,6 +1,6 @@
 package com.outboxwallet.ledger.replay;
 
-import com.outboxwallet.commands.OperatorCommandLine;
+import com.outboxwallet.process.ConditionalOnCommand;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.ZoneOffset;
@@ -13,7 +13,6 @@ import java.util.Map;
 import java.util.function.Consumer;
 import javax.sql.DataSource;
 import org.apache.kafka.common.TopicPartition;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 import org.springframework.stereotype.Component;
@@ -35,7 +34,7 @@ import org.springframework.stereotype.Component;
  * swallowed by it.
  */
 @Component
-@ConditionalOnProperty(name = OperatorCommandLine.COMMAND_PROPERTY, havingValue = ReplayCommand.NAME)
+@ConditionalOnCommand(ReplayCommand.NAME)
 class RebuildSwap {
 
     /** Every consumer transaction begins with this table, so it is locked first: no deadlock with the consumer. */

@@ -1,7 +1,7 @@
 package com.outboxwallet.ledger.replay;
 
-import com.outboxwallet.commands.OperatorCommand;
-import com.outboxwallet.commands.ParsingConverter;
+import com.outboxwallet.process.OperatorCommand;
+import com.outboxwallet.process.ParsingConverter;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;

@@ -1,11 +1,10 @@
 package com.outboxwallet.ledger.replay;
 
-import com.outboxwallet.commands.OperatorCommandLine;
+import com.outboxwallet.process.ConditionalOnCommand;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.common.TopicPartition;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.SqlArrayValue;
 import org.springframework.stereotype.Component;
@@ -16,7 +15,7 @@ import org.springframework.stereotype.Component;
  * range again (the dedupe makes that harmless), so the range always stays without holes.
  */
 @Component
-@ConditionalOnProperty(name = OperatorCommandLine.COMMAND_PROPERTY, havingValue = ReplayCommand.NAME)
+@ConditionalOnCommand(ReplayCommand.NAME)
 class ReplayProgress {
 
     private final JdbcClient rebuild;

@@ -1,11 +1,12 @@
 package com.outboxwallet.ledger.replay;
 
-import com.outboxwallet.commands.OperatorCommandLine;
 import com.outboxwallet.ledger.LedgerProperties;
 import com.outboxwallet.ledger.bookkeeping.LedgerRecorder.Outcome;
 import com.outboxwallet.ledger.consumer.RecordBatches;
 import com.outboxwallet.ledger.operations.ProgressLine;
 import com.outboxwallet.ledger.operations.TopicReader;
+import com.outboxwallet.process.ConditionalOnCommand;
+import com.outboxwallet.process.OperatorCommandLine;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.EnumMap;
@@ -24,7 +25,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.LongAdder;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.kafka.autoconfigure.KafkaProperties;
 import org.springframework.kafka.core.ConsumerFactory;
 import org.springframework.stereotype.Component;
@@ -39,7 +39,7 @@ import org.springframework.stereotype.Component;
  * highest offset the rebuild already applied. Records the live service dead-lettered are skipped here too.
  */
 @Component
-@ConditionalOnProperty(name = OperatorCommandLine.COMMAND_PROPERTY, havingValue = ReplayCommand.NAME)
+@ConditionalOnCommand(ReplayCommand.NAME)
 class Replayer {
 
     private final PrintStream out = System.out;

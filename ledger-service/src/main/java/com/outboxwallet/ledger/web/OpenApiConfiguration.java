@@ -2,6 +2,7 @@ package com.outboxwallet.ledger.web;
 
 import com.outboxwallet.problems.OpenApiProblems;
 import com.outboxwallet.problems.ProblemCatalog;
+import com.outboxwallet.process.ConditionalOnServing;
 import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.info.Info;
@@ -9,7 +10,6 @@ import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
 import io.swagger.v3.oas.models.servers.Server;
 import java.util.List;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,7 +18,7 @@ import org.springframework.context.annotation.Configuration;
  * Its problem types come from the {@link ProblemCatalog}, so the document lists what the service really sends.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnWebApplication
+@ConditionalOnServing
 class OpenApiConfiguration {
 
     @Bean

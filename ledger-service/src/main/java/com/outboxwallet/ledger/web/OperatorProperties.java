@@ -3,10 +3,10 @@ package com.outboxwallet.ledger.web;
 import com.outboxwallet.loginguard.PasswordPolicy;
 import com.outboxwallet.loginguard.StartupSecrets;
 import com.outboxwallet.loginguard.ThrottlePolicy;
+import com.outboxwallet.process.ConditionalOnServing;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import org.jspecify.annotations.Nullable;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.validation.annotation.Validated;
 
@@ -22,7 +22,7 @@ import org.springframework.validation.annotation.Validated;
  *                        own: the ledger has no Redis, and a guesser meets every instance's limit at most
  */
 @Validated
-@ConditionalOnWebApplication
+@ConditionalOnServing
 @ConfigurationProperties("ledger.operator")
 record OperatorProperties(
         @NotBlank(message = "set LEDGER_OPERATOR_USERNAME") String username,

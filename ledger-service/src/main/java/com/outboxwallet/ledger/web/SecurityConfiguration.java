@@ -7,6 +7,7 @@ import com.outboxwallet.loginguard.PasswordChecks;
 import com.outboxwallet.loginguard.ThrottledVerifier;
 import com.outboxwallet.problems.HttpProblem;
 import com.outboxwallet.problems.Problems;
+import com.outboxwallet.process.ConditionalOnServing;
 import io.micrometer.core.instrument.MeterRegistry;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -14,7 +15,6 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.ProblemDetail;
@@ -41,7 +41,7 @@ import tools.jackson.databind.json.JsonMapper;
  * Operator commands run without a web server, so without this.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnWebApplication
+@ConditionalOnServing
 class SecurityConfiguration {
 
     @Bean

@@ -1,5 +1,6 @@
 package com.outboxwallet.relay.cdc;
 
+import com.outboxwallet.process.ConditionalOnServing;
 import com.outboxwallet.relay.ConditionalOnRelayMode;
 import com.outboxwallet.relay.RelayProperties;
 import com.outboxwallet.relay.RelayProperties.RelayMode;
@@ -8,7 +9,6 @@ import com.outboxwallet.relay.leadership.RelayLeadership;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
@@ -19,7 +19,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnRelayMode({RelayMode.CDC, RelayMode.HYBRID})
-@ConditionalOnBooleanProperty(name = "relay.run-loops", matchIfMissing = true)
+@ConditionalOnServing
 @Order(1) // before the hybrid switch, which decides from what this tick found
 public class CdcSupervisor implements DisposableBean, LeadershipFollower {
 

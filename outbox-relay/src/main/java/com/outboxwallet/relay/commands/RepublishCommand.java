@@ -1,7 +1,7 @@
 package com.outboxwallet.relay.commands;
 
-import com.outboxwallet.commands.OperatorCommand;
-import com.outboxwallet.commands.OperatorCommandLine;
+import com.outboxwallet.process.OperatorCommand;
+import com.outboxwallet.process.OperatorCommandLine;
 import java.io.PrintStream;
 import java.time.Instant;
 import java.util.Map;

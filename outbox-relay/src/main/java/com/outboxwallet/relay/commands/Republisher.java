@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.LongConsumer;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -40,7 +41,7 @@ public class Republisher {
      * @param progress   told the running count after each batch
      * @return how many events were sent
      */
-    public long republish(Instant from, Instant to, UUID walletId, LongConsumer progress) {
+    public long republish(Instant from, Instant to, @Nullable UUID walletId, LongConsumer progress) {
         long sent = 0;
         long afterId = 0;
         while (true) {
@@ -61,7 +62,7 @@ public class Republisher {
         }
     }
 
-    public long count(Instant from, Instant to, UUID walletId) {
+    public long count(Instant from, Instant to, @Nullable UUID walletId) {
         return outbox.countPublished(from, to, walletId);
     }
 }

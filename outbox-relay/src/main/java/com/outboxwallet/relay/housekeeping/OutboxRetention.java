@@ -1,10 +1,10 @@
 package com.outboxwallet.relay.housekeeping;
 
+import com.outboxwallet.process.ConditionalOnServing;
 import com.outboxwallet.relay.RelayProperties;
 import com.outboxwallet.relay.leadership.RelayLeadership;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.FixedDelayTask;
@@ -17,7 +17,7 @@ import org.springframework.stereotype.Component;
  * retention can be published again with the {@code republish} command.
  */
 @Component
-@ConditionalOnBooleanProperty(name = "relay.run-loops", matchIfMissing = true)
+@ConditionalOnServing
 public class OutboxRetention implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxRetention.class);

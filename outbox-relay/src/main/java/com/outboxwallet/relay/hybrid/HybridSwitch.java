@@ -1,5 +1,6 @@
 package com.outboxwallet.relay.hybrid;
 
+import com.outboxwallet.process.ConditionalOnServing;
 import com.outboxwallet.relay.ConditionalOnRelayMode;
 import com.outboxwallet.relay.RelayProperties;
 import com.outboxwallet.relay.RelayProperties.RelayMode;
@@ -12,7 +13,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -26,7 +26,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnRelayMode(RelayMode.HYBRID)
-@ConditionalOnBooleanProperty(name = "relay.run-loops", matchIfMissing = true)
+@ConditionalOnServing
 @Order(2) // after the CDC supervisor
 class HybridSwitch implements PollingGate, LeadershipFollower {
 

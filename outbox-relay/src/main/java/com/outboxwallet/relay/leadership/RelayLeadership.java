@@ -1,5 +1,6 @@
 package com.outboxwallet.relay.leadership;
 
+import com.outboxwallet.process.ConditionalOnServing;
 import com.outboxwallet.relay.RelayProperties;
 import com.outboxwallet.relay.metrics.RelayMetrics;
 import com.outboxwallet.relay.publishing.AdvisoryLocks;
@@ -14,7 +15,6 @@ import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
@@ -31,7 +31,7 @@ import org.springframework.stereotype.Component;
  * at the same time as the new leader.
  */
 @Component
-@ConditionalOnBooleanProperty(name = "relay.run-loops", matchIfMissing = true)
+@ConditionalOnServing
 public class RelayLeadership implements SmartLifecycle, SchedulingConfigurer {
 
     /** Two-key advisory locks (namespace, id): the namespace keeps the relay's locks apart from anyone else's. */

@@ -1,5 +1,6 @@
 package com.outboxwallet.relay.polling;
 
+import com.outboxwallet.process.ConditionalOnServing;
 import com.outboxwallet.relay.RelayProperties;
 import com.outboxwallet.relay.leadership.RelayLeadership;
 import java.time.Clock;
@@ -8,7 +9,6 @@ import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.scheduling.annotation.SchedulingConfigurer;
 import org.springframework.scheduling.config.ScheduledTaskRegistrar;
 import org.springframework.stereotype.Component;
@@ -21,7 +21,7 @@ import org.springframework.util.backoff.ExponentialBackOff;
  * Kafka or PostgreSQL costs neither a busy loop nor memory: the unpublished rows simply wait in the table.
  */
 @Component
-@ConditionalOnBooleanProperty(name = "relay.run-loops", matchIfMissing = true)
+@ConditionalOnServing
 class PollingLoop implements SchedulingConfigurer {
 
     private static final Logger log = LoggerFactory.getLogger(PollingLoop.class);

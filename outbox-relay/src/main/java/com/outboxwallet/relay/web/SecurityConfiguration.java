@@ -1,6 +1,6 @@
 package com.outboxwallet.relay.web;
 
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
+import com.outboxwallet.process.ConditionalOnServing;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -12,7 +12,7 @@ import org.springframework.security.web.SecurityFilterChain;
  * internal network; everything else is closed.
  */
 @Configuration(proxyBeanMethods = false)
-@ConditionalOnWebApplication // operator commands run without a web server
+@ConditionalOnServing // operator commands run without a web server
 class SecurityConfiguration {
 
     @Bean

@@ -227,7 +227,7 @@ final class Checker {
     }
 
     private String username(int user) {
-        return FaultTest.username(user);
+        return FaultRun.username(user);
     }
 
     private Map<String, TopUpRow> topUps() throws SQLException {

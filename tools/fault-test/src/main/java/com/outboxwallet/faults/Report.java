@@ -1,7 +1,7 @@
 package com.outboxwallet.faults;
 
-import com.outboxwallet.faults.FaultTest.Recovery;
-import com.outboxwallet.faults.FaultTest.Result;
+import com.outboxwallet.faults.FaultRun.Recovery;
+import com.outboxwallet.faults.FaultRun.Result;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

@@ -82,7 +82,7 @@ class FrozenRelayLeaderIT {
     void aLeaderFrozenMidBatchCostsNoMoreThanTheLeasePlusTheIdleTransactionTimeoutAndNothingIsAppliedTwice()
             throws Exception {
         URI api = stack.instances(Service.API).getFirst().uri();
-        FaultTest.createUser(api, USER, PASSWORD);
+        FaultRun.createUser(api, USER, PASSWORD);
         topUp(api);
         await().atMost(Duration.ofMinutes(1)).until(() -> auditedTopUps() == 1);
 
@@ -118,7 +118,7 @@ class FrozenRelayLeaderIT {
     private void topUp(URI api) throws IOException, InterruptedException {
         HttpResponse<String> response = http.send(
                 HttpRequest.newBuilder(api.resolve("/api/v1/topups"))
-                        .header("Authorization", FaultTest.basic(USER, PASSWORD))
+                        .header("Authorization", FaultRun.basic(USER, PASSWORD))
                         .header("Content-Type", "application/json")
                         .header("Idempotency-Key", UUID.randomUUID().toString())
                         .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":\"10.00\"}"))

@@ -2,7 +2,7 @@ package com.outboxwallet.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.outboxwallet.faults.FaultTest.Result;
+import com.outboxwallet.faults.FaultRun.Result;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
@@ -27,7 +27,7 @@ class ShortFaultRunIT {
                 "--instances=api=2,relay=2,ledger=2",
                 "--history-dir=target/fault-test");
 
-        Result result = FaultTest.run(settings, System.out);
+        Result result = FaultRun.run(settings, System.out);
 
         Findings findings = result.findings();
         assertThat(findings.violations())

@@ -28,7 +28,7 @@ class NullMarkedPackagesTest {
                         "com.outboxwallet.relay",
                         "com.outboxwallet.ledger",
                         "com.outboxwallet.local",
-                        "com.outboxwallet.commands");
+                        "com.outboxwallet.process");
 
         List<String> unmarked =
                 packages.stream().filter(name -> !isNullMarked(name)).toList();

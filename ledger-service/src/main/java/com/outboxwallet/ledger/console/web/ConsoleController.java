@@ -5,6 +5,7 @@ import com.outboxwallet.ledger.console.ConsumerLagReader;
 import com.outboxwallet.ledger.console.OpenGaps;
 import com.outboxwallet.ledger.console.RelayStatusReader;
 import com.outboxwallet.ledger.console.ReplayState;
+import com.outboxwallet.process.ConditionalOnServing;
 import io.swagger.v3.oas.annotations.Hidden;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -12,7 +13,6 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnWebApplication;
 import org.springframework.dao.DataAccessException;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Controller;
@@ -28,7 +28,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  */
 @Hidden
 @Controller
-@ConditionalOnWebApplication
+@ConditionalOnServing
 class ConsoleController {
 
     private static final Logger log = LoggerFactory.getLogger(ConsoleController.class);

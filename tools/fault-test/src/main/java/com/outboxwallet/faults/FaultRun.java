@@ -43,9 +43,9 @@ import org.slf4j.LoggerFactory;
  * seeded schedule of faults hits it, then the check. Exits 0 only if the promise held: nothing lost, nothing applied
  * twice, every other check clean.
  */
-public final class FaultTest {
+public final class FaultRun {
 
-    private static final Logger log = LoggerFactory.getLogger(FaultTest.class);
+    private static final Logger log = LoggerFactory.getLogger(FaultRun.class);
     /** The local profile's administrator (README). */
     private static final String ADMIN_AUTHORIZATION = basic("admin", "admin-local-pass");
 
@@ -92,7 +92,7 @@ public final class FaultTest {
         }
     }
 
-    private FaultTest() {}
+    private FaultRun() {}
 
     public static void main(String[] args) {
         FaultTestSettings settings;

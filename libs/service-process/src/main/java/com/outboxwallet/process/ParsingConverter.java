@@ -1,4 +1,4 @@
-package com.outboxwallet.commands;
+package com.outboxwallet.process;
 
 import java.util.function.Function;
 import picocli.CommandLine.ITypeConverter;

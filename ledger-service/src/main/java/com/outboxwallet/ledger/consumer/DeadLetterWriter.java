@@ -34,20 +34,20 @@ import org.springframework.stereotype.Component;
  * {@value #VALUE_OMITTED}; the events topic keeps the record at the position the headers name.
  */
 @Component
-class DeadLetters {
+class DeadLetterWriter {
 
     static final String REASON = "ledger_dlt-reason";
     static final String EXCEPTION = "ledger_dlt-exception";
     static final String FIRST_SEEN = "ledger_dlt-first-seen";
     static final String VALUE_OMITTED = "ledger_dlt-value-omitted";
 
-    private static final Logger log = LoggerFactory.getLogger(DeadLetters.class);
+    private static final Logger log = LoggerFactory.getLogger(DeadLetterWriter.class);
 
     private final DeadLetterPublishingRecoverer publisher;
     private final DeadLetterTopicSetup topic;
     private final ConsumptionMetrics metrics;
 
-    DeadLetters(
+    DeadLetterWriter(
             KafkaOperations<Object, Object> kafka,
             LedgerProperties properties,
             DeadLetterTopicSetup topic,
@@ -67,6 +67,11 @@ class DeadLetters {
      * @param firstSeen when the ledger first tried the batch these records came in
      * @throws RuntimeException when the dead-letter topic cannot be reached or refuses; the batch is retried
      */
+    /** Makes or corrects the dead-letter topic before the first dead letter needs it. */
+    void checkTopic() {
+        topic.checkAtStart();
+    }
+
     void setAside(List<AppliedRecord> setAside, Instant firstSeen) {
         if (setAside.isEmpty()) {
             return;

@@ -1,4 +1,4 @@
-package com.outboxwallet.commands;
+package com.outboxwallet.process;
 
 import java.time.DateTimeException;
 import java.time.Instant;
@@ -35,9 +35,6 @@ public final class OperatorCommandLine {
     /** The command could not do its work: bad arguments, a system unreachable, an error. Safe to rerun. */
     public static final int FAILED = 2;
 
-    /** Set to the command's name in the application a command runs in, so that only its own beans are made there. */
-    public static final String COMMAND_PROPERTY = "operator.command";
-
     private static final Map<String, String> EXIT_CODES = exitCodes();
     private static final String SETTINGS = "The service's settings come from its environment, as for the service "
             + "(SPRING_DATASOURCE_URL, ...), or follow the command as --name=value with a dotted name "
@@ -47,12 +44,13 @@ public final class OperatorCommandLine {
     private final CommandLine commandLine;
 
     /**
-     * @param name     the service's name, as the usage shows it
+     * @param process  the service whose commands these are
      * @param commands the service's operator commands: picocli commands, those that start the service
      *                 {@link OperatorCommand}s
      */
-    public OperatorCommandLine(String name, ServiceApplication application, Object... commands) {
-        service = new ServiceCommands(application);
+    public OperatorCommandLine(ServiceProcess process, Object... commands) {
+        String name = process.name();
+        service = new ServiceCommands(process);
         commandLine = new CommandLine(service);
         commandLine
                 .getCommandSpec()

@@ -1,8 +1,9 @@
-package com.outboxwallet.commands;
+package com.outboxwallet.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -11,6 +12,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.env.Environment;
 import picocli.CommandLine.Command;
@@ -20,6 +23,7 @@ import picocli.CommandLine.Option;
 @ExtendWith(OutputCaptureExtension.class)
 class OperatorCommandLineTest {
 
+    private static final ServiceProcess TOY_SERVICE = new ServiceProcess(ToyApplication.class, "toy-service");
     private static final Map<String, String> seen = new HashMap<>();
 
     @Test
@@ -72,16 +76,16 @@ class OperatorCommandLineTest {
 
     @Test
     void aCommandRunsInTheServicesApplicationWithTheOperatorsSettingsBeneathItsOwn() {
-        int exitCode =
-                toyService().execute("count", "--every=PT2M", "--up-to", "3", "--toy.colour=red", "--toy.loops=true");
+        int exitCode = toyService()
+                .execute("count", "--every=PT2M", "--up-to", "3", "--toy.colour=red", "--service.role=serve");
 
         assertThat(exitCode).isEqualTo(OperatorCommandLine.FOUND_PROBLEMS);
         assertThat(seen)
                 .containsEntry("every", "PT2M")
                 .containsEntry("upTo", "3")
                 .containsEntry("toy.colour", "red")
-                .containsEntry("toy.loops", "false")
-                .containsEntry(OperatorCommandLine.COMMAND_PROPERTY, "count");
+                .containsEntry("role", "running the command 'count'")
+                .containsEntry("beans", "[countingOnly]");
     }
 
     @Test
@@ -102,22 +106,43 @@ class OperatorCommandLineTest {
         assertThat(OperatorCommandLine.isCommand()).isFalse();
     }
 
+    @Test
+    void theServingProcessMakesOnlyTheServingBeansWhateverItsSettingsSay() {
+        SpringApplication serving = TOY_SERVICE.application();
+
+        try (ConfigurableApplicationContext service =
+                serving.run("--spring.main.web-application-type=none", "--service.role=count")) {
+            assertThat(ProcessRole.of(service.getEnvironment())).isEqualTo(ProcessRole.SERVING);
+            assertThat(service.getBeanNamesForType(String.class)).containsExactly("servingOnly");
+        }
+    }
+
     private static OperatorCommandLine toyService() {
         seen.clear();
-        return new OperatorCommandLine(
-                "toy-service",
-                new ServiceApplication(
-                        defaults -> {
-                            SpringApplication application = new SpringApplication(ToyApplication.class);
-                            application.setDefaultProperties(defaults);
-                            return application;
-                        },
-                        Map.of("toy.loops", "false")),
-                new CountCommand());
+        return new OperatorCommandLine(TOY_SERVICE, new CountCommand());
     }
 
     @Configuration(proxyBeanMethods = false)
-    static class ToyApplication {}
+    static class ToyApplication {
+
+        @Bean
+        @ConditionalOnServing
+        String servingOnly() {
+            return "a web page";
+        }
+
+        @Bean
+        @ConditionalOnCommand("count")
+        String countingOnly() {
+            return "a counter";
+        }
+
+        @Bean
+        @ConditionalOnCommand("paint")
+        String paintingOnly() {
+            return "a brush";
+        }
+    }
 
     @Command(name = "count", description = "Counts the toys.")
     static class CountCommand extends OperatorCommand implements Callable<Integer> {
@@ -140,9 +165,9 @@ class OperatorCommandLineTest {
                 Environment environment = service.getEnvironment();
                 seen.put("every", every.toString());
                 seen.put("upTo", String.valueOf(upTo));
-                for (String name : new String[] {"toy.colour", "toy.loops", OperatorCommandLine.COMMAND_PROPERTY}) {
-                    seen.put(name, environment.getProperty(name));
-                }
+                seen.put("toy.colour", environment.getProperty("toy.colour"));
+                seen.put("role", ProcessRole.of(environment).toString());
+                seen.put("beans", Arrays.toString(service.getBeanNamesForType(String.class)));
                 return OperatorCommandLine.FOUND_PROBLEMS;
             });
         }

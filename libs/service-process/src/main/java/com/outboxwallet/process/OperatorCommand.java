@@ -1,4 +1,4 @@
-package com.outboxwallet.commands;
+package com.outboxwallet.process;
 
 import java.util.Map;
 import picocli.CommandLine.Model.CommandSpec;

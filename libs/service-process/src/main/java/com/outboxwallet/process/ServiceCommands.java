@@ -1,4 +1,4 @@
-package com.outboxwallet.commands;
+package com.outboxwallet.process;
 
 import java.util.List;
 import java.util.Map;
@@ -11,11 +11,11 @@ import picocli.CommandLine.Command;
 @Command(synopsisSubcommandLabel = "COMMAND")
 final class ServiceCommands {
 
-    private final ServiceApplication application;
+    private final ServiceProcess process;
     private List<String> settings = List.of();
 
-    ServiceCommands(ServiceApplication application) {
-        this.application = application;
+    ServiceCommands(ServiceProcess process) {
+        this.process = process;
     }
 
     void settings(List<String> settings) {
@@ -23,6 +23,6 @@ final class ServiceCommands {
     }
 
     int run(String command, Map<String, Object> commandSettings, CommandWork work) throws Exception {
-        return application.run(command, commandSettings, settings, work);
+        return process.run(command, commandSettings, settings, work);
     }
 }
