@@ -1,9 +1,10 @@
 package com.outboxwallet.api.account;
 
+import com.outboxwallet.api.Refusal;
 import com.outboxwallet.loginguard.PasswordPolicy;
 
 /** A password the {@link PasswordPolicy} refuses; nothing was written. */
-public class InvalidPassword extends RuntimeException {
+public class InvalidPassword extends Refusal {
 
     private final String field;
 

@@ -1,8 +1,9 @@
 package com.outboxwallet.api.account;
 
+import com.outboxwallet.api.Refusal;
 import java.util.UUID;
 
-public class UserNotFound extends RuntimeException {
+public class UserNotFound extends Refusal {
 
     public UserNotFound(UUID userId) {
         super("No user " + userId + ".");

@@ -1,7 +1,9 @@
 package com.outboxwallet.api.account;
 
+import com.outboxwallet.api.Refusal;
+
 /** The users_username_uq constraint refused a second user of that name. */
-public class UsernameTaken extends RuntimeException {
+public class UsernameTaken extends Refusal {
 
     private final String username;
 

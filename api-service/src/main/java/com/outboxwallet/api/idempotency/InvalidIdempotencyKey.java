@@ -1,6 +1,8 @@
 package com.outboxwallet.api.idempotency;
 
-public class InvalidIdempotencyKey extends RuntimeException {
+import com.outboxwallet.api.Refusal;
+
+public class InvalidIdempotencyKey extends Refusal {
 
     public enum Reason {
         MISSING("the Idempotency-Key header (or _idempotency_key form field) is required"),

@@ -1,5 +1,6 @@
 package com.outboxwallet.api.topup;
 
+import com.outboxwallet.api.Refusal;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.jspecify.annotations.Nullable;
@@ -11,22 +12,16 @@ import org.jspecify.annotations.Nullable;
  * @param remainingCount  how many top-ups may still be made today; null when the count is not limited
  * @param resetsAt        when the next day, and a whole allowance, begins
  */
-public class DailyLimitExceeded extends RuntimeException {
+public class DailyLimitExceeded extends Refusal {
 
     private final @Nullable BigDecimal remainingAmount;
     private final @Nullable Integer remainingCount;
     private final Instant resetsAt;
 
     DailyLimitExceeded(@Nullable BigDecimal remainingAmount, @Nullable Integer remainingCount, Instant resetsAt) {
-        super(
-                "the top-up would pass today's limit"
-                        + (remainingAmount == null
-                                ? ""
-                                : "; " + remainingAmount.toPlainString() + " may still be topped up")
-                        + (remainingCount == null ? "" : "; " + remainingCount + " more top-ups may be made"),
-                null,
-                false,
-                false);
+        super("the top-up would pass today's limit"
+                + (remainingAmount == null ? "" : "; " + remainingAmount.toPlainString() + " may still be topped up")
+                + (remainingCount == null ? "" : "; " + remainingCount + " more top-ups may be made"));
         this.remainingAmount = remainingAmount;
         this.remainingCount = remainingCount;
         this.resetsAt = resetsAt;

@@ -1,7 +1,9 @@
 package com.outboxwallet.api.topup;
 
+import com.outboxwallet.api.Refusal;
+
 /** The amount a client sent is not one: {@link #expected()} says what would be. */
-public class InvalidAmount extends IllegalArgumentException {
+public class InvalidAmount extends Refusal {
 
     private final String expected;
 

@@ -1,6 +1,8 @@
 package com.outboxwallet.api.topup;
 
-public class TopUpNotFound extends RuntimeException {
+import com.outboxwallet.api.Refusal;
+
+public class TopUpNotFound extends Refusal {
 
     public TopUpNotFound() {
         super("no such top-up");

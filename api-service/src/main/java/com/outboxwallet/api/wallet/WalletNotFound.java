@@ -1,8 +1,9 @@
 package com.outboxwallet.api.wallet;
 
+import com.outboxwallet.api.Refusal;
 import java.util.UUID;
 
-public class WalletNotFound extends RuntimeException {
+public class WalletNotFound extends Refusal {
 
     public WalletNotFound(UUID userId) {
         super("no wallet for user " + userId);

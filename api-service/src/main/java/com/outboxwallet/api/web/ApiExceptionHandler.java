@@ -1,23 +1,9 @@
 package com.outboxwallet.api.web;
 
-import com.outboxwallet.api.account.CannotDisableYourself;
-import com.outboxwallet.api.account.InvalidPassword;
-import com.outboxwallet.api.account.UserNotFound;
-import com.outboxwallet.api.account.UsernameTaken;
-import com.outboxwallet.api.account.WrongCurrentPassword;
-import com.outboxwallet.api.idempotency.IdempotencyKeyReused;
-import com.outboxwallet.api.idempotency.InvalidIdempotencyKey;
-import com.outboxwallet.api.idempotency.RequestInFlight;
-import com.outboxwallet.api.ratelimit.web.RateLimited;
-import com.outboxwallet.api.topup.AmountAboveMaximum;
-import com.outboxwallet.api.topup.DailyLimitExceeded;
-import com.outboxwallet.api.topup.InvalidAmount;
-import com.outboxwallet.api.topup.TopUpNotFound;
-import com.outboxwallet.api.topup.strategy.WalletBusy;
-import com.outboxwallet.api.wallet.BalanceCeilingExceeded;
-import com.outboxwallet.api.wallet.WalletNotFound;
+import com.outboxwallet.api.Refusal;
 import com.outboxwallet.problems.HttpProblem;
 import com.outboxwallet.problems.Problems;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.ConstraintViolationException;
 import java.util.List;
 import org.slf4j.Logger;
@@ -47,130 +33,21 @@ import tools.jackson.databind.exc.UnrecognizedPropertyException;
 
 /**
  * Every error leaves as application/problem+json with a stable type; none carries a stack trace. The service's own
- * refusals take their types from {@link Refusals}, as the web page does.
+ * refusals are answered from {@link Refusals}, whose types the web page uses too.
  */
 @RestControllerAdvice
 class ApiExceptionHandler extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionHandler.class);
 
-    @ExceptionHandler(InvalidIdempotencyKey.class)
-    ProblemDetail invalidKey(InvalidIdempotencyKey e) {
-        return Problems.withField(
-                Refusals.of(e), e.getMessage(), "Idempotency-Key", e.reason().expected());
-    }
-
-    @ExceptionHandler(IdempotencyKeyReused.class)
-    ProblemDetail keyReused(IdempotencyKeyReused e) {
-        return Problems.withField(
-                Refusals.of(e),
-                e.getMessage(),
-                "Idempotency-Key",
-                "a new key for a new request; the same key only to retry the same request");
-    }
-
-    /** Retry-After: the first request usually finishes within milliseconds; a second is a polite lower bound. */
-    @ExceptionHandler(RequestInFlight.class)
-    ResponseEntity<ProblemDetail> inFlight(RequestInFlight e) {
-        return ResponseEntity.status(Refusals.of(e).status())
-                .header(HttpHeaders.RETRY_AFTER, "1")
-                .body(Problems.withField(
-                        Refusals.of(e),
-                        e.getMessage(),
-                        "Idempotency-Key",
-                        "the same request again once the first has answered"));
-    }
-
-    /** The RateLimit and Retry-After headers were set on the response before this ran. */
-    @ExceptionHandler(RateLimited.class)
-    ProblemDetail rateLimited(RateLimited e) {
-        ProblemDetail problem = Problems.of(Refusals.of(e), "Too many requests: " + e.getMessage() + ".");
-        problem.setProperty("violatedPolicies", List.of("per-user"));
-        return problem;
-    }
-
-    @ExceptionHandler(WalletBusy.class)
-    ResponseEntity<ProblemDetail> walletBusy(WalletBusy e) {
-        return ResponseEntity.status(Refusals.of(e).status())
-                .header(HttpHeaders.RETRY_AFTER, "1")
-                .body(Problems.of(
-                        Refusals.of(e),
-                        e.getMessage()
-                                + ". Nothing was written; retry the same request with the same Idempotency-Key."));
-    }
-
-    @ExceptionHandler(BalanceCeilingExceeded.class)
-    ProblemDetail ceiling(BalanceCeilingExceeded e) {
-        return Problems.withField(
-                Refusals.of(e),
-                e.getMessage() + "; nothing was written.",
-                "amount",
-                "an amount that keeps the balance at most " + e.ceiling().toPlainString());
-    }
-
-    /** What is left of the day's allowance goes with the refusal, so a client can offer the user what still fits. */
-    @ExceptionHandler(DailyLimitExceeded.class)
-    ProblemDetail dailyLimit(DailyLimitExceeded e) {
-        ProblemDetail problem = Problems.withField(
-                Refusals.of(e),
-                "The top-up would pass today's limit; nothing was written.",
-                "amount",
-                "at most the remaining amount, once the remaining count allows");
-        if (e.remainingAmount() != null) {
-            problem.setProperty("remainingAmount", e.remainingAmount().toPlainString());
-        }
-        if (e.remainingCount() != null) {
-            problem.setProperty("remainingCount", e.remainingCount());
-        }
-        problem.setProperty("resetsAt", e.resetsAt().toString());
-        return problem;
-    }
-
-    /** Like any invalid body field: the field and what it expected. */
-    @ExceptionHandler(InvalidAmount.class)
-    ProblemDetail invalidAmount(InvalidAmount e) {
-        return Problems.withErrors(
-                Refusals.of(e),
-                "The request body has invalid fields.",
-                List.of(new Problems.FieldError("amount", e.expected())));
-    }
-
-    @ExceptionHandler(AmountAboveMaximum.class)
-    ProblemDetail aboveMaximum(AmountAboveMaximum e) {
-        return Problems.withField(
-                Refusals.of(e),
-                e.getMessage() + ".",
-                "amount",
-                "at most " + e.maximum().toPlainString());
-    }
-
-    @ExceptionHandler(InvalidPassword.class)
-    ProblemDetail invalidPassword(InvalidPassword e) {
-        return Problems.withErrors(
-                Refusals.of(e),
-                e.getMessage() + " Nothing was changed.",
-                List.of(new Problems.FieldError(e.field(), e.expected())));
-    }
-
-    @ExceptionHandler(WrongCurrentPassword.class)
-    ProblemDetail wrongCurrentPassword(WrongCurrentPassword e) {
-        return Problems.withField(
-                Refusals.of(e), e.getMessage(), "currentPassword", "the password you log in with now");
-    }
-
-    @ExceptionHandler(CannotDisableYourself.class)
-    ProblemDetail selfLockout(CannotDisableYourself e) {
-        return Problems.of(Refusals.of(e), e.getMessage());
-    }
-
-    @ExceptionHandler({WalletNotFound.class, TopUpNotFound.class, UserNotFound.class})
-    ProblemDetail notFound(RuntimeException e) {
-        return Problems.of(Refusals.of(e), e.getMessage());
-    }
-
-    @ExceptionHandler(UsernameTaken.class)
-    ProblemDetail usernameTaken(UsernameTaken e) {
-        return Problems.withField(Refusals.of(e), e.getMessage(), "username", "a username not in use");
+    /**
+     * Every refusal of the service, answered from the one table. A type that resolves by itself says when to retry,
+     * unless a limit already said so more exactly (the rate limit's Retry-After is set before the request is refused).
+     */
+    @ExceptionHandler(Refusal.class)
+    ProblemDetail refused(Refusal e, HttpServletResponse response) {
+        Problems.sayWhenToRetry(Refusals.typeOf(e), response);
+        return Refusals.problem(e);
     }
 
     @ExceptionHandler(ConstraintViolationException.class)
@@ -198,9 +75,10 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     })
     ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
         log.warn("Database unavailable: {}", e.getMessage());
-        return ResponseEntity.status(HttpProblem.SERVICE_UNAVAILABLE.status())
-                .header(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER)
-                .body(DatabaseUnavailable.problem());
+        ProblemDetail problem = DatabaseUnavailable.problem();
+        return ResponseEntity.status(problem.getStatus())
+                .header(HttpHeaders.RETRY_AFTER, Problems.RETRY_SOON_SECONDS)
+                .body(problem);
     }
 
     /** A wait the database's timeouts ended is an outage to retry, like the above; any other uncategorised SQL fault is not. */

@@ -10,9 +10,6 @@ import org.springframework.http.ProblemDetail;
 /** The answer while the database (or another part a request needs) cannot be reached: retry, with the same key. */
 final class DatabaseUnavailable {
 
-    /** Seconds a client is asked to wait before it retries. */
-    static final String RETRY_AFTER = "1";
-
     /**
      * What the sessions' timeouts raise (docs/architecture.md, "Nothing waits forever") and Spring leaves
      * uncategorised: 55P03 lock_not_available ({@code lock_timeout}), 25P03 the session ended by

@@ -23,7 +23,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.authentication.AccountStatusUserDetailsChecker;
 import org.springframework.security.authentication.AuthenticationProvider;
@@ -134,7 +133,7 @@ class SecurityConfiguration {
                 // The password could not be checked (the user store is unreachable): neither the client's fault
                 // nor a wrong password, and a 401 would tell it to stop trying.
                 log.warn("Credentials could not be checked: {}", e.getMessage());
-                response.setHeader(HttpHeaders.RETRY_AFTER, DatabaseUnavailable.RETRY_AFTER);
+                Problems.sayWhenToRetry(HttpProblem.SERVICE_UNAVAILABLE, response);
                 Problems.write(response, json, DatabaseUnavailable.problem());
                 return;
             }

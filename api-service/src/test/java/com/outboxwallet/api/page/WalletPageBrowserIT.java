@@ -3,6 +3,7 @@ package com.outboxwallet.api.page;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outboxwallet.api.ApiServiceIntegrationTest;
+import com.outboxwallet.api.topup.Amount;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -128,6 +129,14 @@ class WalletPageBrowserIT extends ApiServiceIntegrationTest {
         browser.navigate().refresh();
 
         assertThat(idempotencyKey()).isNotBlank().isNotEqualTo(first);
+    }
+
+    @Test
+    void theBrowserChecksTheAmountByTheServicesOwnFormat() {
+        logIn(aUser());
+
+        assertThat(browser.findElement(By.id("amount")).getDomAttribute("pattern"))
+                .isEqualTo(Amount.FORMAT);
     }
 
     @Test

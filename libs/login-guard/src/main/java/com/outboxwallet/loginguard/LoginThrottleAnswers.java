@@ -3,10 +3,10 @@ package com.outboxwallet.loginguard;
 import com.outboxwallet.problems.HttpProblem;
 import com.outboxwallet.problems.ProblemType;
 import com.outboxwallet.problems.Problems;
+import com.outboxwallet.problems.RateLimitFields;
 import jakarta.servlet.http.HttpServletResponse;
 import java.util.List;
 import java.util.Optional;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ProblemDetail;
 import org.springframework.security.core.AuthenticationException;
@@ -36,7 +36,7 @@ public final class LoginThrottleAnswers {
             return Optional.of(problem(throttled));
         }
         if (failure instanceof PasswordChecks.PasswordChecksBusy) {
-            response.setHeader(HttpHeaders.RETRY_AFTER, "1");
+            Problems.sayWhenToRetry(HttpProblem.SERVICE_UNAVAILABLE, response);
             return Optional.of(Problems.of(
                     HttpProblem.SERVICE_UNAVAILABLE,
                     "Too many logins are being checked at once; try again in a second."));
@@ -47,13 +47,9 @@ public final class LoginThrottleAnswers {
     /** The status and the headers; the body is the caller's (a problem, or a page for a login form). */
     public static void tooManyFailures(LoginThrottled throttled, HttpServletResponse response) {
         LoginThrottle.Wait wait = throttled.waitFor();
-        String policy = "\"" + wait.limit().policyName() + "\"";
         response.setStatus(HttpStatus.TOO_MANY_REQUESTS.value());
-        response.setHeader(HttpHeaders.RETRY_AFTER, String.valueOf(throttled.retryAfterSeconds()));
-        response.setHeader(
-                "RateLimit-Policy",
-                policy + ";q=" + wait.maxAttempts() + ";w=" + wait.window().toSeconds());
-        response.setHeader("RateLimit", policy + ";r=0;t=" + throttled.retryAfterSeconds());
+        new RateLimitFields(wait.limit().policyName(), wait.maxAttempts(), wait.window())
+                .refused(response, throttled.retryAfterSeconds());
     }
 
     public static ProblemDetail problem(LoginThrottled throttled) {

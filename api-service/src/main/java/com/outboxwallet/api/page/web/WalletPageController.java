@@ -1,5 +1,6 @@
 package com.outboxwallet.api.page.web;
 
+import com.outboxwallet.api.Refusal;
 import com.outboxwallet.api.auth.WalletUser;
 import com.outboxwallet.api.idempotency.IdempotencyKey;
 import com.outboxwallet.api.idempotency.IdempotencyKeyReused;
@@ -87,7 +88,7 @@ class WalletPageController {
                     user,
                     model,
                     response,
-                    Refusals.typeOf(invalid).orElseThrow().status(),
+                    Refusals.typeOf(invalid).status(),
                     amount,
                     "Enter an amount greater than 0: " + Amount.EXPECTED + ".");
         }
@@ -113,9 +114,8 @@ class WalletPageController {
         WalletBusy.class,
         RateLimited.class
     })
-    String refused(
-            @AuthenticationPrincipal WalletUser user, RuntimeException e, Model model, HttpServletResponse response) {
-        ProblemType type = Refusals.typeOf(e).orElseThrow();
+    String refused(@AuthenticationPrincipal WalletUser user, Refusal e, Model model, HttpServletResponse response) {
+        ProblemType type = Refusals.typeOf(e);
         String why = type.retryAfter() ? "Please try again in a moment: " + e.getMessage() + "." : e.getMessage() + ".";
         return refused(user, model, response, type.status(), "", why);
     }
@@ -138,6 +138,7 @@ class WalletPageController {
         model.addAttribute("wallet", wallet);
         model.addAttribute("topUps", topUps.page(user.id(), 0, 10));
         model.addAttribute("amount", amount);
+        model.addAttribute("amountFormat", Amount.FORMAT); // the browser checks what the service will
         // A new key for every form rendered: the form's submits share it, two separate forms never do.
         model.addAttribute("idempotencyKey", UUID.randomUUID().toString());
         return "wallet";

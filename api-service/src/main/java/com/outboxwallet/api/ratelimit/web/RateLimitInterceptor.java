@@ -3,9 +3,10 @@ package com.outboxwallet.api.ratelimit.web;
 import com.outboxwallet.api.auth.WalletUser;
 import com.outboxwallet.api.ratelimit.RateLimitDecision;
 import com.outboxwallet.api.ratelimit.UserRateLimiter;
+import com.outboxwallet.problems.RateLimitFields;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.springframework.http.HttpHeaders;
+import java.time.Duration;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.web.servlet.HandlerInterceptor;
@@ -17,7 +18,7 @@ import org.springframework.web.servlet.HandlerInterceptor;
  */
 class RateLimitInterceptor implements HandlerInterceptor {
 
-    static final String POLICY = "\"per-user\"";
+    static final String POLICY = "per-user";
 
     private final UserRateLimiter limiter;
 
@@ -32,13 +33,13 @@ class RateLimitInterceptor implements HandlerInterceptor {
             return true;
         }
         RateLimitDecision decision = limiter.tryAcquire(user.id());
-        response.setHeader("RateLimit-Policy", POLICY + ";q=" + decision.limit() + ";w=" + decision.windowSeconds());
+        RateLimitFields fields =
+                new RateLimitFields(POLICY, decision.limit(), Duration.ofSeconds(decision.windowSeconds()));
         if (decision.allowed()) {
-            response.setHeader("RateLimit", POLICY + ";r=" + decision.remaining());
+            fields.allowed(response, decision.remaining());
             return true;
         }
-        response.setHeader("RateLimit", POLICY + ";r=0;t=" + decision.secondsToPermit());
-        response.setHeader(HttpHeaders.RETRY_AFTER, Long.toString(decision.secondsToPermit()));
+        fields.refused(response, decision.secondsToPermit());
         throw new RateLimited(decision);
     }
 }
