@@ -1,5 +1,6 @@
 package com.outboxwallet.api.outbox;
 
+import com.outboxwallet.events.OutboxMessage;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import org.springframework.jdbc.core.simple.JdbcClient;

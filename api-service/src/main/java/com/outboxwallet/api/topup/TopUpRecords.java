@@ -1,10 +1,10 @@
 package com.outboxwallet.api.topup;
 
-import com.outboxwallet.api.outbox.OutboxMessage;
 import com.outboxwallet.api.outbox.OutboxRepository;
 import com.outboxwallet.api.trace.LogContext;
 import com.outboxwallet.api.trace.RequestTraces;
 import com.outboxwallet.api.wallet.Wallet;
+import com.outboxwallet.events.OutboxMessage;
 import com.outboxwallet.events.TopUpAccepted;
 import com.outboxwallet.events.WalletEventCodec;
 import java.time.Instant;

@@ -48,20 +48,21 @@ public class WalletRepository {
     }
 
     /**
-     * Raises the balance in one statement, only while the result stays within the ceiling. The row lock the UPDATE
+     * Raises the balance in one statement, only while the result stays within the ceiling ({@link BalanceCeiling}'s
+     * rule, said in SQL). The row lock the UPDATE
      * takes orders concurrent top-ups of one wallet, and PostgreSQL re-checks the condition on the newest row version
      * after waiting, so no update is lost and every version is used exactly once.
      *
      * @return the wallet after the change; empty when there is no wallet or the ceiling would be passed
      */
-    public Optional<Wallet> creditWithin(UUID userId, BigDecimal amount, BigDecimal ceiling, Instant at) {
+    public Optional<Wallet> creditWithin(UUID userId, BigDecimal amount, BalanceCeiling ceiling, Instant at) {
         return jdbc.sql("""
                         UPDATE wallets
                            SET balance = balance + :amount, version = version + 1, updated_at = :at
                          WHERE user_id = :userId AND balance + :amount <= :ceiling
                         RETURNING id, user_id, balance, currency, version""")
                 .param("amount", amount)
-                .param("ceiling", ceiling)
+                .param("ceiling", ceiling.limit())
                 .param("at", utc(at))
                 .param("userId", userId)
                 .query(WALLET)

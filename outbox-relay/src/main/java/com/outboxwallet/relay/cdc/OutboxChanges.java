@@ -1,5 +1,6 @@
 package com.outboxwallet.relay.cdc;
 
+import com.outboxwallet.events.OutboxMessage;
 import com.outboxwallet.relay.outbox.OutboxRow;
 import io.debezium.data.Envelope;
 import java.time.Instant;
@@ -27,13 +28,15 @@ final class OutboxChanges {
         // Debezium's defaults: uuid, jsonb and timestamptz arrive as strings, bigint as a long.
         return Optional.of(new OutboxRow(
                 row.getInt64("id"),
-                UUID.fromString(row.getString("event_id")),
-                UUID.fromString(row.getString("aggregate_id")),
-                row.getString("event_type"),
-                row.getString("payload"),
-                row.getString("idempotency_key"),
-                row.getInt64("sequence"),
-                Instant.parse(row.getString("occurred_at")),
-                row.getString("traceparent")));
+                new OutboxMessage(
+                        UUID.fromString(row.getString("event_id")),
+                        row.getString("aggregate_type"),
+                        UUID.fromString(row.getString("aggregate_id")),
+                        row.getString("event_type"),
+                        row.getString("payload"),
+                        row.getString("idempotency_key"),
+                        row.getInt64("sequence"),
+                        Instant.parse(row.getString("occurred_at")),
+                        row.getString("traceparent"))));
     }
 }

@@ -25,21 +25,24 @@ public class CloudEventRecords {
 
     /** The record with the trace context the api-service stored with the row. */
     public ProducerRecord<String, byte[]> toRecord(OutboxRow row) {
-        return toRecord(row, row.traceparent());
+        return toRecord(row, row.message().traceparent());
     }
 
     /** @param traceparent the W3C context the record carries (the relay's producer span); null for none */
     public ProducerRecord<String, byte[]> toRecord(OutboxRow row, @Nullable String traceparent) {
         RecordHeaders headers = new RecordHeaders();
         header(headers, CloudEventHeaders.SPEC_VERSION, CloudEventHeaders.SPEC_VERSION_1_0);
-        header(headers, CloudEventHeaders.ID, row.eventId().toString());
+        header(headers, CloudEventHeaders.ID, row.message().eventId().toString());
         header(headers, CloudEventHeaders.SOURCE, properties.cloudEvents().source());
-        header(headers, CloudEventHeaders.TYPE, row.eventType());
-        header(headers, CloudEventHeaders.TIME, row.occurredAt().toString());
+        header(headers, CloudEventHeaders.TYPE, row.message().eventType());
+        header(headers, CloudEventHeaders.TIME, row.message().occurredAt().toString());
         header(headers, CloudEventHeaders.CONTENT_TYPE, CloudEventHeaders.JSON);
-        header(headers, CloudEventHeaders.WALLET_SEQUENCE, Long.toString(row.sequence()));
-        if (row.idempotencyKey() != null) {
-            header(headers, CloudEventHeaders.IDEMPOTENCY_KEY, row.idempotencyKey());
+        header(
+                headers,
+                CloudEventHeaders.WALLET_SEQUENCE,
+                Long.toString(row.message().sequence()));
+        if (row.message().idempotencyKey() != null) {
+            header(headers, CloudEventHeaders.IDEMPOTENCY_KEY, row.message().idempotencyKey());
         }
         if (traceparent != null) {
             header(headers, CloudEventHeaders.TRACEPARENT, traceparent);
@@ -47,8 +50,8 @@ public class CloudEventRecords {
         return new ProducerRecord<>(
                 properties.topic().name(),
                 null,
-                row.aggregateId().toString(),
-                row.payload().getBytes(StandardCharsets.UTF_8),
+                row.message().aggregateId().toString(),
+                row.message().payload().getBytes(StandardCharsets.UTF_8),
                 headers);
     }
 

@@ -62,7 +62,7 @@ public class RelayMetrics {
     public void published(List<OutboxRow> batch) {
         published.increment(batch.size());
         var now = clock.instant();
-        batch.forEach(row -> latency.record(Duration.between(row.occurredAt(), now)));
+        batch.forEach(row -> latency.record(Duration.between(row.message().occurredAt(), now)));
     }
 
     public void publishFailed() {

@@ -1,17 +1,9 @@
 package com.outboxwallet.relay.outbox;
 
-import java.time.Instant;
-import java.util.UUID;
-import org.jspecify.annotations.Nullable;
+import com.outboxwallet.events.OutboxMessage;
 
-/** An outbox row as the api-service wrote it. The relay forwards the payload without reading it. */
-public record OutboxRow(
-        long id,
-        UUID eventId,
-        UUID aggregateId,
-        String eventType,
-        String payload,
-        String idempotencyKey,
-        long sequence,
-        Instant occurredAt,
-        @Nullable String traceparent) {}
+/**
+ * An outbox row as the api-service wrote it: its message, and the id that orders the rows and marks them published.
+ * The relay forwards the payload without reading it.
+ */
+public record OutboxRow(long id, OutboxMessage message) {}

@@ -1,5 +1,6 @@
 package com.outboxwallet.relay.outbox;
 
+import com.outboxwallet.events.OutboxMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -7,6 +8,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -17,20 +19,22 @@ import org.springframework.transaction.annotation.Transactional;
 public class OutboxStore {
 
     private static final String SELECT_ROW = """
-            SELECT id, event_id, aggregate_id, event_type, payload::text AS payload, idempotency_key, sequence,
-                   occurred_at, traceparent
+            SELECT id, event_id, aggregate_type, aggregate_id, event_type, payload::text AS payload, idempotency_key,
+                   sequence, occurred_at, traceparent
               FROM outbox
             """;
     private static final RowMapper<OutboxRow> ROW = (rs, n) -> new OutboxRow(
             rs.getLong("id"),
-            rs.getObject("event_id", UUID.class),
-            rs.getObject("aggregate_id", UUID.class),
-            rs.getString("event_type"),
-            rs.getString("payload"),
-            rs.getString("idempotency_key"),
-            rs.getLong("sequence"),
-            rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
-            rs.getString("traceparent"));
+            new OutboxMessage(
+                    rs.getObject("event_id", UUID.class),
+                    rs.getString("aggregate_type"),
+                    rs.getObject("aggregate_id", UUID.class),
+                    rs.getString("event_type"),
+                    rs.getString("payload"),
+                    rs.getString("idempotency_key"),
+                    rs.getLong("sequence"),
+                    rs.getObject("occurred_at", OffsetDateTime.class).toInstant(),
+                    rs.getString("traceparent")));
 
     private final JdbcClient jdbc;
 
@@ -82,7 +86,7 @@ public class OutboxStore {
      * Published rows still retained that occurred in [from, to), optionally of one wallet, after an id. Only published
      * ones: an unpublished row is the live relay's to send (and mark), after the rows of its wallet before it.
      */
-    public List<OutboxRow> findPublished(Instant from, Instant to, UUID walletId, long afterId, int limit) {
+    public List<OutboxRow> findPublished(Instant from, Instant to, @Nullable UUID walletId, long afterId, int limit) {
         return jdbc.sql(SELECT_ROW + """
                          WHERE published_at IS NOT NULL
                            AND occurred_at >= :from AND occurred_at < :to AND id > :afterId
@@ -98,7 +102,7 @@ public class OutboxStore {
                 .list();
     }
 
-    public long countPublished(Instant from, Instant to, UUID walletId) {
+    public long countPublished(Instant from, Instant to, @Nullable UUID walletId) {
         return jdbc.sql("""
                         SELECT count(*) FROM outbox WHERE published_at IS NOT NULL
                            AND occurred_at >= :from AND occurred_at < :to

@@ -41,11 +41,11 @@ class PublishTraces {
     /** Records the row's wait in the outbox and starts its producer span; end it with {@link #ended}. */
     Span startPublish(OutboxRow row) {
         long now = clock.millis();
-        long waited = Math.max(0, now - row.occurredAt().toEpochMilli());
+        long waited = Math.max(0, now - row.message().occurredAt().toEpochMilli());
         Span outbox = storedContextOf(row)
                 .name(OUTBOX)
-                .tag("messaging.message.id", row.eventId().toString())
-                .startTimestamp(row.occurredAt().toEpochMilli(), TimeUnit.MILLISECONDS)
+                .tag("messaging.message.id", row.message().eventId().toString())
+                .startTimestamp(row.message().occurredAt().toEpochMilli(), TimeUnit.MILLISECONDS)
                 .start();
         outbox.end(now, TimeUnit.MILLISECONDS);
         return storedContextOf(row)
@@ -54,9 +54,9 @@ class PublishTraces {
                 .tag("messaging.system", "kafka")
                 .tag("messaging.operation.type", "send")
                 .tag("messaging.destination.name", topic)
-                .tag("messaging.message.id", row.eventId().toString())
-                .tag("messaging.kafka.message.key", row.aggregateId().toString())
-                .tag("wallet.sequence", row.sequence())
+                .tag("messaging.message.id", row.message().eventId().toString())
+                .tag("messaging.kafka.message.key", row.message().aggregateId().toString())
+                .tag("wallet.sequence", row.message().sequence())
                 .tag("outbox.wait.ms", waited)
                 .start();
     }
@@ -65,11 +65,11 @@ class PublishTraces {
     @Nullable
     String traceparentOf(Span publish, OutboxRow row) {
         if (publish.isNoop()) {
-            return row.traceparent();
+            return row.message().traceparent();
         }
         Map<String, String> carrier = new HashMap<>();
         propagator.inject(publish.context(), carrier, (map, key, value) -> carrier.put(key, value));
-        return carrier.getOrDefault(CloudEventHeaders.TRACEPARENT, row.traceparent());
+        return carrier.getOrDefault(CloudEventHeaders.TRACEPARENT, row.message().traceparent());
     }
 
     /** @param failure why Kafka did not acknowledge the record; null when it did */
@@ -82,6 +82,7 @@ class PublishTraces {
 
     private Span.Builder storedContextOf(OutboxRow row) {
         return propagator.extract(
-                row.traceparent(), (stored, field) -> CloudEventHeaders.TRACEPARENT.equals(field) ? stored : null);
+                row.message().traceparent(),
+                (stored, field) -> CloudEventHeaders.TRACEPARENT.equals(field) ? stored : null);
     }
 }

@@ -3,6 +3,7 @@ package com.outboxwallet.relay.kafka;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outboxwallet.events.CloudEventHeaders;
+import com.outboxwallet.events.OutboxMessage;
 import com.outboxwallet.relay.RelayProperties;
 import com.outboxwallet.relay.outbox.OutboxRow;
 import java.nio.charset.StandardCharsets;
@@ -33,9 +34,10 @@ class CloudEventRecordsTest {
         ProducerRecord<String, byte[]> record = records.toRecord(row);
 
         assertThat(record.topic()).isEqualTo("wallet.events");
-        assertThat(record.key()).isEqualTo(row.aggregateId().toString());
+        assertThat(record.key()).isEqualTo(row.message().aggregateId().toString());
         assertThat(record.partition()).isNull();
-        assertThat(new String(record.value(), StandardCharsets.UTF_8)).isEqualTo(row.payload());
+        assertThat(new String(record.value(), StandardCharsets.UTF_8))
+                .isEqualTo(row.message().payload());
     }
 
     @Test
@@ -45,9 +47,11 @@ class CloudEventRecordsTest {
         ProducerRecord<String, byte[]> record = records.toRecord(row);
 
         assertThat(header(record, CloudEventHeaders.SPEC_VERSION)).isEqualTo("1.0");
-        assertThat(header(record, CloudEventHeaders.ID)).isEqualTo(row.eventId().toString());
+        assertThat(header(record, CloudEventHeaders.ID))
+                .isEqualTo(row.message().eventId().toString());
         assertThat(header(record, CloudEventHeaders.SOURCE)).isEqualTo("/outbox-wallet/api-service");
-        assertThat(header(record, CloudEventHeaders.TYPE)).isEqualTo(row.eventType());
+        assertThat(header(record, CloudEventHeaders.TYPE))
+                .isEqualTo(row.message().eventType());
         assertThat(header(record, CloudEventHeaders.TIME)).isEqualTo("2026-11-25T06:28:50.570430Z");
         assertThat(header(record, CloudEventHeaders.CONTENT_TYPE)).isEqualTo("application/json");
         assertThat(header(record, CloudEventHeaders.WALLET_SEQUENCE)).isEqualTo("7");
@@ -58,17 +62,7 @@ class CloudEventRecordsTest {
 
     @Test
     void eventWithoutIdempotencyKeyOrTraceCarriesNoEmptyHeader() {
-        OutboxRow row = aRow(null);
-        ProducerRecord<String, byte[]> record = records.toRecord(new OutboxRow(
-                row.id(),
-                row.eventId(),
-                row.aggregateId(),
-                row.eventType(),
-                row.payload(),
-                null,
-                row.sequence(),
-                row.occurredAt(),
-                null));
+        ProducerRecord<String, byte[]> record = records.toRecord(aRow(null, null));
 
         assertThat(record.headers().lastHeader(CloudEventHeaders.IDEMPOTENCY_KEY))
                 .isNull();
@@ -76,16 +70,22 @@ class CloudEventRecordsTest {
     }
 
     private static OutboxRow aRow(String idempotencyKey) {
+        return aRow(idempotencyKey, "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+    }
+
+    private static OutboxRow aRow(String idempotencyKey, String traceparent) {
         return new OutboxRow(
                 42L,
-                UUID.randomUUID(),
-                UUID.randomUUID(),
-                "com.outboxwallet.wallet.topup.accepted.v1",
-                "{\"amount\":\"150000.00\"}",
-                idempotencyKey,
-                7L,
-                Instant.parse("2026-11-25T06:28:50.570430Z"),
-                "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01");
+                new OutboxMessage(
+                        UUID.randomUUID(),
+                        "wallet",
+                        UUID.randomUUID(),
+                        "com.outboxwallet.wallet.topup.accepted.v1",
+                        "{\"amount\":\"150000.00\"}",
+                        idempotencyKey,
+                        7L,
+                        Instant.parse("2026-11-25T06:28:50.570430Z"),
+                        traceparent));
     }
 
     private static String header(ProducerRecord<String, byte[]> record, String name) {

@@ -1,5 +1,6 @@
 package com.outboxwallet.bench;
 
+import com.outboxwallet.events.OutboxMessage;
 import com.outboxwallet.events.TopUpAccepted;
 import com.outboxwallet.events.WalletEventCodec;
 import com.outboxwallet.relay.RelayProperties;
@@ -85,14 +86,16 @@ final class TopUpTopic {
                         Instant.now().truncatedTo(ChronoUnit.MICROS));
                 OutboxRow row = new OutboxRow(
                         i + 1L,
-                        UUID.randomUUID(),
-                        event.walletId(),
-                        TopUpAccepted.TYPE,
-                        codec.toJson(event),
-                        "bench-" + event.topUpId(),
-                        sequence,
-                        event.occurredAt(),
-                        null);
+                        new OutboxMessage(
+                                UUID.randomUUID(),
+                                "wallet",
+                                event.walletId(),
+                                TopUpAccepted.TYPE,
+                                codec.toJson(event),
+                                "bench-" + event.topUpId(),
+                                sequence,
+                                event.occurredAt(),
+                                null));
                 producer.send(records.toRecord(row), (metadata, e) -> {
                     if (e != null) {
                         failure.compareAndSet(null, e);

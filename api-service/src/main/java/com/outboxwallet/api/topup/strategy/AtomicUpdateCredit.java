@@ -1,6 +1,6 @@
 package com.outboxwallet.api.topup.strategy;
 
-import com.outboxwallet.api.wallet.BalanceCeilingExceeded;
+import com.outboxwallet.api.wallet.BalanceCeiling;
 import com.outboxwallet.api.wallet.Wallet;
 import com.outboxwallet.api.wallet.WalletNotFound;
 import com.outboxwallet.api.wallet.WalletRepository;
@@ -12,9 +12,9 @@ import java.util.UUID;
 class AtomicUpdateCredit implements CreditStrategy {
 
     private final WalletRepository wallets;
-    private final BigDecimal ceiling;
+    private final BalanceCeiling ceiling;
 
-    AtomicUpdateCredit(WalletRepository wallets, BigDecimal ceiling) {
+    AtomicUpdateCredit(WalletRepository wallets, BalanceCeiling ceiling) {
         this.wallets = wallets;
         this.ceiling = ceiling;
     }
@@ -25,7 +25,7 @@ class AtomicUpdateCredit implements CreditStrategy {
             // Nothing was updated: either there is no wallet or the ceiling held. Telling them apart after the fact
             // is safe because neither answer writes anything.
             wallets.findByUserId(userId).orElseThrow(() -> new WalletNotFound(userId));
-            return new BalanceCeilingExceeded(ceiling);
+            return ceiling.exceeded();
         });
     }
 }

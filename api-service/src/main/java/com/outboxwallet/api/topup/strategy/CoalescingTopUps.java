@@ -9,6 +9,7 @@ import com.outboxwallet.api.topup.TopUpCommand;
 import com.outboxwallet.api.topup.TopUpRecords;
 import com.outboxwallet.api.topup.TopUpTransaction;
 import com.outboxwallet.api.trace.RequestTraces;
+import com.outboxwallet.api.wallet.BalanceCeiling;
 import com.outboxwallet.api.wallet.BalanceCeilingExceeded;
 import com.outboxwallet.api.wallet.Wallet;
 import com.outboxwallet.api.wallet.WalletNotFound;
@@ -50,7 +51,7 @@ final class CoalescingTopUps implements TopUpTransaction, AutoCloseable {
     private final TopUpRecords records;
     private final DailyLimits dailyLimits;
     private final TransactionTemplate transactions;
-    private final BigDecimal ceiling;
+    private final BalanceCeiling ceiling;
     private final int maxBatch;
     private final Clock clock;
     /** The top-ups waiting, per user; a user is here exactly while a committer works through their queue. */
@@ -64,7 +65,7 @@ final class CoalescingTopUps implements TopUpTransaction, AutoCloseable {
             TopUpRecords records,
             DailyLimits dailyLimits,
             TransactionTemplate transactions,
-            BigDecimal ceiling,
+            BalanceCeiling ceiling,
             ConcurrencyProperties.Coalescing settings,
             Clock clock,
             RequestTraces traces) {
@@ -180,9 +181,11 @@ final class CoalescingTopUps implements TopUpTransaction, AutoCloseable {
         List<Outcome> outcomes = new ArrayList<>(batch.size());
         for (Waiting top : batch) {
             BigDecimal amount = top.command().amount().value();
-            BigDecimal raised = current.balance().add(amount);
-            if (raised.compareTo(ceiling) > 0) {
-                outcomes.add(new Outcome.Refused(new BalanceCeilingExceeded(ceiling)));
+            BigDecimal raised;
+            try {
+                raised = ceiling.raise(current.balance(), amount);
+            } catch (BalanceCeilingExceeded refused) {
+                outcomes.add(new Outcome.Refused(refused));
                 continue;
             }
             Optional<DailyLimitExceeded> overLimit = today.refusal(amount);

@@ -1,6 +1,6 @@
 package com.outboxwallet.api.topup.strategy;
 
-import com.outboxwallet.api.wallet.BalanceCeilingExceeded;
+import com.outboxwallet.api.wallet.BalanceCeiling;
 import com.outboxwallet.api.wallet.Wallet;
 import com.outboxwallet.api.wallet.WalletNotFound;
 import com.outboxwallet.api.wallet.WalletRepository;
@@ -16,11 +16,11 @@ import java.util.function.Supplier;
 class OptimisticCredit implements CreditStrategy {
 
     private final WalletRepository wallets;
-    private final BigDecimal ceiling;
+    private final BalanceCeiling ceiling;
     private final Backoff backoff;
     private final int maxAttempts;
 
-    OptimisticCredit(WalletRepository wallets, BigDecimal ceiling, ConcurrencyProperties.Optimistic settings) {
+    OptimisticCredit(WalletRepository wallets, BalanceCeiling ceiling, ConcurrencyProperties.Optimistic settings) {
         this.wallets = wallets;
         this.ceiling = ceiling;
         this.backoff = new Backoff(settings.baseBackoff(), settings.maxBackoff());
@@ -33,13 +33,10 @@ class OptimisticCredit implements CreditStrategy {
     }
 
     static Wallet creditIfUnchanged(
-            WalletRepository wallets, BigDecimal ceiling, UUID userId, BigDecimal amount, Instant at) {
+            WalletRepository wallets, BalanceCeiling ceiling, UUID userId, BigDecimal amount, Instant at) {
         Wallet read = wallets.findByUserId(userId).orElseThrow(() -> new WalletNotFound(userId));
-        BigDecimal raised = read.balance().add(amount);
-        if (raised.compareTo(ceiling) > 0) {
-            throw new BalanceCeilingExceeded(ceiling);
-        }
-        return wallets.writeIfUnchanged(read, raised, at).orElseThrow(WalletVersionConflict::new);
+        return wallets.writeIfUnchanged(read, ceiling.raise(read.balance(), amount), at)
+                .orElseThrow(WalletVersionConflict::new);
     }
 
     @Override

@@ -1,6 +1,6 @@
 package com.outboxwallet.api.topup.strategy;
 
-import com.outboxwallet.api.wallet.BalanceCeilingExceeded;
+import com.outboxwallet.api.wallet.BalanceCeiling;
 import com.outboxwallet.api.wallet.Wallet;
 import com.outboxwallet.api.wallet.WalletNotFound;
 import com.outboxwallet.api.wallet.WalletRepository;
@@ -12,9 +12,9 @@ import java.util.UUID;
 class PessimisticLockCredit implements CreditStrategy {
 
     private final WalletRepository wallets;
-    private final BigDecimal ceiling;
+    private final BalanceCeiling ceiling;
 
-    PessimisticLockCredit(WalletRepository wallets, BigDecimal ceiling) {
+    PessimisticLockCredit(WalletRepository wallets, BalanceCeiling ceiling) {
         this.wallets = wallets;
         this.ceiling = ceiling;
     }
@@ -22,10 +22,7 @@ class PessimisticLockCredit implements CreditStrategy {
     @Override
     public Wallet credit(UUID userId, BigDecimal amount, Instant at) {
         Wallet locked = wallets.findByUserIdForUpdate(userId).orElseThrow(() -> new WalletNotFound(userId));
-        BigDecimal raised = locked.balance().add(amount);
-        if (raised.compareTo(ceiling) > 0) {
-            throw new BalanceCeilingExceeded(ceiling);
-        }
+        BigDecimal raised = ceiling.raise(locked.balance(), amount);
         // Under the row lock the version cannot have moved; the check costs nothing and would expose a bug.
         return wallets.writeIfUnchanged(locked, raised, at)
                 .orElseThrow(() -> new IllegalStateException("wallet changed under its row lock"));

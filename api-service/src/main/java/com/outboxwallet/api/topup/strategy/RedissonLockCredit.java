@@ -1,5 +1,6 @@
 package com.outboxwallet.api.topup.strategy;
 
+import com.outboxwallet.api.wallet.BalanceCeiling;
 import com.outboxwallet.api.wallet.Wallet;
 import com.outboxwallet.api.wallet.WalletRepository;
 import java.math.BigDecimal;
@@ -25,13 +26,13 @@ class RedissonLockCredit implements CreditStrategy {
     private static final Logger log = LoggerFactory.getLogger(RedissonLockCredit.class);
 
     private final WalletRepository wallets;
-    private final BigDecimal ceiling;
+    private final BalanceCeiling ceiling;
     private final RedissonClient redisson;
     private final ConcurrencyProperties.Lock settings;
 
     RedissonLockCredit(
             WalletRepository wallets,
-            BigDecimal ceiling,
+            BalanceCeiling ceiling,
             RedissonClient redisson,
             ConcurrencyProperties.Lock settings) {
         this.wallets = wallets;

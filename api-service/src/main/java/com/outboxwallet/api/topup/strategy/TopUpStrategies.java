@@ -4,9 +4,9 @@ import com.outboxwallet.api.topup.DailyLimits;
 import com.outboxwallet.api.topup.TopUpRecords;
 import com.outboxwallet.api.topup.TopUpTransaction;
 import com.outboxwallet.api.trace.RequestTraces;
+import com.outboxwallet.api.wallet.BalanceCeiling;
 import com.outboxwallet.api.wallet.WalletProperties;
 import com.outboxwallet.api.wallet.WalletRepository;
-import java.math.BigDecimal;
 import java.time.Clock;
 import org.redisson.api.RedissonClient;
 import org.springframework.context.annotation.Bean;
@@ -24,7 +24,7 @@ public class TopUpStrategies {
     private final TopUpRecords records;
     private final DailyLimits dailyLimits;
     private final TransactionTemplate transactions;
-    private final BigDecimal ceiling;
+    private final BalanceCeiling ceiling;
     private final ConcurrencyProperties concurrency;
     private final RedissonClient redisson;
     private final Clock clock;
@@ -45,7 +45,7 @@ public class TopUpStrategies {
         this.records = records;
         this.dailyLimits = dailyLimits;
         this.transactions = transactions;
-        this.ceiling = wallet.limits().balanceCeiling();
+        this.ceiling = new BalanceCeiling(wallet.limits().balanceCeiling());
         this.concurrency = concurrency;
         this.redisson = redisson;
         this.clock = clock;
