@@ -35,15 +35,15 @@ import org.springframework.util.ClassUtils;
 
 /**
  * A service's defaults live in one place, its own YAML (the records bind them and validate, nothing more), and the
- * README's settings table says what they are. This test binds every {@code @ConfigurationProperties} record of each
- * service from that YAML alone (no profile, no environment) and holds the table to it, both ways: every setting of
- * every record has a row, and every row's default is the value the YAML gives, compared as the bound type (so
- * {@code 60s} and {@code 1m} are the same duration). A row whose default is not a literal ("none", "unset: …") says the
- * YAML sets nothing.
+ * settings table in docs/configuration.md says what they are. This test binds every {@code @ConfigurationProperties}
+ * record of each service from that YAML alone (no profile, no environment) and holds the table to it, both ways: every
+ * setting of every record has a row, and every row's default is the value the YAML gives, compared as the bound type
+ * (so {@code 60s} and {@code 1m} are the same duration). A row whose default is not a literal ("none", "unset: …")
+ * says the YAML sets nothing.
  */
 class DocumentedSettingsTest {
 
-    private static final Path README = Path.of("..", "..", "README.md");
+    private static final Path CONFIGURATION = Path.of("..", "..", "docs", "configuration.md");
 
     enum Service {
         API("api-service", "com.outboxwallet.api"),
@@ -107,20 +107,20 @@ class DocumentedSettingsTest {
         List<String> problems = new ArrayList<>();
         for (Setting setting : settings) {
             if (!documented.containsKey(setting.name())) {
-                problems.add(setting.name() + " has no row in README.md's settings table");
+                problems.add(setting.name() + " has no row in docs/configuration.md's settings table");
                 continue;
             }
-            String readme = documented.get(setting.name());
-            if (readme == null) {
+            String written = documented.get(setting.name());
+            if (written == null) {
                 // The YAML itself, not the bound value: a record may make one up where none is set (relay.instance-id).
                 String given = yaml.bind(setting.name(), String.class).orElse("");
                 if (!given.isBlank()) {
-                    problems.add(
-                            setting.name() + ": README.md says none, " + service.configName + ".yml gives " + given);
+                    problems.add(setting.name() + ": docs/configuration.md says none, " + service.configName
+                            + ".yml gives " + given);
                 }
-            } else if (!bindText(readme, setting.type()).equals(Optional.ofNullable(setting.value()))) {
-                problems.add(setting.name() + ": README.md says " + readme + ", " + service.configName + ".yml gives "
-                        + setting.value());
+            } else if (!bindText(written, setting.type()).equals(Optional.ofNullable(setting.value()))) {
+                problems.add(setting.name() + ": docs/configuration.md says " + written + ", " + service.configName
+                        + ".yml gives " + setting.value());
             }
         }
         assertThat(problems).isEmpty();
@@ -134,7 +134,7 @@ class DocumentedSettingsTest {
                 .map(Setting::name)
                 .toList();
         List<String> problems = new ArrayList<>();
-        documentedDefaults().forEach((name, readme) -> {
+        documentedDefaults().forEach((name, written) -> {
             if (recordSettings.contains(name)) {
                 return;
             }
@@ -142,11 +142,11 @@ class DocumentedSettingsTest {
             for (Service service : Service.values()) {
                 service.binder().bind(name, String.class).ifBound(value -> given.add(value));
             }
-            if (readme == null
+            if (written == null
                     ? !given.stream().allMatch(String::isEmpty)
-                    : given.isEmpty() || !given.stream().allMatch(readme::equals)) {
-                problems.add(
-                        name + ": README.md says " + (readme == null ? "none" : readme) + ", the YAML gives " + given);
+                    : given.isEmpty() || !given.stream().allMatch(written::equals)) {
+                problems.add(name + ": docs/configuration.md says " + (written == null ? "none" : written)
+                        + ", the YAML gives " + given);
             }
         });
         assertThat(problems).isEmpty();
@@ -206,7 +206,7 @@ class DocumentedSettingsTest {
     static Map<String, String> documentedDefaults() {
         Map<String, String> defaults = new LinkedHashMap<>();
         boolean inTable = false;
-        for (String line : readme()) {
+        for (String line : configurationDocument()) {
             if (line.startsWith("| setting | default |")) {
                 inTable = true;
             } else if (inTable && !line.startsWith("|")) {
@@ -223,7 +223,7 @@ class DocumentedSettingsTest {
                 }
             }
         }
-        assertThat(defaults).as("README.md's settings table").isNotEmpty();
+        assertThat(defaults).as("docs/configuration.md's settings table").isNotEmpty();
         return defaults;
     }
 
@@ -231,7 +231,7 @@ class DocumentedSettingsTest {
         List<String> names = new ArrayList<>();
         for (String part : withoutBrackets(cell).split(" / ")) {
             String name = literal(part);
-            assertThat(name).as("a setting in README.md: %s", cell).isNotNull();
+            assertThat(name).as("a setting in docs/configuration.md: %s", cell).isNotNull();
             names.add(
                     name.startsWith(".")
                             ? names.getFirst().substring(0, names.getFirst().lastIndexOf('.')) + name
@@ -249,9 +249,9 @@ class DocumentedSettingsTest {
         return text.replaceAll("\\([^)]*\\)", "");
     }
 
-    private static List<String> readme() {
+    private static List<String> configurationDocument() {
         try {
-            return Files.readAllLines(README);
+            return Files.readAllLines(CONFIGURATION);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
