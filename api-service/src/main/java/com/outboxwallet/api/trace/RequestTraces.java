@@ -1,12 +1,10 @@
 package com.outboxwallet.api.trace;
 
+import com.outboxwallet.tracing.TraceContexts;
 import io.micrometer.tracing.CurrentTraceContext;
-import io.micrometer.tracing.Span;
 import io.micrometer.tracing.TraceContext;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
-import java.util.HashMap;
-import java.util.Map;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Component;
@@ -20,26 +18,18 @@ import org.springframework.stereotype.Component;
 @Component
 public class RequestTraces {
 
-    static final String TRACEPARENT = "traceparent";
-
+    private final TraceContexts contexts;
     private final Tracer tracer;
-    private final Propagator propagator;
 
     RequestTraces(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
         // Without a tracer (management.tracing.enabled=false) events simply carry no trace.
-        this.tracer = tracer.getIfAvailable(() -> Tracer.NOOP);
-        this.propagator = propagator.getIfAvailable(() -> Propagator.NOOP);
+        this.contexts = new TraceContexts(tracer, propagator);
+        this.tracer = contexts.tracer();
     }
 
     /** @return the current span's W3C traceparent, or null when there is no span */
     public @Nullable String currentTraceparent() {
-        Span span = tracer.currentSpan();
-        if (span == null) {
-            return null;
-        }
-        Map<String, String> carrier = new HashMap<>();
-        propagator.inject(span.context(), carrier, (map, key, value) -> carrier.put(key, value));
-        return carrier.get(TRACEPARENT);
+        return contexts.traceparentOf(tracer.currentSpan());
     }
 
     /** @return the context to {@link #resume} on another thread; null when there is none */

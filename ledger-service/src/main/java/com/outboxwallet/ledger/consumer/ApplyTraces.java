@@ -2,6 +2,7 @@ package com.outboxwallet.ledger.consumer;
 
 import com.outboxwallet.events.CloudEventHeaders;
 import com.outboxwallet.ledger.consumer.RecordBatches.AppliedRecord;
+import com.outboxwallet.tracing.TraceContexts;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
@@ -25,12 +26,10 @@ class ApplyTraces {
 
     static final String PROCESS = "wallet.events process";
 
-    private final Tracer tracer;
-    private final Propagator propagator;
+    private final TraceContexts contexts;
 
     ApplyTraces(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator) {
-        this.tracer = tracer.getIfAvailable(() -> Tracer.NOOP);
-        this.propagator = propagator.getIfAvailable(() -> Propagator.NOOP);
+        this.contexts = new TraceContexts(tracer, propagator);
     }
 
     /** @return one started span per record, in the records' order */
@@ -52,14 +51,9 @@ class ApplyTraces {
     }
 
     private Span start(ConsumerRecord<String, byte[]> record) {
-        Span.Builder builder;
-        try {
-            builder = propagator.extract(record, ApplyTraces::header);
-        } catch (RuntimeException unreadable) {
-            // A record's headers are not trusted yet: a context that cannot be read starts a trace of its own.
-            builder = tracer.spanBuilder();
-        }
-        Span.Builder span = builder.name(PROCESS)
+        // A record's headers are not trusted yet: a context that cannot be read starts a trace of its own.
+        Span.Builder span = contexts.continuing(record, ApplyTraces::header)
+                .name(PROCESS)
                 .kind(Span.Kind.CONSUMER)
                 .tag("messaging.system", "kafka")
                 .tag("messaging.operation.type", "process")

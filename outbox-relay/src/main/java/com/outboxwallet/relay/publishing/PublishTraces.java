@@ -1,14 +1,12 @@
 package com.outboxwallet.relay.publishing;
 
-import com.outboxwallet.events.CloudEventHeaders;
 import com.outboxwallet.relay.RelayProperties;
 import com.outboxwallet.relay.outbox.OutboxRow;
+import com.outboxwallet.tracing.TraceContexts;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
 import io.micrometer.tracing.propagation.Propagator;
 import java.time.Clock;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -26,15 +24,13 @@ class PublishTraces {
     static final String PUBLISH = "wallet.events publish";
     static final String OUTBOX = "outbox";
 
-    private final Tracer tracer;
-    private final Propagator propagator;
+    private final TraceContexts contexts;
     private final String topic;
     private final Clock clock = Clock.systemUTC();
 
     PublishTraces(ObjectProvider<Tracer> tracer, ObjectProvider<Propagator> propagator, RelayProperties properties) {
         // Without a tracer (management.tracing.enabled=false) records carry the stored context unchanged.
-        this.tracer = tracer.getIfAvailable(() -> Tracer.NOOP);
-        this.propagator = propagator.getIfAvailable(() -> Propagator.NOOP);
+        this.contexts = new TraceContexts(tracer, propagator);
         this.topic = properties.topic().name();
     }
 
@@ -64,12 +60,8 @@ class PublishTraces {
     /** @return the W3C traceparent for the record: the producer span's, or the stored one without a tracer */
     @Nullable
     String traceparentOf(Span publish, OutboxRow row) {
-        if (publish.isNoop()) {
-            return row.message().traceparent();
-        }
-        Map<String, String> carrier = new HashMap<>();
-        propagator.inject(publish.context(), carrier, (map, key, value) -> carrier.put(key, value));
-        return carrier.getOrDefault(CloudEventHeaders.TRACEPARENT, row.message().traceparent());
+        String published = contexts.traceparentOf(publish);
+        return published != null ? published : row.message().traceparent();
     }
 
     /** @param failure why Kafka did not acknowledge the record; null when it did */
@@ -81,8 +73,6 @@ class PublishTraces {
     }
 
     private Span.Builder storedContextOf(OutboxRow row) {
-        return propagator.extract(
-                row.message().traceparent(),
-                (stored, field) -> CloudEventHeaders.TRACEPARENT.equals(field) ? stored : null);
+        return contexts.continuing(row.message().traceparent());
     }
 }

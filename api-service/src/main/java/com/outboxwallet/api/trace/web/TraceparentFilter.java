@@ -1,6 +1,7 @@
 package com.outboxwallet.api.trace.web;
 
 import com.outboxwallet.api.trace.RequestTraces;
+import com.outboxwallet.tracing.TraceContexts;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -20,8 +21,6 @@ import org.springframework.web.filter.OncePerRequestFilter;
 @Order(Ordered.HIGHEST_PRECEDENCE + 2)
 class TraceparentFilter extends OncePerRequestFilter {
 
-    static final String TRACEPARENT = "traceparent";
-
     private final RequestTraces traces;
 
     TraceparentFilter(RequestTraces traces) {
@@ -33,7 +32,7 @@ class TraceparentFilter extends OncePerRequestFilter {
             throws ServletException, IOException {
         String served = traces.currentTraceparent();
         if (served != null) {
-            response.setHeader(TRACEPARENT, served);
+            response.setHeader(TraceContexts.TRACEPARENT, served);
         }
         chain.doFilter(request, response);
     }
