@@ -63,14 +63,14 @@ class AdminUsersIT extends ApiServiceIntegrationTest {
         JsonNode second = json.readTree(
                 api().get(admin(), "/api/v1/admin/users?page=1&size=2").body());
 
-        assertThat(first.get("total").asLong()).isGreaterThanOrEqualTo(4); // the admin and these three at least
-        assertThat(first.get("users")).hasSize(2);
+        assertThat(first.get("totalElements").asLong()).isGreaterThanOrEqualTo(4); // the admin and these three at least
+        assertThat(first.get("content")).hasSize(2);
         List<String> names = List.of(
-                first.get("users").get(0).get("username").asString(),
-                first.get("users").get(1).get("username").asString(),
-                second.get("users").get(0).get("username").asString());
+                first.get("content").get(0).get("username").asString(),
+                first.get("content").get(1).get("username").asString(),
+                second.get("content").get(0).get("username").asString());
         assertThat(names).isSorted().doesNotHaveDuplicates();
-        assertThat(first.get("users").get(0).has("passwordHash")).isFalse();
+        assertThat(first.get("content").get(0).has("passwordHash")).isFalse();
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.outboxwallet.api.audit.AuditTrail.Action;
 import com.outboxwallet.api.auth.Role;
 import com.outboxwallet.api.auth.WalletUser;
 import com.outboxwallet.loginguard.PasswordPolicy;
+import com.outboxwallet.problems.Page;
 import com.outboxwallet.problems.Paging;
 import com.outboxwallet.problems.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
@@ -23,7 +24,6 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import java.net.URI;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.MediaType;
@@ -96,7 +96,7 @@ class AdminUserController {
     @ApiResponse(responseCode = "200", description = "One page of users")
     @ProblemResponses({"invalid-request", "not-acceptable"})
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    UserPageView list(
+    Page<UserView> list(
             @Parameter(description = "page number, from 0")
                     @RequestParam(defaultValue = "0")
                     @Min(0)
@@ -104,8 +104,7 @@ class AdminUserController {
                     int page,
             @Parameter(description = "users per page") @RequestParam(defaultValue = "50") @Min(1) @Max(200) int size) {
         UserAccounts.UserPage users = accounts.list(page, size);
-        return new UserPageView(
-                users.users().stream().map(UserView::of).toList(), users.page(), users.size(), users.total());
+        return new Page<>(users.users().stream().map(UserView::of).toList(), users.page(), users.size(), users.total());
     }
 
     @Operation(operationId = "getUser", summary = "Read a user", description = "One user and their wallet.")
@@ -210,10 +209,4 @@ class AdminUserController {
                     account.createdAt());
         }
     }
-
-    record UserPageView(
-            List<UserView> users,
-            @Schema(example = "0") int page,
-            @Schema(example = "50") int size,
-            @Schema(example = "1") long total) {}
 }

@@ -7,6 +7,7 @@ import com.outboxwallet.api.topup.IdempotentTopUps;
 import com.outboxwallet.api.topup.TopUpNotFound;
 import com.outboxwallet.api.topup.TopUpOutcome;
 import com.outboxwallet.api.topup.TopUpService;
+import com.outboxwallet.problems.Page;
 import com.outboxwallet.problems.Paging;
 import com.outboxwallet.problems.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
@@ -129,7 +130,7 @@ class TopUpController {
     @ApiResponse(responseCode = "200", description = "One page of your top-ups")
     @ProblemResponses("invalid-request")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
-    TopUpPage topUps(
+    Page<TopUpResponse> topUps(
             @AuthenticationPrincipal WalletUser user,
             @Parameter(description = "page number, from 0")
                     @RequestParam(defaultValue = "0")
@@ -141,14 +142,8 @@ class TopUpController {
         List<TopUpResponse> content = topUps.page(user.id(), page, size).stream()
                 .map(TopUpResponse::of)
                 .toList();
-        return new TopUpPage(content, page, size, topUps.count(user.id()));
+        return new Page<>(content, page, size, topUps.count(user.id()));
     }
-
-    record TopUpPage(
-            List<TopUpResponse> content,
-            @Schema(example = "0") int page,
-            @Schema(example = "20") int size,
-            @Schema(example = "1") long totalElements) {}
 
     /** A malformed id addresses nothing this caller owns: the same 404 as another user's top-up. */
     private static UUID parseId(String id) {

@@ -2,6 +2,7 @@ package com.outboxwallet.ledger.bookkeeping.web;
 
 import com.outboxwallet.ledger.bookkeeping.AuditLogEntry;
 import com.outboxwallet.ledger.bookkeeping.LedgerQueries;
+import com.outboxwallet.problems.Page;
 import com.outboxwallet.problems.Paging;
 import com.outboxwallet.problems.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
@@ -35,7 +36,7 @@ class AuditLogController {
             operationId = "listAuditLog",
             summary = "A wallet's audit log, newest first",
             description = "One row per top-up applied, with the idempotency key and message it arrived with, paged.")
-    AuditLogPage auditLog(
+    Page<Row> auditLog(
             @Parameter(description = "the wallet's id") @PathVariable UUID walletId,
             @Parameter(description = "page number, from 0")
                     @RequestParam(defaultValue = "0")
@@ -45,17 +46,8 @@ class AuditLogController {
             @Parameter(description = "rows per page") @RequestParam(defaultValue = "50") @Min(1) @Max(500) int size) {
         List<Row> rows =
                 ledger.auditLog(walletId, page, size).stream().map(Row::of).toList();
-        return new AuditLogPage(walletId.toString(), rows, page, size, ledger.auditLogSize(walletId));
+        return new Page<>(rows, page, size, ledger.auditLogSize(walletId));
     }
-
-    record AuditLogPage(
-            @Schema(format = "uuid", example = "5f0c3a6e-8d1b-4c47-9a51-2f1e6d7b9c10")
-            String walletId,
-
-            List<Row> content,
-            @Schema(example = "0") int page,
-            @Schema(example = "50") int size,
-            @Schema(example = "1") long totalElements) {}
 
     /** Amounts are strings: exact decimals. */
     record Row(

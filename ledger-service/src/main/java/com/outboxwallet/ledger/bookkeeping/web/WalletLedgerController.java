@@ -4,6 +4,7 @@ import com.outboxwallet.ledger.bookkeeping.LedgerEntry;
 import com.outboxwallet.ledger.bookkeeping.LedgerQueries;
 import com.outboxwallet.ledger.bookkeeping.SequenceGaps;
 import com.outboxwallet.ledger.bookkeeping.WalletBalance;
+import com.outboxwallet.problems.Page;
 import com.outboxwallet.problems.Paging;
 import com.outboxwallet.problems.ProblemResponses;
 import io.swagger.v3.oas.annotations.Operation;
@@ -43,7 +44,7 @@ class WalletLedgerController {
             description = "Both sides of each top-up that credited the wallet: the wallet's account and the funding"
                     + " account, paged.")
     @GetMapping(path = "/api/v1/ledger/wallets/{walletId}/entries", produces = MediaType.APPLICATION_JSON_VALUE)
-    EntriesPage entries(
+    Page<Entry> entries(
             @Parameter(description = "the wallet's id") @PathVariable UUID walletId,
             @Parameter(description = "page number, from 0")
                     @RequestParam(defaultValue = "0")
@@ -53,7 +54,7 @@ class WalletLedgerController {
             @Parameter(description = "lines per page") @RequestParam(defaultValue = "50") @Min(1) @Max(100) int size) {
         List<Entry> rows =
                 ledger.entries(walletId, page, size).stream().map(Entry::of).toList();
-        return new EntriesPage(walletId.toString(), rows, page, size, ledger.entriesSize(walletId));
+        return new Page<>(rows, page, size, ledger.entriesSize(walletId));
     }
 
     @Operation(
@@ -70,15 +71,6 @@ class WalletLedgerController {
             return notFound;
         });
     }
-
-    record EntriesPage(
-            @Schema(format = "uuid", example = "5f0c3a6e-8d1b-4c47-9a51-2f1e6d7b9c10")
-            String walletId,
-
-            List<Entry> content,
-            @Schema(example = "0") int page,
-            @Schema(example = "50") int size,
-            @Schema(example = "2") long totalElements) {}
 
     /** Amounts are strings: exact decimals. */
     record Entry(
