@@ -41,8 +41,8 @@ public abstract class ApiServiceTestBase {
         registry.add("spring.datasource.url", () -> infra.postgres().createDatabase("api_test"));
         registry.add("spring.datasource.username", () -> "postgres");
         registry.add("spring.datasource.password", () -> "");
-        registry.add("wallet.bootstrap-admin.password", () -> ADMIN_PASSWORD);
-        registry.add("wallet.metrics-scraper.password", () -> METRICS_PASSWORD);
+        registry.add("wallet.accounts.bootstrap-admin.password", () -> ADMIN_PASSWORD);
+        registry.add("wallet.accounts.metrics-scraper.password", () -> METRICS_PASSWORD);
     }
 
     protected WalletApi api() {
@@ -60,7 +60,7 @@ public abstract class ApiServiceTestBase {
         return new Credentials("admin", ADMIN_PASSWORD, null, null);
     }
 
-    /** The metrics scraper the service provisions from wallet.metrics-scraper.*. */
+    /** The metrics scraper the service provisions from wallet.accounts.metrics-scraper.*. */
     protected Credentials metricsScraper() {
         return new Credentials("prometheus", METRICS_PASSWORD, null, null);
     }

@@ -101,7 +101,7 @@ class CredentialRevocationIT extends ApiServiceIntegrationTest {
                             "--spring.datasource.username=" + environment.getProperty("spring.datasource.username"),
                             "--spring.datasource.password=" + environment.getProperty("spring.datasource.password"),
                             "--wallet.redis.url=" + environment.getProperty("wallet.redis.url"),
-                            "--wallet.bootstrap-admin.password=" + ADMIN_PASSWORD);
+                            "--wallet.accounts.bootstrap-admin.password=" + ADMIN_PASSWORD);
         }
         return ((WebServerApplicationContext) secondInstance).getWebServer().getPort();
     }

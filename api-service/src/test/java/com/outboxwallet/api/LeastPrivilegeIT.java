@@ -94,7 +94,7 @@ class LeastPrivilegeIT extends ApiServiceIntegrationTest {
                         "--spring.flyway.user=" + environment.getProperty("spring.datasource.username"),
                         "--spring.flyway.password=" + environment.getProperty("spring.datasource.password"),
                         "--wallet.redis.url=" + environment.getProperty("wallet.redis.url"),
-                        "--wallet.bootstrap-admin.password=" + ADMIN_PASSWORD,
+                        "--wallet.accounts.bootstrap-admin.password=" + ADMIN_PASSWORD,
                         "--wallet.limits.daily-amount=1000.00")) {
             WalletApi api = new WalletApi("http://localhost:"
                     + ((WebServerApplicationContext) apiOnItsRole)

@@ -17,7 +17,7 @@ import org.springframework.validation.annotation.Validated;
  *                       provisioned once its password is set
  */
 @Validated
-@ConfigurationProperties("wallet")
+@ConfigurationProperties("wallet.accounts")
 public record AccountProperties(
         @Valid @NotNull BootstrapAdmin bootstrapAdmin,
         List<@Valid DemoUser> demoUsers,
@@ -35,7 +35,7 @@ public record AccountProperties(
             String password) {
 
         public BootstrapAdmin {
-            refuseUnacceptable("wallet.bootstrap-admin.password (WALLET_ADMIN_PASSWORD)", password);
+            refuseUnacceptable("wallet.accounts.bootstrap-admin.password (WALLET_ADMIN_PASSWORD)", password);
         }
     }
 
@@ -55,7 +55,7 @@ public record AccountProperties(
             @NotBlank String username, @Nullable String password) {
 
         public MetricsScraper {
-            refuseUnacceptable("wallet.metrics-scraper.password (WALLET_METRICS_PASSWORD)", password);
+            refuseUnacceptable("wallet.accounts.metrics-scraper.password (WALLET_METRICS_PASSWORD)", password);
         }
 
         public boolean configured() {

@@ -20,7 +20,7 @@ final class ApiContexts {
                 "--spring.datasource.username=postgres",
                 "--spring.datasource.password=",
                 "--wallet.redis.url=" + infra.redis().url(),
-                "--wallet.bootstrap-admin.password=benchmark-admin-password",
+                "--wallet.accounts.bootstrap-admin.password=benchmark-admin-password",
                 // The limit would measure itself; each benchmark turns on only what it measures.
                 "--wallet.rate-limit.enabled=false",
                 "--spring.main.banner-mode=off",

@@ -64,7 +64,7 @@ final class ComposeMonitoring {
                         .addFirst(new MapPropertySource(
                                 "metrics-scraper",
                                 Map.of(
-                                        "wallet.metrics-scraper.password", SCRAPER_PASSWORD,
+                                        "wallet.accounts.metrics-scraper.password", SCRAPER_PASSWORD,
                                         "ledger.operator.metrics-password", LEDGER_SCRAPER_PASSWORD))));
     }
 

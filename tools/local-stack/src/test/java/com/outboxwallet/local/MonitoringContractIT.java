@@ -172,7 +172,7 @@ class MonitoringContractIT {
                 .isEqualTo(new YamlPropertySourceLoader()
                         .load("api-service", new ClassPathResource("api-service.yml"))
                         .getFirst()
-                        .getProperty("wallet.metrics-scraper.username"));
+                        .getProperty("wallet.accounts.metrics-scraper.username"));
     }
 
     /**
