@@ -24,7 +24,8 @@ public class ApiServiceApplication {
         return new StartupSecrets(List.of(
                 Secret.of("spring.datasource.password", "SPRING_DATASOURCE_PASSWORD"),
                 Secret.of("spring.flyway.password", "SPRING_FLYWAY_PASSWORD"),
-                Secret.of("wallet.redis.password", "WALLET_REDIS_PASSWORD")));
+                Secret.of("wallet.redis.password", "WALLET_REDIS_PASSWORD"),
+                Secret.of("wallet.payments.midtrans.server-key", "WALLET_MIDTRANS_SERVER_KEY")));
     }
 
     public static void main(String[] args) {

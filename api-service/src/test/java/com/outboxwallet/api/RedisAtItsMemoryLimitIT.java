@@ -200,7 +200,8 @@ class RedisAtItsMemoryLimitIT extends ApiServiceIntegrationTest {
                     "IDR",
                     amount.multiply(BigDecimal.valueOf(i)),
                     i,
-                    Instant.now());
+                    Instant.now(),
+                    null);
             Idempotent<TopUp> kept = guard.execute(
                     new IdempotencyScope(userId, "top-up", key),
                     command.fingerprint(),

@@ -7,7 +7,8 @@ public class InvalidIdempotencyKey extends Refusal {
     public enum Reason {
         MISSING("the Idempotency-Key header (or _idempotency_key form field) is required"),
         TOO_LONG("at most " + IdempotencyKey.MAX_LENGTH + " characters"),
-        NOT_PRINTABLE_ASCII("printable ASCII characters only (0x20 to 0x7E)");
+        NOT_PRINTABLE_ASCII("printable ASCII characters only (0x20 to 0x7E)"),
+        RESERVED("a key that does not begin with 'payment:', which names the top-ups payments make");
 
         private final String expected;
 

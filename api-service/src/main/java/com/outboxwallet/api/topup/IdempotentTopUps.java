@@ -4,6 +4,7 @@ import com.outboxwallet.api.idempotency.IdempotencyGuard;
 import com.outboxwallet.api.idempotency.IdempotencyKey;
 import com.outboxwallet.api.idempotency.IdempotencyScope;
 import com.outboxwallet.api.idempotency.Idempotent;
+import com.outboxwallet.api.idempotency.InvalidIdempotencyKey;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 
@@ -31,9 +32,14 @@ public class IdempotentTopUps {
      * @return the top-up, new or, when replayed, the one this key made first
      * @throws com.outboxwallet.api.idempotency.IdempotencyKeyReused when the key was used for another amount
      * @throws com.outboxwallet.api.idempotency.RequestInFlight      when the first request with the key still runs
+     * @throws InvalidIdempotencyKey when the key is one a settlement's top-up uses
      * @see TopUpService#topUp(TopUpCommand) for the rest
      */
     public TopUpOutcome topUp(UUID userId, IdempotencyKey key, Amount amount) {
+        if (FundedTopUps.isReserved(key)) {
+            // The key of a settlement's top-up: taken first by a direct top-up, it would stop the settlement.
+            throw new InvalidIdempotencyKey(InvalidIdempotencyKey.Reason.RESERVED);
+        }
         return metrics.timed(() -> guarded(new TopUpCommand(userId, key, amount)));
     }
 

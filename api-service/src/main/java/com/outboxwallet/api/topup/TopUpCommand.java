@@ -1,10 +1,7 @@
 package com.outboxwallet.api.topup;
 
 import com.outboxwallet.api.idempotency.IdempotencyKey;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
+import com.outboxwallet.api.idempotency.RequestFingerprint;
 import java.util.Objects;
 import java.util.UUID;
 
@@ -22,12 +19,6 @@ public record TopUpCommand(UUID userId, IdempotencyKey key, Amount amount) {
      * operation, never a route, so the JSON API and the web page agree on it (V3 rewrote the older, route-named ones).
      */
     public String fingerprint() {
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest(("top-up amount=" + amount).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JVM has SHA-256", e);
-        }
+        return RequestFingerprint.of("top-up amount=" + amount);
     }
 }

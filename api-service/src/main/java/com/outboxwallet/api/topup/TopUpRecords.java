@@ -4,11 +4,13 @@ import com.outboxwallet.api.outbox.OutboxRepository;
 import com.outboxwallet.api.trace.LogContext;
 import com.outboxwallet.api.trace.RequestTraces;
 import com.outboxwallet.api.wallet.Wallet;
+import com.outboxwallet.events.Funding;
 import com.outboxwallet.events.OutboxMessage;
 import com.outboxwallet.events.TopUpAccepted;
 import com.outboxwallet.events.WalletEventCodec;
 import java.time.Instant;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -31,6 +33,11 @@ public class TopUpRecords {
 
     /** The top-up that {@code credited} (the wallet just after the credit) records: its balance and version. */
     public TopUp of(TopUpCommand command, Wallet credited, Instant at) {
+        return of(command, credited, at, null);
+    }
+
+    /** The same, for a top-up a payment paid for ({@code paymentId}) or none (null). */
+    TopUp of(TopUpCommand command, Wallet credited, Instant at, @Nullable UUID paymentId) {
         return new TopUp(
                 UUID.randomUUID(),
                 command.userId(),
@@ -41,14 +48,24 @@ public class TopUpRecords {
                 credited.currency(),
                 credited.balance(),
                 credited.version(),
-                at);
+                at,
+                paymentId);
     }
 
     /** @throws DuplicateTopUpRequest when the user already used the key; the caller's transaction must roll back */
     public void write(TopUp topUp) {
+        write(topUp, null);
+    }
+
+    /**
+     * Writes a top-up with where its money came from, when a payment provider settled it.
+     *
+     * @throws DuplicateTopUpRequest when the user already used the key; the caller's transaction must roll back
+     */
+    void write(TopUp topUp, @Nullable Funding funding) {
         LogContext.topUp(topUp.walletId(), topUp.id());
         topUps.insert(topUp);
-        outbox.append(accepted(topUp));
+        outbox.append(accepted(topUp, funding));
     }
 
     /**
@@ -61,11 +78,11 @@ public class TopUpRecords {
         if (!topUps.insertUnlessKeyUsed(topUp)) {
             return false;
         }
-        outbox.append(accepted(topUp));
+        outbox.append(accepted(topUp, null));
         return true;
     }
 
-    private OutboxMessage accepted(TopUp topUp) {
+    private OutboxMessage accepted(TopUp topUp, @Nullable Funding funding) {
         TopUpAccepted event = new TopUpAccepted(
                 topUp.id(),
                 topUp.walletId(),
@@ -74,7 +91,8 @@ public class TopUpRecords {
                 topUp.currency(),
                 topUp.balanceAfter(),
                 topUp.walletVersion(),
-                topUp.createdAt());
+                topUp.createdAt(),
+                funding);
         return new OutboxMessage(
                 UUID.randomUUID(),
                 "wallet",

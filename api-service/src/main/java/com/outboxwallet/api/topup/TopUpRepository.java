@@ -17,7 +17,7 @@ public class TopUpRepository {
     private static final String IDEMPOTENCY_CONSTRAINT = "top_ups_user_key_uq";
     private static final String COLUMNS = """
             id, user_id, wallet_id, idempotency_key, request_fingerprint, amount, currency, balance_after,
-            wallet_version, created_at""";
+            wallet_version, created_at, payment_id""";
     private static final RowMapper<TopUp> TOP_UP = (rs, n) -> new TopUp(
             rs.getObject("id", UUID.class),
             rs.getObject("user_id", UUID.class),
@@ -28,7 +28,8 @@ public class TopUpRepository {
             rs.getString("currency"),
             rs.getBigDecimal("balance_after"),
             rs.getLong("wallet_version"),
-            rs.getObject("created_at", OffsetDateTime.class).toInstant());
+            rs.getObject("created_at", OffsetDateTime.class).toInstant(),
+            rs.getObject("payment_id", UUID.class));
 
     private final JdbcClient jdbc;
 
@@ -62,7 +63,7 @@ public class TopUpRepository {
 
     private JdbcClient.StatementSpec insertStatement(TopUp topUp, String onConflict) {
         return jdbc.sql("INSERT INTO top_ups (" + COLUMNS + ") VALUES (:id, :userId, :walletId, :key, :fingerprint,"
-                        + " :amount, :currency, :balanceAfter, :walletVersion, :createdAt)" + onConflict)
+                        + " :amount, :currency, :balanceAfter, :walletVersion, :createdAt, :paymentId)" + onConflict)
                 .param("id", topUp.id())
                 .param("userId", topUp.userId())
                 .param("walletId", topUp.walletId())
@@ -72,7 +73,8 @@ public class TopUpRepository {
                 .param("currency", topUp.currency())
                 .param("balanceAfter", topUp.balanceAfter())
                 .param("walletVersion", topUp.walletVersion())
-                .param("createdAt", OffsetDateTime.ofInstant(topUp.createdAt(), ZoneOffset.UTC));
+                .param("createdAt", OffsetDateTime.ofInstant(topUp.createdAt(), ZoneOffset.UTC))
+                .param("paymentId", topUp.paymentId());
     }
 
     Optional<TopUp> findByUserAndKey(UUID userId, String key) {

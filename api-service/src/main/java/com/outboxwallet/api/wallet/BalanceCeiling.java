@@ -9,6 +9,11 @@ import java.math.BigDecimal;
  */
 public record BalanceCeiling(BigDecimal limit) {
 
+    /** The ceiling the settings set. */
+    public static BalanceCeiling of(WalletProperties wallet) {
+        return new BalanceCeiling(wallet.limits().balanceCeiling());
+    }
+
     /**
      * @return the balance after the credit
      * @throws BalanceCeilingExceeded when it would pass the ceiling

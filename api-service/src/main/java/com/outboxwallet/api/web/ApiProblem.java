@@ -69,6 +69,18 @@ public final class ApiProblem {
             HttpStatus.FORBIDDEN,
             "Send the password you log in with now as currentPassword; nothing was changed.");
 
+    public static final ProblemType PAYMENT_PROVIDER_UNAVAILABLE = ProblemType.of(
+            "payment-provider-unavailable",
+            "The payment provider cannot be reached",
+            HttpStatus.SERVICE_UNAVAILABLE,
+            "Retry the same request with the same Idempotency-Key after Retry-After seconds: the request is kept,"
+                    + " and the payment is opened once.");
+    public static final ProblemType NOTIFICATION_SIGNATURE_INVALID = ProblemType.of(
+            "notification-signature-invalid",
+            "The notification is not signed by the payment provider",
+            HttpStatus.UNAUTHORIZED,
+            "Sign notifications as the provider's protocol says, with the merchant's key; nothing was recorded.");
+
     public static final List<ProblemType> ALL = List.of(
             MALFORMED_BODY,
             IDEMPOTENCY_KEY_INVALID,
@@ -80,7 +92,9 @@ public final class ApiProblem {
             LOGIN_THROTTLED,
             USERNAME_TAKEN,
             SELF_LOCKOUT,
-            CURRENT_PASSWORD_WRONG);
+            CURRENT_PASSWORD_WRONG,
+            PAYMENT_PROVIDER_UNAVAILABLE,
+            NOTIFICATION_SIGNATURE_INVALID);
 
     private ApiProblem() {}
 }

@@ -9,6 +9,11 @@ import com.outboxwallet.api.account.WrongCurrentPassword;
 import com.outboxwallet.api.idempotency.IdempotencyKeyReused;
 import com.outboxwallet.api.idempotency.InvalidIdempotencyKey;
 import com.outboxwallet.api.idempotency.RequestInFlight;
+import com.outboxwallet.api.idempotency.web.IdempotentAnswers;
+import com.outboxwallet.api.payment.InvalidPaymentMethod;
+import com.outboxwallet.api.payment.NotificationRejected;
+import com.outboxwallet.api.payment.PaymentNotFound;
+import com.outboxwallet.api.payment.PaymentProviderUnavailable;
 import com.outboxwallet.api.ratelimit.web.RateLimited;
 import com.outboxwallet.api.topup.AmountAboveMaximum;
 import com.outboxwallet.api.topup.DailyLimitExceeded;
@@ -37,7 +42,7 @@ import org.springframework.http.ProblemDetail;
  */
 public final class Refusals {
 
-    private static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+    private static final String IDEMPOTENCY_KEY = IdempotentAnswers.IDEMPOTENCY_KEY;
 
     private static final Map<Class<?>, Answer<?>> ANSWERS = Stream.of(
                     answer(
@@ -120,7 +125,22 @@ public final class Refusals {
                             (type, e) -> Problems.withField(type, e.getMessage(), "username", "a username not in use")),
                     answer(WalletNotFound.class, HttpProblem.NOT_FOUND, Refusals::said),
                     answer(TopUpNotFound.class, HttpProblem.NOT_FOUND, Refusals::said),
-                    answer(UserNotFound.class, HttpProblem.NOT_FOUND, Refusals::said))
+                    answer(UserNotFound.class, HttpProblem.NOT_FOUND, Refusals::said),
+                    answer(PaymentNotFound.class, HttpProblem.NOT_FOUND, Refusals::said),
+                    answer(
+                            InvalidPaymentMethod.class,
+                            HttpProblem.INVALID_REQUEST,
+                            (type, e) -> Problems.withErrors(
+                                    type, e.getMessage(), List.of(new FieldError("method", e.expected())))),
+                    answer(PaymentProviderUnavailable.class, ApiProblem.PAYMENT_PROVIDER_UNAVAILABLE, Refusals::said),
+                    answer(
+                            NotificationRejected.BadSignature.class,
+                            ApiProblem.NOTIFICATION_SIGNATURE_INVALID,
+                            (type, e) -> Problems.of(type, "The notification's signature is not the provider's.")),
+                    answer(
+                            NotificationRejected.Malformed.class,
+                            HttpProblem.INVALID_REQUEST,
+                            (type, e) -> Problems.of(type, "Not a notification of the provider: " + e.getMessage())))
             .collect(Collectors.toUnmodifiableMap(Answer::refusal, Function.identity()));
 
     private Refusals() {}

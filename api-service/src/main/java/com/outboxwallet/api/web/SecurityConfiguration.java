@@ -116,6 +116,22 @@ class SecurityConfiguration {
                 : "unknown";
     }
 
+    /**
+     * The payment provider's notifications: no login (the provider has none); each is authenticated by its
+     * signature, checked on the bytes received before anything is recorded (PaymentNotifications).
+     */
+    @Bean
+    @Order(0)
+    SecurityFilterChain webhooks(HttpSecurity http) throws Exception {
+        return http.securityMatcher("/webhooks/**")
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .logout(logout -> logout.disable())
+                .requestCache(cache -> cache.disable())
+                .build();
+    }
+
     @Bean
     @Order(1)
     SecurityFilterChain api(HttpSecurity http, JsonMapper json, HttpProperties properties, AuditTrail audit)

@@ -69,6 +69,19 @@ class TopUpIT extends ApiServiceIntegrationTest {
     }
 
     @Test
+    void aKeyOfTheFormSettlementsUseIsRefusedAndWritesNothing() {
+        Credentials alice = aUser();
+
+        HttpResponse<String> response = api().topUp(alice, "payment:" + java.util.UUID.randomUUID(), "150000.00");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        JsonNode problem = json.readTree(response.body());
+        assertThat(problem.get("type").asString()).isEqualTo("/problems/idempotency-key-invalid");
+        assertThat(problem.get("errors").get(0).get("expected").asString()).contains("payment:");
+        assertThat(topUpsOf(alice)).isZero();
+    }
+
+    @Test
     void theEventCarriesTheTraceOfTheRequestThatCausedIt() {
         Credentials alice = aUser();
         String callerTrace = "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01";

@@ -1,15 +1,19 @@
 package com.outboxwallet.events;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.UUID;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A top-up was accepted: the wallet's balance was raised by {@code amount} and is now {@code balanceAfter}.
  * Amounts are exact decimals with at most two fraction digits, written as JSON strings.
  *
  * @param sequence the wallet's version after this top-up; consecutive events of one wallet differ by exactly one
+ * @param funding  the payment that paid for it, when a payment provider settled it; absent for a direct top-up (an
+ *                 optional field added within v1: readers that do not know it ignore it)
  */
 public record TopUpAccepted(
         UUID topUpId,
@@ -19,7 +23,8 @@ public record TopUpAccepted(
         String currency,
         BigDecimal balanceAfter,
         long sequence,
-        Instant occurredAt) {
+        Instant occurredAt,
+        @JsonInclude(JsonInclude.Include.NON_NULL) @Nullable Funding funding) {
 
     /** CloudEvents {@code type}; the suffix is the payload's schema version. */
     public static final String TYPE = "com.outboxwallet.wallet.topup.accepted.v1";
@@ -42,5 +47,18 @@ public record TopUpAccepted(
         if (sequence < 1) {
             throw new InvalidWalletEvent(Violation.MALFORMED_PAYLOAD, "sequence starts at 1, not " + sequence);
         }
+    }
+
+    /** A direct top-up: no payment behind it. */
+    public TopUpAccepted(
+            UUID topUpId,
+            UUID walletId,
+            UUID userId,
+            BigDecimal amount,
+            String currency,
+            BigDecimal balanceAfter,
+            long sequence,
+            Instant occurredAt) {
+        this(topUpId, walletId, userId, amount, currency, balanceAfter, sequence, occurredAt, null);
     }
 }

@@ -6,6 +6,7 @@ import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import org.jspecify.annotations.Nullable;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.StreamReadConstraints;
 import tools.jackson.core.StreamReadFeature;
@@ -75,7 +76,20 @@ public final class WalletEventCodec {
                 text(payload, "currency"),
                 amount(payload, "balanceAfter"),
                 sequence(payload),
-                instant(payload, "occurredAt"));
+                instant(payload, "occurredAt"),
+                funding(payload));
+    }
+
+    private static @Nullable Funding funding(JsonNode payload) {
+        JsonNode funding = payload.get("funding");
+        if (funding == null || funding.isNull()) {
+            return null;
+        }
+        if (!funding.isObject()) {
+            throw new InvalidWalletEvent(Violation.MALFORMED_PAYLOAD, "funding must be a JSON object when present");
+        }
+        return new Funding(
+                uuid(funding, "paymentId"), text(funding, "provider"), text(funding, "providerTransactionId"));
     }
 
     private static String text(JsonNode payload, String field) {

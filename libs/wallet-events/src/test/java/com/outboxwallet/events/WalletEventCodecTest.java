@@ -46,6 +46,48 @@ class WalletEventCodecTest {
     }
 
     @Test
+    void aDirectTopUpSaysNothingOfFunding() {
+        assertThat(codec.toJson(aTopUpAccepted())).doesNotContain("funding");
+    }
+
+    @Test
+    void aFundedTopUpCarriesItsPaymentBothWays() {
+        TopUpAccepted direct = aTopUpAccepted();
+        TopUpAccepted funded = new TopUpAccepted(
+                direct.topUpId(),
+                direct.walletId(),
+                direct.userId(),
+                direct.amount(),
+                direct.currency(),
+                direct.balanceAfter(),
+                direct.sequence(),
+                direct.occurredAt(),
+                new Funding(UUID.randomUUID(), "midtrans", "be03df7d-2f97-4c8c-a53c-8959f1b67295"));
+
+        String json = codec.toJson(funded);
+
+        assertThat(json).contains("\"provider\":\"midtrans\"");
+        assertThat(codec.topUpAccepted(json.getBytes(StandardCharsets.UTF_8))).isEqualTo(funded);
+    }
+
+    @Test
+    void aFundingThatBreaksItsFormIsRejected() {
+        String notAnObject = codec.toJson(aTopUpAccepted()).replaceFirst("\\{", "{\"funding\":\"midtrans\",");
+        String badProvider = codec.toJson(aTopUpAccepted())
+                .replaceFirst(
+                        "\\{",
+                        "{\"funding\":{\"paymentId\":\"" + UUID.randomUUID()
+                                + "\",\"provider\":\"Mid Trans\",\"providerTransactionId\":\"tx-1\"},");
+
+        assertThatThrownBy(() -> codec.topUpAccepted(notAnObject.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidWalletEvent.class)
+                .hasMessageContaining("funding");
+        assertThatThrownBy(() -> codec.topUpAccepted(badProvider.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidWalletEvent.class)
+                .hasMessageContaining("funding.provider");
+    }
+
+    @Test
     void fieldsAddedByANewerProducerAreIgnored() {
         String json = codec.toJson(aTopUpAccepted()).replaceFirst("\\{", "{\"addedLater\":true,");
 

@@ -45,7 +45,7 @@ public class TopUpStrategies {
         this.records = records;
         this.dailyLimits = dailyLimits;
         this.transactions = transactions;
-        this.ceiling = new BalanceCeiling(wallet.limits().balanceCeiling());
+        this.ceiling = BalanceCeiling.of(wallet);
         this.concurrency = concurrency;
         this.redisson = redisson;
         this.clock = clock;

@@ -2,6 +2,7 @@ package com.outboxwallet.api.topup.web;
 
 import com.outboxwallet.api.auth.WalletUser;
 import com.outboxwallet.api.idempotency.IdempotencyKey;
+import com.outboxwallet.api.idempotency.web.IdempotentAnswers;
 import com.outboxwallet.api.topup.Amount;
 import com.outboxwallet.api.topup.IdempotentTopUps;
 import com.outboxwallet.api.topup.TopUpNotFound;
@@ -19,10 +20,8 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
-import java.net.URI;
 import java.util.List;
 import java.util.UUID;
-import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -42,8 +41,6 @@ import org.springframework.web.bind.annotation.RestController;
 class TopUpController {
 
     static final String PATH = "/api/v1/topups";
-    static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-    static final String IDEMPOTENT_REPLAYED = "Idempotent-Replayed";
 
     private final IdempotentTopUps idempotentTopUps;
     private final TopUpService topUps;
@@ -80,7 +77,7 @@ class TopUpController {
                         description = "the top-up",
                         schema = @Schema(type = "string", format = "uri-reference")),
                 @Header(
-                        name = IDEMPOTENT_REPLAYED,
+                        name = IdempotentAnswers.IDEMPOTENT_REPLAYED,
                         description = "true when this is a replay of the first response",
                         schema = @Schema(type = "string", allowableValues = "true"))
             },
@@ -96,18 +93,13 @@ class TopUpController {
                                     + "you mean to make; reuse it only to retry the same request",
                             required = true,
                             schema = @Schema(maxLength = 255, pattern = "^[\\x20-\\x7E]{1,255}$"))
-                    @RequestHeader(name = IDEMPOTENCY_KEY, required = false)
+                    @RequestHeader(name = IdempotentAnswers.IDEMPOTENCY_KEY, required = false)
                     String key,
             @RequestBody TopUpRequest request) {
         Amount amount = request.parsedAmount(); // the body first, then the key, as a client reads the errors
         TopUpOutcome outcome = idempotentTopUps.topUp(user.id(), new IdempotencyKey(key), amount);
-        ResponseEntity.BodyBuilder created = ResponseEntity.status(HttpStatus.CREATED)
-                .location(URI.create(PATH + "/" + outcome.topUp().id()))
-                .contentType(MediaType.APPLICATION_JSON);
-        if (outcome.replayed()) {
-            created.header(IDEMPOTENT_REPLAYED, "true");
-        }
-        return created.body(TopUpResponse.of(outcome.topUp()));
+        return IdempotentAnswers.created(
+                PATH + "/" + outcome.topUp().id(), outcome.replayed(), TopUpResponse.of(outcome.topUp()));
     }
 
     @Operation(
