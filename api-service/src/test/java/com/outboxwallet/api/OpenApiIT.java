@@ -110,11 +110,14 @@ class OpenApiIT extends ApiServiceIntegrationTest {
                         "disableUser",
                         "enableUser",
                         "resetUserPassword",
-                        "changeOwnPassword");
+                        "changeOwnPassword",
+                        "cashIn",
+                        "getCashIn");
         assertThat(operations).allSatisfy(operation -> {
             assertThat(operation.get("summary").asString()).isNotBlank();
             assertThat(operation.get("description").asString()).isNotBlank();
-            assertThat(operation.get("tags").get(0).asString()).isIn("top-ups", "wallet", "users", "your account");
+            assertThat(operation.get("tags").get(0).asString())
+                    .isIn("top-ups", "wallet", "users", "your account", "cash-in");
         });
     }
 

@@ -30,7 +30,8 @@ public class AuditTrail {
         PASSWORD_RESET("account.password-reset"),
         PASSWORD_CHANGED("account.password-changed"),
         LOGIN_FAILED("login.failed"),
-        LOGIN_THROTTLED("login.throttled");
+        LOGIN_THROTTLED("login.throttled"),
+        CASH_IN("wallet.cash-in");
 
         private final String eventName;
 
@@ -53,6 +54,24 @@ public class AuditTrail {
                 .addKeyValue("user.target.id", target.toString())
                 .addKeyValue("client.address", String.valueOf(clientAddress))
                 .log("{} by {} on user {}", action.eventName(), actor, target);
+    }
+
+    /** An operator credited a user's wallet directly (a cash-in at a counter). */
+    public void cashIn(String actor, UUID user, UUID topUpId, String amount, @Nullable String clientAddress) {
+        log.atInfo()
+                .addKeyValue("event.action", Action.CASH_IN.eventName())
+                .addKeyValue("event.category", "database")
+                .addKeyValue("event.outcome", "success")
+                .addKeyValue("user.name", actor)
+                .addKeyValue("user.target.id", user.toString())
+                .addKeyValue("client.address", String.valueOf(clientAddress))
+                .log(
+                        "{} of {} by {} for user {} (top-up {})",
+                        Action.CASH_IN.eventName(),
+                        amount,
+                        actor,
+                        user,
+                        topUpId);
     }
 
     /** A login was refused: a wrong password or an unknown or disabled user, or throttled before any check. */

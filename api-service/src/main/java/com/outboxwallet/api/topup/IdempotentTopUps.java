@@ -21,11 +21,14 @@ public class IdempotentTopUps {
     private final IdempotencyGuard idempotency;
     private final TopUpService topUps;
     private final TopUpMetrics metrics;
+    private final DirectTopUps policy;
 
-    IdempotentTopUps(IdempotencyGuard idempotency, TopUpService topUps, TopUpMetrics metrics) {
+    IdempotentTopUps(
+            IdempotencyGuard idempotency, TopUpService topUps, TopUpMetrics metrics, TopUpProperties properties) {
         this.idempotency = idempotency;
         this.topUps = topUps;
         this.metrics = metrics;
+        this.policy = properties.direct();
     }
 
     /**
@@ -33,9 +36,31 @@ public class IdempotentTopUps {
      * @throws com.outboxwallet.api.idempotency.IdempotencyKeyReused when the key was used for another amount
      * @throws com.outboxwallet.api.idempotency.RequestInFlight      when the first request with the key still runs
      * @throws InvalidIdempotencyKey when the key is one a settlement's top-up uses
+     * @throws DirectTopUpNotAllowed when users may not top up their own wallets ({@code wallet.top-ups.direct})
      * @see TopUpService#topUp(TopUpCommand) for the rest
      */
     public TopUpOutcome topUp(UUID userId, IdempotencyKey key, Amount amount) {
+        if (policy != DirectTopUps.USERS) {
+            throw new DirectTopUpNotAllowed(policy);
+        }
+        return direct(userId, key, amount);
+    }
+
+    /**
+     * An operator's cash-in: a direct top-up of a user's wallet, on the user's behalf. The key is the wallet's, as any
+     * top-up's: the operator's retry with it is the same cash-in.
+     *
+     * @throws DirectTopUpNotAllowed when direct top-ups are off
+     * @see #topUp for the rest
+     */
+    public TopUpOutcome cashIn(UUID userId, IdempotencyKey key, Amount amount) {
+        if (policy == DirectTopUps.OFF) {
+            throw new DirectTopUpNotAllowed(policy);
+        }
+        return direct(userId, key, amount);
+    }
+
+    private TopUpOutcome direct(UUID userId, IdempotencyKey key, Amount amount) {
         if (FundedTopUps.isReserved(key)) {
             // The key of a settlement's top-up: taken first by a direct top-up, it would stop the settlement.
             throw new InvalidIdempotencyKey(InvalidIdempotencyKey.Reason.RESERVED);

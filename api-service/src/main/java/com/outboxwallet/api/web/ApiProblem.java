@@ -69,6 +69,12 @@ public final class ApiProblem {
             HttpStatus.FORBIDDEN,
             "Send the password you log in with now as currentPassword; nothing was changed.");
 
+    public static final ProblemType DIRECT_TOP_UP_NOT_ALLOWED = ProblemType.of(
+            "direct-top-up-not-allowed",
+            "Direct top-ups are not allowed to you",
+            HttpStatus.FORBIDDEN,
+            "Top up through a payment (POST /api/v1/payments); an operator may credit a wallet on a user's behalf"
+                    + " unless direct top-ups are off. Nothing was written.");
     public static final ProblemType PAYMENT_PROVIDER_UNAVAILABLE = ProblemType.of(
             "payment-provider-unavailable",
             "The payment provider cannot be reached",
@@ -93,6 +99,7 @@ public final class ApiProblem {
             USERNAME_TAKEN,
             SELF_LOCKOUT,
             CURRENT_PASSWORD_WRONG,
+            DIRECT_TOP_UP_NOT_ALLOWED,
             PAYMENT_PROVIDER_UNAVAILABLE,
             NOTIFICATION_SIGNATURE_INVALID);
 

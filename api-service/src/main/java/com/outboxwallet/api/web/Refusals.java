@@ -17,6 +17,7 @@ import com.outboxwallet.api.payment.PaymentProviderUnavailable;
 import com.outboxwallet.api.ratelimit.web.RateLimited;
 import com.outboxwallet.api.topup.AmountAboveMaximum;
 import com.outboxwallet.api.topup.DailyLimitExceeded;
+import com.outboxwallet.api.topup.DirectTopUpNotAllowed;
 import com.outboxwallet.api.topup.InvalidAmount;
 import com.outboxwallet.api.topup.TopUpNotFound;
 import com.outboxwallet.api.topup.strategy.WalletBusy;
@@ -126,6 +127,7 @@ public final class Refusals {
                     answer(WalletNotFound.class, HttpProblem.NOT_FOUND, Refusals::said),
                     answer(TopUpNotFound.class, HttpProblem.NOT_FOUND, Refusals::said),
                     answer(UserNotFound.class, HttpProblem.NOT_FOUND, Refusals::said),
+                    answer(DirectTopUpNotAllowed.class, ApiProblem.DIRECT_TOP_UP_NOT_ALLOWED, Refusals::said),
                     answer(PaymentNotFound.class, HttpProblem.NOT_FOUND, Refusals::said),
                     answer(
                             InvalidPaymentMethod.class,
