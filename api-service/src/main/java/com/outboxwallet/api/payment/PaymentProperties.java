@@ -33,7 +33,8 @@ public record PaymentProperties(
         @NotNull DataSize notificationMaxBytes,
         @NotNull Duration notificationsInterval,
         @Valid @NotNull Midtrans midtrans,
-        @Valid @NotNull CircuitBreaker circuitBreaker) {
+        @Valid @NotNull CircuitBreaker circuitBreaker,
+        @Valid @NotNull Reconciliation reconciliation) {
 
     public PaymentProperties {
         if (enabled
@@ -60,6 +61,21 @@ public record PaymentProperties(
             @NotNull Duration connectTimeout,
             @NotNull Duration readTimeout,
             @Nullable URI notificationUrl) {}
+
+    /**
+     * @param interval        how often it runs (on one api instance at a time)
+     * @param firstCheckAfter a payment still open this long after it was opened is asked about
+     * @param checkEvery      and again this often, while it stays open
+     * @param giveUpAfter     a payment the provider never answered about (REQUESTED) and does not know this long after
+     *                        it was recorded fails
+     * @param batch           the most payments one run asks about
+     */
+    public record Reconciliation(
+            @NotNull Duration interval,
+            @NotNull Duration firstCheckAfter,
+            @NotNull Duration checkEvery,
+            @NotNull Duration giveUpAfter,
+            @Min(1) int batch) {}
 
     /**
      * @param failureRateThreshold the percentage of failed calls, in the last {@code slidingWindow}, that opens it

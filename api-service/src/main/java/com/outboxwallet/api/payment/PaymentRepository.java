@@ -139,6 +139,31 @@ public class PaymentRepository {
     }
 
     /**
+     * The open payments whose news is late: opened more than {@code firstCheckBefore} ago and not asked about since
+     * {@code recheckBefore}, or past their expiry and not asked about since; the longest unasked first.
+     */
+    List<Payment> dueForCheck(Instant now, Instant firstCheckBefore, Instant recheckBefore, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE p.state IN " + OPEN
+                        + " AND ((p.created_at < :firstCheckBefore"
+                        + "       AND (p.checked_at IS NULL OR p.checked_at < :recheckBefore))"
+                        + "   OR (p.expires_at < :now AND (p.checked_at IS NULL OR p.checked_at < p.expires_at)))"
+                        + " ORDER BY COALESCE(p.checked_at, p.created_at) LIMIT :limit")
+                .param("now", utc(now))
+                .param("firstCheckBefore", utc(firstCheckBefore))
+                .param("recheckBefore", utc(recheckBefore))
+                .param("limit", limit)
+                .query(PAYMENT)
+                .list();
+    }
+
+    void markChecked(UUID id, Instant at) {
+        jdbc.sql("UPDATE payments SET checked_at = :at WHERE id = :id")
+                .param("id", id)
+                .param("at", utc(at))
+                .update();
+    }
+
+    /**
      * Keeps how to pay, as the provider answered; a payment still REQUESTED becomes PENDING, one that news moved on
      * since stays where it is.
      */

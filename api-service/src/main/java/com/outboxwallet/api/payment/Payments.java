@@ -135,8 +135,12 @@ public class Payments {
         return payments.countByUser(userId);
     }
 
-    /** A payment still REQUESTED is opened at the provider (again: the order id makes it the same payment). */
-    private Payment openedAtProvider(Payment payment) {
+    /**
+     * A payment still REQUESTED is opened at the provider (again: the order id makes it the same payment).
+     *
+     * @throws PaymentProviderUnavailable when the provider cannot open it now
+     */
+    Payment openedAtProvider(Payment payment) {
         if (payment.state() != PaymentState.REQUESTED) {
             return payment;
         }

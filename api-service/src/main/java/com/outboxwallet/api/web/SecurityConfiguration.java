@@ -211,7 +211,7 @@ class SecurityConfiguration {
                         .permitAll()
                         .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()
-                        .requestMatchers("/", "/topups")
+                        .requestMatchers("/", "/topups", "/payments", "/payments/*")
                         .hasAnyRole("USER", "ADMIN")
                         .anyRequest()
                         .denyAll())

@@ -4,70 +4,30 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outboxwallet.api.ApiServiceIntegrationTest;
 import com.outboxwallet.api.topup.Amount;
-import java.io.File;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Duration;
-import java.util.Comparator;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
-import org.openqa.selenium.chrome.ChromeDriver;
-import org.openqa.selenium.chrome.ChromeDriverService;
-import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-/**
- * The web page in a real headless Chromium (Debian's chromium and chromium-driver; .ci/run installs them, and the
- * Maven profile {@code browser} that runs this test switches itself on where /usr/bin/chromium exists).
- */
+/** The web page in a real headless Chromium ({@link HeadlessChromium}). */
 class WalletPageBrowserIT extends ApiServiceIntegrationTest {
 
-    private static final String CHROMIUM = System.getProperty("browser.chromium", "/usr/bin/chromium");
-    private static final String CHROMEDRIVER = System.getProperty("browser.chromedriver", "/usr/bin/chromedriver");
+    @RegisterExtension
+    final HeadlessChromium chromium = new HeadlessChromium();
 
     private WebDriver browser;
     private WebDriverWait until;
-    private Path profile;
 
     @BeforeEach
-    void openBrowser() throws IOException {
-        profile = Files.createTempDirectory("chromium-profile");
-        ChromeOptions options = new ChromeOptions()
-                .setBinary(CHROMIUM)
-                .addArguments(
-                        "--headless=new",
-                        "--no-sandbox",
-                        "--disable-gpu",
-                        "--disable-dev-shm-usage",
-                        "--disable-background-networking",
-                        "--disable-component-update",
-                        "--disable-sync",
-                        "--no-first-run",
-                        "--user-data-dir=" + profile);
-        ChromeDriverService driver = new ChromeDriverService.Builder()
-                .usingDriverExecutable(new File(CHROMEDRIVER))
-                .usingAnyFreePort()
-                .build();
-        browser = new ChromeDriver(driver, options);
-        until = new WebDriverWait(browser, Duration.ofSeconds(15));
-    }
-
-    @AfterEach
-    void closeBrowser() throws IOException {
-        if (browser != null) {
-            browser.quit();
-        }
-        try (var files = Files.walk(profile)) {
-            files.sorted(Comparator.reverseOrder()).map(Path::toFile).forEach(File::delete);
-        }
+    void browser() {
+        browser = chromium.browser();
+        until = chromium.until();
     }
 
     @Test
@@ -154,11 +114,7 @@ class WalletPageBrowserIT extends ApiServiceIntegrationTest {
     }
 
     private void logIn(Credentials user) {
-        browser.get("http://localhost:" + port + "/login");
-        browser.findElement(By.id("username")).sendKeys(user.username());
-        browser.findElement(By.id("password")).sendKeys(user.password());
-        browser.findElement(By.id("login")).click();
-        until.until(ExpectedConditions.presenceOfElementLocated(By.id("balance")));
+        chromium.logIn(port, user);
     }
 
     private void topUp(String amount) {

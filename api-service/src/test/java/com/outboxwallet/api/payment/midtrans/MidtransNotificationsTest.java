@@ -27,7 +27,13 @@ class MidtransNotificationsTest {
             Duration.ofSeconds(10),
             new PaymentProperties.Midtrans(
                     URI.create("http://localhost:1"), SERVER_KEY, Duration.ofSeconds(1), Duration.ofSeconds(1), null),
-            new PaymentProperties.CircuitBreaker(50, 10, 5, Duration.ofSeconds(30), 2)));
+            new PaymentProperties.CircuitBreaker(50, 10, 5, Duration.ofSeconds(30), 2),
+            new PaymentProperties.Reconciliation(
+                    Duration.ofSeconds(30),
+                    Duration.ofMinutes(2),
+                    Duration.ofMinutes(5),
+                    Duration.ofMinutes(15),
+                    100)));
 
     @Test
     void theSignatureIsSha512OfOrderStatusAmountAndServerKey() {
