@@ -6,6 +6,7 @@ import com.outboxwallet.local.processes.Instances;
 import com.outboxwallet.local.processes.KafkaBroker;
 import com.outboxwallet.local.processes.ProcessStack;
 import com.outboxwallet.local.processes.ServiceInstance;
+import com.outboxwallet.paysim.EmbeddedSimulator;
 import java.io.PrintStream;
 import java.util.EnumMap;
 import java.util.List;
@@ -49,12 +50,22 @@ public final class LocalStack {
     private static void runInThisJvm(LocalStackSettings settings) {
         EmbeddedInfrastructure infra = EmbeddedInfrastructure.start(new InfraSettings(
                 settings.postgresPort(), settings.kafkaPort(), settings.redisPort(), settings.dataDir(), true));
+        EmbeddedSimulator provider;
         LocalPipeline pipeline;
+        try {
+            provider = paymentSimulator(settings);
+        } catch (RuntimeException e) {
+            infra.close();
+            throw e;
+        }
         try {
             pipeline = LocalPipeline.start(
                     InfrastructureEndpoints.of(infra, "wallet", "ledger"),
-                    new LocalPipeline.Ports(settings.apiPort(), settings.relayPort(), settings.ledgerPort()));
+                    new LocalPipeline.Ports(settings.apiPort(), settings.relayPort(), settings.ledgerPort()),
+                    Map.of(Service.API, paymentSettings(settings, provider)),
+                    context -> {});
         } catch (RuntimeException e) {
+            provider.close();
             infra.close();
             throw e;
         }
@@ -62,6 +73,7 @@ public final class LocalStack {
                 .addShutdownHook(new Thread(
                         () -> {
                             pipeline.close();
+                            provider.close();
                             infra.close();
                         },
                         "local-stack-shutdown"));
@@ -72,10 +84,30 @@ public final class LocalStack {
                         Service.API, List.of("http://localhost:" + pipeline.apiPort()),
                         Service.RELAY, List.of("http://localhost:" + pipeline.relayPort()),
                         Service.LEDGER, List.of("http://localhost:" + pipeline.ledgerPort())),
+                provider,
                 "");
     }
 
+    /** The payment provider of a local run: the simulator, its orders kept with the rest of the local data. */
+    private static EmbeddedSimulator paymentSimulator(LocalStackSettings settings) {
+        return EmbeddedSimulator.start(
+                settings.paymentSimulatorPort(),
+                LocalStackSettings.PAYMENT_SIMULATOR_KEY,
+                null, // the api names its webhook with each payment
+                settings.dataDir().resolve("payment-simulator.json"));
+    }
+
+    /** Where the api finds its payment provider, and where the provider notifies it. */
+    private static List<String> paymentSettings(LocalStackSettings settings, EmbeddedSimulator provider) {
+        return List.of(
+                "--wallet.payments.midtrans.base-url=" + provider.baseUrl(),
+                "--wallet.payments.midtrans.notification-url=http://localhost:" + settings.apiPort()
+                        + "/webhooks/midtrans");
+    }
+
     private static void runAsProcesses(LocalStackSettings settings, Instances instances) {
+        EmbeddedSimulator provider = paymentSimulator(settings);
+        Runtime.getRuntime().addShutdownHook(new Thread(provider::close, "payment-simulator-stop"));
         ProcessStack stack = ProcessStack.start(new ProcessStack.Settings(
                 settings.dataDir(),
                 settings.postgresPort(),
@@ -89,7 +121,7 @@ public final class LocalStack {
                         Service.LEDGER,
                         settings.ledgerPort()),
                 instances,
-                Map.of(),
+                Map.of(Service.API, paymentSettings(settings, provider)),
                 true,
                 List.of("-Xmx512m")));
         Map<Service, List<String>> listening = new EnumMap<>(Service.class);
@@ -102,7 +134,7 @@ public final class LocalStack {
                             .toList());
         }
         String logs = stack.all().stream().map(ServiceInstance::name).collect(Collectors.joining(", "));
-        printWhereEverythingListens(System.out, settings, listening, """
+        printWhereEverythingListens(System.out, settings, listening, provider, """
                  Processes       Kafka pid %d; logs of kafka, %s in %s
                 """.formatted(
                         stack.kafka().pid(), logs, settings.dataDir().resolve("logs")));
@@ -114,7 +146,11 @@ public final class LocalStack {
     }
 
     private static void printWhereEverythingListens(
-            PrintStream out, LocalStackSettings settings, Map<Service, List<String>> listening, String processes) {
+            PrintStream out,
+            LocalStackSettings settings,
+            Map<Service, List<String>> listening,
+            EmbeddedSimulator provider,
+            String processes) {
         String indent = "\n" + " ".repeat(17);
         out.printf(
                 """
@@ -130,6 +166,8 @@ public final class LocalStack {
                  PostgreSQL      localhost:%d, databases wallet and ledger, user postgres, no password
                  Kafka           localhost:%d, topic wallet.events
                  Redis           redis://localhost:%d
+                 Payments        %s, the payment simulator (Midtrans's API); pay a virtual account:
+                                 curl -X POST %s/simulator/virtual-accounts/<number>/pay
                  Data            %s  (stop, then delete it to start from scratch)
                 %s==========================================================================================
                 %n""",
@@ -143,6 +181,8 @@ public final class LocalStack {
                 settings.postgresPort(),
                 settings.kafkaPort(),
                 settings.redisPort(),
+                provider.baseUrl(),
+                provider.baseUrl(),
                 settings.dataDir(),
                 processes);
     }

@@ -5,7 +5,17 @@ import java.util.Map;
 
 /** The local run's ports and data directory, each overridable by an environment variable. */
 record LocalStackSettings(
-        int postgresPort, int kafkaPort, int redisPort, int apiPort, int relayPort, int ledgerPort, Path dataDir) {
+        int postgresPort,
+        int kafkaPort,
+        int redisPort,
+        int apiPort,
+        int relayPort,
+        int ledgerPort,
+        int paymentSimulatorPort,
+        Path dataDir) {
+
+    /** The payment simulator's server key: the local profile's (api-service-local.yml), a demo credential. */
+    static final String PAYMENT_SIMULATOR_KEY = "SB-Mid-server-local-simulator";
 
     static LocalStackSettings from(Map<String, String> env) {
         return new LocalStackSettings(
@@ -15,6 +25,7 @@ record LocalStackSettings(
                 port(env, "API_PORT", 8080),
                 port(env, "RELAY_PORT", 8081),
                 port(env, "LEDGER_PORT", 8082),
+                port(env, "LOCAL_PAYMENT_SIMULATOR_PORT", 18090),
                 Path.of(env.getOrDefault("LOCAL_DATA_DIR", ".local-data")).toAbsolutePath());
     }
 

@@ -144,7 +144,7 @@ public final class MidtransProvider implements PaymentProvider {
             }
             return transaction.report();
         } catch (MalformedTransaction e) {
-            throw new NotificationRejected.Malformed(e.getMessage());
+            throw new NotificationRejected.Malformed(String.valueOf(e.getMessage()));
         }
     }
 
