@@ -1,12 +1,9 @@
 package com.outboxwallet.api.payment;
 
-import io.micrometer.core.instrument.Counter;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
@@ -18,7 +15,7 @@ import org.springframework.stereotype.Service;
  * The provider's notifications: verified on the bytes received, recorded (once: the same news twice is one row),
  * then applied. Recording is what the provider's answer waits for; a process that stops between the two leaves the
  * row to {@link #applyLeftBehind}, so nothing recorded is lost and nothing is applied twice (applying is idempotent,
- * {@link PaymentReports}). Counted by outcome in {@code wallet_payment_notifications_total}.
+ * {@link PaymentReports}). Counted by outcome ({@link PaymentMetrics}).
  */
 @Service
 @ConditionalOnBooleanProperty("wallet.payments.enabled")
@@ -40,19 +37,19 @@ public class PaymentNotifications {
     private final PaymentNotificationRepository notifications;
     private final PaymentReports reports;
     private final Clock clock;
-    private final MeterRegistry meters;
+    private final PaymentMetrics metrics;
 
     PaymentNotifications(
             PaymentProvider provider,
             PaymentNotificationRepository notifications,
             PaymentReports reports,
             Clock clock,
-            MeterRegistry meters) {
+            PaymentMetrics metrics) {
         this.provider = provider;
         this.notifications = notifications;
         this.reports = reports;
         this.clock = clock;
-        this.meters = meters;
+        this.metrics = metrics;
     }
 
     /**
@@ -100,11 +97,7 @@ public class PaymentNotifications {
     }
 
     private void count(String outcome) {
-        Counter.builder("wallet.payment.notifications")
-                .description("The payment provider's notifications, by what became of them")
-                .tag("outcome", outcome.toLowerCase(Locale.ROOT).replace('_', '-'))
-                .register(meters)
-                .increment();
+        metrics.notification(outcome);
     }
 
     private Instant now() {

@@ -32,6 +32,7 @@ public record PaymentProperties(
         @NotNull @Pattern(regexp = "[a-z]{2,16}") String bank,
         @NotNull DataSize notificationMaxBytes,
         @NotNull Duration notificationsInterval,
+        @Valid @NotNull NotificationLimit notificationLimit,
         @Valid @NotNull Midtrans midtrans,
         @Valid @NotNull CircuitBreaker circuitBreaker,
         @Valid @NotNull Reconciliation reconciliation) {
@@ -45,6 +46,10 @@ public record PaymentProperties(
                     + " required while wallet.payments.enabled is true");
         }
     }
+
+    /** @param requests notifications one client address may post per {@code window} */
+    public record NotificationLimit(
+            @Min(1) int requests, @NotNull Duration window) {}
 
     /**
      * @param baseUrl        the API's root: {@code https://api.midtrans.com} in production, the sandbox's or the

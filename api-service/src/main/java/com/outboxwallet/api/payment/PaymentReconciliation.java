@@ -28,6 +28,7 @@ public class PaymentReconciliation {
     private final Payments opening;
     private final Clock clock;
     private final PaymentProperties.Reconciliation settings;
+    private final PaymentMetrics metrics;
 
     PaymentReconciliation(
             PaymentRepository payments,
@@ -35,13 +36,15 @@ public class PaymentReconciliation {
             PaymentReports reports,
             Payments opening,
             Clock clock,
-            PaymentProperties properties) {
+            PaymentProperties properties,
+            PaymentMetrics metrics) {
         this.payments = payments;
         this.provider = provider;
         this.reports = reports;
         this.opening = opening;
         this.clock = clock;
         this.settings = properties.reconciliation();
+        this.metrics = metrics;
     }
 
     /** @return how many payments it asked about */
@@ -81,6 +84,7 @@ public class PaymentReconciliation {
                 && payment.createdAt().isBefore(now.minus(settings.giveUpAfter()))) {
             // The provider never heard of it and the user did not retry: it was never opened, and never will be.
             if (payments.close(payment.id(), PaymentState.FAILED, null, now)) {
+                metrics.moved(PaymentState.FAILED);
                 log.info("Payment {} failed: the provider never opened it", payment.id());
             }
         } else if (payment.state() == PaymentState.PENDING) {

@@ -46,18 +46,21 @@ public class PaymentReports {
     private final TransactionTemplate transactions;
     private final Clock clock;
     private final String provider;
+    private final PaymentMetrics metrics;
 
     PaymentReports(
             PaymentRepository payments,
             FundedTopUps funded,
             TransactionTemplate transactions,
             Clock clock,
-            ProviderCalls calls) {
+            ProviderCalls calls,
+            PaymentMetrics metrics) {
         this.payments = payments;
         this.funded = funded;
         this.transactions = transactions;
         this.clock = clock;
         this.provider = calls.providerName();
+        this.metrics = metrics;
     }
 
     public Result apply(ProviderReport report) {
@@ -69,13 +72,19 @@ public class PaymentReports {
         Payment payment = found.get();
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
         Result result = switch (report.outcome()) {
-            case PENDING -> moved(payments.markPending(payment.id(), report.transactionId(), now));
+            case PENDING ->
+                moved(payments.markPending(payment.id(), report.transactionId(), now), PaymentState.PENDING);
             case SETTLED -> settle(payment, report, now);
-            case EXPIRED -> moved(payments.close(payment.id(), PaymentState.EXPIRED, report.transactionId(), now));
+            case EXPIRED ->
+                moved(
+                        payments.close(payment.id(), PaymentState.EXPIRED, report.transactionId(), now),
+                        PaymentState.EXPIRED);
             case FAILED ->
                 payment.state() == PaymentState.SETTLED
                         ? reversal(payment, report, now)
-                        : moved(payments.close(payment.id(), PaymentState.FAILED, report.transactionId(), now));
+                        : moved(
+                                payments.close(payment.id(), PaymentState.FAILED, report.transactionId(), now),
+                                PaymentState.FAILED);
             case REVERSED -> reversal(payment, report, now);
         };
         log.info(
@@ -114,7 +123,7 @@ public class PaymentReports {
                         now);
                 return true;
             });
-            return moved(Boolean.TRUE.equals(credited));
+            return moved(Boolean.TRUE.equals(credited), PaymentState.SETTLED);
         } catch (BalanceCeilingExceeded e) {
             return hold(
                     payment,
@@ -129,6 +138,7 @@ public class PaymentReports {
             return Result.STALE;
         }
         log.warn("Payment {} held for an operator: {}", payment.id(), reason);
+        metrics.moved(PaymentState.HELD);
         return Result.HELD;
     }
 
@@ -137,7 +147,7 @@ public class PaymentReports {
             // Reversed before the wallet heard of its settlement (news out of order): nothing was credited, and the
             // settlement, when it comes, finds the payment reversed and credits nothing.
             return payments.reverseUncredited(payment.id(), report.transactionId(), now)
-                    ? Result.APPLIED
+                    ? moved(true, PaymentState.REVERSED)
                     : refreshed(payment, report, now);
         }
         log.error(
@@ -153,7 +163,11 @@ public class PaymentReports {
         return current.state() == PaymentState.SETTLED ? reversal(current, report, now) : Result.STALE;
     }
 
-    private static Result moved(boolean moved) {
-        return moved ? Result.APPLIED : Result.STALE;
+    private Result moved(boolean moved, PaymentState to) {
+        if (!moved) {
+            return Result.STALE;
+        }
+        metrics.moved(to);
+        return Result.APPLIED;
     }
 }

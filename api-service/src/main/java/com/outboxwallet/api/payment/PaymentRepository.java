@@ -163,17 +163,13 @@ public class PaymentRepository {
                 .update();
     }
 
-    /**
-     * Keeps how to pay, as the provider answered; a payment still REQUESTED becomes PENDING, one that news moved on
-     * since stays where it is.
-     */
+    /** Keeps how to pay, as the provider answered; the state is {@link #markPending}'s to move. */
     void opened(UUID id, OpenedPayment opened, Instant at) {
         Instructions how = opened.instructions();
         jdbc.sql("""
                         UPDATE payments SET
                             provider_transaction_id = COALESCE(provider_transaction_id, :transactionId),
                             bank = :bank, virtual_account = :account, qr_string = :qr, expires_at = :expiresAt,
-                            state = CASE WHEN state = 'REQUESTED' THEN 'PENDING' ELSE state END,
                             updated_at = :at
                         WHERE id = :id""")
                 .param("id", id)
@@ -274,6 +270,21 @@ public class PaymentRepository {
                         .param("at", utc(at))
                         .update()
                 == 1;
+    }
+
+    /** The open and held payments, and the open ones past their expiry before {@code overdueBefore}. */
+    record Counts(long requested, long pending, long held, long overdue) {}
+
+    Counts counts(Instant overdueBefore) {
+        return jdbc.sql("SELECT count(*) FILTER (WHERE state = 'REQUESTED') AS requested,"
+                        + " count(*) FILTER (WHERE state = 'PENDING') AS pending,"
+                        + " count(*) FILTER (WHERE state = 'HELD') AS held,"
+                        + " count(*) FILTER (WHERE state IN ('REQUESTED', 'PENDING') AND expires_at < :before)"
+                        + " AS overdue FROM payments WHERE state IN ('REQUESTED', 'PENDING', 'HELD')")
+                .param("before", utc(overdueBefore))
+                .query((rs, n) -> new Counts(
+                        rs.getLong("requested"), rs.getLong("pending"), rs.getLong("held"), rs.getLong("overdue")))
+                .single();
     }
 
     private static OffsetDateTime utc(Instant instant) {

@@ -44,6 +44,7 @@ public class Payments {
     private final BigDecimal maxTopUp;
     private final BalanceCeiling ceiling;
     private final Duration expiry;
+    private final PaymentMetrics metrics;
 
     Payments(
             PaymentRepository payments,
@@ -52,7 +53,8 @@ public class Payments {
             PaymentReports reports,
             Clock clock,
             WalletProperties wallet,
-            PaymentProperties properties) {
+            PaymentProperties properties,
+            PaymentMetrics metrics) {
         this.payments = payments;
         this.wallets = wallets;
         this.provider = provider;
@@ -61,6 +63,7 @@ public class Payments {
         this.maxTopUp = wallet.limits().maxTopUp();
         this.ceiling = BalanceCeiling.of(wallet);
         this.expiry = properties.expiry();
+        this.metrics = metrics;
     }
 
     /**
@@ -114,6 +117,9 @@ public class Payments {
                             .orElseThrow(() -> refused),
                     true);
         }
+        if (recorded) {
+            metrics.moved(PaymentState.REQUESTED);
+        }
         Payment payment = recorded
                 ? requested
                 : sameRequest(
@@ -152,7 +158,12 @@ public class Payments {
             log.warn("Payment {} could not be opened now: {}", payment.id(), e.getMessage());
             throw new PaymentProviderUnavailable();
         }
-        payments.opened(payment.id(), opened, clock.instant().truncatedTo(ChronoUnit.MICROS));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+        payments.opened(payment.id(), opened, now);
+        // Still REQUESTED, it is now PENDING; news that moved it on meanwhile (a settlement) keeps its state.
+        if (payments.markPending(payment.id(), opened.report().transactionId(), now)) {
+            metrics.moved(PaymentState.PENDING);
+        }
         if (opened.report().outcome() != ProviderOutcome.PENDING) {
             // Found again after a lost answer, and paid (or closed) since: the news is applied like any other.
             reports.apply(opened.report());

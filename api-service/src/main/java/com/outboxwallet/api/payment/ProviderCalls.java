@@ -7,6 +7,7 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
@@ -45,6 +46,12 @@ public class ProviderCalls {
         breaker.getEventPublisher()
                 .onStateTransition(event -> log.warn("Payment provider circuit {}", event.getStateTransition()));
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
+        // Every series from the start, so that panels and alerts read zeros rather than nothing.
+        for (String operation : List.of("open", "status")) {
+            for (String outcome : List.of("ok", "unavailable", "not-called", "error")) {
+                timer(operation, outcome);
+            }
+        }
     }
 
     public String providerName() {
@@ -80,12 +87,16 @@ public class ProviderCalls {
             outcome = "error";
             throw e;
         } finally {
-            sample.stop(Timer.builder("wallet.payment.provider.calls")
-                    .description("Calls to the payment provider, by operation and outcome")
-                    .tag("operation", operation)
-                    .tag("outcome", outcome)
-                    .publishPercentileHistogram()
-                    .register(meters));
+            sample.stop(timer(operation, outcome));
         }
+    }
+
+    private Timer timer(String operation, String outcome) {
+        return Timer.builder("wallet.payment.provider.calls")
+                .description("Calls to the payment provider, by operation and outcome")
+                .tag("operation", operation)
+                .tag("outcome", outcome)
+                .publishPercentileHistogram()
+                .register(meters);
     }
 }

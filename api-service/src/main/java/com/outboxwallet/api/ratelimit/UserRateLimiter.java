@@ -63,8 +63,18 @@ public class UserRateLimiter {
         if (!properties.enabled()) {
             return RateLimitDecision.unlimited(limit, window.toSeconds());
         }
+        return tryAcquire(userId.toString(), limit, window);
+    }
+
+    /**
+     * The same sliding window for any subject that is not a user: the payment provider's webhook counts per client
+     * address. Off with the per-user limit ({@code wallet.rate-limit.enabled}) only for users.
+     *
+     * @param subject what is counted, unique among everything counted ({@code webhook:203.0.113.7})
+     */
+    public RateLimitDecision tryAcquire(String subject, long limit, Duration window) {
         // The rate is part of the name: a changed configuration starts fresh windows instead of reading old ones.
-        String name = "rate-limit:v2:{" + userId + "}:" + limit + ":" + window.toMillis();
+        String name = "rate-limit:v2:{" + subject + "}:" + limit + ":" + window.toMillis();
         try {
             List<Long> answer = redisson.getScript(LongCodec.INSTANCE)
                     .eval(

@@ -12,6 +12,7 @@ import com.outboxwallet.api.idempotency.RequestInFlight;
 import com.outboxwallet.api.idempotency.web.IdempotentAnswers;
 import com.outboxwallet.api.payment.InvalidPaymentMethod;
 import com.outboxwallet.api.payment.NotificationRejected;
+import com.outboxwallet.api.payment.NotificationsRateLimited;
 import com.outboxwallet.api.payment.PaymentNotFound;
 import com.outboxwallet.api.payment.PaymentProviderUnavailable;
 import com.outboxwallet.api.ratelimit.web.RateLimited;
@@ -129,6 +130,11 @@ public final class Refusals {
                     answer(UserNotFound.class, HttpProblem.NOT_FOUND, Refusals::said),
                     answer(DirectTopUpNotAllowed.class, ApiProblem.DIRECT_TOP_UP_NOT_ALLOWED, Refusals::said),
                     answer(PaymentNotFound.class, HttpProblem.NOT_FOUND, Refusals::said),
+                    answer(NotificationsRateLimited.class, HttpProblem.RATE_LIMITED, (type, e) -> {
+                        ProblemDetail problem = Problems.of(type, "Too many notifications: " + e.getMessage() + ".");
+                        problem.setProperty("violatedPolicies", List.of("per-address"));
+                        return problem;
+                    }),
                     answer(
                             InvalidPaymentMethod.class,
                             HttpProblem.INVALID_REQUEST,

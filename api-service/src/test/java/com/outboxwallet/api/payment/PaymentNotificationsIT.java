@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outboxwallet.api.ApiServiceIntegrationTest;
 import com.outboxwallet.api.payment.midtrans.SignedNotification;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.math.BigDecimal;
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -46,6 +47,9 @@ class PaymentNotificationsIT extends ApiServiceIntegrationTest {
 
     @Autowired
     JsonMapper json;
+
+    @Autowired
+    MeterRegistry meters;
 
     @Test
     void aSettlementCreditsTheWalletOnceWithItsFunding() {
@@ -240,6 +244,31 @@ class PaymentNotificationsIT extends ApiServiceIntegrationTest {
                         .query(String.class)
                         .single())
                 .isEqualTo("UNKNOWN_PAYMENT");
+    }
+
+    @Test
+    void whatBecomesOfEachNotificationAndEachPaymentIsCounted() {
+        Credentials alice = aUser();
+        UUID payment = aPendingPayment(alice, "150000.00");
+        double settled = count("wallet.payment.transitions", "to", "SETTLED");
+        double forged = count("wallet.payment.notifications", "outcome", "bad-signature");
+        double duplicates = count("wallet.payment.notifications", "outcome", "duplicate");
+
+        post(aSettlement(payment.toString(), "150000.00").signedWith("a-key-that-is-not-the-merchants"));
+        notify(aSettlement(payment.toString(), "150000.00"));
+        notify(aSettlement(payment.toString(), "150000.00"));
+
+        assertThat(count("wallet.payment.transitions", "to", "SETTLED")).isEqualTo(settled + 1);
+        assertThat(count("wallet.payment.notifications", "outcome", "bad-signature"))
+                .isEqualTo(forged + 1);
+        assertThat(count("wallet.payment.notifications", "outcome", "duplicate"))
+                .isEqualTo(duplicates + 1);
+        assertThat(meters.get("wallet.payments.held").gauge()).isNotNull();
+        assertThat(meters.get("wallet.payments.overdue").gauge()).isNotNull();
+    }
+
+    private double count(String name, String tag, String value) {
+        return meters.get(name).tag(tag, value).counter().count();
     }
 
     private HttpResponse<String> notify(SignedNotification notification) {

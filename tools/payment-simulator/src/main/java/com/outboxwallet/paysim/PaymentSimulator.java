@@ -23,6 +23,7 @@ public final class PaymentSimulator {
     public static void main(String[] args) throws IOException, InterruptedException {
         SimulatorSettings settings;
         try {
+            exitWithParent(args);
             settings = settings(args);
         } catch (IllegalArgumentException e) {
             System.err.println("payment-simulator: " + e.getMessage());
@@ -49,9 +50,28 @@ public final class PaymentSimulator {
         stopped.await();
     }
 
+    /**
+     * {@code --parent-pid=N}: the simulator exits when that process does, so that a test JVM killed before it could
+     * stop its simulator leaves none behind ({@link SimulatorProcess} passes its own pid).
+     */
+    private static void exitWithParent(String[] args) {
+        for (String arg : args) {
+            if (arg.startsWith("--parent-pid=")) {
+                long pid = Long.parseLong(arg.substring("--parent-pid=".length()));
+                ProcessHandle.of(pid)
+                        .orElseThrow(() -> new IllegalArgumentException("no process " + pid))
+                        .onExit()
+                        .thenRun(() -> System.exit(0));
+            }
+        }
+    }
+
     static SimulatorSettings settings(String[] args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (String arg : args) {
+            if (arg.startsWith("--parent-pid=")) {
+                continue;
+            }
             if (!arg.startsWith("--") || !arg.contains("=")) {
                 throw new IllegalArgumentException("options are --name=value, not " + arg);
             }

@@ -75,7 +75,8 @@ public final class SimulatorProcess implements AutoCloseable {
                 "--server-key=" + options.serverKey(),
                 "--port=" + options.port(),
                 "--retry-schedule=" + options.retrySchedule(),
-                "--default-expiry=" + PaymentSimulator.option(options.defaultExpiry())));
+                "--default-expiry=" + PaymentSimulator.option(options.defaultExpiry()),
+                "--parent-pid=" + ProcessHandle.current().pid()));
         if (options.notificationUrl() != null) {
             command.add("--notification-url=" + options.notificationUrl());
         }

@@ -272,6 +272,32 @@ class PaymentSimulatorTest {
         }
     }
 
+    @Test
+    void aSimulatorWhoseParentDiedExitsToo() throws Exception {
+        Process parent = new ProcessBuilder("sleep", "600").start();
+        Process simulator = new ProcessBuilder(
+                        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                        "-cp",
+                        System.getProperty("java.class.path"),
+                        PaymentSimulator.class.getName(),
+                        "--server-key=" + KEY,
+                        "--port=0",
+                        "--parent-pid=" + parent.pid())
+                .redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
+        try {
+            await().during(Duration.ofMillis(500)).until(simulator::isAlive);
+
+            parent.destroy();
+
+            await().atMost(Duration.ofSeconds(10)).until(() -> !simulator.isAlive());
+        } finally {
+            parent.destroyForcibly();
+            simulator.destroyForcibly();
+        }
+    }
+
     private void charge(String base, String order) {
         send(base, "POST", "/v2/charge", chargeBody(order, "10.00", null), null);
     }

@@ -1,12 +1,18 @@
 package com.outboxwallet.api.payment.web;
 
+import com.outboxwallet.api.payment.NotificationsRateLimited;
 import com.outboxwallet.api.payment.PaymentNotifications;
+import com.outboxwallet.api.payment.PaymentProperties;
+import com.outboxwallet.api.ratelimit.RateLimitDecision;
+import com.outboxwallet.api.ratelimit.UserRateLimiter;
 import com.outboxwallet.problems.ProblemResponses;
+import com.outboxwallet.problems.RateLimitFields;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import java.util.Collections;
 import java.util.Locale;
 import java.util.Map;
@@ -20,8 +26,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Midtrans's HTTP notifications. Authenticated by their signature alone (no login: the provider has none), read from
  * the bytes received, recorded, then answered: 200 once the news is safe, whether it was new or a repeat; 401 for a
- * signature that is not the provider's (nothing recorded); 503 while the wallet's database is down, so that Midtrans
- * retries.
+ * signature that is not the provider's (nothing recorded); 429 past the per-address limit, before anything is read;
+ * 503 while the wallet's database is down, so that Midtrans retries.
  */
 @Tag(name = "payment notifications", description = "The payment provider's notifications (webhooks).")
 @RestController
@@ -30,10 +36,17 @@ class MidtransNotificationController {
 
     static final String PATH = "/webhooks/midtrans";
 
-    private final PaymentNotifications notifications;
+    static final String POLICY = "per-address";
 
-    MidtransNotificationController(PaymentNotifications notifications) {
+    private final PaymentNotifications notifications;
+    private final UserRateLimiter limiter;
+    private final PaymentProperties.NotificationLimit limit;
+
+    MidtransNotificationController(
+            PaymentNotifications notifications, UserRateLimiter limiter, PaymentProperties properties) {
         this.notifications = notifications;
+        this.limiter = limiter;
+        this.limit = properties.notificationLimit();
     }
 
     /** @param status {@code recorded} when the news is new, {@code duplicate} when it was recorded before */
@@ -48,13 +61,21 @@ class MidtransNotificationController {
     @ApiResponse(responseCode = "200", description = "Recorded (or recorded before)")
     @ProblemResponses({
         "notification-signature-invalid",
+        "rate-limited",
         "invalid-request",
         "payload-too-large",
         "unsupported-media-type",
         "service-unavailable"
     })
     @PostMapping(path = PATH, consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
-    Acknowledged receive(HttpServletRequest request, @RequestBody byte[] body) {
+    Acknowledged receive(HttpServletRequest request, HttpServletResponse response, @RequestBody byte[] body) {
+        RateLimitDecision decision =
+                limiter.tryAcquire("webhook:" + request.getRemoteAddr(), limit.requests(), limit.window());
+        RateLimitFields fields = new RateLimitFields(POLICY, decision.limit(), limit.window());
+        if (!decision.allowed()) {
+            fields.refused(response, decision.secondsToPermit());
+            throw new NotificationsRateLimited(decision.limit(), decision.windowSeconds(), decision.secondsToPermit());
+        }
         return new Acknowledged(
                 notifications.receive(headers(request), body).name().toLowerCase(Locale.ROOT));
     }

@@ -25,6 +25,7 @@ class MidtransNotificationsTest {
             "bca",
             DataSize.ofKilobytes(16),
             Duration.ofSeconds(10),
+            new PaymentProperties.NotificationLimit(600, Duration.ofSeconds(60)),
             new PaymentProperties.Midtrans(
                     URI.create("http://localhost:1"), SERVER_KEY, Duration.ofSeconds(1), Duration.ofSeconds(1), null),
             new PaymentProperties.CircuitBreaker(50, 10, 5, Duration.ofSeconds(30), 2),
