@@ -26,7 +26,8 @@ class PaymentNotificationRepository {
                     rs.getString("provider_status"),
                     rs.getBigDecimal("amount"),
                     rs.getString("currency"),
-                    rs.getString("dedupe_key")));
+                    rs.getString("dedupe_key"),
+                    rs.getBigDecimal("reversed_amount")));
 
     private final JdbcClient jdbc;
 
@@ -38,9 +39,9 @@ class PaymentNotificationRepository {
     Optional<Long> record(String provider, ProviderReport report, byte[] body, Instant at) {
         return jdbc.sql("""
                         INSERT INTO payment_notifications (provider, dedupe_key, order_id, transaction_id,
-                            provider_status, outcome, amount, currency, body, received_at)
+                            provider_status, outcome, amount, currency, reversed_amount, body, received_at)
                         VALUES (:provider, :dedupeKey, :orderId, :transactionId, :status, :outcome, :amount,
-                            :currency, :body, :at)
+                            :currency, :reversed, :body, :at)
                         ON CONFLICT ON CONSTRAINT payment_notifications_uq DO NOTHING
                         RETURNING id""")
                 .param("provider", provider)
@@ -51,6 +52,7 @@ class PaymentNotificationRepository {
                 .param("outcome", report.outcome().name())
                 .param("amount", report.amount())
                 .param("currency", report.currency())
+                .param("reversed", report.reversedAmount())
                 // Kept as received, for whoever has to find out later what the provider said.
                 .param("body", new String(body, StandardCharsets.UTF_8))
                 .param("at", OffsetDateTime.ofInstant(at, ZoneOffset.UTC))
@@ -69,7 +71,8 @@ class PaymentNotificationRepository {
 
     /** The oldest notifications recorded before {@code before} and not applied yet. */
     List<Unapplied> unapplied(String provider, Instant before, int limit) {
-        return jdbc.sql("SELECT id, order_id, transaction_id, outcome, provider_status, amount, currency, dedupe_key"
+        return jdbc.sql("SELECT id, order_id, transaction_id, outcome, provider_status, amount, currency, dedupe_key,"
+                        + " reversed_amount"
                         + " FROM payment_notifications WHERE processed_at IS NULL AND provider = :provider"
                         + " AND received_at < :before ORDER BY id LIMIT :limit")
                 .param("provider", provider)

@@ -34,9 +34,7 @@ public class PaymentReports {
         /** Paid, but not credited: the amount differs from the one asked, or the balance would pass its ceiling. */
         HELD,
         /** No payment of ours has this order id. */
-        UNKNOWN_PAYMENT,
-        /** A refund or chargeback of a settled payment, whose compensating entry is not booked yet. */
-        REVERSAL_NOT_BOOKED
+        UNKNOWN_PAYMENT
     }
 
     private static final Logger log = LoggerFactory.getLogger(PaymentReports.class);
@@ -150,11 +148,50 @@ public class PaymentReports {
                     ? moved(true, PaymentState.REVERSED)
                     : refreshed(payment, report, now);
         }
-        log.error(
-                "Payment {} was {} after it was credited; its compensation is not booked automatically yet",
-                payment.id(),
-                report.providerStatus());
-        return Result.REVERSAL_NOT_BOOKED;
+        // What the provider took back: the partial amount of a partial refund, else all that was credited.
+        java.math.BigDecimal amount = report.reversedAmount() != null
+                ? report.reversedAmount().min(payment.amount())
+                : payment.settledAmount() != null ? payment.settledAmount() : payment.amount();
+        Optional<FundedTopUps.Compensation> compensated = transactions.execute(status -> {
+            if (!payments.reverseSettled(payment.id(), now)) {
+                return Optional.empty();
+            }
+            FundedTopUps.Compensation done = funded.reverse(
+                    amount,
+                    reversalReason(report.providerStatus()),
+                    new Funding(
+                            payment.id(),
+                            provider,
+                            payment.providerTransactionId() == null
+                                    ? payment.providerOrderId()
+                                    : payment.providerTransactionId()),
+                    now);
+            payments.recordReversal(payment.id(), done, report.providerStatus(), amount, now);
+            return Optional.of(done);
+        });
+        if (compensated == null || compensated.isEmpty()) {
+            return Result.STALE;
+        }
+        FundedTopUps.Compensation compensation = compensated.get();
+        metrics.moved(PaymentState.REVERSED);
+        if (compensation.debited().compareTo(amount) < 0) {
+            log.error(
+                    "Payment {} was {}: the wallet gave back {} of {}; {} is owed (payment_reversals)",
+                    payment.id(),
+                    report.providerStatus(),
+                    compensation.debited().toPlainString(),
+                    amount.toPlainString(),
+                    amount.subtract(compensation.debited()).toPlainString());
+        }
+        return Result.APPLIED;
+    }
+
+    /** The event's word for a reversal; a denial after settlement is one too. */
+    private static String reversalReason(String providerStatus) {
+        return switch (providerStatus) {
+            case "refund", "partial_refund", "chargeback", "partial_chargeback" -> providerStatus;
+            default -> "deny";
+        };
     }
 
     /** The payment moved while this report was read: it is read again, in case it was just settled. */

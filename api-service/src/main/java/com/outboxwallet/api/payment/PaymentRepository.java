@@ -1,5 +1,6 @@
 package com.outboxwallet.api.payment;
 
+import com.outboxwallet.api.topup.FundedTopUps;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -252,6 +253,43 @@ public class PaymentRepository {
                         .param("at", utc(at))
                         .update()
                 == 1;
+    }
+
+    /**
+     * Moves a settled payment to REVERSED; the caller compensates the credit in the same transaction.
+     *
+     * @return whether it moved; false when it was not settled (reversed already, or never credited)
+     */
+    boolean reverseSettled(UUID id, Instant at) {
+        return jdbc.sql("UPDATE payments SET state = 'REVERSED', updated_at = :at WHERE id = :id AND state = 'SETTLED'")
+                        .param("id", id)
+                        .param("at", utc(at))
+                        .update()
+                == 1;
+    }
+
+    /** Records a credit's compensation: what was taken back, what was given back, and so what is owed. */
+    void recordReversal(
+            UUID paymentId,
+            FundedTopUps.Compensation compensation,
+            String providerStatus,
+            BigDecimal amount,
+            Instant at) {
+        jdbc.sql("""
+                        INSERT INTO payment_reversals (id, payment_id, top_up_id, wallet_id, provider_status, amount,
+                            debited, balance_after, wallet_version, created_at)
+                        VALUES (:id, :payment, :topUp, :wallet, :status, :amount, :debited, :balance, :version, :at)""")
+                .param("id", compensation.id())
+                .param("payment", paymentId)
+                .param("topUp", compensation.topUpId())
+                .param("wallet", compensation.walletId())
+                .param("status", providerStatus)
+                .param("amount", amount)
+                .param("debited", compensation.debited())
+                .param("balance", compensation.balanceAfter())
+                .param("version", compensation.version())
+                .param("at", utc(at))
+                .update();
     }
 
     /**

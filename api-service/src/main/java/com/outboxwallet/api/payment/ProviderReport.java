@@ -13,6 +13,8 @@ import org.jspecify.annotations.Nullable;
  * @param providerStatus the provider's own word for the state ({@code settlement}), for logs and the record
  * @param amount         the amount the provider says the payment is for (its gross amount)
  * @param dedupeKey      identifies this news: the same key twice is the same news
+ * @param reversedAmount what a partial refund or chargeback took back; null when it took the whole payment back, or
+ *                       the news is no reversal
  */
 public record ProviderReport(
         String orderId,
@@ -21,7 +23,8 @@ public record ProviderReport(
         String providerStatus,
         BigDecimal amount,
         String currency,
-        String dedupeKey) {
+        String dedupeKey,
+        @Nullable BigDecimal reversedAmount) {
 
     public ProviderReport {
         Objects.requireNonNull(orderId, "orderId");
@@ -30,5 +33,17 @@ public record ProviderReport(
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
         Objects.requireNonNull(dedupeKey, "dedupeKey");
+    }
+
+    /** News that reverses nothing, or the whole payment. */
+    public ProviderReport(
+            String orderId,
+            @Nullable String transactionId,
+            ProviderOutcome outcome,
+            String providerStatus,
+            BigDecimal amount,
+            String currency,
+            String dedupeKey) {
+        this(orderId, transactionId, outcome, providerStatus, amount, currency, dedupeKey, null);
     }
 }

@@ -7,6 +7,7 @@ import com.outboxwallet.api.wallet.WalletNotFound;
 import com.outboxwallet.api.wallet.WalletProperties;
 import com.outboxwallet.api.wallet.WalletRepository;
 import com.outboxwallet.events.Funding;
+import com.outboxwallet.events.TopUpReversed;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
@@ -29,11 +30,62 @@ public class FundedTopUps {
     private final WalletRepository wallets;
     private final BalanceCeiling ceiling;
     private final TopUpRecords records;
+    private final TopUpRepository topUps;
 
-    FundedTopUps(WalletRepository wallets, WalletProperties wallet, TopUpRecords records) {
+    FundedTopUps(WalletRepository wallets, WalletProperties wallet, TopUpRecords records, TopUpRepository topUps) {
         this.wallets = wallets;
         this.ceiling = BalanceCeiling.of(wallet);
         this.records = records;
+        this.topUps = topUps;
+    }
+
+    /**
+     * The compensation of a reversed funded top-up.
+     *
+     * @param debited      what the wallet gave back
+     * @param balanceAfter the wallet's balance after it
+     * @param version      the wallet's version after it: the event's sequence
+     */
+    public record Compensation(
+            UUID id, UUID topUpId, UUID walletId, BigDecimal debited, BigDecimal balanceAfter, long version) {}
+
+    /**
+     * Compensates a reversed funded top-up in the caller's transaction: the wallet gives back what it can, never
+     * below zero, and the event says what it gave and what it could not (the shortfall).
+     *
+     * @param amount what the provider took back
+     * @param reason the provider's word for it
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Compensation reverse(BigDecimal amount, String reason, Funding funding, Instant at) {
+        TopUp topUp = topUps.findByPayment(funding.paymentId())
+                .orElseThrow(() -> new IllegalStateException("payment " + funding.paymentId() + " credited no top-up"));
+        Wallet locked =
+                wallets.findByUserIdForUpdate(topUp.userId()).orElseThrow(() -> new WalletNotFound(topUp.userId()));
+        BigDecimal debited = locked.balance().min(amount);
+        Wallet debitedWallet = wallets.writeIfUnchanged(locked, locked.balance().subtract(debited), at)
+                .orElseThrow(() -> new IllegalStateException("wallet changed under its row lock"));
+        Compensation compensation = new Compensation(
+                UUID.randomUUID(),
+                topUp.id(),
+                topUp.walletId(),
+                debited,
+                debitedWallet.balance(),
+                debitedWallet.version());
+        records.appendReversal(new TopUpReversed(
+                compensation.id(),
+                topUp.id(),
+                topUp.walletId(),
+                topUp.userId(),
+                amount,
+                debited,
+                debitedWallet.currency(),
+                debitedWallet.balance(),
+                debitedWallet.version(),
+                reason,
+                at,
+                funding));
+        return compensation;
     }
 
     /** Whether a client's key is one of the keys settlements use, which no direct top-up may take. */

@@ -7,6 +7,7 @@ import com.outboxwallet.api.wallet.Wallet;
 import com.outboxwallet.events.Funding;
 import com.outboxwallet.events.OutboxMessage;
 import com.outboxwallet.events.TopUpAccepted;
+import com.outboxwallet.events.TopUpReversed;
 import com.outboxwallet.events.WalletEventCodec;
 import java.time.Instant;
 import java.util.UUID;
@@ -80,6 +81,20 @@ public class TopUpRecords {
         }
         outbox.append(accepted(topUp, null));
         return true;
+    }
+
+    /** Appends the event of a reversal's compensation, in the caller's transaction. */
+    void appendReversal(TopUpReversed reversal) {
+        outbox.append(new OutboxMessage(
+                UUID.randomUUID(),
+                "wallet",
+                reversal.walletId(),
+                TopUpReversed.TYPE,
+                events.toJson(reversal),
+                FundedTopUps.KEY_PREFIX + reversal.funding().paymentId() + ":reversal",
+                reversal.sequence(),
+                reversal.occurredAt(),
+                traces.currentTraceparent()));
     }
 
     private OutboxMessage accepted(TopUp topUp, @Nullable Funding funding) {

@@ -85,6 +85,13 @@ public class TopUpRepository {
                 .optional();
     }
 
+    Optional<TopUp> findByPayment(UUID paymentId) {
+        return jdbc.sql("SELECT " + COLUMNS + " FROM top_ups WHERE payment_id = :paymentId")
+                .param("paymentId", paymentId)
+                .query(TOP_UP)
+                .optional();
+    }
+
     Optional<TopUp> findByIdAndUser(UUID id, UUID userId) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM top_ups WHERE id = :id AND user_id = :userId")
                 .param("id", id)

@@ -140,6 +140,19 @@ class FundedTopUpIT extends WithPaymentSimulator {
     }
 
     @Test
+    void aRefundRightAfterTheSettlementIsCompensated() {
+        SIMULATOR.faults(Faults.none().withReverseAfterSettlement("refund"));
+        Credentials alice = aUser();
+        JsonNode payment = opened(alice, anyKey(), "150000.00", "virtual-account");
+
+        SIMULATOR.pay(payment.get("id").asString());
+
+        awaitState(alice, payment, "REVERSED");
+        assertThat(balanceOf(alice)).isEqualByComparingTo("0.00");
+        assertThat(topUpsOf(alice)).isEqualTo(1);
+    }
+
+    @Test
     void aChargeWhoseAnswerWasLostIsFoundByItsRetryNotOpenedTwice() {
         // The provider answers after the wallet stopped waiting: the payment exists there, the wallet does not know.
         SIMULATOR.faults(Faults.none().withSlow(1_500));

@@ -194,6 +194,69 @@ class PaymentNotificationsIT extends ApiServiceIntegrationTest {
     }
 
     @Test
+    void aRefundOfACreditedPaymentGivesTheMoneyBackOnceAndTellsTheLedger() {
+        Credentials alice = aUser();
+        UUID payment = aPendingPayment(alice, "150000.00");
+        notify(aSettlement(payment.toString(), "150000.00"));
+
+        notify(aRefund(payment.toString(), "150000.00"));
+        notify(aRefund(payment.toString(), "150000.00"));
+
+        assertThat(stateOf(payment)).isEqualTo("REVERSED");
+        assertThat(balanceOf(alice)).isEqualByComparingTo("0.00");
+        assertThat(jdbc.sql("SELECT count(*) FROM payment_reversals WHERE payment_id = :id")
+                        .param("id", payment)
+                        .query(Long.class)
+                        .single())
+                .isEqualTo(1);
+        JsonNode reversal = json.readTree(
+                jdbc.sql("SELECT payload::text FROM outbox WHERE aggregate_id = :wallet AND event_type = :type")
+                        .param("wallet", alice.walletId())
+                        .param("type", "com.outboxwallet.wallet.topup.reversed.v1")
+                        .query(String.class)
+                        .single());
+        assertThat(reversal.get("amount").asString()).isEqualTo("150000.00");
+        assertThat(reversal.get("debited").asString()).isEqualTo("150000.00");
+        assertThat(reversal.get("balanceAfter").asString()).isEqualTo("0.00");
+        assertThat(reversal.get("sequence").asLong()).isEqualTo(2);
+        assertThat(reversal.get("reason").asString()).isEqualTo("refund");
+        assertThat(reversal.get("funding").get("paymentId").asString()).isEqualTo(payment.toString());
+    }
+
+    @Test
+    void aReversalLargerThanTheBalanceTakesWhatIsThereAndRecordsTheShortfall() {
+        Credentials alice = aUser();
+        UUID payment = aPendingPayment(alice, "150000.00");
+        notify(aSettlement(payment.toString(), "150000.00"));
+        // The user spent most of it (a debit this wallet does not offer yet, written as one would be).
+        jdbc.sql("UPDATE wallets SET balance = 40000.00 WHERE id = :id")
+                .param("id", alice.walletId())
+                .update();
+
+        notify(aRefund(payment.toString(), "150000.00"));
+
+        assertThat(stateOf(payment)).isEqualTo("REVERSED");
+        assertThat(balanceOf(alice)).as("never below zero").isEqualByComparingTo("0.00");
+        assertThat(jdbc.sql("SELECT shortfall FROM payment_reversals WHERE payment_id = :id")
+                        .param("id", payment)
+                        .query(BigDecimal.class)
+                        .single())
+                .isEqualByComparingTo("110000.00");
+    }
+
+    @Test
+    void aDenialAfterTheSettlementReversesIt() {
+        Credentials alice = aUser();
+        UUID payment = aPendingPayment(alice, "150000.00");
+        notify(aSettlement(payment.toString(), "150000.00"));
+
+        notify(aDenial(payment.toString(), "150000.00"));
+
+        assertThat(stateOf(payment)).isEqualTo("REVERSED");
+        assertThat(balanceOf(alice)).isEqualByComparingTo("0.00");
+    }
+
+    @Test
     void aRefundBeforeTheSettlementWasHeardOfLeavesNothingCredited() {
         Credentials alice = aUser();
         UUID payment = aPendingPayment(alice, "150000.00");

@@ -1,6 +1,7 @@
 package com.outboxwallet.ledger.bookkeeping;
 
 import com.outboxwallet.events.TopUpAccepted;
+import com.outboxwallet.events.TopUpReversed;
 import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -30,8 +31,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * effects are recorded, or neither is.
  *
  * <p>Within a batch the events apply in the order given (offset order), and a copy of an event, or of a top-up under a
- * new event id, is a duplicate whether its first copy is in this batch or an earlier one. Events of the contract's
- * other types are {@link Outcome#SKIPPED}: the ledger books top-ups only.
+ * new event id, is a duplicate whether its first copy is in this batch or an earlier one. A reversal of a funded
+ * top-up is applied in its place in the stream, in a transaction of its own. Events of the contract's other types are
+ * {@link Outcome#SKIPPED}.
  *
  * <p>One rule for every failure: if the batch fails for a reason positively recognised as the infrastructure's
  * ({@link InfrastructureFailure}: the database unreachable, failing over, timing out, ...), it is thrown, nothing of
@@ -85,21 +87,81 @@ public class LedgerRecorder {
         for (int i = 0; i < events.size(); i++) {
             ReceivedEvent event = events.get(i);
             TopUpAccepted topUp = event.event().topUp();
-            if (topUp == null) {
-                log.debug("Skipping event {} of type {}: the ledger books top-ups only", event.eventId(), event.type());
+            TopUpReversed reversal = event.event().reversal();
+            if (topUp != null) {
+                topUps.add(new TopUpEvent(event, topUp));
+                positions.add(i);
+            } else if (reversal != null) {
+                // A reversal follows the top-ups before it and precedes those after it, as in the stream: the
+                // top-ups so far are applied first, in their own transaction.
+                recordTopUps(topUps, positions, recorded);
+                recorded[i] = applyReversal(event, reversal);
+            } else {
+                log.debug("Skipping event {} of type {}: the ledger does not book it", event.eventId(), event.type());
                 recorded[i] = Recorded.as(event, Outcome.SKIPPED);
-                continue;
-            }
-            topUps.add(new TopUpEvent(event, topUp));
-            positions.add(i);
-        }
-        if (!topUps.isEmpty()) {
-            List<Recorded> applied = applyAll(topUps);
-            for (int j = 0; j < applied.size(); j++) {
-                recorded[positions.get(j)] = applied.get(j);
             }
         }
+        recordTopUps(topUps, positions, recorded);
         return Arrays.asList(recorded);
+    }
+
+    /** Applies the top-ups gathered so far and empties the lists. */
+    private void recordTopUps(List<TopUpEvent> topUps, List<Integer> positions, Recorded[] recorded) {
+        if (topUps.isEmpty()) {
+            return;
+        }
+        List<Recorded> applied = applyAll(topUps);
+        for (int j = 0; j < applied.size(); j++) {
+            recorded[positions.get(j)] = applied.get(j);
+        }
+        topUps.clear();
+        positions.clear();
+    }
+
+    /**
+     * A reversal, in a transaction of its own (they are rare): claimed, recorded once by its id, its debit booked and
+     * its sequence tracked like a top-up's. A failure that is not the infrastructure's sets it aside.
+     */
+    private Recorded applyReversal(ReceivedEvent event, TopUpReversed reversal) {
+        try {
+            Outcome outcome = transactions.execute(status -> {
+                if (!store.claimEvent(event) || !store.appendReversal(event, reversal)) {
+                    return Outcome.DUPLICATE;
+                }
+                LedgerStore.WalletState wallet = store.lockProjection(reversal.walletId(), reversal.currency());
+                if (!wallet.currency().equals(reversal.currency())) {
+                    throw new RefusedTopUp(
+                            Refusal.CURRENCY_MISMATCH,
+                            "its currency " + reversal.currency() + " is not wallet " + reversal.walletId()
+                                    + "'s currency " + wallet.currency() + " in the ledger");
+                }
+                gaps.track(reversal.walletId(), wallet.lastSequence(), reversal.sequence());
+                if (reversal.debited().signum() > 0) {
+                    store.appendReversalEntries(reversal);
+                }
+                store.projectReversal(reversal);
+                return Outcome.APPLIED;
+            });
+            return Recorded.as(event, Objects.requireNonNull(outcome));
+        } catch (RuntimeException | Error e) {
+            if (InfrastructureFailure.in(e)) {
+                throw e;
+            }
+            String what = "event " + event.eventId() + " (reversal " + reversal.reversalId() + ")";
+            Refusal refusal = e instanceof RefusedTopUp refused
+                    ? new Refusal(refused.reason(), what + ": " + refused.getMessage(), refused)
+                    : DataFault.in(e)
+                            .map(fault -> new Refusal(
+                                    Refusal.REFUSED_BY_DATABASE,
+                                    "the ledger refuses " + what + ": " + fault.getMessage(),
+                                    fault))
+                            .orElseGet(() -> new Refusal(
+                                    Refusal.FAILED_ALONE, what + " failed when applied alone: " + summary(e), e));
+            log.atWarn()
+                    .addKeyValue("walletId", reversal.walletId())
+                    .log("Set aside {}: {}", refusal.reason(), refusal.message());
+            return new Recorded(event, Outcome.SET_ASIDE, refusal);
+        }
     }
 
     private List<Recorded> applyAll(List<TopUpEvent> topUps) {

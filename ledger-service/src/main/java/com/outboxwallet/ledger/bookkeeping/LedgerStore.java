@@ -1,7 +1,10 @@
 package com.outboxwallet.ledger.bookkeeping;
 
 import com.outboxwallet.events.TopUpAccepted;
+import com.outboxwallet.events.TopUpReversed;
 import java.math.BigDecimal;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -228,6 +231,100 @@ class LedgerStore {
                             new WalletState(rs.getString("currency"), rs.getLong("last_sequence")));
                 });
         return states;
+    }
+
+    /**
+     * Claims one event, as {@link #claimEvents} claims a batch's.
+     *
+     * @return whether it was not processed before
+     */
+    boolean claimEvent(ReceivedEvent event) {
+        return jdbc.sql("""
+                        INSERT INTO processed_events (event_id, event_type, topic, kafka_partition, kafka_offset)
+                        VALUES (:id, :type, :topic, :partition, :offset)
+                        ON CONFLICT (event_id) DO NOTHING""")
+                        .param("id", event.eventId())
+                        .param("type", event.type())
+                        .param("topic", event.topic())
+                        .param("partition", event.partition())
+                        .param("offset", event.offset())
+                        .update()
+                == 1;
+    }
+
+    /**
+     * Records a reversal, unless its id was recorded before (the same reversal under a new event id). Another
+     * reversal of the same top-up, or of the same wallet sequence, is a unique violation: refused, never merged.
+     *
+     * @return whether it was new
+     */
+    boolean appendReversal(ReceivedEvent event, TopUpReversed reversal) {
+        return jdbc.sql("""
+                        INSERT INTO ledger_reversals (reversal_id, event_id, top_up_id, wallet_id, user_id, amount,
+                            debited, currency, reason, payment_id, provider, provider_transaction_id, wallet_sequence,
+                            occurred_at)
+                        VALUES (:id, :event, :topUp, :wallet, :user, :amount, :debited, :currency, :reason, :payment,
+                            :provider, :providerTransaction, :sequence, :occurredAt)
+                        ON CONFLICT (reversal_id) DO NOTHING""")
+                        .param("id", reversal.reversalId())
+                        .param("event", event.eventId())
+                        .param("topUp", reversal.topUpId())
+                        .param("wallet", reversal.walletId())
+                        .param("user", reversal.userId())
+                        .param("amount", reversal.amount())
+                        .param("debited", reversal.debited())
+                        .param("currency", reversal.currency())
+                        .param("reason", reversal.reason())
+                        .param("payment", reversal.funding().paymentId())
+                        .param("provider", reversal.funding().provider())
+                        .param("providerTransaction", reversal.funding().providerTransactionId())
+                        .param("sequence", reversal.sequence())
+                        .param("occurredAt", OffsetDateTime.ofInstant(reversal.occurredAt(), ZoneOffset.UTC))
+                        .update()
+                == 1;
+    }
+
+    /** The reversal's two lines, summing to zero: the wallet's account debited, the clearing account credited. */
+    void appendReversalEntries(TopUpReversed reversal) {
+        for (var line : List.of(
+                Map.entry("wallet:" + reversal.walletId(), reversal.debited().negate()),
+                Map.entry(TOP_UP_CLEARING_ACCOUNT, reversal.debited()))) {
+            jdbc.sql("""
+                            INSERT INTO ledger_entries (transaction_id, account, wallet_id, amount, currency, occurred_at)
+                            VALUES (:transaction, :account, :wallet, :amount, :currency, :occurredAt)""")
+                    .param("transaction", reversal.reversalId())
+                    .param("account", line.getKey())
+                    .param("wallet", line.getKey().startsWith("wallet:") ? reversal.walletId() : null)
+                    .param("amount", line.getValue())
+                    .param("currency", reversal.currency())
+                    .param("occurredAt", OffsetDateTime.ofInstant(reversal.occurredAt(), ZoneOffset.UTC))
+                    .update();
+        }
+    }
+
+    /** Creates the wallet's projection row if needed and locks it, as {@link #lockProjections} does for a batch. */
+    WalletState lockProjection(UUID wallet, String currency) {
+        jdbc.sql("""
+                        INSERT INTO wallet_balances (wallet_id, currency, balance, last_sequence, updated_at)
+                        VALUES (:wallet, :currency, 0, 0, now()) ON CONFLICT (wallet_id) DO NOTHING""").param("wallet", wallet).param("currency", currency).update();
+        return jdbc.sql("SELECT currency, last_sequence FROM wallet_balances WHERE wallet_id = :wallet FOR UPDATE")
+                .param("wallet", wallet)
+                .query((rs, n) -> new WalletState(rs.getString("currency"), rs.getLong("last_sequence")))
+                .single();
+    }
+
+    /** Takes the reversal's debit off the wallet's projected balance. */
+    void projectReversal(TopUpReversed reversal) {
+        jdbc.sql("""
+                        UPDATE wallet_balances
+                           SET balance = balance - :debited,
+                               last_sequence = GREATEST(last_sequence, :sequence),
+                               updated_at = now()
+                         WHERE wallet_id = :wallet""")
+                .param("debited", reversal.debited())
+                .param("sequence", reversal.sequence())
+                .param("wallet", reversal.walletId())
+                .update();
     }
 
     /** A wallet's projection row as its lock found it. */

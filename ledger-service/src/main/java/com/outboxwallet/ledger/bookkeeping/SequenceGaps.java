@@ -67,21 +67,29 @@ public class SequenceGaps {
             UUID wallet = event.walletId();
             long before =
                     Objects.requireNonNull(highest.get(wallet), "the highest applied of every wallet in the batch");
-            long sequence = event.sequence();
-            if (sequence > before + 1) {
-                open(wallet, before + 1, sequence - 1);
-                log.atWarn()
-                        .addKeyValue("walletId", wallet)
-                        .log(
-                                "Wallet {}: sequence {} arrived after {}; {} missing sequence(s) flagged as a gap",
-                                wallet,
-                                sequence,
-                                before,
-                                sequence - 1 - before);
-            } else if (sequence <= before) {
-                fill(wallet, sequence, before);
-            }
-            highest.put(wallet, Math.max(before, sequence));
+            track(wallet, before, event.sequence());
+            highest.put(wallet, Math.max(before, event.sequence()));
+        }
+    }
+
+    /**
+     * One event of a wallet whose highest applied sequence was {@code before}: a sequence past the next one opens a
+     * gap, one below it fills its place in a gap.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void track(UUID wallet, long before, long sequence) {
+        if (sequence > before + 1) {
+            open(wallet, before + 1, sequence - 1);
+            log.atWarn()
+                    .addKeyValue("walletId", wallet)
+                    .log(
+                            "Wallet {}: sequence {} arrived after {}; {} missing sequence(s) flagged as a gap",
+                            wallet,
+                            sequence,
+                            before,
+                            sequence - 1 - before);
+        } else if (sequence <= before) {
+            fill(wallet, sequence, before);
         }
     }
 

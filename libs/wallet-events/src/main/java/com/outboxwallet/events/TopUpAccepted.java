@@ -44,9 +44,7 @@ public record TopUpAccepted(
             throw new InvalidWalletEvent(Violation.INVALID_AMOUNT, "balanceAfter must be at least the amount");
         }
         WalletEventContract.requireCurrency(currency);
-        if (sequence < 1) {
-            throw new InvalidWalletEvent(Violation.MALFORMED_PAYLOAD, "sequence starts at 1, not " + sequence);
-        }
+        WalletEventContract.requireSequence(sequence);
     }
 
     /** A direct top-up: no payment behind it. */

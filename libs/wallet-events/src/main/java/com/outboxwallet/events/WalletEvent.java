@@ -9,7 +9,8 @@ import org.jspecify.annotations.Nullable;
  *
  * @param walletSequence {@code ce_walletsequence}; present on every top-up
  * @param idempotencyKey {@code ce_idempotencykey}, absent on events no request caused
- * @param topUp          the payload, when the type is {@link TopUpAccepted#TYPE}; null for the contract's other types
+ * @param topUp          the payload, when the type is {@link TopUpAccepted#TYPE}; null otherwise
+ * @param reversal       the payload, when the type is {@link TopUpReversed#TYPE}; null otherwise
  */
 public record WalletEvent(
         UUID id,
@@ -18,4 +19,5 @@ public record WalletEvent(
         Instant time,
         @Nullable Long walletSequence,
         @Nullable String idempotencyKey,
-        @Nullable TopUpAccepted topUp) {}
+        @Nullable TopUpAccepted topUp,
+        @Nullable TopUpReversed reversal) {}

@@ -49,8 +49,49 @@ public final class WalletEventCodec {
         return mapper.writeValueAsString(event);
     }
 
+    public String toJson(TopUpReversed event) {
+        return mapper.writeValueAsString(event);
+    }
+
+    /** @throws InvalidWalletEvent when the bytes are not a {@link TopUpReversed} of the contract */
+    public TopUpReversed topUpReversed(byte[] json) {
+        JsonNode payload = payload(json, TopUpReversed.TYPE);
+        Funding funding = funding(payload);
+        if (funding == null) {
+            throw new InvalidWalletEvent(Violation.MALFORMED_PAYLOAD, "a reversal names its funding");
+        }
+        return new TopUpReversed(
+                uuid(payload, "reversalId"),
+                uuid(payload, "topUpId"),
+                uuid(payload, "walletId"),
+                uuid(payload, "userId"),
+                amount(payload, "amount"),
+                amount(payload, "debited"),
+                text(payload, "currency"),
+                amount(payload, "balanceAfter"),
+                sequence(payload),
+                text(payload, "reason"),
+                instant(payload, "occurredAt"),
+                funding);
+    }
+
     /** @throws InvalidWalletEvent when the bytes are not a {@link TopUpAccepted} of the contract */
     public TopUpAccepted topUpAccepted(byte[] json) {
+        JsonNode payload = payload(json, TopUpAccepted.TYPE);
+        return new TopUpAccepted(
+                uuid(payload, "topUpId"),
+                uuid(payload, "walletId"),
+                uuid(payload, "userId"),
+                amount(payload, "amount"),
+                text(payload, "currency"),
+                amount(payload, "balanceAfter"),
+                sequence(payload),
+                instant(payload, "occurredAt"),
+                funding(payload));
+    }
+
+    /** The bytes as one bounded JSON object, or why they are not one. */
+    private JsonNode payload(byte[] json, String type) {
         if (json.length > WalletEventContract.MAX_PAYLOAD_BYTES) {
             throw new InvalidWalletEvent(
                     Violation.OVERSIZED,
@@ -62,22 +103,13 @@ public final class WalletEventCodec {
         } catch (JacksonException e) {
             throw new InvalidWalletEvent(
                     Violation.MALFORMED_PAYLOAD,
-                    "payload is not JSON of " + TopUpAccepted.TYPE + ": " + firstLine(e.getOriginalMessage()),
+                    "payload is not JSON of " + type + ": " + firstLine(e.getOriginalMessage()),
                     e);
         }
         if (payload == null || !payload.isObject()) {
             throw new InvalidWalletEvent(Violation.MALFORMED_PAYLOAD, "payload must be a JSON object");
         }
-        return new TopUpAccepted(
-                uuid(payload, "topUpId"),
-                uuid(payload, "walletId"),
-                uuid(payload, "userId"),
-                amount(payload, "amount"),
-                text(payload, "currency"),
-                amount(payload, "balanceAfter"),
-                sequence(payload),
-                instant(payload, "occurredAt"),
-                funding(payload));
+        return payload;
     }
 
     private static @Nullable Funding funding(JsonNode payload) {

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
 public final class WalletEventContract {
 
     /** Every {@code ce_type} of the contract. A consumer skips the ones it does not use; any other type is invalid. */
-    public static final Set<String> TYPES = Set.of(TopUpAccepted.TYPE);
+    public static final Set<String> TYPES = Set.of(TopUpAccepted.TYPE, TopUpReversed.TYPE);
 
     /** The JSON payload, in bytes. A top-up is about 300; the rest is room for fields added within a version. */
     public static final int MAX_PAYLOAD_BYTES = 16 * 1024;
@@ -60,6 +60,24 @@ public final class WalletEventContract {
                     Violation.INVALID_AMOUNT,
                     field + " must be a positive amount with at most " + MAX_AMOUNT_INTEGER_DIGITS + " integer and "
                             + MAX_AMOUNT_FRACTION_DIGITS + " fraction digits");
+        }
+    }
+
+    /** @throws InvalidWalletEvent unless the amount is zero or an amount {@link #requireAmount} accepts */
+    static void requireAmountOrZero(String field, BigDecimal amount) {
+        if (amount.signum() != 0) {
+            requireAmount(field, amount);
+        } else if (amount.scale() > MAX_AMOUNT_FRACTION_DIGITS) {
+            throw new InvalidWalletEvent(
+                    Violation.INVALID_AMOUNT,
+                    field + " has at most " + MAX_AMOUNT_FRACTION_DIGITS + " fraction digits");
+        }
+    }
+
+    /** @throws InvalidWalletEvent unless the wallet sequence is 1 or more */
+    static void requireSequence(long sequence) {
+        if (sequence < 1) {
+            throw new InvalidWalletEvent(Violation.MALFORMED_PAYLOAD, "sequence starts at 1, not " + sequence);
         }
     }
 

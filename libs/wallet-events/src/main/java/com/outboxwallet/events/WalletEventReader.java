@@ -5,6 +5,9 @@ import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.ToLongFunction;
 import java.util.regex.Pattern;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.header.Header;
@@ -100,32 +103,56 @@ public final class WalletEventReader {
                 WalletEventCodec.instant(CloudEventHeaders.TIME, time, Violation.MALFORMED_ATTRIBUTE),
                 sequence,
                 key,
-                TopUpAccepted.TYPE.equals(type) ? topUp(record, sequence) : null);
+                TopUpAccepted.TYPE.equals(type)
+                        ? ofTheWallet(
+                                record,
+                                sequence,
+                                codec::topUpAccepted,
+                                TopUpAccepted::walletId,
+                                TopUpAccepted::sequence)
+                        : null,
+                TopUpReversed.TYPE.equals(type)
+                        ? ofTheWallet(
+                                record,
+                                sequence,
+                                codec::topUpReversed,
+                                TopUpReversed::walletId,
+                                TopUpReversed::sequence)
+                        : null);
         return event;
     }
 
-    private TopUpAccepted topUp(ConsumerRecord<String, byte[]> record, @Nullable Long sequence) {
+    /** A payload that moves a wallet: it has its sequence header, and agrees with it and with the record's key. */
+    private static <T> T ofTheWallet(
+            ConsumerRecord<String, byte[]> record,
+            @Nullable Long sequence,
+            Function<byte[], T> read,
+            Function<T, UUID> walletOf,
+            ToLongFunction<T> sequenceOf) {
         if (sequence == null) {
             throw new InvalidWalletEvent(
-                    Violation.MISSING_ATTRIBUTE, "a top-up needs the " + CloudEventHeaders.WALLET_SEQUENCE + " header");
+                    Violation.MISSING_ATTRIBUTE,
+                    "an event that moves a wallet needs the " + CloudEventHeaders.WALLET_SEQUENCE + " header");
         }
         if (record.value() == null) {
-            throw new InvalidWalletEvent(Violation.MALFORMED_PAYLOAD, "the record has no value; a top-up needs one");
+            throw new InvalidWalletEvent(
+                    Violation.MALFORMED_PAYLOAD, "the record has no value; an event that moves a wallet needs one");
         }
-        TopUpAccepted topUp = codec.topUpAccepted(record.value());
-        if (topUp.sequence() != sequence) {
+        T payload = read.apply(record.value());
+        if (sequenceOf.applyAsLong(payload) != sequence) {
             throw new InvalidWalletEvent(
                     Violation.INCONSISTENT,
                     CloudEventHeaders.WALLET_SEQUENCE + " " + sequence + " disagrees with the payload's sequence "
-                            + topUp.sequence());
+                            + sequenceOf.applyAsLong(payload));
         }
-        if (!topUp.walletId().toString().equals(record.key())) {
+        UUID wallet = walletOf.apply(payload);
+        if (!wallet.toString().equals(record.key())) {
             throw new InvalidWalletEvent(
                     Violation.INCONSISTENT,
-                    "the record key must be the payload's walletId " + topUp.walletId() + ", not '"
+                    "the record key must be the payload's walletId " + wallet + ", not '"
                             + (record.key() == null ? "null" : WalletEventContract.excerpt(record.key())) + "'");
         }
-        return topUp;
+        return payload;
     }
 
     private static void checkSizes(ConsumerRecord<String, byte[]> record) {

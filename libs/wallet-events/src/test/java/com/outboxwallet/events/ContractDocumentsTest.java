@@ -33,10 +33,14 @@ class ContractDocumentsTest {
         String asyncApi = Files.readString(DOCS.resolve("asyncapi.yaml"));
         String events = Files.readString(DOCS.resolve("events.md"));
 
-        for (RecordComponent field : TopUpAccepted.class.getRecordComponents()) {
-            assertThat(asyncApi).as("asyncapi.yaml").contains(field.getName() + ":");
-            assertThat(events).as("events.md").contains("\"" + field.getName() + "\"");
+        for (Class<?> payload : List.of(TopUpAccepted.class, TopUpReversed.class, Funding.class)) {
+            for (RecordComponent field : payload.getRecordComponents()) {
+                assertThat(asyncApi).as("asyncapi.yaml").contains(field.getName() + ":");
+                assertThat(events).as("events.md").contains("\"" + field.getName() + "\"");
+            }
         }
+        assertThat(asyncApi).contains(TopUpReversed.TYPE);
+        assertThat(events).contains(TopUpReversed.TYPE);
         assertThat(asyncApi).contains(TopUpAccepted.TYPE, WalletTopics.WALLET_EVENTS);
     }
 

@@ -88,6 +88,46 @@ class WalletEventCodecTest {
     }
 
     @Test
+    void aReversalTravelsWithItsAmountsAndFundingBothWays() {
+        TopUpReversed reversal = aReversal("150000.00", "40000.00");
+
+        String json = codec.toJson(reversal);
+
+        assertThat(json).contains("\"debited\":\"40000.00\"", "\"reason\":\"refund\"");
+        assertThat(codec.topUpReversed(json.getBytes(StandardCharsets.UTF_8))).isEqualTo(reversal);
+        assertThat(reversal.shortfall()).isEqualByComparingTo("110000.00");
+    }
+
+    @Test
+    void aReversalThatGivesBackMoreThanWasTakenOrForNoKnownReasonIsRejected() {
+        assertThatThrownBy(() -> aReversal("100.00", "100.01")).isInstanceOf(InvalidWalletEvent.class);
+        String unknownReason = codec.toJson(aReversal("100.00", "100.00")).replace("\"refund\"", "\"oops\"");
+        assertThatThrownBy(() -> codec.topUpReversed(unknownReason.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidWalletEvent.class)
+                .hasMessageContaining("reason");
+        String noFunding = codec.toJson(aReversal("100.00", "100.00")).replaceAll(",\"funding\":\\{[^}]*\\}", "");
+        assertThatThrownBy(() -> codec.topUpReversed(noFunding.getBytes(StandardCharsets.UTF_8)))
+                .isInstanceOf(InvalidWalletEvent.class)
+                .hasMessageContaining("funding");
+    }
+
+    private static TopUpReversed aReversal(String amount, String debited) {
+        return new TopUpReversed(
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                UUID.randomUUID(),
+                new BigDecimal(amount),
+                new BigDecimal(debited),
+                "IDR",
+                new BigDecimal("0.00"),
+                2,
+                "refund",
+                Instant.parse("2026-12-05T10:15:00.120Z"),
+                new Funding(UUID.randomUUID(), "midtrans", "tx-1"));
+    }
+
+    @Test
     void fieldsAddedByANewerProducerAreIgnored() {
         String json = codec.toJson(aTopUpAccepted()).replaceFirst("\\{", "{\"addedLater\":true,");
 

@@ -83,8 +83,22 @@ final class MidtransTransaction {
         String refund = optionalText("refund_amount");
         String dedupeKey = String.join(
                 ":", transactionId, status, statusCode(), grossAmount(), refund == null ? "" : excerpt(refund));
+        BigDecimal reversed = null;
+        if (refund != null && status.startsWith("partial_")) {
+            if (!AMOUNT.matcher(refund).matches()) {
+                throw new MalformedTransaction("refund_amount '" + excerpt(refund) + "' is not of the expected form");
+            }
+            reversed = new BigDecimal(refund);
+        }
         return new ProviderReport(
-                orderId(), transactionId, outcome, status, new BigDecimal(grossAmount()), currency, dedupeKey);
+                orderId(),
+                transactionId,
+                outcome,
+                status,
+                new BigDecimal(grossAmount()),
+                currency,
+                dedupeKey,
+                reversed);
     }
 
     OpenedPayment opened(String expectedBank) {
