@@ -2,6 +2,8 @@ package com.outboxwallet.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.outboxwallet.api.payment.WithPaymentSimulator;
+import com.outboxwallet.api.payment.midtrans.SignedNotification;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.ArrayList;
@@ -21,13 +23,17 @@ import tools.jackson.databind.json.JsonMapper;
  * every documented status must have been received, except the few this set cannot provoke (listed, with the test
  * that does).
  */
-class DocumentedStatusesIT extends ApiServiceIntegrationTest {
+class DocumentedStatusesIT extends WithPaymentSimulator {
 
     /** Documented statuses this request set leaves to other tests, and which test provokes them. */
     private static final Map<String, String> PROVOKED_ELSEWHERE = Map.of(
-            "409", "request-in-flight / wallet-busy: IdempotencyConcurrencyIT, ConcurrencyStrategiesIT",
-            "429", "rate-limited / login-throttled: RateLimitIT, LoginThrottleIT (this profile's limits are high)",
-            "503", "service-unavailable: DatabaseUnavailableIT");
+            "409",
+            "request-in-flight / wallet-busy: IdempotencyConcurrencyIT, ConcurrencyStrategiesIT",
+            "429",
+            "rate-limited / login-throttled: RateLimitIT, LoginThrottleIT, NotificationFloodIT (this profile's limits"
+                    + " are high)",
+            "503",
+            "service-unavailable: DatabaseUnavailableIT; payment-provider-unavailable: FundedTopUpIT");
 
     private static final String BIG_BODY = "{\"amount\":\"" + "1".repeat(20_000) + "\"}";
 
@@ -215,6 +221,75 @@ class DocumentedStatusesIT extends ApiServiceIntegrationTest {
         exchanges.add(get(oneCashIn, cashInRead, user, 403));
         exchanges.add(get(oneCashIn, cashInRead, null, 401));
         exchanges.add(accept(oneCashIn, cashInRead, admin(), 406));
+        // payments (funded top-ups)
+        String payments = "/api/v1/payments";
+        String paymentBody = "{\"amount\":\"5.00\",\"method\":\"qris\"}";
+        String paymentKey = anyKey();
+        HttpResponse<String> opened = api().post(user, payments, paymentKey, paymentBody);
+        exchanges.add(new Exchange("POST", payments, 201, opened.statusCode()));
+        String payment = createdId(opened);
+        exchanges.add(send("POST", payments, payments, user, "{\"amount\":\"5.00\",\"method\":\"cash\"}", 400));
+        exchanges.add(send("POST", payments, payments, null, paymentBody, 401));
+        exchanges.add(send("POST", payments, payments, user, BIG_BODY, 413));
+        exchanges.add(exchange(
+                "POST",
+                payments,
+                api().request(user, payments)
+                        .header("Idempotency-Key", anyKey())
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString("5.00")),
+                415));
+        exchanges.add(exchange(
+                "POST",
+                payments,
+                api().request(user, payments)
+                        .header("Idempotency-Key", paymentKey)
+                        .header("Content-Type", "application/json")
+                        .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":\"6.00\",\"method\":\"qris\"}")),
+                422));
+        exchanges.add(exchange(
+                "POST",
+                payments,
+                api().request(user, payments)
+                        .header("Idempotency-Key", anyKey())
+                        .header("Content-Type", "application/json")
+                        .header("Accept", "application/xml")
+                        .POST(HttpRequest.BodyPublishers.ofString(paymentBody)),
+                406));
+        String onePayment = payments + "/{id}";
+        exchanges.add(get(onePayment, payments + "/" + payment, user, 200));
+        exchanges.add(get(onePayment, payments + "/" + payment, other, 404));
+        exchanges.add(get(onePayment, payments + "/" + payment, null, 401));
+        exchanges.add(accept(onePayment, payments + "/" + payment, user, 406));
+        exchanges.add(get(payments, payments + "?size=5", user, 200));
+        exchanges.add(get(payments, payments + "?size=0", user, 400));
+        exchanges.add(get(payments, payments, null, 401));
+        exchanges.add(accept(payments, payments, user, 406));
+        // the provider's webhook
+        String webhook = "/webhooks/midtrans";
+        exchanges.add(send(
+                "POST",
+                webhook,
+                webhook,
+                null,
+                SignedNotification.aSettlement(payment, "5.00").signedWith(SERVER_KEY),
+                200));
+        exchanges.add(send("POST", webhook, webhook, null, "not json", 400));
+        exchanges.add(send(
+                "POST",
+                webhook,
+                webhook,
+                null,
+                SignedNotification.aSettlement(payment, "5.00").signedWith("not-the-server-key"),
+                401));
+        exchanges.add(send("POST", webhook, webhook, null, BIG_BODY, 413));
+        exchanges.add(exchange(
+                "POST",
+                webhook,
+                HttpRequest.newBuilder(java.net.URI.create("http://localhost:" + port + webhook))
+                        .header("Content-Type", "text/plain")
+                        .POST(HttpRequest.BodyPublishers.ofString("x")),
+                415));
         // your own account
         String own = "/api/v1/account/password";
         Credentials changer = aUser();
@@ -274,7 +349,7 @@ class DocumentedStatusesIT extends ApiServiceIntegrationTest {
         HttpRequest.Builder request = api().request(who, path)
                 .header("Content-Type", "application/json")
                 .method(method, HttpRequest.BodyPublishers.ofString(body));
-        if (documented.endsWith("/topups")) {
+        if (documented.endsWith("/topups") || documented.equals("/api/v1/payments")) {
             request.header("Idempotency-Key", anyKey());
         }
         return exchange(method, documented, request, expected);

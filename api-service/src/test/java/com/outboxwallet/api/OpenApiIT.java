@@ -2,6 +2,7 @@ package com.outboxwallet.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.outboxwallet.api.payment.WithPaymentSimulator;
 import com.outboxwallet.problems.ProblemCatalog;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
@@ -12,7 +13,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
-class OpenApiIT extends ApiServiceIntegrationTest {
+class OpenApiIT extends WithPaymentSimulator {
 
     @Autowired
     JsonMapper json;
@@ -112,12 +113,16 @@ class OpenApiIT extends ApiServiceIntegrationTest {
                         "resetUserPassword",
                         "changeOwnPassword",
                         "cashIn",
-                        "getCashIn");
+                        "getCashIn",
+                        "createPayment",
+                        "getPayment",
+                        "listPayments",
+                        "receiveMidtransNotification");
         assertThat(operations).allSatisfy(operation -> {
             assertThat(operation.get("summary").asString()).isNotBlank();
             assertThat(operation.get("description").asString()).isNotBlank();
             assertThat(operation.get("tags").get(0).asString())
-                    .isIn("top-ups", "wallet", "users", "your account", "cash-in");
+                    .isIn("top-ups", "wallet", "users", "your account", "cash-in", "payments", "payment notifications");
         });
     }
 

@@ -118,7 +118,10 @@ class PaymentController {
         return PaymentResponse.of(payments.find(user.id(), parseId(id)));
     }
 
-    @Operation(operationId = "listPayments", summary = "List your payments, newest first")
+    @Operation(
+            operationId = "listPayments",
+            summary = "List your payments, newest first",
+            description = "Pages of your payments, the newest first; totalElements counts all of them.")
     @ApiResponse(responseCode = "200", description = "One page of your payments")
     @ProblemResponses("invalid-request")
     @GetMapping(produces = MediaType.APPLICATION_JSON_VALUE)
