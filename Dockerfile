@@ -2,7 +2,9 @@
 #   docker build --build-arg SERVICE=api-service    -t outbox-wallet/api-service:local .
 #   docker build --build-arg SERVICE=outbox-relay   -t outbox-wallet/outbox-relay:local .
 #   docker build --build-arg SERVICE=ledger-service -t outbox-wallet/ledger-service:local .
-# docker-compose.yml builds the three this way. Layers, cheapest to rebuild last:
+#   docker build --build-arg SERVICE=payment-simulator -t outbox-wallet/payment-simulator:local .  (a tool: the
+#   demonstration stack's payment provider, never deployed to production)
+# docker-compose.yml builds the four this way. Layers, cheapest to rebuild last:
 #   1. Maven and every dependency and plugin, resolved from the poms alone: rebuilt only when a pom changes, and the
 #      same layer for the three services;
 #   2. the service's executable jar, built from the sources;
@@ -22,17 +24,19 @@ COPY .mvn/ .mvn/
 COPY --from=poms /poms/ ./
 # The wrapper's Maven, then every dependency and plugin of the three services and the modules they build on, into
 # /root/.m2 in this layer. Declared before ARG SERVICE, so that its value does not invalidate this layer.
-RUN ./mvnw -B -q -pl api-service,outbox-relay,ledger-service -am dependency:go-offline
+RUN ./mvnw -B -q -pl api-service,outbox-relay,ledger-service,tools/payment-simulator -am dependency:go-offline
 COPY . .
 ARG SERVICE=api-service
 # The service and the modules it needs, without tests (the images never run them; ./mvnw -B verify does), then its
 # executable jar (<module>/target/<module>-<version>-exec.jar) extracted into its layers with the Spring Boot launcher.
 RUN case "$SERVICE" in \
-      api-service|outbox-relay|ledger-service) ;; \
-      *) echo "SERVICE must be api-service, outbox-relay or ledger-service, not '$SERVICE'" >&2; exit 1 ;; \
+      api-service|outbox-relay|ledger-service) module="$SERVICE" ;; \
+      payment-simulator) module=tools/payment-simulator ;; \
+      *) echo "SERVICE must be api-service, outbox-relay, ledger-service or payment-simulator, not '$SERVICE'" >&2; \
+         exit 1 ;; \
     esac \
- && ./mvnw -B -q -pl "$SERVICE" -am -Dmaven.test.skip=true package \
- && java -Djarmode=tools -jar "$SERVICE"/target/"$SERVICE"-*-exec.jar extract --layers --launcher --destination /extracted
+ && ./mvnw -B -q -pl "$module" -am -Dmaven.test.skip=true package \
+ && java -Djarmode=tools -jar "$module"/target/"$SERVICE"-*-exec.jar extract --layers --launcher --destination /extracted
 
 # Java 25: virtual threads no longer pin their carrier inside synchronized blocks (JEP 491), and it is the JDK
 # every benchmark and the fault runs measured.

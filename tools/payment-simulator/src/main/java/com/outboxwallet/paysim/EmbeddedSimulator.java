@@ -36,7 +36,9 @@ public final class EmbeddedSimulator implements AutoCloseable {
                 SimulatorSettings.MIDTRANS_RETRIES,
                 Duration.ofSeconds(10),
                 Duration.ofDays(1),
-                stateFile);
+                stateFile,
+                "127.0.0.1",
+                null);
         Simulator simulator = new Simulator(settings, Clock.systemUTC());
         try {
             return new EmbeddedSimulator(simulator, new SimulatorServer(simulator, settings));

@@ -11,7 +11,7 @@ import java.util.concurrent.CountDownLatch;
 /**
  * {@code java -jar payment-simulator-exec.jar --server-key=… [--port=8090] [--notification-url=…]
  * [--retry-schedule=2m,10m,30m,90m,210m] [--notification-timeout=10s] [--default-expiry=24h] [--state-file=…]
- * [--merchant-id=G000000001]}; the server key may come from {@code PAYSIM_SERVER_KEY} instead. Prints one line,
+ * [--merchant-id=G000000001] [--bind=127.0.0.1] [--notification-trust=cert.pem]}; the server key may come from {@code PAYSIM_SERVER_KEY} instead. Prints one line,
  * {@code payment-simulator listening on http://127.0.0.1:<port>}, then how to pay from the command line.
  */
 public final class PaymentSimulator {
@@ -92,7 +92,9 @@ public final class PaymentSimulator {
                         : SimulatorSettings.MIDTRANS_RETRIES,
                 SimulatorSettings.duration(options.getOrDefault("notification-timeout", "10s")),
                 SimulatorSettings.duration(options.getOrDefault("default-expiry", "24h")),
-                state == null ? null : Path.of(state));
+                state == null ? null : Path.of(state),
+                options.getOrDefault("bind", "127.0.0.1"),
+                options.containsKey("notification-trust") ? Path.of(options.get("notification-trust")) : null);
         java.util.Set<String> known = java.util.Set.of(
                 "port",
                 "server-key",
@@ -101,7 +103,9 @@ public final class PaymentSimulator {
                 "retry-schedule",
                 "notification-timeout",
                 "default-expiry",
-                "state-file");
+                "state-file",
+                "bind",
+                "notification-trust");
         for (String name : options.keySet()) {
             if (!known.contains(name)) {
                 throw new IllegalArgumentException("unknown option --" + name + "; known: " + known);

@@ -1,6 +1,7 @@
 package com.outboxwallet.paysim;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.net.URI;
@@ -9,9 +10,14 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.security.KeyStore;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -28,6 +34,8 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import javax.net.ssl.SSLContext;
+import javax.net.ssl.TrustManagerFactory;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -83,8 +91,11 @@ final class Simulator implements AutoCloseable {
     Simulator(SimulatorSettings settings, Clock clock) {
         this.settings = settings;
         this.clock = clock;
-        this.http =
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        HttpClient.Builder client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2));
+        if (settings.notificationTrust() != null) {
+            client.sslContext(trusting(settings.notificationTrust()));
+        }
+        this.http = client.build();
         load();
         timers.scheduleWithFixedDelay(this::expireDue, 200, 200, TimeUnit.MILLISECONDS);
         timers.scheduleWithFixedDelay(this::deliverDue, 50, 50, TimeUnit.MILLISECONDS);
@@ -393,7 +404,7 @@ final class Simulator implements AutoCloseable {
         } catch (java.net.http.HttpTimeoutException e) {
             outcome = "timeout";
         } catch (IOException e) {
-            outcome = "failed: " + e.getClass().getSimpleName();
+            outcome = "failed: " + e.getClass().getSimpleName() + ": " + e.getMessage();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return;
@@ -422,6 +433,31 @@ final class Simulator implements AutoCloseable {
                 }
             }
             save();
+        }
+    }
+
+    /** TLS that trusts the certificates of a PEM file, and only those; host names are verified as always. */
+    private static SSLContext trusting(Path pem) {
+        try (InputStream in = Files.newInputStream(pem)) {
+            KeyStore trusted = KeyStore.getInstance(KeyStore.getDefaultType());
+            trusted.load(null, null);
+            int n = 0;
+            for (Certificate certificate :
+                    CertificateFactory.getInstance("X.509").generateCertificates(in)) {
+                trusted.setCertificateEntry("trusted-" + n++, certificate);
+            }
+            if (n == 0) {
+                throw new IllegalArgumentException("--notification-trust: no certificate in " + pem);
+            }
+            TrustManagerFactory trust = TrustManagerFactory.getInstance(TrustManagerFactory.getDefaultAlgorithm());
+            trust.init(trusted);
+            SSLContext context = SSLContext.getInstance("TLS");
+            context.init(null, trust.getTrustManagers(), null);
+            return context;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read " + pem, e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalArgumentException("--notification-trust: " + e.getMessage(), e);
         }
     }
 

@@ -44,7 +44,7 @@ final class SimulatorServer implements AutoCloseable {
         this.simulator = simulator;
         this.authorization = "Basic "
                 + Base64.getEncoder().encodeToString((settings.serverKey() + ":").getBytes(StandardCharsets.UTF_8));
-        this.server = HttpServer.create(new InetSocketAddress("127.0.0.1", settings.port()), 64);
+        this.server = HttpServer.create(new InetSocketAddress(settings.bind(), settings.port()), 64);
         server.setExecutor(Executors.newVirtualThreadPerTaskExecutor());
         server.createContext("/v2/", this::midtrans);
         server.createContext("/simulator/", this::control);

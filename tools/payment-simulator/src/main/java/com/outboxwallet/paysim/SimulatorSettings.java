@@ -12,6 +12,9 @@ import org.jspecify.annotations.Nullable;
  * @param notificationTimeout how long a delivery waits for the merchant's answer
  * @param defaultExpiry       how long a payment may be paid when its charge names no expiry
  * @param stateFile           where orders and undelivered notifications are kept across restarts; none: memory only
+ * @param bind                the address it listens on: loopback unless it runs in a container of its own
+ * @param notificationTrust   PEM certificates trusted for HTTPS notification URLs instead of the JDK's CAs (compose's
+ *                            self-signed one, a private CA); none: the JDK's CAs
  */
 record SimulatorSettings(
         int port,
@@ -21,7 +24,9 @@ record SimulatorSettings(
         List<Duration> retrySchedule,
         Duration notificationTimeout,
         Duration defaultExpiry,
-        @Nullable Path stateFile) {
+        @Nullable Path stateFile,
+        String bind,
+        @Nullable Path notificationTrust) {
 
     /** Midtrans's own: about 2, 10, 30, 90 and 210 minutes. */
     static final List<Duration> MIDTRANS_RETRIES = List.of(

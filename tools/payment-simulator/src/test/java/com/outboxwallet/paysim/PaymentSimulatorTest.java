@@ -47,12 +47,23 @@ class PaymentSimulatorTest {
                         List.of(Duration.ofMillis(100), Duration.ofMillis(100), Duration.ofMillis(100)),
                         Duration.ofSeconds(2),
                         Duration.ofDays(1),
+                        null,
+                        "127.0.0.1",
                         null),
                 Clock.systemUTC());
         server = new SimulatorServer(
                 simulator,
                 new SimulatorSettings(
-                        0, KEY, "G000000001", null, List.of(), Duration.ofSeconds(1), Duration.ofDays(1), null));
+                        0,
+                        KEY,
+                        "G000000001",
+                        null,
+                        List.of(),
+                        Duration.ofSeconds(1),
+                        Duration.ofDays(1),
+                        null,
+                        "127.0.0.1",
+                        null));
         control = new SimulatorControl(base());
     }
 
