@@ -4,6 +4,7 @@ import com.outboxwallet.faults.History.Ending;
 import com.outboxwallet.faults.History.Outcome;
 import com.outboxwallet.ledger.LedgerServiceApplication;
 import com.outboxwallet.local.InfrastructureEndpoints;
+import com.outboxwallet.paysim.SimulatorControl.OrderView;
 import java.math.BigDecimal;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
@@ -33,11 +34,12 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * After the run, checks the promise the way a bank's auditor would, from the outside: the clients' history against
- * both databases and the topic. Every acknowledged top-up is in {@code top_ups} once and in the audit log once; no
+ * both databases, the topic and the payment provider's record. Every acknowledged top-up is in {@code top_ups} once and in the audit log once; no
  * top-up exists that no client sent, or with another amount; one sent but never answered is applied at most once;
  * every wallet's balance is the sum of its top-ups and the ledger's projection agrees; the topic carries each wallet's
  * sequences 1…version without a gap; every poison record written (the {@code poison-record} fault) is on the
- * dead-letter topic and nothing else is; the ledger's own {@code reconcile} passes.
+ * dead-letter topic and nothing else is; the ledger's own {@code reconcile} passes. The funded top-ups are checked
+ * against the provider ({@link FundedTopUpCheck}), and every balance is its top-ups less what reversals took back.
  */
 final class Checker {
 
@@ -60,6 +62,7 @@ final class Checker {
             BigDecimal amount,
             String walletId,
             long version,
+            @Nullable String paymentId,
             @Nullable Instant committedAt) {}
 
     private record WalletRow(String id, BigDecimal balance, long version) {}
@@ -71,9 +74,26 @@ final class Checker {
     /** What the topic holds: per wallet the sequences seen, and how many records repeated an event id. */
     private record TopicContents(Map<String, Set<Long>> sequences, long records, long duplicates) {}
 
-    Findings check(History history, List<PoisonRecords.Poison> poisons) throws SQLException {
+    Findings check(History history, List<PoisonRecords.Poison> poisons, List<OrderView> orders) throws SQLException {
         List<String> violations = new ArrayList<>();
         Map<String, TopUpRow> topUps = topUps();
+        List<FundedTopUpCheck.Reversal> reversals = reversals(endpoints.walletDatabaseUrl(), """
+                SELECT id::text, payment_id::text, wallet_id::text, amount, debited FROM payment_reversals""");
+        FundedFindings funded = new FundedTopUpCheck(userNumbers)
+                .check(
+                        history,
+                        payments(),
+                        topUps.values().stream()
+                                .filter(row -> row.paymentId() != null)
+                                .map(row -> new FundedTopUpCheck.Credit(
+                                        row.id(), Objects.requireNonNull(row.paymentId()), row.amount()))
+                                .toList(),
+                        reversals,
+                        reversals(endpoints.ledgerDatabaseUrl(), """
+                                SELECT reversal_id::text, payment_id::text, wallet_id::text, amount, debited
+                                  FROM ledger_reversals"""),
+                        orders);
+        violations.addAll(funded.violations());
         Map<String, WalletRow> wallets = wallets();
         Map<String, LedgerRow> ledger = auditLog();
         Map<String, Projection> projections = projections();
@@ -83,6 +103,9 @@ final class Checker {
         for (TopUpRow row : topUps.values()) {
             if (byKey.put(row.username() + "/" + row.key(), row) != null) {
                 violations.add("two top-ups under one key: " + row.username() + " " + row.key());
+            }
+            if (row.paymentId() != null) {
+                continue; // a settlement's credit, checked against its payment
             }
             var sent = history.sentUnder(row.key());
             Integer user = userNumbers.get(row.username());
@@ -101,12 +124,15 @@ final class Checker {
         long indeterminateApplied = 0;
         for (Ending ending : history.endings()) {
             PlannedTopUp planned = ending.topUp();
+            if (planned.funded()) {
+                continue; // a payment, checked against the provider
+            }
             TopUpRow row = byKey.get(username(planned.user()) + "/" + planned.idempotencyKey());
             if (ending.outcome() == Outcome.ACKNOWLEDGED) {
-                if (row == null || !row.id().equals(ending.topUpId())) {
+                if (row == null || !row.id().equals(ending.id())) {
                     lost++;
-                    violations.add("acknowledged as " + ending.topUpId() + " but not in top_ups: key "
-                            + planned.idempotencyKey());
+                    violations.add(
+                            "acknowledged as " + ending.id() + " but not in top_ups: key " + planned.idempotencyKey());
                 }
             } else if (ending.outcome() == Outcome.INDETERMINATE && row != null) {
                 indeterminateApplied++;
@@ -145,6 +171,10 @@ final class Checker {
             sums.merge(row.walletId(), row.amount(), BigDecimal::add);
             counts.merge(row.walletId(), 1L, Long::sum);
         }
+        for (FundedTopUpCheck.Reversal reversal : reversals) { // each one a debit and a version of its own
+            sums.merge(reversal.walletId(), reversal.debited().negate(), BigDecimal::add);
+            counts.merge(reversal.walletId(), 1L, Long::sum);
+        }
         long balanceMismatches = 0;
         for (WalletRow wallet : wallets.values()) {
             BigDecimal sum = sums.getOrDefault(wallet.id(), BigDecimal.ZERO);
@@ -156,9 +186,10 @@ final class Checker {
                     || wallet.version() != counts.getOrDefault(wallet.id(), 0L)
                     || lastSequence != wallet.version()) {
                 balanceMismatches++;
-                violations.add("wallet " + wallet.id() + ": balance " + wallet.balance() + ", sum of top-ups " + sum
-                        + ", ledger " + projected + "; version " + wallet.version() + ", top-ups "
-                        + counts.getOrDefault(wallet.id(), 0L) + ", ledger's last sequence " + lastSequence);
+                violations.add("wallet " + wallet.id() + ": balance " + wallet.balance()
+                        + ", sum of top-ups less reversals " + sum + ", ledger " + projected + "; version "
+                        + wallet.version() + ", top-ups and reversals " + counts.getOrDefault(wallet.id(), 0L)
+                        + ", ledger's last sequence " + lastSequence);
             }
         }
 
@@ -206,9 +237,9 @@ final class Checker {
             violations.add("reconcile exited with " + reconcile);
         }
         return new Findings(
-                history.count(Outcome.ACKNOWLEDGED),
-                history.count(Outcome.REFUSED),
-                history.count(Outcome.INDETERMINATE),
+                history.countDirect(Outcome.ACKNOWLEDGED),
+                history.countDirect(Outcome.REFUSED),
+                history.countDirect(Outcome.INDETERMINATE),
                 indeterminateApplied,
                 history.attemptCount(),
                 topUps.size(),
@@ -223,6 +254,7 @@ final class Checker {
                 deadLetters.size(),
                 reconcile,
                 Duration.ofMillis(maxDelayMillis),
+                funded,
                 violations);
     }
 
@@ -234,9 +266,9 @@ final class Checker {
         Map<String, TopUpRow> rows = new HashMap<>();
         query(endpoints.walletDatabaseUrl(), """
                 SELECT t.id::text, u.username, t.idempotency_key, t.amount, t.wallet_id::text, t.wallet_version,
-                       pg_xact_commit_timestamp(t.xmin)
+                       t.payment_id::text, pg_xact_commit_timestamp(t.xmin)
                   FROM top_ups t JOIN users u ON u.id = t.user_id""", result -> {
-            var committed = result.getTimestamp(7);
+            var committed = result.getTimestamp(8);
             rows.put(
                     result.getString(1),
                     new TopUpRow(
@@ -246,8 +278,41 @@ final class Checker {
                             result.getBigDecimal(4),
                             result.getString(5),
                             result.getLong(6),
+                            result.getString(7),
                             committed == null ? null : committed.toInstant()));
         });
+        return rows;
+    }
+
+    private List<FundedTopUpCheck.PaymentRow> payments() throws SQLException {
+        List<FundedTopUpCheck.PaymentRow> rows = new ArrayList<>();
+        query(
+                endpoints.walletDatabaseUrl(),
+                """
+                SELECT p.id::text, u.username, p.idempotency_key, p.amount, p.state, p.provider_order_id
+                  FROM payments p JOIN users u ON u.id = p.user_id""",
+                result -> rows.add(new FundedTopUpCheck.PaymentRow(
+                        result.getString(1),
+                        result.getString(2),
+                        result.getString(3),
+                        result.getBigDecimal(4),
+                        result.getString(5),
+                        result.getString(6))));
+        return rows;
+    }
+
+    /** Reversals, as the wallet made them or as the ledger booked them: id, payment, wallet, amount, debited. */
+    private List<FundedTopUpCheck.Reversal> reversals(String url, String sql) throws SQLException {
+        List<FundedTopUpCheck.Reversal> rows = new ArrayList<>();
+        query(
+                url,
+                sql,
+                result -> rows.add(new FundedTopUpCheck.Reversal(
+                        result.getString(1),
+                        result.getString(2),
+                        result.getString(3),
+                        result.getBigDecimal(4),
+                        result.getBigDecimal(5))));
         return rows;
     }
 

@@ -4,11 +4,8 @@ import com.outboxwallet.infra.EmbeddedPostgresServer;
 import com.outboxwallet.local.Service;
 import com.outboxwallet.local.processes.ProcessStack;
 import com.outboxwallet.local.processes.ServiceInstance;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import com.outboxwallet.paysim.EmbeddedSimulator;
+import com.outboxwallet.paysim.Faults;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -23,7 +20,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.locks.LockSupport;
-import java.util.regex.Pattern;
 
 /** Makes one fault happen to the running stack and puts things back the way an operator or orchestrator would. */
 final class FaultInjector {
@@ -39,6 +35,8 @@ final class FaultInjector {
     private static final Duration RELAY_PAUSE = Duration.ofSeconds(6);
     /** The redisson-lock strategy's default lease; a holder frozen longer loses its lock while it sleeps. */
     private static final Duration LOCK_LEASE = Duration.ofSeconds(10);
+    /** How long {@link FaultKind#KILL_API_MID_WEBHOOK} waits for a notification in flight before it kills anyway. */
+    private static final Duration WEBHOOK_WAIT = Duration.ofSeconds(30);
 
     private static final Map<FaultKind, Service> SERVICE_KILLED = Map.of(
             FaultKind.KILL_API,
@@ -47,7 +45,6 @@ final class FaultInjector {
             Service.RELAY,
             FaultKind.KILL_LEDGER,
             Service.LEDGER);
-    private static final Pattern LEADER = Pattern.compile("^relay_leader\\{.*} 1\\.0$", Pattern.MULTILINE);
 
     /**
      * @param target     what it hit, e.g. {@code relay-2}
@@ -69,30 +66,41 @@ final class FaultInjector {
     private final List<PoisonRecords.Poison> poisons = new CopyOnWriteArrayList<>();
     private final AtomicInteger supervisorRestarts = new AtomicInteger();
     private final Duration outage;
-    private final HttpClient http =
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private final EmbeddedSimulator provider;
 
-    FaultInjector(ProcessStack stack, Duration outage) {
+    /** @param provider the payment provider, which notifies the first api-service instance */
+    FaultInjector(ProcessStack stack, Duration outage, EmbeddedSimulator provider) {
         this.stack = stack;
         this.outage = outage;
+        this.provider = provider;
         this.poisonRecords = new PoisonRecords(stack.endpoints().kafkaBootstrapServers());
     }
 
     /** Injects the fault and returns once everything it stopped is running again. */
     Injected inject(FaultKind kind, SplittableRandom random) {
-        ServiceInstance leader = kind == FaultKind.PAUSE_RELAY_LEADER ? relayLeader() : null; // found before the clock
+        ServiceInstance leader =
+                kind == FaultKind.PAUSE_RELAY_LEADER ? RelayLeader.of(stack) : null; // found before the clock
         Instant injectedAt = Instant.now();
         CompletableFuture<Instant> readyAt = CompletableFuture.completedFuture(null);
         String target = switch (kind) {
-            case KILL_API, KILL_RELAY, KILL_LEDGER -> {
-                ServiceInstance instance = pick(Objects.requireNonNull(SERVICE_KILLED.get(kind)), random);
+            case KILL_API, KILL_RELAY, KILL_LEDGER, KILL_API_MID_WEBHOOK -> {
+                ServiceInstance instance;
+                String when = "";
+                if (kind == FaultKind.KILL_API_MID_WEBHOOK) {
+                    instance = stack.instances(Service.API).get(0); // the one the provider notifies
+                    when = awaitNotificationInFlight()
+                            ? " (a notification in flight)"
+                            : " (no notification in flight within " + WEBHOOK_WAIT.toSeconds() + " s)";
+                } else {
+                    instance = pick(Objects.requireNonNull(SERVICE_KILLED.get(kind)), random);
+                }
                 instance.jvm().kill();
                 down(random);
                 instance.jvm().start();
                 // The other instances serve while it starts, as behind a load balancer or in a consumer group;
                 // the schedule goes on and the check waits for it.
                 readyAt = CompletableFuture.supplyAsync(() -> superviseUntilReady(instance));
-                yield instance.name();
+                yield instance.name() + when;
             }
             case PAUSE_RELAY_LEADER ->
                 pause(Objects.requireNonNull(leader), RELAY_PAUSE.plusMillis(random.nextLong(4000)));
@@ -129,6 +137,12 @@ final class FaultInjector {
                 sql("ALTER DATABASE ledger WITH ALLOW_CONNECTIONS true");
                 yield "ledger database";
             }
+            case PROVIDER_DOWN -> providerFault(Faults.none().withDown());
+            case DUPLICATE_NOTIFICATIONS -> providerFault(Faults.none().withDuplicates(5));
+            case OUT_OF_ORDER_NOTIFICATIONS -> providerFault(Faults.none().withOutOfOrder());
+            case LOST_NOTIFICATIONS -> providerFault(Faults.none().withNeverNotify());
+            case REVERSALS ->
+                providerFault(Faults.none().withReverseAfterSettlement(random.nextBoolean() ? "refund" : "chargeback"));
             case POISON_RECORD -> {
                 PoisonRecords.Poison poison = poisonRecords.write(random);
                 poisons.add(poison);
@@ -158,6 +172,29 @@ final class FaultInjector {
                 instance.jvm().start();
             }
         }
+    }
+
+    /** The provider misbehaves this way for the outage, then behaves again. */
+    private String providerFault(Faults faults) {
+        provider.control().faults(faults);
+        LockSupport.parkNanos(outage.toNanos());
+        provider.control().clearFaults();
+        return "payment provider";
+    }
+
+    /**
+     * Until the provider is delivering a notification (to the first api instance, the only one it notifies), so that
+     * the kill lands between the notification's arrival and its answer, or as near as a poll gets.
+     */
+    private boolean awaitNotificationInFlight() {
+        Instant deadline = Instant.now().plus(WEBHOOK_WAIT);
+        while (provider.notificationsInFlight() == 0) {
+            if (Instant.now().isAfter(deadline)) {
+                return false;
+            }
+            LockSupport.parkNanos(Duration.ofMillis(1).toNanos());
+        }
+        return true;
     }
 
     /** The poison records written so far, each of which the ledger must have set aside. */
@@ -191,36 +228,6 @@ final class FaultInjector {
         LockSupport.parkNanos(length.toNanos());
         instance.jvm().resume();
         return instance.name();
-    }
-
-    /** The relay instance whose {@code relay_leader} gauge is 1, waiting for one to lead (after a fail-over). */
-    ServiceInstance relayLeader() {
-        Instant deadline = Instant.now().plus(ProcessStack.START_TIMEOUT);
-        while (Instant.now().isBefore(deadline)) {
-            for (ServiceInstance relay : stack.instances(Service.RELAY)) {
-                if (leads(relay)) {
-                    return relay;
-                }
-            }
-            LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
-        }
-        throw new IllegalStateException("no relay instance leads");
-    }
-
-    private boolean leads(ServiceInstance relay) {
-        try {
-            HttpResponse<String> metrics = http.send(
-                    HttpRequest.newBuilder(relay.uri().resolve(URI.create("/actuator/prometheus")))
-                            .timeout(Duration.ofSeconds(5))
-                            .build(),
-                    HttpResponse.BodyHandlers.ofString());
-            return metrics.statusCode() == 200 && LEADER.matcher(metrics.body()).find();
-        } catch (IOException notAnswering) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     private void sql(String statement) {

@@ -32,11 +32,36 @@ public enum FaultKind {
     /** A malformed record on a random partition of the events topic, written as a buggy producer would. */
     POISON_RECORD,
     /** With the {@code redisson-lock} strategy: an api-service instance, likely holding a wallet lock, frozen past the lease. */
-    PAUSE_LOCK_HOLDER;
+    PAUSE_LOCK_HOLDER,
+    /** The provider's charge and status APIs close every connection unanswered for the outage. */
+    PROVIDER_DOWN,
+    /** For the outage, the provider delivers every notification five times. */
+    DUPLICATE_NOTIFICATIONS,
+    /** For the outage, a payment's {@code pending} notification arrives after its next one (a settlement, say). */
+    OUT_OF_ORDER_NOTIFICATIONS,
+    /** For the outage, the provider notifies nothing: only the wallet's reconciliation learns what happened. */
+    LOST_NOTIFICATIONS,
+    /** For the outage, every payment the provider settles is refunded or charged back right after. */
+    REVERSALS,
+    /** {@code kill -9} of the api-service instance the provider notifies, while a notification is in flight to it. */
+    KILL_API_MID_WEBHOOK;
+
+    /** The faults that hit the payment provider or its notifications: they need funded top-ups in the load. */
+    static final Set<FaultKind> PAYMENTS = EnumSet.of(
+            PROVIDER_DOWN,
+            DUPLICATE_NOTIFICATIONS,
+            OUT_OF_ORDER_NOTIFICATIONS,
+            LOST_NOTIFICATIONS,
+            REVERSALS,
+            KILL_API_MID_WEBHOOK);
+
+    boolean hitsPayments() {
+        return PAYMENTS.contains(this);
+    }
 
     /** Whether it kills a service instance (which then restarts while the others serve). */
     boolean killsAnInstance() {
-        return this == KILL_API || this == KILL_RELAY || this == KILL_LEDGER;
+        return this == KILL_API || this == KILL_RELAY || this == KILL_LEDGER || this == KILL_API_MID_WEBHOOK;
     }
 
     /** As on the command line: {@code kill-api}. */
@@ -44,10 +69,14 @@ public enum FaultKind {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    static Set<FaultKind> forStrategy(String strategy) {
+    /** Every fault that applies: the lock holder's only with Redisson's locks, the payments' only with payments. */
+    static Set<FaultKind> forRun(String strategy, boolean funded) {
         Set<FaultKind> kinds = EnumSet.allOf(FaultKind.class);
         if (!"redisson-lock".equals(strategy)) {
             kinds.remove(PAUSE_LOCK_HOLDER);
+        }
+        if (!funded) {
+            kinds.removeAll(PAYMENTS);
         }
         return kinds;
     }

@@ -2,10 +2,13 @@ package com.outboxwallet.faults;
 
 import com.outboxwallet.faults.FaultInjector.Injected;
 import com.outboxwallet.faults.FaultSchedule.Planned;
+import com.outboxwallet.infra.FreePorts;
 import com.outboxwallet.local.InfrastructureEndpoints;
 import com.outboxwallet.local.Service;
 import com.outboxwallet.local.processes.ProcessStack;
 import com.outboxwallet.local.processes.ServiceInstance;
+import com.outboxwallet.paysim.EmbeddedSimulator;
+import com.outboxwallet.paysim.SimulatorProcess;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -48,6 +51,13 @@ public final class FaultRun {
     private static final Logger log = LoggerFactory.getLogger(FaultRun.class);
     /** The local profile's administrator (README). */
     private static final String ADMIN_AUTHORIZATION = basic("admin", "admin-local-pass");
+    /** The simulated provider's server key, shared with the api-service instances: a demo credential. */
+    private static final String PROVIDER_KEY = "SB-Mid-server-fault-test";
+    /**
+     * Midtrans's retry schedule (2, 10, 30, 90 and 210 minutes) shortened to seconds, so that a notification the api
+     * did not take is retried within the run, and one given up on is left to the reconciliation.
+     */
+    private static final String PROVIDER_RETRIES = "500ms,1s,2s,5s,10s";
 
     private static final Duration RECOVERY_TIMEOUT = Duration.ofMinutes(5);
     private static final Duration DRAIN_TIMEOUT = Duration.ofMinutes(5);
@@ -132,18 +142,24 @@ public final class FaultRun {
         }
         out.println("fault-test: " + settings.command());
         out.println("fault-test: starting the stack (" + settings.instancesText() + ") in " + dataDir);
-        try (ProcessStack stack = ProcessStack.start(new ProcessStack.Settings(
-                dataDir,
-                0,
-                0,
-                0,
-                Map.of(),
-                settings.instances(),
-                serviceSettings(settings),
-                true,
-                SERVICE_JVM_FLAGS))) {
+        // The provider notifies one address, the first api instance's, as it would a load balancer's: a fixed port,
+        // kept when the instance is killed and started again.
+        int notifiedApiPort = FreePorts.free();
+        try (EmbeddedSimulator provider = EmbeddedSimulator.start(SimulatorProcess.options(PROVIDER_KEY)
+                        .retrySchedule(PROVIDER_RETRIES)
+                        .stateFile(dataDir.resolve("payment-simulator.json")));
+                ProcessStack stack = ProcessStack.start(new ProcessStack.Settings(
+                        dataDir,
+                        0,
+                        0,
+                        0,
+                        Map.of(Service.API, notifiedApiPort),
+                        settings.instances(),
+                        serviceSettings(settings, provider, notifiedApiPort),
+                        true,
+                        SERVICE_JVM_FLAGS))) {
             try {
-                return run(settings, stack, historyDirectory, out);
+                return run(settings, stack, provider, historyDirectory, out);
             } finally {
                 copyLogs(stack, historyDirectory); // kept with the history, whatever the outcome
             }
@@ -152,19 +168,41 @@ public final class FaultRun {
         }
     }
 
-    private static Map<Service, List<String>> serviceSettings(FaultTestSettings settings) {
+    private static Map<Service, List<String>> serviceSettings(
+            FaultTestSettings settings, EmbeddedSimulator provider, int notifiedApiPort) {
         return Map.of(
-                // Verified passwords kept 10 minutes, not 1: with hundreds of users on two instances, a bcrypt per
-                // user per minute per instance would take a core of its own here.
                 Service.API,
-                        List.of(
-                                "--wallet.concurrency.strategy=" + settings.strategy(),
-                                "--wallet.rate-limit.requests=100000000",
-                                "--wallet.auth.verified-credentials-ttl=10m"),
-                Service.RELAY, List.of("--relay.mode=" + settings.relayMode()));
+                List.of(
+                        "--wallet.concurrency.strategy=" + settings.strategy(),
+                        "--wallet.rate-limit.requests=100000000",
+                        // Verified passwords kept 10 minutes, not 1: with hundreds of users on two instances, a
+                        // bcrypt per user per minute per instance would take a core of its own here.
+                        "--wallet.auth.verified-credentials-ttl=10m",
+                        "--wallet.payments.midtrans.base-url=" + provider.baseUrl(),
+                        "--wallet.payments.midtrans.server-key=" + PROVIDER_KEY,
+                        "--wallet.payments.midtrans.notification-url=http://localhost:" + notifiedApiPort
+                                + "/webhooks/midtrans",
+                        // All the provider's notifications come from this one address.
+                        "--wallet.payments.notification-limit.requests=100000000",
+                        // Minutes in production, seconds here: a payment its user lets expire expires within the
+                        // run, and a late or lost notification is asked about while the run goes on.
+                        "--wallet.payments.expiry=20s",
+                        "--wallet.payments.notifications-interval=2s",
+                        "--wallet.payments.circuit-breaker.open-for=5s",
+                        "--wallet.payments.reconciliation.interval=2s",
+                        "--wallet.payments.reconciliation.first-check-after=5s",
+                        "--wallet.payments.reconciliation.check-every=5s",
+                        "--wallet.payments.reconciliation.give-up-after=30s"),
+                Service.RELAY,
+                List.of("--relay.mode=" + settings.relayMode()));
     }
 
-    private static Result run(FaultTestSettings settings, ProcessStack stack, Path historyDirectory, PrintStream out) {
+    private static Result run(
+            FaultTestSettings settings,
+            ProcessStack stack,
+            EmbeddedSimulator provider,
+            Path historyDirectory,
+            PrintStream out) {
         List<URI> apis =
                 stack.instances(Service.API).stream().map(ServiceInstance::uri).toList();
         Map<String, Integer> userNumbers = new HashMap<>();
@@ -176,19 +214,19 @@ public final class FaultRun {
             authorizations.add(basic(username(user), password));
         }
         History history = new History();
-        TopUpClients clients = new TopUpClients(settings, apis, authorizations, history);
+        TopUpClients clients = new TopUpClients(settings, apis, authorizations, provider.control(), history);
         AtomicBoolean faultsOver = new AtomicBoolean();
         Instant loadStarted = Instant.now();
         clients.start(() -> !faultsOver.get());
         out.printf(
-                "fault-test: %d users, %d clients topping up at %d/s; faults start once a top-up has gone all the way"
-                        + " to the ledger%n",
-                settings.users(), settings.clients(), settings.rate());
-        if (awaitRecovery(stack.endpoints(), history, loadStarted) == null) {
+                "fault-test: %d users, %d clients topping up at %d/s, %d %% of it funded; faults start once a top-up"
+                        + " has gone all the way to the ledger%n",
+                settings.users(), settings.clients(), settings.rate(), settings.fundedPercent());
+        if (awaitRecovery(stack.endpoints(), history, loadStarted, false) == null) {
             throw new IllegalStateException("no top-up reached the ledger within " + RECOVERY_TIMEOUT);
         }
 
-        FaultInjector injector = new FaultInjector(stack, settings.outage());
+        FaultInjector injector = new FaultInjector(stack, settings.outage(), provider);
         List<Recovery> recoveries = new ArrayList<>();
         FaultSchedule schedule =
                 FaultSchedule.of(settings.seed(), settings.kinds(), settings.faultsEach(), settings.gap());
@@ -198,7 +236,11 @@ public final class FaultRun {
             }
             LockSupport.parkNanos(planned.before().toNanos()); // the schedule's pause between faults
             Injected injected = injector.inject(planned.kind(), planned.random());
-            Instant recovered = awaitRecovery(stack.endpoints(), history, injected.restoredAt());
+            Instant recovered = awaitRecovery(
+                    stack.endpoints(),
+                    history,
+                    injected.restoredAt(),
+                    planned.kind().hitsPayments());
             Recovery recovery = new Recovery(injected, recovered);
             recoveries.add(recovery);
             out.printf(
@@ -228,7 +270,8 @@ public final class FaultRun {
         awaitDrained(stack.endpoints());
         Findings findings;
         try {
-            findings = new Checker(stack.endpoints(), userNumbers).check(history, injector.poisons());
+            findings = new Checker(stack.endpoints(), userNumbers)
+                    .check(history, injector.poisons(), provider.control().orders());
         } catch (SQLException e) {
             throw new IllegalStateException("the check could not read the databases", e);
         }
@@ -308,22 +351,42 @@ public final class FaultRun {
      * Until a top-up acknowledged after the fault was over is in the ledger's audit log; null if none in time. The
      * top-up waited for is fixed once chosen: the newest acknowledgement changes every few milliseconds under load
      * and would always be a step ahead of the ledger.
+     *
+     * @param funded whether to wait for a funded top-up instead: a payment opened and paid after the fault, credited
+     *               and in the audit log (after a fault that hit the provider, the direct path proves nothing)
      */
     private static @Nullable Instant awaitRecovery(
-            InfrastructureEndpoints endpoints, History history, Instant restoredAt) {
+            InfrastructureEndpoints endpoints, History history, Instant restoredAt, boolean funded) {
         Instant deadline = Instant.now().plus(RECOVERY_TIMEOUT);
         Optional<History.Ending> awaited = Optional.empty();
         while (Instant.now().isBefore(deadline)) {
             if (awaited.isEmpty()) {
-                awaited = history.lastAcknowledged().filter(ending -> ending.atMillis() > restoredAt.toEpochMilli());
+                awaited = (funded ? history.lastPaid() : history.lastAcknowledged())
+                        .filter(ending -> ending.atMillis() > restoredAt.toEpochMilli());
             }
-            String topUpId = awaited.map(History.Ending::topUpId).orElse(null);
+            String id = awaited.map(History.Ending::id).orElse(null);
+            String topUpId = id == null || !funded ? id : creditedBy(endpoints, id);
             if (topUpId != null && inAuditLog(endpoints, topUpId)) {
                 return Instant.now();
             }
             LockSupport.parkNanos(Duration.ofMillis(50).toNanos());
         }
         return null;
+    }
+
+    /** The top-up the payment's settlement made, if it has been credited. */
+    private static @Nullable String creditedBy(InfrastructureEndpoints endpoints, String paymentId) {
+        try (Connection connection = DriverManager.getConnection(
+                        endpoints.walletDatabaseUrl(), endpoints.databaseUser(), endpoints.databasePassword());
+                PreparedStatement query =
+                        connection.prepareStatement("SELECT id::text FROM top_ups WHERE payment_id = ?::uuid")) {
+            query.setString(1, paymentId);
+            try (ResultSet result = query.executeQuery()) {
+                return result.next() ? result.getString(1) : null;
+            }
+        } catch (SQLException walletNotReachableYet) {
+            return null;
+        }
     }
 
     private static boolean inAuditLog(InfrastructureEndpoints endpoints, String topUpId) {
@@ -340,7 +403,10 @@ public final class FaultRun {
         }
     }
 
-    /** Until every outbox row is published and every top-up is in the audit log. */
+    /**
+     * Until every payment is closed (paid, expired, failed or reversed: the expiry and the reconciliation see to the
+     * ones nobody notified), every outbox row is published, and every top-up and reversal is in the ledger.
+     */
     private static void awaitDrained(InfrastructureEndpoints endpoints) {
         Instant deadline = Instant.now().plus(DRAIN_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
@@ -352,7 +418,14 @@ public final class FaultRun {
                 long topUps = count(endpoints, endpoints.walletDatabaseUrl(), "SELECT count(*) FROM top_ups");
                 long audited = count(
                         endpoints, endpoints.ledgerDatabaseUrl(), "SELECT count(DISTINCT top_up_id) FROM audit_log");
-                if (unpublished == 0 && audited >= topUps) {
+                long open = count(
+                        endpoints,
+                        endpoints.walletDatabaseUrl(),
+                        "SELECT count(*) FROM payments WHERE state IN ('REQUESTED', 'PENDING')");
+                long reversals =
+                        count(endpoints, endpoints.walletDatabaseUrl(), "SELECT count(*) FROM payment_reversals");
+                long booked = count(endpoints, endpoints.ledgerDatabaseUrl(), "SELECT count(*) FROM ledger_reversals");
+                if (open == 0 && unpublished == 0 && audited >= topUps && booked >= reversals) {
                     return;
                 }
             } catch (SQLException notReachable) {

@@ -14,6 +14,8 @@ import java.util.concurrent.ThreadLocalRandom;
  *
  * @param topUps        at least this many top-ups; the load goes on until the fault schedule has ended too
  * @param rate          new top-ups per second over all clients (retries come on top), 0 for as fast as they go
+ * @param fundedPercent the share of top-ups that are funded (a payment at the simulated provider, paid or not by its
+ *                      user), 0 to 100; the rest are direct
  * @param faultsEach    how many times each kind of fault is injected
  * @param outage        how long the ledger's database is unreachable in {@link FaultKind#LEDGER_DATABASE_UNREACHABLE}
  * @param gap           the pause between the end of one fault's recovery and the next fault, at most
@@ -25,6 +27,7 @@ public record FaultTestSettings(
         long seed,
         int topUps,
         int rate,
+        int fundedPercent,
         int users,
         int clients,
         int faultsEach,
@@ -37,16 +40,24 @@ public record FaultTestSettings(
         Path historyDir) {
 
     static final String USAGE = """
-            usage: bin/fault-test [--seed=N] [--top-ups=100000] [--rate=100] [--users=200] [--clients=32] [--faults-each=5]
-                                  [--outage-seconds=60] [--gap-seconds=5] [--strategy=atomic-update]
-                                  [--relay-mode=polling] [--instances=api=2,relay=2,ledger=2]
-                                  [--faults=kill-api,kill-relay,…] [--history-dir=target/fault-test]""";
+            usage: bin/fault-test [--seed=N] [--top-ups=100000] [--rate=100] [--funded-percent=10] [--users=200]
+                                  [--clients=32] [--faults-each=5] [--outage-seconds=60] [--gap-seconds=5]
+                                  [--strategy=atomic-update] [--relay-mode=polling]
+                                  [--instances=api=2,relay=2,ledger=2] [--faults=kill-api,kill-relay,…]
+                                  [--history-dir=target/fault-test]""";
 
     public FaultTestSettings {
         kinds = Set.copyOf(kinds);
         if (topUps < 1 || users < 1 || clients < 1 || faultsEach < 0 || rate < 0) {
             throw new IllegalArgumentException(
                     "top-ups, users and clients must be positive, faults-each and rate not negative");
+        }
+        if (fundedPercent < 0 || fundedPercent > 100) {
+            throw new IllegalArgumentException("funded-percent is 0 to 100, not " + fundedPercent);
+        }
+        if (fundedPercent == 0 && kinds.stream().anyMatch(FaultKind::hitsPayments)) {
+            throw new IllegalArgumentException(
+                    "the payment faults (" + FaultKind.names(FaultKind.PAYMENTS) + ") need funded top-ups");
         }
     }
 
@@ -62,6 +73,7 @@ public record FaultTestSettings(
                 "seed",
                 "top-ups",
                 "rate",
+                "funded-percent",
                 "users",
                 "clients",
                 "faults-each",
@@ -78,11 +90,13 @@ public record FaultTestSettings(
             }
         }
         String strategy = options.getOrDefault("strategy", "atomic-update");
+        int fundedPercent = Integer.parseInt(options.getOrDefault("funded-percent", "10"));
         return new FaultTestSettings(
                 Long.parseLong(options.getOrDefault(
                         "seed", Long.toString(ThreadLocalRandom.current().nextLong(1L << 48)))),
                 Integer.parseInt(options.getOrDefault("top-ups", "100000")),
                 Integer.parseInt(options.getOrDefault("rate", "100")),
+                fundedPercent,
                 Integer.parseInt(options.getOrDefault("users", "200")),
                 Integer.parseInt(options.getOrDefault("clients", "32")),
                 Integer.parseInt(options.getOrDefault("faults-each", "5")),
@@ -93,14 +107,15 @@ public record FaultTestSettings(
                 Instances.parse(options.getOrDefault("instances", "api=2,relay=2,ledger=2")),
                 options.containsKey("faults")
                         ? FaultKind.parseAll(options.get("faults"))
-                        : FaultKind.forStrategy(strategy),
+                        : FaultKind.forRun(strategy, fundedPercent > 0),
                 Path.of(options.getOrDefault("history-dir", "target/fault-test"))
                         .toAbsolutePath());
     }
 
     /** The command line that repeats this run. */
     String command() {
-        return "bin/fault-test --seed=" + seed + " --top-ups=" + topUps + " --rate=" + rate + " --users=" + users
+        return "bin/fault-test --seed=" + seed + " --top-ups=" + topUps + " --rate=" + rate + " --funded-percent="
+                + fundedPercent + " --users=" + users
                 + " --clients=" + clients
                 + " --faults-each=" + faultsEach + " --outage-seconds=" + outage.toSeconds() + " --gap-seconds="
                 + gap.toSeconds() + " --strategy=" + strategy + " --relay-mode=" + relayMode + " --instances="

@@ -13,6 +13,7 @@ import java.util.List;
  * @param poisonRecords        malformed records the {@code poison-record} fault wrote to the topic
  * @param deadLetters          records on the dead-letter topic: the poison records, if all is well
  * @param longestLedgerDelay   the longest time from a top-up's commit to the commit of its audit-log row
+ * @param funded               the funded top-ups' own findings (their violations are among {@code violations})
  */
 record Findings(
         long acknowledged,
@@ -32,6 +33,7 @@ record Findings(
         long deadLetters,
         int reconcileExit,
         Duration longestLedgerDelay,
+        FundedFindings funded,
         List<String> violations) {
 
     boolean promiseHeld() {

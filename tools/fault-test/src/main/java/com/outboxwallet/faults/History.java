@@ -30,14 +30,18 @@ final class History {
     /** @param answer the status ({@code 201}, {@code 503}, …) or what went wrong ({@code timeout}, {@code refused}) */
     record Attempt(int topUp, int number, String instance, long startedMillis, long endedMillis, String answer) {}
 
-    /** @param topUpId the id the service answered with, for an acknowledged one */
+    /**
+     * @param id the id the service answered with, for an acknowledged one: the top-up's, or for a funded top-up the
+     *           payment's
+     */
     record Ending(
-            PlannedTopUp topUp, Outcome outcome, @Nullable String topUpId, long atMillis) {}
+            PlannedTopUp topUp, Outcome outcome, @Nullable String id, long atMillis) {}
 
     private final Collection<Attempt> attempts = new ConcurrentLinkedQueue<>();
     private final Map<Integer, Ending> endings = new ConcurrentHashMap<>();
     private final Map<String, PlannedTopUp> sent = new ConcurrentHashMap<>();
     private final AtomicReference<Ending> lastAcknowledged = new AtomicReference<>();
+    private final AtomicReference<Ending> lastPaid = new AtomicReference<>();
 
     void sending(PlannedTopUp topUp) {
         sent.put(topUp.idempotencyKey(), topUp);
@@ -49,10 +53,19 @@ final class History {
 
     void ended(Ending ending) {
         endings.put(ending.topUp().number(), ending);
-        if (ending.outcome() == Outcome.ACKNOWLEDGED) {
-            lastAcknowledged.accumulateAndGet(
-                    ending, (last, next) -> last == null || next.atMillis() >= last.atMillis() ? next : last);
+        if (ending.outcome() != Outcome.ACKNOWLEDGED) {
+            return;
         }
+        if (!ending.topUp().funded()) {
+            newest(lastAcknowledged, ending);
+        } else if (ending.topUp().payer() == PlannedTopUp.Payer.PAYS) {
+            newest(lastPaid, ending);
+        }
+    }
+
+    private static void newest(AtomicReference<Ending> last, Ending ending) {
+        last.accumulateAndGet(
+                ending, (before, next) -> before == null || next.atMillis() >= before.atMillis() ? next : before);
     }
 
     /** The top-up a client sent under that key, if one did. */
@@ -60,8 +73,17 @@ final class History {
         return Optional.ofNullable(sent.get(idempotencyKey));
     }
 
+    /** The direct top-up acknowledged last. */
     Optional<Ending> lastAcknowledged() {
         return Optional.ofNullable(lastAcknowledged.get());
+    }
+
+    /**
+     * The funded top-up whose payment was opened last among those its user pays (and keeps); its ending is recorded
+     * once the user has paid.
+     */
+    Optional<Ending> lastPaid() {
+        return Optional.ofNullable(lastPaid.get());
     }
 
     Collection<Ending> endings() {
@@ -72,9 +94,10 @@ final class History {
         return attempts.size();
     }
 
-    long count(Outcome outcome) {
+    /** How many direct top-ups ended so; the funded ones are counted by their check. */
+    long countDirect(Outcome outcome) {
         return endings.values().stream()
-                .filter(ending -> ending.outcome() == outcome)
+                .filter(ending -> !ending.topUp().funded() && ending.outcome() == outcome)
                 .count();
     }
 
@@ -93,15 +116,16 @@ final class History {
                 }
             }
             try (Writer out = Files.newBufferedWriter(directory.resolve("endings.csv"))) {
-                out.write("top_up,user,idempotency_key,amount,outcome,top_up_id,at_ms\n");
+                out.write("top_up,user,idempotency_key,amount,payer,outcome,id,at_ms\n");
                 List<Ending> sorted = endings.values().stream()
                         .sorted(Comparator.comparingInt(ending -> ending.topUp().number()))
                         .toList();
                 for (Ending e : sorted) {
                     out.write(e.topUp().number() + "," + e.topUp().user() + ","
                             + e.topUp().idempotencyKey() + ","
-                            + e.topUp().amount().toPlainString() + "," + e.outcome() + ","
-                            + (e.topUpId() == null ? "" : e.topUpId()) + "," + e.atMillis() + "\n");
+                            + e.topUp().amount().toPlainString() + ","
+                            + (e.topUp().payer() == null ? "" : e.topUp().payer()) + "," + e.outcome() + ","
+                            + (e.id() == null ? "" : e.id()) + "," + e.atMillis() + "\n");
                 }
             }
         } catch (IOException e) {

@@ -32,16 +32,34 @@ final class Report {
                 .append(result.historyDirectory())
                 .append("\n\n");
         out.append("| | |\n|---|---:|\n");
-        row(out, "top-ups acknowledged", f.acknowledged());
-        row(out, "top-ups refused", f.refused());
-        row(out, "top-ups indeterminate (applied at most once)", f.indeterminate());
+        FundedFindings funded = f.funded();
+        row(out, "direct top-ups acknowledged", f.acknowledged());
+        row(out, "direct top-ups refused", f.refused());
+        row(out, "direct top-ups indeterminate (applied at most once)", f.indeterminate());
         row(out, "… of which applied", f.indeterminateApplied());
+        row(out, "funded top-ups: payments acknowledged", funded.acknowledged());
+        row(out, "… settled and kept (SETTLED)", funded.inState("SETTLED"));
+        row(out, "… taken back by the provider (REVERSED)", funded.inState("REVERSED"));
+        row(out, "… expired (EXPIRED)", funded.inState("EXPIRED"));
+        row(out, "… cancelled, denied or never opened (FAILED)", funded.inState("FAILED"));
+        row(out, "… held for an operator (HELD)", funded.inState("HELD"));
+        row(out, "… still open (REQUESTED, PENDING)", funded.inState("REQUESTED") + funded.inState("PENDING"));
         row(out, "HTTP attempts", f.attempts());
-        row(out, "rows in top_ups", f.topUpRows());
+        row(out, "rows in top_ups (direct, and credits by settlements)", f.topUpRows());
+        row(out, "… credits by settlements", funded.credited());
+        row(out, "credits reversed (compensated)", funded.reversals());
+        out.append("| shortfall of those reversals (owed) | ")
+                .append(funded.shortfall().toPlainString())
+                .append(" |\n");
         row(out, "**lost**", f.lost());
         row(out, "**double-applied**", f.doubleApplied());
-        row(out, "top-ups no client sent", f.unsent());
-        row(out, "wallets whose balance, sum of top-ups and ledger disagree", f.balanceMismatches());
+        row(out, "**funded: settled and never credited, or acknowledged and not recorded**", funded.lost());
+        row(out, "**funded: credited more than once**", funded.doubleCredited());
+        row(out, "funded: credited without a settlement", funded.creditedUnpaid());
+        row(out, "funded: reversed at the provider, credit never taken back", funded.uncompensated());
+        row(out, "reversals the ledger did not book as made", funded.ledgerMismatches());
+        row(out, "top-ups or payments no client sent", f.unsent() + funded.unsent());
+        row(out, "wallets whose balance, top-ups less reversals and ledger disagree", f.balanceMismatches());
         row(out, "sequence gaps on the topic", f.sequenceGaps());
         row(out, "records on the topic", f.topicRecords());
         row(out, "duplicates delivered (absorbed by the ledger)", f.topicDuplicates());
@@ -87,9 +105,11 @@ final class Report {
                             .orElse("–"))
                     .append(" |\n");
         });
-        out.append("\nDown: from the fault until what it broke was put back (a killed process started again, a frozen"
-                + " one resumed, an outage over). Recovery: from then until a top-up acknowledged after it was in the"
-                + " ledger's audit log. A restarted instance's readiness is awaited apart while the others serve.\n\n");
+        out.append(
+                "\nDown: from the fault until what it broke was put back (a killed process started again, a frozen"
+                        + " one resumed, an outage over). Recovery: from then until a top-up acknowledged after it was in the"
+                        + " ledger's audit log; after a fault of the provider's, a payment opened and paid after it, credited"
+                        + " and in the audit log. A restarted instance's readiness is awaited apart while the others serve.\n\n");
         if (result.promiseHeld()) {
             out.append("**The promise held:** nothing lost, nothing applied twice, every check clean.\n");
         } else {

@@ -1,6 +1,7 @@
 package com.outboxwallet.faults;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.time.Duration;
 import java.util.EnumSet;
@@ -46,10 +47,20 @@ class FaultScheduleTest {
 
     @Test
     void theLockHolderIsPausedOnlyWhereThereIsALock() {
-        assertThat(FaultKind.forStrategy("redisson-lock")).contains(FaultKind.PAUSE_LOCK_HOLDER);
-        assertThat(FaultKind.forStrategy("atomic-update"))
+        assertThat(FaultKind.forRun("redisson-lock", true)).contains(FaultKind.PAUSE_LOCK_HOLDER);
+        assertThat(FaultKind.forRun("atomic-update", true))
                 .doesNotContain(FaultKind.PAUSE_LOCK_HOLDER)
                 .hasSize(FaultKind.values().length - 1);
+    }
+
+    @Test
+    void theProviderIsHitOnlyWhenTopUpsAreFunded() {
+        assertThat(FaultKind.forRun("atomic-update", false))
+                .doesNotContainAnyElementsOf(FaultKind.PAYMENTS)
+                .contains(FaultKind.KILL_API);
+        assertThatThrownBy(() -> FaultTestSettings.parse("--funded-percent=0", "--faults=kill-api,provider-down"))
+                .hasMessageContaining("need funded top-ups");
+        assertThat(FaultTestSettings.parse("--funded-percent=0").kinds()).doesNotContain(FaultKind.PROVIDER_DOWN);
     }
 
     @Test

@@ -86,7 +86,7 @@ class FrozenRelayLeaderIT {
         topUp(api);
         await().atMost(Duration.ofMinutes(1)).until(() -> auditedTopUps() == 1);
 
-        ServiceInstance leader = new FaultInjector(stack, Duration.ZERO).relayLeader();
+        ServiceInstance leader = RelayLeader.of(stack);
         Instant frozenAt;
         try (Connection test = walletDatabase()) {
             holdTheMarkingOfBatches(test);
@@ -105,7 +105,7 @@ class FrozenRelayLeaderIT {
             System.out.println("frozen-relay-leader: the standby published " + publishingLost.toMillis()
                     + " ms after the leader froze mid-batch (bound " + DOCUMENTED_BOUND.toSeconds() + " s + slack)");
             assertThat(publishingLost).isLessThanOrEqualTo(DOCUMENTED_BOUND.plus(SLACK));
-            assertThat(new FaultInjector(stack, Duration.ZERO).relayLeader()).isNotSameAs(leader);
+            assertThat(RelayLeader.of(stack)).isNotSameAs(leader);
         } finally {
             leader.jvm().resume();
         }

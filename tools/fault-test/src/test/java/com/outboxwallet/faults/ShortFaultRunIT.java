@@ -8,8 +8,9 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The short version of {@code bin/fault-test}, on every build: a process per service (two of each), 3,000 top-ups over
- * HTTP, one fault of each kind on a fixed seed (a poison record among them), then the full check, and the ledger back
- * within seconds of its database's outage. The published run is the same code, longer.
+ * HTTP, a tenth of them funded (payments at the simulated provider, mostly paid), one fault of each kind on a fixed
+ * seed (a poison record and the provider's faults among them), then the full check, and the ledger back within seconds
+ * of its database's outage. The published run is the same code, longer.
  */
 class ShortFaultRunIT {
 
@@ -37,7 +38,22 @@ class ShortFaultRunIT {
         assertThat(findings.doubleApplied()).isZero();
         assertThat(findings.acknowledged() + findings.refused() + findings.indeterminate())
                 .isGreaterThanOrEqualTo(3000);
-        assertThat(findings.topUpRows()).isEqualTo(findings.acknowledged() + findings.indeterminateApplied());
+        assertThat(findings.topUpRows())
+                .isEqualTo(findings.acknowledged()
+                        + findings.indeterminateApplied()
+                        + findings.funded().credited());
+        FundedFindings funded = findings.funded();
+        assertThat(funded.lost()).isZero();
+        assertThat(funded.doubleCredited()).isZero();
+        assertThat(funded.creditedUnpaid()).isZero();
+        assertThat(funded.uncompensated()).isZero();
+        assertThat(funded.acknowledged()).isGreaterThan(100);
+        assertThat(funded.inState("SETTLED")).as("most payers pay").isGreaterThan(funded.acknowledged() / 2);
+        assertThat(funded.inState("EXPIRED")).as("some let it expire").isPositive();
+        assertThat(funded.inState("FAILED")).as("some cancel").isPositive();
+        assertThat(funded.reversals())
+                .as("credits taken back: refunds and the reversals fault")
+                .isPositive();
         assertThat(result.recoveries())
                 .extracting(recovery -> recovery.fault().kind())
                 .containsExactlyInAnyOrderElementsOf(settings.kinds());

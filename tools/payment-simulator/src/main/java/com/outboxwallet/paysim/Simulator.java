@@ -461,6 +461,10 @@ final class Simulator implements AutoCloseable {
         }
     }
 
+    int deliveriesInFlight() {
+        return deliveriesInFlight.get();
+    }
+
     /** Whether every notification due has been delivered or given up on (tests wait on it). */
     synchronized boolean quiet() {
         return deliveriesInFlight.get() == 0 && queues.values().stream().allMatch(List::isEmpty);
