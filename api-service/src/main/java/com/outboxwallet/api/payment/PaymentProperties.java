@@ -74,13 +74,16 @@ public record PaymentProperties(
      * @param giveUpAfter     a payment the provider never answered about (REQUESTED) and does not know this long after
      *                        it was recorded fails
      * @param batch           the most payments one run asks about
+     * @param heartbeat       how often the instance running it says it is alive; one silent for four heartbeats (a
+     *                        killed instance) is deemed dead, and another instance runs the reconciliation
      */
     public record Reconciliation(
             @NotNull Duration interval,
             @NotNull Duration firstCheckAfter,
             @NotNull Duration checkEvery,
             @NotNull Duration giveUpAfter,
-            @Min(1) int batch) {}
+            @Min(1) int batch,
+            @NotNull Duration heartbeat) {}
 
     /**
      * @param failureRateThreshold the percentage of failed calls, in the last {@code slidingWindow}, that opens it

@@ -116,6 +116,29 @@ class FundedTopUpIT extends WithPaymentSimulator {
     }
 
     @Test
+    void aReconciliationLeftPickedByAKilledInstanceIsTakenOverWithinSeconds() {
+        // As kill -9 leaves it: the task picked by an instance that stopped heartbeating a minute ago.
+        await().until(() ->
+                jdbc.sql("""
+                                UPDATE scheduled_tasks
+                                   SET picked = true, picked_by = 'killed-instance',
+                                       last_heartbeat = now() - interval '1 minute', version = version + 1
+                                 WHERE task_name = :task AND NOT picked""").param("task", ReconciliationSchedule.TASK).update() == 1);
+        SIMULATOR.faults(Faults.none().withNeverNotify());
+        Credentials alice = aUser();
+        JsonNode payment = opened(alice, anyKey(), "150000.00", "virtual-account");
+
+        SIMULATOR.pay(payment.get("id").asString());
+
+        awaitState(alice, payment, "SETTLED"); // only the reconciliation can tell it
+        assertThat(jdbc.sql("SELECT picked_by FROM scheduled_tasks WHERE task_name = :task")
+                        .param("task", ReconciliationSchedule.TASK)
+                        .query(String.class)
+                        .optional())
+                .isNotEqualTo(java.util.Optional.of("killed-instance"));
+    }
+
+    @Test
     void anExpiredPaymentNeverCredits() {
         Credentials alice = aUser();
         JsonNode payment = opened(alice, anyKey(), "150000.00", "virtual-account");

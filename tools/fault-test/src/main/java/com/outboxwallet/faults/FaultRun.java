@@ -192,7 +192,8 @@ public final class FaultRun {
                         "--wallet.payments.reconciliation.interval=2s",
                         "--wallet.payments.reconciliation.first-check-after=5s",
                         "--wallet.payments.reconciliation.check-every=5s",
-                        "--wallet.payments.reconciliation.give-up-after=30s"),
+                        "--wallet.payments.reconciliation.give-up-after=30s",
+                        "--wallet.payments.reconciliation.heartbeat=2s"),
                 Service.RELAY,
                 List.of("--relay.mode=" + settings.relayMode()));
     }

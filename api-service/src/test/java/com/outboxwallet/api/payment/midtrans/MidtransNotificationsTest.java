@@ -34,7 +34,8 @@ class MidtransNotificationsTest {
                     Duration.ofMinutes(2),
                     Duration.ofMinutes(5),
                     Duration.ofMinutes(15),
-                    100)));
+                    100,
+                    Duration.ofSeconds(10))));
 
     @Test
     void theSignatureIsSha512OfOrderStatusAmountAndServerKey() {
