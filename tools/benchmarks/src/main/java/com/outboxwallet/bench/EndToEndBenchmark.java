@@ -89,6 +89,7 @@ final class EndToEndBenchmark {
                 dataDir,
                 0,
                 0,
+                1,
                 0,
                 Map.of(),
                 instances,
@@ -199,8 +200,9 @@ final class EndToEndBenchmark {
         stack.all()
                 .forEach(instance -> processes.add(ProcessUsage.of(
                         instance.name(), ProcessHandle.of(instance.jvm().pid()).orElseThrow())));
-        processes.add(
-                ProcessUsage.of("kafka", ProcessHandle.of(stack.kafka().pid()).orElseThrow()));
+        stack.kafkaBrokers()
+                .forEach(broker -> processes.add(ProcessUsage.of(
+                        broker.name(), ProcessHandle.of(broker.pid()).orElseThrow())));
         processes.add(ProcessUsage.withChildren("postgresql", stack.postgres().postmaster()));
         processes.add(
                 ProcessUsage.of("redis", ProcessHandle.of(stack.redis().pid()).orElseThrow()));

@@ -13,7 +13,6 @@ import kafka.server.KafkaConfig;
 import kafka.server.KafkaRaftServer;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.common.Uuid;
 import org.apache.kafka.common.utils.Time;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Feature;
@@ -21,11 +20,13 @@ import org.apache.kafka.server.common.MetadataVersion;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-/** A real single-node Kafka broker in KRaft mode (broker and controller in one process), running in this JVM. */
+/**
+ * A real Kafka broker in KRaft mode (broker and controller in one process), running in this JVM: a cluster of its own,
+ * or one node of a {@link KafkaCluster} whose other nodes run in other JVMs.
+ */
 public final class EmbeddedKafkaServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaServer.class);
-    private static final int NODE_ID = 1;
 
     private final KafkaRaftServer server;
     private final int port;
@@ -35,29 +36,53 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         this.port = port;
     }
 
+    /** A cluster of one: this broker alone, ready when this returns. */
     public static EmbeddedKafkaServer start(int requestedPort, Path logDirectory) {
-        int port = FreePorts.orFree(requestedPort);
-        int controllerPort = FreePorts.free();
+        KafkaCluster alone = KafkaCluster.onFreePorts(1, requestedPort);
+        EmbeddedKafkaServer kafka = startNode(alone, 1, logDirectory);
+        try {
+            awaitReady(kafka.bootstrapServers(), 1, Duration.ofSeconds(60));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while Kafka started", e);
+        }
+        return kafka;
+    }
+
+    /**
+     * One node of the cluster; it serves once a quorum of the cluster's controllers runs ({@link #awaitReady}).
+     *
+     * @param nodeId from 1
+     */
+    public static EmbeddedKafkaServer startNode(KafkaCluster cluster, int nodeId, Path logDirectory) {
+        int port = cluster.brokerPort(nodeId);
         try {
             Files.createDirectories(logDirectory);
-            Properties config = brokerConfig(port, controllerPort, logDirectory);
-            formatIfNew(logDirectory);
+            Properties config = brokerConfig(cluster, nodeId, logDirectory);
+            formatIfNew(cluster, nodeId, logDirectory);
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
             server.startup();
-            EmbeddedKafkaServer kafka = new EmbeddedKafkaServer(server, port);
-            awaitReady(kafka.bootstrapServers(), Duration.ofSeconds(60));
-            log.info("Kafka (KRaft) listening on localhost:{} (logs in {})", port, logDirectory);
-            return kafka;
+            log.info(
+                    "Kafka (KRaft) node {} of {} listening on localhost:{} (logs in {})",
+                    nodeId,
+                    cluster.size(),
+                    port,
+                    logDirectory);
+            return new EmbeddedKafkaServer(server, port);
         } catch (Exception e) {
             throw new IllegalStateException("Kafka did not start on port " + port, e);
         }
     }
 
-    private static Properties brokerConfig(int port, int controllerPort, Path logDirectory) {
+    private static Properties brokerConfig(KafkaCluster cluster, int nodeId, Path logDirectory) {
+        int port = cluster.brokerPort(nodeId);
+        int controllerPort = cluster.controllerPorts().get(nodeId - 1);
+        String replicas = Short.toString(cluster.replicationFactor());
+        String minInsync = Integer.toString(cluster.minInsyncReplicas());
         Properties config = new Properties();
         config.put("process.roles", "broker,controller");
-        config.put("node.id", Integer.toString(NODE_ID));
-        config.put("controller.quorum.voters", NODE_ID + "@localhost:" + controllerPort);
+        config.put("node.id", Integer.toString(nodeId));
+        config.put("controller.quorum.voters", cluster.quorumVoters());
         config.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
         config.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
         config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
@@ -65,25 +90,30 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         config.put("inter.broker.listener.name", "PLAINTEXT");
         config.put("log.dirs", logDirectory.toString());
         config.put("num.partitions", "3");
-        config.put("offsets.topic.replication.factor", "1");
+        // On a cluster of three: every topic on three brokers, two of which must hold a record before acks=all
+        // acknowledges it, and never a leader elected from a replica that may have missed acknowledged records.
+        config.put("default.replication.factor", replicas);
+        config.put("min.insync.replicas", minInsync);
+        config.put("unclean.leader.election.enable", "false");
+        config.put("offsets.topic.replication.factor", replicas);
         config.put("offsets.topic.num.partitions", "5");
-        config.put("transaction.state.log.replication.factor", "1");
-        config.put("transaction.state.log.min.isr", "1");
-        config.put("share.coordinator.state.topic.replication.factor", "1");
-        config.put("share.coordinator.state.topic.min.isr", "1");
+        config.put("transaction.state.log.replication.factor", replicas);
+        config.put("transaction.state.log.min.isr", minInsync);
+        config.put("share.coordinator.state.topic.replication.factor", replicas);
+        config.put("share.coordinator.state.topic.min.isr", minInsync);
         config.put("group.initial.rebalance.delay.ms", "0");
         config.put("auto.create.topics.enable", "true");
         return config;
     }
 
-    private static void formatIfNew(Path logDirectory) throws Exception {
+    private static void formatIfNew(KafkaCluster cluster, int nodeId, Path logDirectory) throws Exception {
         if (Files.exists(logDirectory.resolve("meta.properties"))) {
             return;
         }
         new Formatter()
                 .setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
-                .setNodeId(NODE_ID)
-                .setClusterId(Uuid.randomUuid().toString())
+                .setNodeId(nodeId)
+                .setClusterId(cluster.clusterId())
                 .addDirectory(logDirectory.toString())
                 .setMetadataLogDirectory(logDirectory.toString())
                 .setReleaseVersion(MetadataVersion.LATEST_PRODUCTION)
@@ -93,17 +123,18 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
                 .run();
     }
 
-    /** Until the broker at that address answers with its cluster's nodes. */
-    public static void awaitReady(String bootstrapServers, Duration timeout) throws InterruptedException {
+    /** Until the brokers at those addresses answer with at least that many of their cluster's nodes. */
+    public static void awaitReady(String bootstrapServers, int nodes, Duration timeout) throws InterruptedException {
         Instant deadline = Instant.now().plus(timeout);
-        // Until the port is open, an admin client would log a warning on every attempt to connect.
-        int port = Integer.parseInt(bootstrapServers.substring(bootstrapServers.lastIndexOf(':') + 1));
-        while (!FreePorts.inUse(port)) {
-            if (Instant.now().isAfter(deadline)) {
-                throw new IllegalStateException(
-                        "Kafka broker not listening on " + bootstrapServers + " after " + timeout);
+        // Until a port is open, an admin client would log a warning on every attempt to connect.
+        for (String address : bootstrapServers.split(",")) {
+            int port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
+            while (!FreePorts.inUse(port)) {
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("Kafka broker not listening on " + address + " after " + timeout);
+                }
+                Thread.sleep(100); // polling a port: nothing to wait on but time
             }
-            Thread.sleep(100); // polling a port: nothing to wait on but time
         }
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
@@ -111,10 +142,7 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 2000))) {
             while (true) {
                 try {
-                    if (!admin.describeCluster()
-                            .nodes()
-                            .get(2, TimeUnit.SECONDS)
-                            .isEmpty()) {
+                    if (admin.describeCluster().nodes().get(2, TimeUnit.SECONDS).size() >= nodes) {
                         return;
                     }
                 } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException notYet) {

@@ -2,6 +2,7 @@ package com.outboxwallet.faults;
 
 import com.outboxwallet.infra.EmbeddedPostgresServer;
 import com.outboxwallet.local.Service;
+import com.outboxwallet.local.processes.ChildJvm;
 import com.outboxwallet.local.processes.ProcessStack;
 import com.outboxwallet.local.processes.ServiceInstance;
 import com.outboxwallet.paysim.EmbeddedSimulator;
@@ -106,10 +107,19 @@ final class FaultInjector {
                 pause(Objects.requireNonNull(leader), RELAY_PAUSE.plusMillis(random.nextLong(4000)));
             case PAUSE_LOCK_HOLDER -> pause(pick(Service.API, random), LOCK_LEASE.plusSeconds(2));
             case KILL_KAFKA -> {
-                stack.kafka().kill();
+                stack.kafkaBrokers().forEach(ChildJvm::kill);
                 down(random);
                 stack.startKafka();
                 yield "kafka";
+            }
+            case KILL_KAFKA_BROKER -> {
+                Map.Entry<Integer, Long> busiest =
+                        TopicShape.of(stack.endpoints().kafkaBootstrapServers()).busiestLeader();
+                ChildJvm broker = stack.kafkaBrokers().get(busiest.getKey() - 1);
+                broker.kill();
+                down(random);
+                stack.startKafkaBroker(busiest.getKey());
+                yield broker.name() + " (leading " + busiest.getValue() + " partitions of " + Checker.TOPIC + ")";
             }
             case FLUSH_REDIS -> {
                 stack.redis().flushAll();

@@ -17,8 +17,10 @@ public enum FaultKind {
     KILL_LEDGER,
     /** SIGSTOP of the leading relay past its leadership check, then SIGCONT. */
     PAUSE_RELAY_LEADER,
-    /** {@code kill -9} of the Kafka broker, restarted after a pause. */
+    /** {@code kill -9} of every Kafka broker, restarted after a pause. */
     KILL_KAFKA,
+    /** Of three brokers, {@code kill -9} of the one leading the most partitions of the events topic, restarted after a pause. */
+    KILL_KAFKA_BROKER,
     /** {@code FLUSHALL}: every idempotency claim, cached response, rate-limit window and lock forgotten. */
     FLUSH_REDIS,
     /** {@code kill -9} of Redis, an empty one started after a pause. */
@@ -69,9 +71,15 @@ public enum FaultKind {
         return name().toLowerCase(Locale.ROOT).replace('_', '-');
     }
 
-    /** Every fault that applies: the lock holder's only with Redisson's locks, the payments' only with payments. */
-    static Set<FaultKind> forRun(String strategy, boolean funded) {
+    /**
+     * Every fault that applies: the lock holder's only with Redisson's locks, the payments' only with payments, a
+     * broker's only with a cluster of brokers.
+     */
+    static Set<FaultKind> forRun(String strategy, boolean funded, boolean kafkaCluster) {
         Set<FaultKind> kinds = EnumSet.allOf(FaultKind.class);
+        if (!kafkaCluster) {
+            kinds.remove(KILL_KAFKA_BROKER);
+        }
         if (!"redisson-lock".equals(strategy)) {
             kinds.remove(PAUSE_LOCK_HOLDER);
         }

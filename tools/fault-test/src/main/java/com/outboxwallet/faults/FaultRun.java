@@ -91,6 +91,7 @@ public final class FaultRun {
     /** @param supervisorRestarts instances that exited on their own while starting and were started again */
     record Result(
             FaultTestSettings settings,
+            TopicShape topic,
             Findings findings,
             List<Recovery> recoveries,
             int supervisorRestarts,
@@ -152,6 +153,7 @@ public final class FaultRun {
                         dataDir,
                         0,
                         0,
+                        settings.kafkaBrokers(),
                         0,
                         Map.of(Service.API, notifiedApiPort),
                         settings.instances(),
@@ -226,6 +228,8 @@ public final class FaultRun {
         if (awaitRecovery(stack.endpoints(), history, loadStarted, false) == null) {
             throw new IllegalStateException("no top-up reached the ledger within " + RECOVERY_TIMEOUT);
         }
+        TopicShape topic = TopicShape.of(stack.endpoints().kafkaBootstrapServers());
+        out.printf("fault-test: %d Kafka broker(s); %s%n", stack.kafkaCluster().size(), topic);
 
         FaultInjector injector = new FaultInjector(stack, settings.outage(), provider);
         List<Recovery> recoveries = new ArrayList<>();
@@ -278,8 +282,8 @@ public final class FaultRun {
         }
         history.writeTo(historyDirectory);
         writeFaults(recoveries, historyDirectory);
-        Result result =
-                new Result(settings, findings, recoveries, injector.supervisorRestarts(), loadTime, historyDirectory);
+        Result result = new Result(
+                settings, topic, findings, recoveries, injector.supervisorRestarts(), loadTime, historyDirectory);
         String report = Report.of(result);
         out.println(report);
         try {

@@ -16,6 +16,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param rate          new top-ups per second over all clients (retries come on top), 0 for as fast as they go
  * @param fundedPercent the share of top-ups that are funded (a payment at the simulated provider, paid or not by its
  *                      user), 0 to 100; the rest are direct
+ * @param kafkaBrokers  1, or 3: a cluster whose topics have three replicas, two in sync
  * @param faultsEach    how many times each kind of fault is injected
  * @param outage        how long the ledger's database is unreachable in {@link FaultKind#LEDGER_DATABASE_UNREACHABLE}
  * @param gap           the pause between the end of one fault's recovery and the next fault, at most
@@ -29,6 +30,7 @@ public record FaultTestSettings(
         int rate,
         int fundedPercent,
         int users,
+        int kafkaBrokers,
         int clients,
         int faultsEach,
         Duration outage,
@@ -41,7 +43,7 @@ public record FaultTestSettings(
 
     static final String USAGE = """
             usage: bin/fault-test [--seed=N] [--top-ups=100000] [--rate=100] [--funded-percent=10] [--users=200]
-                                  [--clients=32] [--faults-each=5] [--outage-seconds=60] [--gap-seconds=5]
+                                  [--kafka-brokers=1] [--clients=32] [--faults-each=5] [--outage-seconds=60] [--gap-seconds=5]
                                   [--strategy=atomic-update] [--relay-mode=polling]
                                   [--instances=api=2,relay=2,ledger=2] [--faults=kill-api,kill-relay,…]
                                   [--history-dir=target/fault-test]""";
@@ -54,6 +56,12 @@ public record FaultTestSettings(
         }
         if (fundedPercent < 0 || fundedPercent > 100) {
             throw new IllegalArgumentException("funded-percent is 0 to 100, not " + fundedPercent);
+        }
+        if (kafkaBrokers != 1 && kafkaBrokers != 3) {
+            throw new IllegalArgumentException("kafka-brokers is 1 or 3, not " + kafkaBrokers);
+        }
+        if (kafkaBrokers == 1 && kinds.contains(FaultKind.KILL_KAFKA_BROKER)) {
+            throw new IllegalArgumentException("kill-kafka-broker needs --kafka-brokers=3");
         }
         if (fundedPercent == 0 && kinds.stream().anyMatch(FaultKind::hitsPayments)) {
             throw new IllegalArgumentException(
@@ -75,6 +83,7 @@ public record FaultTestSettings(
                 "rate",
                 "funded-percent",
                 "users",
+                "kafka-brokers",
                 "clients",
                 "faults-each",
                 "outage-seconds",
@@ -91,6 +100,7 @@ public record FaultTestSettings(
         }
         String strategy = options.getOrDefault("strategy", "atomic-update");
         int fundedPercent = Integer.parseInt(options.getOrDefault("funded-percent", "10"));
+        int kafkaBrokers = Integer.parseInt(options.getOrDefault("kafka-brokers", "1"));
         return new FaultTestSettings(
                 Long.parseLong(options.getOrDefault(
                         "seed", Long.toString(ThreadLocalRandom.current().nextLong(1L << 48)))),
@@ -98,6 +108,7 @@ public record FaultTestSettings(
                 Integer.parseInt(options.getOrDefault("rate", "100")),
                 fundedPercent,
                 Integer.parseInt(options.getOrDefault("users", "200")),
+                kafkaBrokers,
                 Integer.parseInt(options.getOrDefault("clients", "32")),
                 Integer.parseInt(options.getOrDefault("faults-each", "5")),
                 Duration.ofSeconds(Long.parseLong(options.getOrDefault("outage-seconds", "60"))),
@@ -107,7 +118,7 @@ public record FaultTestSettings(
                 Instances.parse(options.getOrDefault("instances", "api=2,relay=2,ledger=2")),
                 options.containsKey("faults")
                         ? FaultKind.parseAll(options.get("faults"))
-                        : FaultKind.forRun(strategy, fundedPercent > 0),
+                        : FaultKind.forRun(strategy, fundedPercent > 0, kafkaBrokers > 1),
                 Path.of(options.getOrDefault("history-dir", "target/fault-test"))
                         .toAbsolutePath());
     }
@@ -115,7 +126,7 @@ public record FaultTestSettings(
     /** The command line that repeats this run. */
     String command() {
         return "bin/fault-test --seed=" + seed + " --top-ups=" + topUps + " --rate=" + rate + " --funded-percent="
-                + fundedPercent + " --users=" + users
+                + fundedPercent + " --users=" + users + " --kafka-brokers=" + kafkaBrokers
                 + " --clients=" + clients
                 + " --faults-each=" + faultsEach + " --outage-seconds=" + outage.toSeconds() + " --gap-seconds="
                 + gap.toSeconds() + " --strategy=" + strategy + " --relay-mode=" + relayMode + " --instances="

@@ -26,6 +26,11 @@ final class Report {
                 .append("; ")
                 .append(System.getProperty("os.name"))
                 .append('\n');
+        out.append("- Kafka: ")
+                .append(result.settings().kafkaBrokers())
+                .append(" broker(s); ")
+                .append(result.topic())
+                .append('\n');
         out.append("- load: ")
                 .append(result.loadTime().toSeconds())
                 .append(" s; history: ")

@@ -47,15 +47,26 @@ class FaultScheduleTest {
 
     @Test
     void theLockHolderIsPausedOnlyWhereThereIsALock() {
-        assertThat(FaultKind.forRun("redisson-lock", true)).contains(FaultKind.PAUSE_LOCK_HOLDER);
-        assertThat(FaultKind.forRun("atomic-update", true))
+        assertThat(FaultKind.forRun("redisson-lock", true, true)).contains(FaultKind.PAUSE_LOCK_HOLDER);
+        assertThat(FaultKind.forRun("atomic-update", true, true))
                 .doesNotContain(FaultKind.PAUSE_LOCK_HOLDER)
                 .hasSize(FaultKind.values().length - 1);
     }
 
     @Test
+    void aSingleBrokerIsNeverKilledAlone() {
+        assertThat(FaultKind.forRun("atomic-update", true, false))
+                .doesNotContain(FaultKind.KILL_KAFKA_BROKER)
+                .contains(FaultKind.KILL_KAFKA);
+        assertThat(FaultTestSettings.parse("--kafka-brokers=3").kinds()).contains(FaultKind.KILL_KAFKA_BROKER);
+        assertThatThrownBy(() -> FaultTestSettings.parse("--faults=kill-kafka-broker"))
+                .hasMessageContaining("needs --kafka-brokers=3");
+        assertThatThrownBy(() -> FaultTestSettings.parse("--kafka-brokers=2")).hasMessageContaining("1 or 3");
+    }
+
+    @Test
     void theProviderIsHitOnlyWhenTopUpsAreFunded() {
-        assertThat(FaultKind.forRun("atomic-update", false))
+        assertThat(FaultKind.forRun("atomic-update", false, true))
                 .doesNotContainAnyElementsOf(FaultKind.PAYMENTS)
                 .contains(FaultKind.KILL_API);
         assertThatThrownBy(() -> FaultTestSettings.parse("--funded-percent=0", "--faults=kill-api,provider-down"))

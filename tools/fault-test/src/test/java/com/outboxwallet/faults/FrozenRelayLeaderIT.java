@@ -63,6 +63,7 @@ class FrozenRelayLeaderIT {
                 dataDir,
                 0,
                 0,
+                1,
                 0,
                 Map.of(),
                 Instances.parse("api=1,relay=2,ledger=1"),

@@ -7,8 +7,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * The short version of {@code bin/fault-test}, on every build: a process per service (two of each), 3,000 top-ups over
- * HTTP, a tenth of them funded (payments at the simulated provider, mostly paid), one fault of each kind on a fixed
+ * The short version of {@code bin/fault-test}, on every build: a process per service (two of each) and three Kafka
+ * brokers, 3,000 top-ups over HTTP, a tenth of them funded (payments at the simulated provider, mostly paid), one fault of each kind on a fixed
  * seed (a poison record and the provider's faults among them), then the full check, and the ledger back within seconds
  * of its database's outage. The published run is the same code, longer.
  */
@@ -21,6 +21,7 @@ class ShortFaultRunIT {
                 "--top-ups=3000",
                 "--rate=50",
                 "--users=20",
+                "--kafka-brokers=3",
                 "--clients=16",
                 "--faults-each=1",
                 "--outage-seconds=10",
@@ -31,6 +32,10 @@ class ShortFaultRunIT {
         Result result = FaultRun.run(settings, System.out);
 
         Findings findings = result.findings();
+        assertThat(result.topic().replicas())
+                .as("the events topic on every broker")
+                .isEqualTo(3);
+        assertThat(result.topic().minInsyncReplicas()).isEqualTo("2");
         assertThat(findings.violations())
                 .as("violations; history in " + result.historyDirectory())
                 .isEmpty();

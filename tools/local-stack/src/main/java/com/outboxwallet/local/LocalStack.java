@@ -2,6 +2,7 @@ package com.outboxwallet.local;
 
 import com.outboxwallet.infra.EmbeddedInfrastructure;
 import com.outboxwallet.infra.InfraSettings;
+import com.outboxwallet.local.processes.ChildJvm;
 import com.outboxwallet.local.processes.Instances;
 import com.outboxwallet.local.processes.KafkaBroker;
 import com.outboxwallet.local.processes.ProcessStack;
@@ -12,19 +13,23 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
+import org.jspecify.annotations.Nullable;
 
 /**
  * The README's run command: real PostgreSQL, Kafka and Redis from Maven artifacts, then the api-service, the relay
  * and the ledger-service, all in this JVM. Data survives restarts in {@code LOCAL_DATA_DIR}. Ctrl-C stops the
  * services first, then the servers.
  * <p>
- * {@code --processes [--instances api=2,relay=2,ledger=2]} runs Kafka and every service instance in a JVM of its own
- * instead, each service from its own executable jar, so that any one can be killed and restarted on its own.
+ * {@code --processes [--instances api=2,relay=2,ledger=2] [--kafka-brokers 3]} runs Kafka and every service instance
+ * in a JVM of its own instead, each service from its own executable jar, so that any one can be killed and restarted
+ * on its own; with three brokers, the events topic has three replicas, two in sync.
  */
 public final class LocalStack {
 
-    private static final String USAGE = "usage: run-local [--processes [--instances api=N,relay=N,ledger=N]]";
+    private static final String USAGE =
+            "usage: run-local [--processes [--instances api=N,relay=N,ledger=N] [--kafka-brokers 1|3]]";
 
     private LocalStack() {}
 
@@ -37,14 +42,36 @@ public final class LocalStack {
         List<String> arguments = List.of(args);
         if (arguments.isEmpty()) {
             runInThisJvm(settings);
-        } else if (arguments.get(0).equals("--processes")
-                && (arguments.size() == 1
-                        || arguments.size() == 3 && arguments.get(1).equals("--instances"))) {
-            runAsProcesses(settings, Instances.parse(arguments.size() == 3 ? arguments.get(2) : ""));
+        } else if (arguments.get(0).equals("--processes")) {
+            Map<String, String> options = processOptions(arguments.subList(1, arguments.size()));
+            if (options == null) {
+                System.err.println(USAGE);
+                System.exit(2);
+                return;
+            }
+            runAsProcesses(
+                    settings,
+                    Instances.parse(options.getOrDefault("--instances", "")),
+                    Integer.parseInt(options.getOrDefault("--kafka-brokers", "1")));
         } else {
             System.err.println(USAGE);
             System.exit(2);
         }
+    }
+
+    /** {@code --instances X} and {@code --kafka-brokers N}, in either order; null for anything else. */
+    private static @Nullable Map<String, String> processOptions(List<String> arguments) {
+        Map<String, String> options = new java.util.HashMap<>();
+        for (int i = 0; i < arguments.size(); i += 2) {
+            String name = arguments.get(i);
+            if (i + 1 >= arguments.size()
+                    || !Set.of("--instances", "--kafka-brokers").contains(name)
+                    || options.put(name, arguments.get(i + 1)) != null) {
+                return null;
+            }
+        }
+        String brokers = options.getOrDefault("--kafka-brokers", "1");
+        return brokers.equals("1") || brokers.equals("3") ? options : null;
     }
 
     private static void runInThisJvm(LocalStackSettings settings) {
@@ -80,6 +107,7 @@ public final class LocalStack {
         printWhereEverythingListens(
                 System.out,
                 settings,
+                "localhost:" + settings.kafkaPort(),
                 Map.of(
                         Service.API, List.of("http://localhost:" + pipeline.apiPort()),
                         Service.RELAY, List.of("http://localhost:" + pipeline.relayPort()),
@@ -105,13 +133,14 @@ public final class LocalStack {
                         + "/webhooks/midtrans");
     }
 
-    private static void runAsProcesses(LocalStackSettings settings, Instances instances) {
+    private static void runAsProcesses(LocalStackSettings settings, Instances instances, int kafkaBrokers) {
         EmbeddedSimulator provider = paymentSimulator(settings);
         Runtime.getRuntime().addShutdownHook(new Thread(provider::close, "payment-simulator-stop"));
         ProcessStack stack = ProcessStack.start(new ProcessStack.Settings(
                 settings.dataDir(),
                 settings.postgresPort(),
                 settings.kafkaPort(),
+                kafkaBrokers,
                 settings.redisPort(),
                 Map.of(
                         Service.API,
@@ -134,10 +163,15 @@ public final class LocalStack {
                             .toList());
         }
         String logs = stack.all().stream().map(ServiceInstance::name).collect(Collectors.joining(", "));
-        printWhereEverythingListens(System.out, settings, listening, provider, """
-                 Processes       Kafka pid %d; logs of kafka, %s in %s
+        String brokers = stack.kafkaBrokers().stream()
+                .map(broker -> broker.name() + " pid " + broker.pid())
+                .collect(Collectors.joining(", "));
+        String brokerLogs = stack.kafkaBrokers().stream().map(ChildJvm::name).collect(Collectors.joining(", "));
+        printWhereEverythingListens(
+                System.out, settings, stack.endpoints().kafkaBootstrapServers(), listening, provider, """
+                 Processes       %s; logs of %s, %s in %s
                 """.formatted(
-                        stack.kafka().pid(), logs, settings.dataDir().resolve("logs")));
+                                brokers, brokerLogs, logs, settings.dataDir().resolve("logs")));
         try {
             Thread.currentThread().join(); // until Ctrl-C: the stack's shutdown hook stops every process
         } catch (InterruptedException e) {
@@ -148,6 +182,7 @@ public final class LocalStack {
     private static void printWhereEverythingListens(
             PrintStream out,
             LocalStackSettings settings,
+            String kafka,
             Map<Service, List<String>> listening,
             EmbeddedSimulator provider,
             String processes) {
@@ -164,7 +199,7 @@ public final class LocalStack {
                  ledger-service  %s
                                  operator admin/admin-local-pass
                  PostgreSQL      localhost:%d, databases wallet and ledger, user postgres, no password
-                 Kafka           localhost:%d, topic wallet.events
+                 Kafka           %s, topic wallet.events
                  Redis           redis://localhost:%d
                  Payments        %s, the payment simulator (Midtrans's API); pay a virtual account:
                                  curl -X POST %s/simulator/virtual-accounts/<number>/pay
@@ -179,7 +214,7 @@ public final class LocalStack {
                                 .toList()),
                 String.join(indent, listening.get(Service.LEDGER)),
                 settings.postgresPort(),
-                settings.kafkaPort(),
+                kafka,
                 settings.redisPort(),
                 provider.baseUrl(),
                 provider.baseUrl(),

@@ -4,6 +4,7 @@ import com.outboxwallet.infra.EmbeddedKafkaServer;
 import com.outboxwallet.infra.EmbeddedPostgresServer;
 import com.outboxwallet.infra.EmbeddedRedisServer;
 import com.outboxwallet.infra.FreePorts;
+import com.outboxwallet.infra.KafkaCluster;
 import com.outboxwallet.local.InfrastructureEndpoints;
 import com.outboxwallet.local.Service;
 import java.nio.file.Path;
@@ -12,6 +13,7 @@ import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,6 +29,8 @@ public final class ProcessStack implements AutoCloseable {
     public static final Duration START_TIMEOUT = Duration.ofMinutes(5);
 
     /**
+     * @param kafkaPort       the first broker's port, 0 for a free one
+     * @param kafkaBrokers    1, or 3 for a cluster whose topics keep every acknowledged event with one broker down
      * @param firstPorts      the first instance's port of each service, 0 for a free one; later instances take free
      *                        ports
      * @param serviceSettings command-line settings on top of the local profile's, per service
@@ -36,6 +40,7 @@ public final class ProcessStack implements AutoCloseable {
             Path dataDir,
             int postgresPort,
             int kafkaPort,
+            int kafkaBrokers,
             int redisPort,
             Map<Service, Integer> firstPorts,
             Instances instances,
@@ -57,8 +62,8 @@ public final class ProcessStack implements AutoCloseable {
     // Set as the stack starts, in this order, and cleared as it stops; null before and after.
     private @Nullable EmbeddedPostgresServer postgres;
     private volatile @Nullable EmbeddedRedisServer redis;
-    private @Nullable ChildJvm kafka;
-    private int kafkaPort;
+    private List<ChildJvm> kafka = List.of();
+    private @Nullable KafkaCluster kafkaCluster;
     private @Nullable InfrastructureEndpoints endpoints;
 
     private ProcessStack(Settings settings, ExecutableJars jars) {
@@ -87,24 +92,32 @@ public final class ProcessStack implements AutoCloseable {
         this.postgres = postgres;
         EmbeddedRedisServer redis = EmbeddedRedisServer.start(settings.redisPort());
         this.redis = redis;
-        kafkaPort = settings.kafkaPort() > 0 ? settings.kafkaPort() : FreePorts.free();
-        kafka = new ChildJvm(
-                "kafka",
-                List.of("-Xmx1g"),
-                List.of(
-                        "-jar",
-                        jars.localStack().toString(),
-                        KafkaBroker.COMMAND,
-                        Integer.toString(kafkaPort),
-                        settings.dataDir().resolve("kafka").toString()),
-                logOf("kafka"));
+        KafkaCluster cluster = KafkaCluster.onFreePorts(settings.kafkaBrokers(), settings.kafkaPort());
+        kafkaCluster = cluster;
+        List<ChildJvm> brokers = new ArrayList<>();
+        for (int node : cluster.nodeIds()) {
+            // One broker keeps the name and the data directory it always had.
+            String name = cluster.size() == 1 ? "kafka" : "kafka-" + node;
+            brokers.add(new ChildJvm(
+                    name,
+                    List.of(cluster.size() == 1 ? "-Xmx1g" : "-Xmx512m"),
+                    List.of(
+                            "-jar",
+                            jars.localStack().toString(),
+                            KafkaBroker.COMMAND,
+                            Integer.toString(node),
+                            cluster.asArgument(),
+                            settings.dataDir().resolve(name).toString()),
+                    logOf(name)));
+        }
+        kafka = List.copyOf(brokers);
         startKafka();
         endpoints = new InfrastructureEndpoints(
                 postgres.createDatabase("wallet"),
                 postgres.createDatabase("ledger"),
                 EmbeddedPostgresServer.USER,
                 "",
-                "localhost:" + kafkaPort,
+                cluster.bootstrapServers(),
                 redis.url());
     }
 
@@ -131,6 +144,10 @@ public final class ProcessStack implements AutoCloseable {
         arguments.addAll(service.localSettings(endpoints(), port));
         if (service == Service.RELAY) {
             arguments.add("--relay.instance-id=" + name);
+            KafkaCluster cluster = kafkaCluster();
+            // The topic as production has it on a cluster of three (the dead-letter topic copies it).
+            arguments.add("--relay.topic.replicas=" + cluster.replicationFactor());
+            arguments.add("--relay.topic.min-insync-replicas=" + cluster.minInsyncReplicas());
         }
         arguments.addAll(settings.serviceSettings().getOrDefault(service, List.of()));
         return new ChildJvm(name, settings.serviceJvmFlags(), arguments, logOf(name));
@@ -140,22 +157,35 @@ public final class ProcessStack implements AutoCloseable {
         return settings.dataDir().resolve("logs").resolve(name + ".log");
     }
 
-    /** Starts the broker (again, after {@link ChildJvm#kill()}) on the same port and data, until it answers. */
+    /**
+     * Starts every broker (again, after {@link ChildJvm#kill()}) on the same ports and data, until the cluster answers
+     * with all of them.
+     */
     public void startKafka() {
-        ChildJvm kafka = kafka();
-        kafka.start();
+        kafka.forEach(ChildJvm::start); // together: a broker of three waits for a quorum of controllers
+        awaitKafka(kafka);
+    }
+
+    /** Starts the broker of that node (from 1) again, until the cluster answers with every broker. */
+    public void startKafkaBroker(int nodeId) {
+        ChildJvm broker = kafkaBrokers().get(nodeId - 1);
+        broker.start();
+        awaitKafka(List.of(broker));
+    }
+
+    private void awaitKafka(List<ChildJvm> started) {
+        KafkaCluster cluster = kafkaCluster();
         try {
-            EmbeddedKafkaServer.awaitReady(kafkaBootstrapServers(), START_TIMEOUT);
+            EmbeddedKafkaServer.awaitReady(cluster.bootstrapServers(), cluster.size(), START_TIMEOUT);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while Kafka started", e);
         } catch (RuntimeException e) {
-            throw new IllegalStateException("Kafka did not start; the end of its log:\n" + kafka.tail(40), e);
+            StringBuilder tails = new StringBuilder();
+            started.forEach(broker ->
+                    tails.append("\n").append(broker.name()).append(":\n").append(broker.tail(40)));
+            throw new IllegalStateException("Kafka did not start; the end of its log:" + tails, e);
         }
-    }
-
-    private String kafkaBootstrapServers() {
-        return "localhost:" + kafkaPort;
     }
 
     /** Kills Redis with SIGKILL; {@link #startRedis()} brings an empty one back on the same port. */
@@ -175,8 +205,16 @@ public final class ProcessStack implements AutoCloseable {
         return started(redis, "Redis");
     }
 
-    public ChildJvm kafka() {
-        return started(kafka, "Kafka");
+    /** The Kafka brokers, node 1 first. */
+    public List<ChildJvm> kafkaBrokers() {
+        if (kafka.isEmpty()) {
+            throw new IllegalStateException("Kafka is not running: the stack has not started, or has stopped");
+        }
+        return kafka;
+    }
+
+    public KafkaCluster kafkaCluster() {
+        return started(kafkaCluster, "Kafka");
     }
 
     public InfrastructureEndpoints endpoints() {
@@ -218,9 +256,11 @@ public final class ProcessStack implements AutoCloseable {
         for (Service service : order) {
             instances(service).forEach(instance -> instance.jvm().stop());
         }
-        if (kafka != null) {
-            kafka.stop();
-        }
+        // Together: a broker left alone without a quorum of controllers waits minutes to shut down cleanly.
+        CompletableFuture.allOf(kafka.stream()
+                        .map(broker -> CompletableFuture.runAsync(broker::stop))
+                        .toArray(CompletableFuture[]::new))
+                .join();
         if (redis != null) {
             try {
                 redis.close();
