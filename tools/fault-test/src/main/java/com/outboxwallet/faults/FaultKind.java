@@ -48,6 +48,17 @@ public enum FaultKind {
     /** {@code kill -9} of the api-service instance the provider notifies, while a notification is in flight to it. */
     KILL_API_MID_WEBHOOK;
 
+    /** What a fault hits. Two faults strike together only if they hit different parts. */
+    enum Part {
+        API,
+        RELAY,
+        LEDGER,
+        KAFKA,
+        REDIS,
+        POSTGRES,
+        PROVIDER
+    }
+
     /** The faults that hit the payment provider or its notifications: they need funded top-ups in the load. */
     static final Set<FaultKind> PAYMENTS = EnumSet.of(
             PROVIDER_DOWN,
@@ -59,6 +70,20 @@ public enum FaultKind {
 
     boolean hitsPayments() {
         return PAYMENTS.contains(this);
+    }
+
+    Part part() {
+        return switch (this) {
+            case KILL_API, KILL_API_MID_WEBHOOK, PAUSE_LOCK_HOLDER -> Part.API;
+            case KILL_RELAY, PAUSE_RELAY_LEADER -> Part.RELAY;
+            case KILL_LEDGER -> Part.LEDGER;
+            // A poison record is written to the brokers, which must be up to take it.
+            case KILL_KAFKA, KILL_KAFKA_BROKER, POISON_RECORD -> Part.KAFKA;
+            case FLUSH_REDIS, KILL_REDIS -> Part.REDIS;
+            case TERMINATE_DATABASE_CONNECTIONS, RESTART_POSTGRES, LEDGER_DATABASE_UNREACHABLE -> Part.POSTGRES;
+            case PROVIDER_DOWN, DUPLICATE_NOTIFICATIONS, OUT_OF_ORDER_NOTIFICATIONS, LOST_NOTIFICATIONS, REVERSALS ->
+                Part.PROVIDER;
+        };
     }
 
     /** Whether it kills a service instance (which then restarts while the others serve). */

@@ -30,10 +30,15 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
@@ -233,32 +238,46 @@ public final class FaultRun {
 
         FaultInjector injector = new FaultInjector(stack, settings.outage(), provider);
         List<Recovery> recoveries = new ArrayList<>();
-        FaultSchedule schedule =
-                FaultSchedule.of(settings.seed(), settings.kinds(), settings.faultsEach(), settings.gap());
-        for (Planned planned : schedule.faults()) {
-            if (planned.kind().killsAnInstance()) {
+        FaultSchedule schedule = FaultSchedule.of(
+                settings.seed(), settings.kinds(), settings.faultsEach(), settings.gap(), settings.overlapPercent());
+        List<Planned> planned = schedule.faults();
+        for (int next = 0; next < planned.size(); ) {
+            // A strike: one fault, or several that strike together (--overlap-percent).
+            List<Planned> strike = new ArrayList<>(List.of(planned.get(next++)));
+            while (next < planned.size() && planned.get(next).withPrevious()) {
+                strike.add(planned.get(next++));
+            }
+            if (strike.stream().anyMatch(fault -> fault.kind().killsAnInstance())) {
                 awaitRestarts(recoveries); // one instance down at a time: a fault, not a second one on top
             }
-            LockSupport.parkNanos(planned.before().toNanos()); // the schedule's pause between faults
-            Injected injected = injector.inject(planned.kind(), planned.random());
+            LockSupport.parkNanos(strike.getFirst().before().toNanos()); // the schedule's pause between faults
+            List<Injected> injected = injectTogether(injector, strike);
+            Instant restored = injected.stream()
+                    .map(Injected::restoredAt)
+                    .max(Comparator.naturalOrder())
+                    .orElseThrow();
             Instant recovered = awaitRecovery(
                     stack.endpoints(),
                     history,
-                    injected.restoredAt(),
-                    planned.kind().hitsPayments());
-            Recovery recovery = new Recovery(injected, recovered);
-            recoveries.add(recovery);
-            out.printf(
-                    "fault-test: fault %d/%d %s on %s: down %.1f s, recovered %s; %d top-ups answered so far%n",
-                    planned.number(),
-                    schedule.faults().size(),
-                    planned.kind().option(),
-                    injected.target(),
-                    recovery.down().toMillis() / 1000.0,
-                    recovery.toRecover() == null
-                            ? "NOT within " + RECOVERY_TIMEOUT.toMinutes() + " min"
-                            : String.format("%.1f s later", recovery.toRecover().toMillis() / 1000.0),
-                    history.endings().size());
+                    restored,
+                    strike.stream().anyMatch(fault -> fault.kind().hitsPayments()));
+            for (int i = 0; i < strike.size(); i++) {
+                Recovery recovery = new Recovery(injected.get(i), recovered);
+                recoveries.add(recovery);
+                out.printf(
+                        "fault-test: fault %d/%d %s on %s%s: down %.1f s, recovered %s; %d top-ups answered so far%n",
+                        strike.get(i).number(),
+                        planned.size(),
+                        strike.get(i).kind().option(),
+                        injected.get(i).target(),
+                        strike.size() > 1 ? " (" + strike.size() + " faults together)" : "",
+                        recovery.down().toMillis() / 1000.0,
+                        recovery.toRecover() == null
+                                ? "NOT within " + RECOVERY_TIMEOUT.toMinutes() + " min"
+                                : String.format(
+                                        "%.1f s later", recovery.toRecover().toMillis() / 1000.0),
+                        history.endings().size());
+            }
         }
         faultsOver.set(true);
         awaitRestarts(recoveries);
@@ -292,6 +311,30 @@ public final class FaultRun {
             throw new UncheckedIOException(e);
         }
         return result;
+    }
+
+    /** The faults of one strike, each on a thread of its own, at once; in the strike's order. */
+    private static List<Injected> injectTogether(FaultInjector injector, List<Planned> strike) {
+        if (strike.size() == 1) {
+            return List.of(
+                    injector.inject(strike.getFirst().kind(), strike.getFirst().random()));
+        }
+        try (ExecutorService threads = Executors.newThreadPerTaskExecutor(
+                Thread.ofPlatform().name("fault-", 0).factory())) {
+            List<Future<Injected>> striking = strike.stream()
+                    .map(fault -> threads.submit(() -> injector.inject(fault.kind(), fault.random())))
+                    .toList();
+            List<Injected> injected = new ArrayList<>();
+            for (Future<Injected> fault : striking) {
+                injected.add(fault.get());
+            }
+            return injected;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted", e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException("a fault could not be injected", e.getCause());
+        }
     }
 
     /** {@code faults.csv}: when each fault struck, ended and was recovered from, to lay beside {@code attempts.csv}. */
@@ -469,7 +512,7 @@ public final class FaultRun {
 
     private static void deleteQuietly(Path directory) {
         try (Stream<Path> paths = Files.walk(directory)) {
-            paths.sorted(java.util.Comparator.reverseOrder())
+            paths.sorted(Comparator.reverseOrder())
                     .forEach(path -> path.toFile().delete());
         } catch (IOException e) {
             System.err.println("could not delete " + directory + ": " + e.getMessage());

@@ -18,6 +18,8 @@ import java.util.concurrent.ThreadLocalRandom;
  *                      user), 0 to 100; the rest are direct
  * @param kafkaBrokers  1, or 3: a cluster whose topics have three replicas, two in sync
  * @param faultsEach    how many times each kind of fault is injected
+ * @param overlapPercent the chance, in percent, that a fault strikes together with the one before it (when they hit
+ *                      different parts: a broker killed while PostgreSQL restarts); 0, one at a time
  * @param outage        how long the ledger's database is unreachable in {@link FaultKind#LEDGER_DATABASE_UNREACHABLE}
  * @param gap           the pause between the end of one fault's recovery and the next fault, at most
  * @param strategy      the api-service's {@code wallet.concurrency.strategy}
@@ -33,6 +35,7 @@ public record FaultTestSettings(
         int kafkaBrokers,
         int clients,
         int faultsEach,
+        int overlapPercent,
         Duration outage,
         Duration gap,
         String strategy,
@@ -43,10 +46,10 @@ public record FaultTestSettings(
 
     static final String USAGE = """
             usage: bin/fault-test [--seed=N] [--top-ups=100000] [--rate=100] [--funded-percent=10] [--users=200]
-                                  [--kafka-brokers=1] [--clients=32] [--faults-each=5] [--outage-seconds=60] [--gap-seconds=5]
-                                  [--strategy=atomic-update] [--relay-mode=polling]
-                                  [--instances=api=2,relay=2,ledger=2] [--faults=kill-api,kill-relay,…]
-                                  [--history-dir=target/fault-test]""";
+                                  [--kafka-brokers=1] [--clients=32] [--faults-each=5] [--overlap-percent=0]
+                                  [--outage-seconds=60] [--gap-seconds=5] [--strategy=atomic-update]
+                                  [--relay-mode=polling] [--instances=api=2,relay=2,ledger=2]
+                                  [--faults=kill-api,kill-relay,…] [--history-dir=target/fault-test]""";
 
     public FaultTestSettings {
         kinds = Set.copyOf(kinds);
@@ -56,6 +59,9 @@ public record FaultTestSettings(
         }
         if (fundedPercent < 0 || fundedPercent > 100) {
             throw new IllegalArgumentException("funded-percent is 0 to 100, not " + fundedPercent);
+        }
+        if (overlapPercent < 0 || overlapPercent > 100) {
+            throw new IllegalArgumentException("overlap-percent is 0 to 100, not " + overlapPercent);
         }
         if (kafkaBrokers != 1 && kafkaBrokers != 3) {
             throw new IllegalArgumentException("kafka-brokers is 1 or 3, not " + kafkaBrokers);
@@ -86,6 +92,7 @@ public record FaultTestSettings(
                 "kafka-brokers",
                 "clients",
                 "faults-each",
+                "overlap-percent",
                 "outage-seconds",
                 "gap-seconds",
                 "strategy",
@@ -111,6 +118,7 @@ public record FaultTestSettings(
                 kafkaBrokers,
                 Integer.parseInt(options.getOrDefault("clients", "32")),
                 Integer.parseInt(options.getOrDefault("faults-each", "5")),
+                Integer.parseInt(options.getOrDefault("overlap-percent", "0")),
                 Duration.ofSeconds(Long.parseLong(options.getOrDefault("outage-seconds", "60"))),
                 Duration.ofSeconds(Long.parseLong(options.getOrDefault("gap-seconds", "5"))),
                 strategy,
@@ -128,7 +136,8 @@ public record FaultTestSettings(
         return "bin/fault-test --seed=" + seed + " --top-ups=" + topUps + " --rate=" + rate + " --funded-percent="
                 + fundedPercent + " --users=" + users + " --kafka-brokers=" + kafkaBrokers
                 + " --clients=" + clients
-                + " --faults-each=" + faultsEach + " --outage-seconds=" + outage.toSeconds() + " --gap-seconds="
+                + " --faults-each=" + faultsEach + " --overlap-percent=" + overlapPercent + " --outage-seconds="
+                + outage.toSeconds() + " --gap-seconds="
                 + gap.toSeconds() + " --strategy=" + strategy + " --relay-mode=" + relayMode + " --instances="
                 + instancesText() + " --faults=" + FaultKind.names(kinds);
     }

@@ -46,6 +46,38 @@ class FaultScheduleTest {
     }
 
     @Test
+    void withoutOverlapsEveryFaultStrikesAloneAsItAlwaysDid() {
+        FaultSchedule alone = FaultSchedule.of(42, EnumSet.allOf(FaultKind.class), 3, Duration.ofSeconds(5), 0);
+
+        assertThat(alone).isEqualTo(FaultSchedule.of(42, EnumSet.allOf(FaultKind.class), 3, Duration.ofSeconds(5)));
+        assertThat(alone.faults()).noneMatch(FaultSchedule.Planned::withPrevious);
+    }
+
+    @Test
+    void overlappingFaultsStrikeInPairsOnDifferentPartsKeepingTheOrderAndTheCounts() {
+        FaultSchedule alone = FaultSchedule.of(42, EnumSet.allOf(FaultKind.class), 3, Duration.ofSeconds(5), 0);
+        FaultSchedule overlapping = FaultSchedule.of(42, EnumSet.allOf(FaultKind.class), 3, Duration.ofSeconds(5), 100);
+
+        assertThat(overlapping.faults())
+                .extracting(FaultSchedule.Planned::kind)
+                .containsExactlyElementsOf(
+                        alone.faults().stream().map(FaultSchedule.Planned::kind).toList());
+        assertThat(overlapping.faults().stream().filter(FaultSchedule.Planned::withPrevious))
+                .hasSizeGreaterThan(overlapping.faults().size() / 4);
+        for (int i = 1; i < overlapping.faults().size(); i++) {
+            FaultSchedule.Planned fault = overlapping.faults().get(i);
+            FaultSchedule.Planned previous = overlapping.faults().get(i - 1);
+            if (fault.withPrevious()) {
+                assertThat(fault.kind().part()).isNotEqualTo(previous.kind().part());
+                assertThat(previous.withPrevious())
+                        .as("pairs, never three at once")
+                        .isFalse();
+            }
+        }
+        assertThat(overlapping.faults().getFirst().withPrevious()).isFalse();
+    }
+
+    @Test
     void theLockHolderIsPausedOnlyWhereThereIsALock() {
         assertThat(FaultKind.forRun("redisson-lock", true, true)).contains(FaultKind.PAUSE_LOCK_HOLDER);
         assertThat(FaultKind.forRun("atomic-update", true, true))
