@@ -6,6 +6,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -72,6 +73,25 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
 
     public String jdbcUrl(String database) {
         return "jdbc:postgresql://localhost:" + port() + "/" + database;
+    }
+
+    public Path dataDirectory() {
+        return dataDirectory;
+    }
+
+    /**
+     * A standby made the primary ({@code pg_promote}): it stops following and takes writes. Returns once it does.
+     */
+    public void promote() {
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement();
+                ResultSet promoted = statement.executeQuery("SELECT pg_promote(true, 60)")) {
+            if (!promoted.next() || !promoted.getBoolean(1)) {
+                throw new IllegalStateException("PostgreSQL on port " + port() + " was not promoted within 60 s");
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not promote PostgreSQL on port " + port(), e);
+        }
     }
 
     /** Creates the database unless it exists; safe to call from every start. */
