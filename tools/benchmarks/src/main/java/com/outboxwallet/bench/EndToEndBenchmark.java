@@ -90,6 +90,7 @@ final class EndToEndBenchmark {
                 0,
                 0,
                 1,
+                false,
                 0,
                 Map.of(),
                 instances,

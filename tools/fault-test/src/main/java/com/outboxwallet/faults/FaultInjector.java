@@ -136,6 +136,12 @@ final class FaultInjector {
                         + " AND backend_type IN ('client backend', 'walsender')");
                 yield "postgresql";
             }
+            case FAILOVER_POSTGRES -> {
+                int from = stack.postgres().port();
+                stack.failOverPostgres();
+                yield "postgresql (primary from port " + from + " to "
+                        + stack.postgres().port() + ")";
+            }
             case RESTART_POSTGRES -> {
                 stack.postgres().crashRestart();
                 yield "postgresql";

@@ -29,6 +29,8 @@ public enum FaultKind {
     TERMINATE_DATABASE_CONNECTIONS,
     /** {@code pg_ctl restart -m immediate}: PostgreSQL crashes and comes back through recovery. */
     RESTART_POSTGRES,
+    /** The primary killed, the synchronous standby promoted, the old primary's node made the new standby. */
+    FAILOVER_POSTGRES,
     /** The ledger's database refuses connections for the outage ({@code ALLOW_CONNECTIONS false}, backends ended). */
     LEDGER_DATABASE_UNREACHABLE,
     /** A malformed record on a random partition of the events topic, written as a buggy producer would. */
@@ -80,7 +82,8 @@ public enum FaultKind {
             // A poison record is written to the brokers, which must be up to take it.
             case KILL_KAFKA, KILL_KAFKA_BROKER, POISON_RECORD -> Part.KAFKA;
             case FLUSH_REDIS, KILL_REDIS -> Part.REDIS;
-            case TERMINATE_DATABASE_CONNECTIONS, RESTART_POSTGRES, LEDGER_DATABASE_UNREACHABLE -> Part.POSTGRES;
+            case TERMINATE_DATABASE_CONNECTIONS, RESTART_POSTGRES, FAILOVER_POSTGRES, LEDGER_DATABASE_UNREACHABLE ->
+                Part.POSTGRES;
             case PROVIDER_DOWN, DUPLICATE_NOTIFICATIONS, OUT_OF_ORDER_NOTIFICATIONS, LOST_NOTIFICATIONS, REVERSALS ->
                 Part.PROVIDER;
         };
@@ -98,10 +101,13 @@ public enum FaultKind {
 
     /**
      * Every fault that applies: the lock holder's only with Redisson's locks, the payments' only with payments, a
-     * broker's only with a cluster of brokers.
+     * broker's only with a cluster of brokers, a fail-over only with a standby.
      */
-    static Set<FaultKind> forRun(String strategy, boolean funded, boolean kafkaCluster) {
+    static Set<FaultKind> forRun(String strategy, boolean funded, boolean kafkaCluster, boolean postgresStandby) {
         Set<FaultKind> kinds = EnumSet.allOf(FaultKind.class);
+        if (!postgresStandby) {
+            kinds.remove(FAILOVER_POSTGRES);
+        }
         if (!kafkaCluster) {
             kinds.remove(KILL_KAFKA_BROKER);
         }

@@ -159,6 +159,7 @@ public final class FaultRun {
                         0,
                         0,
                         settings.kafkaBrokers(),
+                        settings.postgresStandby(),
                         0,
                         Map.of(Service.API, notifiedApiPort),
                         settings.instances(),

@@ -17,6 +17,7 @@ import java.util.concurrent.ThreadLocalRandom;
  * @param fundedPercent the share of top-ups that are funded (a payment at the simulated provider, paid or not by its
  *                      user), 0 to 100; the rest are direct
  * @param kafkaBrokers  1, or 3: a cluster whose topics have three replicas, two in sync
+ * @param postgresStandby whether PostgreSQL has a synchronous standby the fault {@code failover-postgres} promotes
  * @param faultsEach    how many times each kind of fault is injected
  * @param overlapPercent the chance, in percent, that a fault strikes together with the one before it (when they hit
  *                      different parts: a broker killed while PostgreSQL restarts); 0, one at a time
@@ -33,6 +34,7 @@ public record FaultTestSettings(
         int fundedPercent,
         int users,
         int kafkaBrokers,
+        boolean postgresStandby,
         int clients,
         int faultsEach,
         int overlapPercent,
@@ -46,10 +48,11 @@ public record FaultTestSettings(
 
     static final String USAGE = """
             usage: bin/fault-test [--seed=N] [--top-ups=100000] [--rate=100] [--funded-percent=10] [--users=200]
-                                  [--kafka-brokers=1] [--clients=32] [--faults-each=5] [--overlap-percent=0]
-                                  [--outage-seconds=60] [--gap-seconds=5] [--strategy=atomic-update]
-                                  [--relay-mode=polling] [--instances=api=2,relay=2,ledger=2]
-                                  [--faults=kill-api,kill-relay,…] [--history-dir=target/fault-test]""";
+                                  [--kafka-brokers=1] [--postgres-standby] [--clients=32] [--faults-each=5]
+                                  [--overlap-percent=0] [--outage-seconds=60] [--gap-seconds=5]
+                                  [--strategy=atomic-update] [--relay-mode=polling]
+                                  [--instances=api=2,relay=2,ledger=2] [--faults=kill-api,kill-relay,…]
+                                  [--history-dir=target/fault-test]""";
 
     public FaultTestSettings {
         kinds = Set.copyOf(kinds);
@@ -66,6 +69,13 @@ public record FaultTestSettings(
         if (kafkaBrokers != 1 && kafkaBrokers != 3) {
             throw new IllegalArgumentException("kafka-brokers is 1 or 3, not " + kafkaBrokers);
         }
+        if (!postgresStandby && kinds.contains(FaultKind.FAILOVER_POSTGRES)) {
+            throw new IllegalArgumentException("failover-postgres needs --postgres-standby");
+        }
+        if (postgresStandby && !"polling".equals(relayMode)) {
+            // Debezium's slot lives on the primary alone until the fail-over slots of PostgreSQL 17 are wired in.
+            throw new IllegalArgumentException("--postgres-standby runs the relay in polling mode only, for now");
+        }
         if (kafkaBrokers == 1 && kinds.contains(FaultKind.KILL_KAFKA_BROKER)) {
             throw new IllegalArgumentException("kill-kafka-broker needs --kafka-brokers=3");
         }
@@ -78,6 +88,10 @@ public record FaultTestSettings(
     public static FaultTestSettings parse(String... args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (String arg : args) {
+            if (arg.equals("--postgres-standby")) {
+                options.put("postgres-standby", "true"); // a flag
+                continue;
+            }
             if (!arg.startsWith("--") || !arg.contains("=")) {
                 throw new IllegalArgumentException("not an option: " + arg + "\n" + USAGE);
             }
@@ -90,6 +104,7 @@ public record FaultTestSettings(
                 "funded-percent",
                 "users",
                 "kafka-brokers",
+                "postgres-standby",
                 "clients",
                 "faults-each",
                 "overlap-percent",
@@ -108,6 +123,7 @@ public record FaultTestSettings(
         String strategy = options.getOrDefault("strategy", "atomic-update");
         int fundedPercent = Integer.parseInt(options.getOrDefault("funded-percent", "10"));
         int kafkaBrokers = Integer.parseInt(options.getOrDefault("kafka-brokers", "1"));
+        boolean postgresStandby = Boolean.parseBoolean(options.getOrDefault("postgres-standby", "false"));
         return new FaultTestSettings(
                 Long.parseLong(options.getOrDefault(
                         "seed", Long.toString(ThreadLocalRandom.current().nextLong(1L << 48)))),
@@ -116,6 +132,7 @@ public record FaultTestSettings(
                 fundedPercent,
                 Integer.parseInt(options.getOrDefault("users", "200")),
                 kafkaBrokers,
+                postgresStandby,
                 Integer.parseInt(options.getOrDefault("clients", "32")),
                 Integer.parseInt(options.getOrDefault("faults-each", "5")),
                 Integer.parseInt(options.getOrDefault("overlap-percent", "0")),
@@ -126,7 +143,7 @@ public record FaultTestSettings(
                 Instances.parse(options.getOrDefault("instances", "api=2,relay=2,ledger=2")),
                 options.containsKey("faults")
                         ? FaultKind.parseAll(options.get("faults"))
-                        : FaultKind.forRun(strategy, fundedPercent > 0, kafkaBrokers > 1),
+                        : FaultKind.forRun(strategy, fundedPercent > 0, kafkaBrokers > 1, postgresStandby),
                 Path.of(options.getOrDefault("history-dir", "target/fault-test"))
                         .toAbsolutePath());
     }
@@ -135,6 +152,7 @@ public record FaultTestSettings(
     String command() {
         return "bin/fault-test --seed=" + seed + " --top-ups=" + topUps + " --rate=" + rate + " --funded-percent="
                 + fundedPercent + " --users=" + users + " --kafka-brokers=" + kafkaBrokers
+                + (postgresStandby ? " --postgres-standby" : "")
                 + " --clients=" + clients
                 + " --faults-each=" + faultsEach + " --overlap-percent=" + overlapPercent + " --outage-seconds="
                 + outage.toSeconds() + " --gap-seconds="

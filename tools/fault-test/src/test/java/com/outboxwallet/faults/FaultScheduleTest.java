@@ -79,15 +79,15 @@ class FaultScheduleTest {
 
     @Test
     void theLockHolderIsPausedOnlyWhereThereIsALock() {
-        assertThat(FaultKind.forRun("redisson-lock", true, true)).contains(FaultKind.PAUSE_LOCK_HOLDER);
-        assertThat(FaultKind.forRun("atomic-update", true, true))
+        assertThat(FaultKind.forRun("redisson-lock", true, true, true)).contains(FaultKind.PAUSE_LOCK_HOLDER);
+        assertThat(FaultKind.forRun("atomic-update", true, true, true))
                 .doesNotContain(FaultKind.PAUSE_LOCK_HOLDER)
                 .hasSize(FaultKind.values().length - 1);
     }
 
     @Test
     void aSingleBrokerIsNeverKilledAlone() {
-        assertThat(FaultKind.forRun("atomic-update", true, false))
+        assertThat(FaultKind.forRun("atomic-update", true, false, true))
                 .doesNotContain(FaultKind.KILL_KAFKA_BROKER)
                 .contains(FaultKind.KILL_KAFKA);
         assertThat(FaultTestSettings.parse("--kafka-brokers=3").kinds()).contains(FaultKind.KILL_KAFKA_BROKER);
@@ -97,8 +97,22 @@ class FaultScheduleTest {
     }
 
     @Test
+    void aFailOverNeedsAStandby() {
+        assertThat(FaultKind.forRun("atomic-update", true, false, false)).doesNotContain(FaultKind.FAILOVER_POSTGRES);
+        FaultTestSettings standby = FaultTestSettings.parse("--postgres-standby");
+        assertThat(standby.kinds()).contains(FaultKind.FAILOVER_POSTGRES);
+        assertThat(FaultTestSettings.parse(
+                        standby.command().substring("bin/fault-test ".length()).split(" ")))
+                .isEqualTo(standby);
+        assertThatThrownBy(() -> FaultTestSettings.parse("--faults=failover-postgres"))
+                .hasMessageContaining("needs --postgres-standby");
+        assertThatThrownBy(() -> FaultTestSettings.parse("--postgres-standby", "--relay-mode=cdc"))
+                .hasMessageContaining("polling mode only");
+    }
+
+    @Test
     void theProviderIsHitOnlyWhenTopUpsAreFunded() {
-        assertThat(FaultKind.forRun("atomic-update", false, true))
+        assertThat(FaultKind.forRun("atomic-update", false, true, true))
                 .doesNotContainAnyElementsOf(FaultKind.PAYMENTS)
                 .contains(FaultKind.KILL_API);
         assertThatThrownBy(() -> FaultTestSettings.parse("--funded-percent=0", "--faults=kill-api,provider-down"))

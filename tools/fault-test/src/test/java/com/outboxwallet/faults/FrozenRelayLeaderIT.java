@@ -64,6 +64,7 @@ class FrozenRelayLeaderIT {
                 0,
                 0,
                 1,
+                false,
                 0,
                 Map.of(),
                 Instances.parse("api=1,relay=2,ledger=1"),

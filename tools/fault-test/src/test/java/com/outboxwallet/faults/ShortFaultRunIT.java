@@ -7,8 +7,8 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 /**
- * The short version of {@code bin/fault-test}, on every build: a process per service (two of each) and three Kafka
- * brokers, 3,000 top-ups over HTTP, a tenth of them funded (payments at the simulated provider, mostly paid), one fault of each kind on a fixed
+ * The short version of {@code bin/fault-test}, on every build: a process per service (two of each), three Kafka
+ * brokers and a PostgreSQL standby, 3,000 top-ups over HTTP, a tenth of them funded (payments at the simulated provider, mostly paid), one fault of each kind on a fixed
  * seed (a poison record and the provider's faults among them), then the full check, and the ledger back within seconds
  * of its database's outage. The published run is the same code, longer.
  */
@@ -22,6 +22,7 @@ class ShortFaultRunIT {
                 "--rate=50",
                 "--users=20",
                 "--kafka-brokers=3",
+                "--postgres-standby",
                 "--clients=16",
                 "--faults-each=1",
                 "--outage-seconds=10",

@@ -141,6 +141,7 @@ public final class LocalStack {
                 settings.postgresPort(),
                 settings.kafkaPort(),
                 kafkaBrokers,
+                false,
                 settings.redisPort(),
                 Map.of(
                         Service.API,

@@ -5,15 +5,21 @@ import com.outboxwallet.infra.EmbeddedPostgresServer;
 import com.outboxwallet.infra.EmbeddedRedisServer;
 import com.outboxwallet.infra.FreePorts;
 import com.outboxwallet.infra.KafkaCluster;
+import com.outboxwallet.infra.PostgresStandby;
 import com.outboxwallet.local.InfrastructureEndpoints;
 import com.outboxwallet.local.Service;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,10 +33,14 @@ public final class ProcessStack implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(ProcessStack.class);
     public static final Duration START_TIMEOUT = Duration.ofMinutes(5);
+    /** The standby's name: its replication slot and application_name on the primary. */
+    private static final String STANDBY = "standby";
 
     /**
      * @param kafkaPort       the first broker's port, 0 for a free one
      * @param kafkaBrokers    1, or 3 for a cluster whose topics keep every acknowledged event with one broker down
+     * @param postgresStandby whether PostgreSQL has a synchronous streaming standby, which the services reach through
+     *                        a multi-host URL once it is promoted ({@link #failOverPostgres()})
      * @param firstPorts      the first instance's port of each service, 0 for a free one; later instances take free
      *                        ports
      * @param serviceSettings command-line settings on top of the local profile's, per service
@@ -41,6 +51,7 @@ public final class ProcessStack implements AutoCloseable {
             int postgresPort,
             int kafkaPort,
             int kafkaBrokers,
+            boolean postgresStandby,
             int redisPort,
             Map<Service, Integer> firstPorts,
             Instances instances,
@@ -60,7 +71,8 @@ public final class ProcessStack implements AutoCloseable {
     private final Map<Service, List<ServiceInstance>> instances = new EnumMap<>(Service.class);
     private final Thread stopOnExit = new Thread(this::stopAll, "process-stack-stop");
     // Set as the stack starts, in this order, and cleared as it stops; null before and after.
-    private @Nullable EmbeddedPostgresServer postgres;
+    private volatile @Nullable EmbeddedPostgresServer postgres;
+    private volatile @Nullable EmbeddedPostgresServer standby;
     private volatile @Nullable EmbeddedRedisServer redis;
     private List<ChildJvm> kafka = List.of();
     private @Nullable KafkaCluster kafkaCluster;
@@ -112,13 +124,19 @@ public final class ProcessStack implements AutoCloseable {
         }
         kafka = List.copyOf(brokers);
         startKafka();
+        String wallet = postgres.createDatabase("wallet");
+        String ledger = postgres.createDatabase("ledger");
+        if (settings.postgresStandby()) {
+            EmbeddedPostgresServer standby = PostgresStandby.start(
+                    postgres, STANDBY, 0, settings.dataDir().resolve("postgres-2"));
+            this.standby = standby;
+            // Whichever of the two is the primary: the driver tries both and keeps the one that takes writes.
+            String hosts = "jdbc:postgresql://localhost:" + postgres.port() + ",localhost:" + standby.port() + "/";
+            wallet = hosts + "wallet?targetServerType=primary";
+            ledger = hosts + "ledger?targetServerType=primary";
+        }
         endpoints = new InfrastructureEndpoints(
-                postgres.createDatabase("wallet"),
-                postgres.createDatabase("ledger"),
-                EmbeddedPostgresServer.USER,
-                "",
-                cluster.bootstrapServers(),
-                redis.url());
+                wallet, ledger, EmbeddedPostgresServer.USER, "", cluster.bootstrapServers(), redis.url());
     }
 
     private void startServices() {
@@ -185,6 +203,37 @@ public final class ProcessStack implements AutoCloseable {
             started.forEach(broker ->
                     tails.append("\n").append(broker.name()).append(":\n").append(broker.tail(40)));
             throw new IllegalStateException("Kafka did not start; the end of its log:" + tails, e);
+        }
+    }
+
+    /**
+     * A fail-over, as an operator or Patroni would do it: the primary killed with SIGKILL, the standby promoted, then
+     * the old primary's node made anew, on its port, as the new primary's synchronous standby. Returns once it
+     * streams.
+     */
+    public synchronized void failOverPostgres() {
+        EmbeddedPostgresServer old = postgres();
+        EmbeddedPostgresServer promoted = started(standby, "PostgreSQL's standby");
+        int port = old.port();
+        Path data = old.dataDirectory();
+        ProcessHandle postmaster = old.postmaster();
+        postmaster.destroyForcibly();
+        postmaster.onExit().join();
+        old.close();
+        promoted.promote();
+        postgres = promoted;
+        standby = null;
+        deleteRecursively(data);
+        standby = PostgresStandby.start(promoted, STANDBY, port, data);
+    }
+
+    private static void deleteRecursively(Path directory) {
+        try (Stream<Path> paths = Files.walk(directory)) {
+            for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+                Files.deleteIfExists(path);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("could not delete " + directory, e);
         }
     }
 
@@ -268,6 +317,10 @@ public final class ProcessStack implements AutoCloseable {
                 log.debug("Redis was not running", alreadyGone);
             }
             redis = null;
+        }
+        if (standby != null) {
+            standby.close();
+            standby = null;
         }
         if (postgres != null) {
             postgres.close();
