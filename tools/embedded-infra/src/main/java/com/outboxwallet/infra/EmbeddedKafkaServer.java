@@ -29,9 +29,11 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
     private static final Logger log = LoggerFactory.getLogger(EmbeddedKafkaServer.class);
 
     private final KafkaRaftServer server;
+    private final String host;
     private final int port;
 
-    private EmbeddedKafkaServer(KafkaRaftServer server, int port) {
+    private EmbeddedKafkaServer(KafkaRaftServer server, String host, int port) {
+        this.host = host;
         this.server = server;
         this.port = port;
     }
@@ -63,12 +65,13 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
             KafkaRaftServer server = new KafkaRaftServer(KafkaConfig.fromProps(config, false), Time.SYSTEM);
             server.startup();
             log.info(
-                    "Kafka (KRaft) node {} of {} listening on localhost:{} (logs in {})",
+                    "Kafka (KRaft) node {} of {} listening on {}:{} (logs in {})",
                     nodeId,
                     cluster.size(),
+                    cluster.host(nodeId),
                     port,
                     logDirectory);
-            return new EmbeddedKafkaServer(server, port);
+            return new EmbeddedKafkaServer(server, cluster.host(nodeId), port);
         } catch (Exception e) {
             throw new IllegalStateException("Kafka did not start on port " + port, e);
         }
@@ -83,8 +86,9 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         config.put("process.roles", "broker,controller");
         config.put("node.id", Integer.toString(nodeId));
         config.put("controller.quorum.voters", cluster.quorumVoters());
-        config.put("listeners", "PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort);
-        config.put("advertised.listeners", "PLAINTEXT://localhost:" + port);
+        String host = cluster.host(nodeId);
+        config.put("listeners", "PLAINTEXT://" + host + ":" + port + ",CONTROLLER://" + host + ":" + controllerPort);
+        config.put("advertised.listeners", "PLAINTEXT://" + host + ":" + port);
         config.put("listener.security.protocol.map", "PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT");
         config.put("controller.listener.names", "CONTROLLER");
         config.put("inter.broker.listener.name", "PLAINTEXT");
@@ -128,8 +132,9 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
         Instant deadline = Instant.now().plus(timeout);
         // Until a port is open, an admin client would log a warning on every attempt to connect.
         for (String address : bootstrapServers.split(",")) {
+            String host = address.substring(0, address.lastIndexOf(':'));
             int port = Integer.parseInt(address.substring(address.lastIndexOf(':') + 1));
-            while (!FreePorts.inUse(port)) {
+            while (!FreePorts.inUse(host, port)) {
                 if (Instant.now().isAfter(deadline)) {
                     throw new IllegalStateException("Kafka broker not listening on " + address + " after " + timeout);
                 }
@@ -159,7 +164,7 @@ public final class EmbeddedKafkaServer implements AutoCloseable {
     }
 
     public String bootstrapServers() {
-        return "localhost:" + port;
+        return host + ":" + port;
     }
 
     @Override

@@ -5,6 +5,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -14,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -35,6 +37,12 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
     }
 
     public static EmbeddedPostgresServer start(int port, Path dataDirectory, boolean durable) {
+        return start(port, dataDirectory, durable, null);
+    }
+
+    /** @param listener where it listens besides localhost, and whom it lets in there; null for localhost alone */
+    public static EmbeddedPostgresServer start(
+            int port, Path dataDirectory, boolean durable, @Nullable NetworkListener listener) {
         try {
             Files.createDirectories(dataDirectory);
             StalePostmaster.stopIfRunning(dataDirectory);
@@ -59,11 +67,36 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
             if (port > 0) {
                 builder.setPort(port);
             }
+            if (listener != null) {
+                builder.setServerConfig("listen_addresses", "localhost," + listener.address());
+            }
             EmbeddedPostgres postgres = builder.start();
+            if (listener != null) {
+                trust(postgres, dataDirectory, listener.clients());
+            }
             log.info("PostgreSQL listening on localhost:{} (data in {})", postgres.getPort(), dataDirectory);
             return new EmbeddedPostgresServer(postgres, dataDirectory);
         } catch (IOException e) {
             throw new UncheckedIOException("PostgreSQL did not start in " + dataDirectory, e);
+        }
+    }
+
+    /**
+     * Lets the clients of that network in as local ones are (initdb's {@code trust}); a standby copied from this
+     * server inherits it. A line once added is not added again.
+     */
+    private static void trust(EmbeddedPostgres postgres, Path dataDirectory, String clients) throws IOException {
+        Path hba = dataDirectory.resolve("pg_hba.conf");
+        String line = "host all,replication all " + clients + " trust";
+        if (Files.readAllLines(hba).contains(line)) {
+            return;
+        }
+        Files.writeString(hba, "\n" + line + "\n", StandardOpenOption.APPEND);
+        try (Connection connection = postgres.getPostgresDatabase().getConnection();
+                Statement statement = connection.createStatement()) {
+            statement.execute("SELECT pg_reload_conf()");
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not reload pg_hba.conf in " + dataDirectory, e);
         }
     }
 

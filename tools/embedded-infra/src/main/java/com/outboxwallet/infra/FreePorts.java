@@ -3,6 +3,7 @@ package com.outboxwallet.infra;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 
@@ -25,7 +26,13 @@ public final class FreePorts {
     }
 
     static boolean inUse(int port) {
-        try (Socket ignored = new Socket(InetAddress.getLoopbackAddress(), port)) {
+        return inUse(InetAddress.getLoopbackAddress().getHostAddress(), port);
+    }
+
+    /** Whether something listens at that address of this machine's (or of a network namespace on it). */
+    static boolean inUse(String host, int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), 1000);
             return true;
         } catch (IOException e) {
             return false;

@@ -2,6 +2,7 @@ package com.outboxwallet.infra;
 
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -10,17 +11,22 @@ import org.apache.kafka.common.Uuid;
 /**
  * Where each node of a KRaft cluster listens. Every node is a broker and a controller (combined mode): on one machine,
  * three processes rather than six, and a quorum of three controllers that survives one of them down. Node {@code n}
- * (from 1) takes the {@code n}-th broker and controller port.
+ * (from 1) takes the {@code n}-th host, broker port and controller port.
  *
  * @param clusterId the id every node's log directory is formatted with
+ * @param hosts     the address each node listens on: {@code localhost}, or a network namespace's address of its own
  */
-public record KafkaCluster(String clusterId, List<Integer> brokerPorts, List<Integer> controllerPorts) {
+public record KafkaCluster(
+        String clusterId, List<String> hosts, List<Integer> brokerPorts, List<Integer> controllerPorts) {
 
     public KafkaCluster {
+        hosts = List.copyOf(hosts);
         brokerPorts = List.copyOf(brokerPorts);
         controllerPorts = List.copyOf(controllerPorts);
-        if (brokerPorts.isEmpty() || brokerPorts.size() != controllerPorts.size()) {
-            throw new IllegalArgumentException("a broker and a controller port for each node, at least one node");
+        if (brokerPorts.isEmpty()
+                || brokerPorts.size() != controllerPorts.size()
+                || brokerPorts.size() != hosts.size()) {
+            throw new IllegalArgumentException("a host, a broker and a controller port for each node, at least one");
         }
     }
 
@@ -29,6 +35,15 @@ public record KafkaCluster(String clusterId, List<Integer> brokerPorts, List<Int
      * @param firstBrokerPort the first node's broker port, 0 for a free one; the others take free ports
      */
     public static KafkaCluster onFreePorts(int nodes, int firstBrokerPort) {
+        return onFreePorts(firstBrokerPort, Collections.nCopies(nodes, "localhost"));
+    }
+
+    /**
+     * @param firstBrokerPort the first node's broker port, 0 for a free one; the others take free ports
+     * @param hosts           each node's address: 1, or 3 for a cluster
+     */
+    public static KafkaCluster onFreePorts(int firstBrokerPort, List<String> hosts) {
+        int nodes = hosts.size();
         if (nodes != 1 && nodes != 3) {
             throw new IllegalArgumentException("1 or 3 Kafka brokers, not " + nodes);
         }
@@ -38,7 +53,7 @@ public record KafkaCluster(String clusterId, List<Integer> brokerPorts, List<Int
             brokers.add(node == 1 ? FreePorts.orFree(firstBrokerPort) : FreePorts.free());
             controllers.add(FreePorts.free());
         }
-        return new KafkaCluster(Uuid.randomUuid().toString(), brokers, controllers);
+        return new KafkaCluster(Uuid.randomUuid().toString(), hosts, brokers, controllers);
     }
 
     public int size() {
@@ -50,13 +65,19 @@ public record KafkaCluster(String clusterId, List<Integer> brokerPorts, List<Int
         return IntStream.rangeClosed(1, size()).boxed().toList();
     }
 
+    public String host(int nodeId) {
+        return hosts.get(nodeId - 1);
+    }
+
     public int brokerPort(int nodeId) {
         return brokerPorts.get(nodeId - 1);
     }
 
     /** Every broker's address: a client given them all finds the cluster with any one of them down. */
     public String bootstrapServers() {
-        return brokerPorts.stream().map(port -> "localhost:" + port).collect(Collectors.joining(","));
+        return nodeIds().stream()
+                .map(node -> host(node) + ":" + brokerPort(node))
+                .collect(Collectors.joining(","));
     }
 
     /** Replicas of every topic: three on a cluster of three, else one. */
@@ -71,25 +92,26 @@ public record KafkaCluster(String clusterId, List<Integer> brokerPorts, List<Int
 
     String quorumVoters() {
         return nodeIds().stream()
-                .map(node -> node + "@localhost:" + controllerPorts.get(node - 1))
+                .map(node -> node + "@" + host(node) + ":" + controllerPorts.get(node - 1))
                 .collect(Collectors.joining(","));
     }
 
-    /** As a single command-line argument: {@code <cluster id>/<broker ports>/<controller ports>}. */
+    /** As a single command-line argument: {@code <cluster id>/<hosts>/<broker ports>/<controller ports>}. */
     public String asArgument() {
-        return clusterId + "/" + join(brokerPorts) + "/" + join(controllerPorts);
+        return clusterId + "/" + join(hosts) + "/" + join(brokerPorts) + "/" + join(controllerPorts);
     }
 
     public static KafkaCluster parse(String argument) {
         String[] parts = argument.split("/");
-        if (parts.length != 3) {
-            throw new IllegalArgumentException("a cluster as <id>/<broker ports>/<controller ports>, not " + argument);
+        if (parts.length != 4) {
+            throw new IllegalArgumentException(
+                    "a cluster as <id>/<hosts>/<broker ports>/<controller ports>, not " + argument);
         }
-        return new KafkaCluster(parts[0], ports(parts[1]), ports(parts[2]));
+        return new KafkaCluster(parts[0], List.of(parts[1].split(",")), ports(parts[2]), ports(parts[3]));
     }
 
-    private static String join(List<Integer> ports) {
-        return ports.stream().map(String::valueOf).collect(Collectors.joining(","));
+    private static String join(List<?> values) {
+        return values.stream().map(String::valueOf).collect(Collectors.joining(","));
     }
 
     private static List<Integer> ports(String text) {

@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.Set;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A streaming standby of an {@link EmbeddedPostgresServer}, synchronous, so that a commit the primary acknowledges is
@@ -47,6 +48,16 @@ public final class PostgresStandby {
      */
     public static EmbeddedPostgresServer start(
             EmbeddedPostgresServer primary, String name, int port, Path dataDirectory) {
+        return start(primary, name, port, dataDirectory, null);
+    }
+
+    /** @param listener where it listens besides localhost; null for localhost alone */
+    public static EmbeddedPostgresServer start(
+            EmbeddedPostgresServer primary,
+            String name,
+            int port,
+            Path dataDirectory,
+            @Nullable NetworkListener listener) {
         if (!name.matches("[a-z_][a-z0-9_]*")) {
             throw new IllegalArgumentException("not a plain standby name: " + name);
         }
@@ -68,7 +79,7 @@ public final class PostgresStandby {
                             + "primary_slot_name = '" + name + "'\n"
                             + "hot_standby = on\n",
                     java.nio.file.StandardOpenOption.APPEND);
-            EmbeddedPostgresServer standby = EmbeddedPostgresServer.start(port, dataDirectory, true);
+            EmbeddedPostgresServer standby = EmbeddedPostgresServer.start(port, dataDirectory, true, listener);
             sql.execute("ALTER SYSTEM SET synchronous_standby_names = '\"" + name + "\"'");
             sql.execute("SELECT pg_reload_conf()");
             return standby;

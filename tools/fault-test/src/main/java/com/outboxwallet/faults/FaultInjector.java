@@ -2,6 +2,7 @@ package com.outboxwallet.faults;
 
 import com.outboxwallet.infra.EmbeddedPostgresServer;
 import com.outboxwallet.local.Service;
+import com.outboxwallet.local.network.NetworkNamespaces;
 import com.outboxwallet.local.processes.ChildJvm;
 import com.outboxwallet.local.processes.ProcessStack;
 import com.outboxwallet.local.processes.ServiceInstance;
@@ -79,8 +80,11 @@ final class FaultInjector {
 
     /** Injects the fault and returns once everything it stopped is running again. */
     Injected inject(FaultKind kind, SplittableRandom random) {
-        ServiceInstance leader =
-                kind == FaultKind.PAUSE_RELAY_LEADER ? RelayLeader.of(stack) : null; // found before the clock
+        ServiceInstance leader = kind == FaultKind.PAUSE_RELAY_LEADER
+                        || kind == FaultKind.CUT_RELAY_LEADER_POSTGRES
+                        || kind == FaultKind.CUT_RELAY_KAFKA
+                ? RelayLeader.of(stack)
+                : null; // found before the clock
         Instant injectedAt = Instant.now();
         CompletableFuture<Instant> readyAt = CompletableFuture.completedFuture(null);
         String target = switch (kind) {
@@ -159,6 +163,26 @@ final class FaultInjector {
             case LOST_NOTIFICATIONS -> providerFault(Faults.none().withNeverNotify());
             case REVERSALS ->
                 providerFault(Faults.none().withReverseAfterSettlement(random.nextBoolean() ? "refund" : "chargeback"));
+            case CUT_API_POSTGRES -> cut(pick(Service.API, random), stack.postgresHosts(), random);
+            case CUT_API_REDIS -> cut(pick(Service.API, random), List.of(ProcessStack.REDIS_HOST), random);
+            case CUT_RELAY_LEADER_POSTGRES -> cut(Objects.requireNonNull(leader), stack.postgresHosts(), random);
+            case CUT_RELAY_KAFKA -> cut(Objects.requireNonNull(leader), kafkaHosts(), random);
+            case CUT_LEDGER_KAFKA -> cut(pick(Service.LEDGER, random), kafkaHosts(), random);
+            case CUT_LEDGER_POSTGRES -> cut(pick(Service.LEDGER, random), stack.postgresHosts(), random);
+            case ISOLATE_KAFKA_BROKER -> {
+                Map.Entry<Integer, Long> busiest =
+                        TopicShape.of(stack.endpoints().kafkaBootstrapServers()).busiestLeader();
+                String broker = stack.kafkaBrokers().get(busiest.getKey() - 1).name();
+                Duration length = cutLength(random);
+                namespaces().isolate(broker);
+                try {
+                    LockSupport.parkNanos(length.toNanos());
+                } finally {
+                    namespaces().rejoin(broker);
+                }
+                yield broker + " isolated for " + length.toSeconds() + " s (leading " + busiest.getValue()
+                        + " partitions of " + Checker.TOPIC + ")";
+            }
             case POISON_RECORD -> {
                 PoisonRecords.Poison poison = poisonRecords.write(random);
                 poisons.add(poison);
@@ -188,6 +212,36 @@ final class FaultInjector {
                 instance.jvm().start();
             }
         }
+    }
+
+    /** Cuts the links between an instance and those servers for a seeded time, then heals them. */
+    private String cut(ServiceInstance client, List<String> servers, SplittableRandom random) {
+        Duration length = cutLength(random);
+        NetworkNamespaces network = namespaces();
+        servers.forEach(server -> network.cut(client.name(), server));
+        try {
+            LockSupport.parkNanos(length.toNanos());
+        } finally {
+            servers.forEach(server -> network.heal(client.name(), server));
+        }
+        return client.name() + " cut from " + String.join(", ", servers) + " for " + length.toSeconds() + " s";
+    }
+
+    /** Between a tenth of the outage and all of it: shorter than the timeouts that notice it, and longer. */
+    private Duration cutLength(SplittableRandom random) {
+        long shortest = outage.toMillis() / 10;
+        return Duration.ofMillis(shortest + random.nextLong(outage.toMillis() - shortest + 1));
+    }
+
+    private List<String> kafkaHosts() {
+        return stack.kafkaBrokers().stream().map(ChildJvm::name).toList();
+    }
+
+    private NetworkNamespaces namespaces() {
+        if (stack.network() instanceof NetworkNamespaces namespaces) {
+            return namespaces;
+        }
+        throw new IllegalStateException("cutting links needs --partitions: every process in a namespace of its own");
     }
 
     /** The provider misbehaves this way for the outage, then behaves again. */

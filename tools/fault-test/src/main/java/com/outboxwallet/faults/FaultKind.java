@@ -48,7 +48,27 @@ public enum FaultKind {
     /** For the outage, every payment the provider settles is refunded or charged back right after. */
     REVERSALS,
     /** {@code kill -9} of the api-service instance the provider notifies, while a notification is in flight to it. */
-    KILL_API_MID_WEBHOOK;
+    KILL_API_MID_WEBHOOK,
+    /** The link between an api-service instance and PostgreSQL (every node) cut, then healed. */
+    CUT_API_POSTGRES,
+    /** The link between an api-service instance and Redis cut, then healed. */
+    CUT_API_REDIS,
+    /** The link between the leading relay, while it holds the publishing turn, and PostgreSQL cut, then healed. */
+    CUT_RELAY_LEADER_POSTGRES,
+    /** The links between the leading relay and every Kafka broker cut, then healed. */
+    CUT_RELAY_KAFKA,
+    /**
+     * The links between a ledger-service instance and every Kafka broker cut, then healed: a zombie consumer whose
+     * partitions move on while it can still write its database.
+     */
+    CUT_LEDGER_KAFKA,
+    /** The link between a ledger-service instance and its database cut, then healed. */
+    CUT_LEDGER_POSTGRES,
+    /**
+     * Of three brokers, the one leading the most partitions of the events topic cut off from the other brokers and
+     * every client, then healed.
+     */
+    ISOLATE_KAFKA_BROKER;
 
     /** What a fault hits. Two faults strike together only if they hit different parts. */
     enum Part {
@@ -70,17 +90,24 @@ public enum FaultKind {
             REVERSALS,
             KILL_API_MID_WEBHOOK);
 
+    /** The faults that cut links between processes (declared last, together): they need a namespace per process. */
+    static final Set<FaultKind> PARTITIONS = EnumSet.range(CUT_API_POSTGRES, ISOLATE_KAFKA_BROKER);
+
     boolean hitsPayments() {
         return PAYMENTS.contains(this);
     }
 
+    boolean cutsLinks() {
+        return PARTITIONS.contains(this);
+    }
+
     Part part() {
         return switch (this) {
-            case KILL_API, KILL_API_MID_WEBHOOK, PAUSE_LOCK_HOLDER -> Part.API;
-            case KILL_RELAY, PAUSE_RELAY_LEADER -> Part.RELAY;
-            case KILL_LEDGER -> Part.LEDGER;
+            case KILL_API, KILL_API_MID_WEBHOOK, PAUSE_LOCK_HOLDER, CUT_API_POSTGRES, CUT_API_REDIS -> Part.API;
+            case KILL_RELAY, PAUSE_RELAY_LEADER, CUT_RELAY_LEADER_POSTGRES, CUT_RELAY_KAFKA -> Part.RELAY;
+            case KILL_LEDGER, CUT_LEDGER_KAFKA, CUT_LEDGER_POSTGRES -> Part.LEDGER;
             // A poison record is written to the brokers, which must be up to take it.
-            case KILL_KAFKA, KILL_KAFKA_BROKER, POISON_RECORD -> Part.KAFKA;
+            case KILL_KAFKA, KILL_KAFKA_BROKER, ISOLATE_KAFKA_BROKER, POISON_RECORD -> Part.KAFKA;
             case FLUSH_REDIS, KILL_REDIS -> Part.REDIS;
             case TERMINATE_DATABASE_CONNECTIONS, RESTART_POSTGRES, FAILOVER_POSTGRES, LEDGER_DATABASE_UNREACHABLE ->
                 Part.POSTGRES;
@@ -101,15 +128,20 @@ public enum FaultKind {
 
     /**
      * Every fault that applies: the lock holder's only with Redisson's locks, the payments' only with payments, a
-     * broker's only with a cluster of brokers, a fail-over only with a standby.
+     * broker's only with a cluster of brokers, a fail-over only with a standby, a cut link only with partitions.
      */
-    static Set<FaultKind> forRun(String strategy, boolean funded, boolean kafkaCluster, boolean postgresStandby) {
+    static Set<FaultKind> forRun(
+            String strategy, boolean funded, boolean kafkaCluster, boolean postgresStandby, boolean partitions) {
         Set<FaultKind> kinds = EnumSet.allOf(FaultKind.class);
+        if (!partitions) {
+            kinds.removeAll(PARTITIONS);
+        }
         if (!postgresStandby) {
             kinds.remove(FAILOVER_POSTGRES);
         }
         if (!kafkaCluster) {
             kinds.remove(KILL_KAFKA_BROKER);
+            kinds.remove(ISOLATE_KAFKA_BROKER);
         }
         if (!"redisson-lock".equals(strategy)) {
             kinds.remove(PAUSE_LOCK_HOLDER);

@@ -5,6 +5,8 @@ import com.outboxwallet.faults.FaultSchedule.Planned;
 import com.outboxwallet.infra.FreePorts;
 import com.outboxwallet.local.InfrastructureEndpoints;
 import com.outboxwallet.local.Service;
+import com.outboxwallet.local.network.HostNetwork;
+import com.outboxwallet.local.network.NetworkNamespaces;
 import com.outboxwallet.local.processes.ProcessStack;
 import com.outboxwallet.local.processes.ServiceInstance;
 import com.outboxwallet.paysim.EmbeddedSimulator;
@@ -151,21 +153,29 @@ public final class FaultRun {
         // The provider notifies one address, the first api instance's, as it would a load balancer's: a fixed port,
         // kept when the instance is killed and started again.
         int notifiedApiPort = FreePorts.free();
-        try (EmbeddedSimulator provider = EmbeddedSimulator.start(SimulatorProcess.options(PROVIDER_KEY)
+        // Closed last: the processes in its namespaces stop first.
+        try (HostNetwork network = settings.partitions() ? NetworkNamespaces.create() : HostNetwork.loopback();
+                EmbeddedSimulator provider = EmbeddedSimulator.start(SimulatorProcess.options(PROVIDER_KEY)
                         .retrySchedule(PROVIDER_RETRIES)
-                        .stateFile(dataDir.resolve("payment-simulator.json")));
-                ProcessStack stack = ProcessStack.start(new ProcessStack.Settings(
-                        dataDir,
-                        0,
-                        0,
-                        settings.kafkaBrokers(),
-                        settings.postgresStandby(),
-                        0,
-                        Map.of(Service.API, notifiedApiPort),
-                        settings.instances(),
-                        serviceSettings(settings, provider, notifiedApiPort),
-                        true,
-                        SERVICE_JVM_FLAGS))) {
+                        .stateFile(dataDir.resolve("payment-simulator.json"))
+                        .bind(network.localAddress()));
+                ProcessStack stack = ProcessStack.start(
+                        new ProcessStack.Settings(
+                                dataDir,
+                                0,
+                                0,
+                                settings.kafkaBrokers(),
+                                settings.postgresStandby(),
+                                0,
+                                Map.of(Service.API, notifiedApiPort),
+                                settings.instances(),
+                                serviceSettings(
+                                        settings,
+                                        provider,
+                                        network.addHost(ProcessStack.hostName(Service.API, 1)) + ":" + notifiedApiPort),
+                                true,
+                                SERVICE_JVM_FLAGS),
+                        network)) {
             try {
                 return run(settings, stack, provider, historyDirectory, out);
             } finally {
@@ -177,7 +187,7 @@ public final class FaultRun {
     }
 
     private static Map<Service, List<String>> serviceSettings(
-            FaultTestSettings settings, EmbeddedSimulator provider, int notifiedApiPort) {
+            FaultTestSettings settings, EmbeddedSimulator provider, String notifiedApi) {
         return Map.of(
                 Service.API,
                 List.of(
@@ -188,8 +198,7 @@ public final class FaultRun {
                         "--wallet.auth.verified-credentials-ttl=10m",
                         "--wallet.payments.midtrans.base-url=" + provider.baseUrl(),
                         "--wallet.payments.midtrans.server-key=" + PROVIDER_KEY,
-                        "--wallet.payments.midtrans.notification-url=http://localhost:" + notifiedApiPort
-                                + "/webhooks/midtrans",
+                        "--wallet.payments.midtrans.notification-url=http://" + notifiedApi + "/webhooks/midtrans",
                         // All the provider's notifications come from this one address.
                         "--wallet.payments.notification-limit.requests=100000000",
                         // Minutes in production, seconds here: a payment its user lets expire expires within the

@@ -18,10 +18,13 @@ import java.util.concurrent.ThreadLocalRandom;
  *                      user), 0 to 100; the rest are direct
  * @param kafkaBrokers  1, or 3: a cluster whose topics have three replicas, two in sync
  * @param postgresStandby whether PostgreSQL has a synchronous standby the fault {@code failover-postgres} promotes
+ * @param partitions    whether each process runs in a network namespace of its own, so that the {@code cut-…} and
+ *                      {@code isolate-kafka-broker} faults can cut the links between them (needs root)
  * @param faultsEach    how many times each kind of fault is injected
  * @param overlapPercent the chance, in percent, that a fault strikes together with the one before it (when they hit
  *                      different parts: a broker killed while PostgreSQL restarts); 0, one at a time
- * @param outage        how long the ledger's database is unreachable in {@link FaultKind#LEDGER_DATABASE_UNREACHABLE}
+ * @param outage        how long the ledger's database is unreachable in {@link FaultKind#LEDGER_DATABASE_UNREACHABLE},
+ *                      the provider misbehaves, and at most how long a link stays cut (at least a tenth of it)
  * @param gap           the pause between the end of one fault's recovery and the next fault, at most
  * @param strategy      the api-service's {@code wallet.concurrency.strategy}
  * @param relayMode     the relay's {@code relay.mode}
@@ -35,6 +38,7 @@ public record FaultTestSettings(
         int users,
         int kafkaBrokers,
         boolean postgresStandby,
+        boolean partitions,
         int clients,
         int faultsEach,
         int overlapPercent,
@@ -48,7 +52,8 @@ public record FaultTestSettings(
 
     static final String USAGE = """
             usage: bin/fault-test [--seed=N] [--top-ups=100000] [--rate=100] [--funded-percent=10] [--users=200]
-                                  [--kafka-brokers=1] [--postgres-standby] [--clients=32] [--faults-each=5]
+                                  [--kafka-brokers=1] [--postgres-standby] [--partitions] [--clients=32]
+                                  [--faults-each=5]
                                   [--overlap-percent=0] [--outage-seconds=60] [--gap-seconds=5]
                                   [--strategy=atomic-update] [--relay-mode=polling]
                                   [--instances=api=2,relay=2,ledger=2] [--faults=kill-api,kill-relay,…]
@@ -76,8 +81,13 @@ public record FaultTestSettings(
             // Debezium's slot lives on the primary alone until the fail-over slots of PostgreSQL 17 are wired in.
             throw new IllegalArgumentException("--postgres-standby runs the relay in polling mode only, for now");
         }
-        if (kafkaBrokers == 1 && kinds.contains(FaultKind.KILL_KAFKA_BROKER)) {
-            throw new IllegalArgumentException("kill-kafka-broker needs --kafka-brokers=3");
+        if (kafkaBrokers == 1
+                && (kinds.contains(FaultKind.KILL_KAFKA_BROKER) || kinds.contains(FaultKind.ISOLATE_KAFKA_BROKER))) {
+            throw new IllegalArgumentException("kill-kafka-broker and isolate-kafka-broker need --kafka-brokers=3");
+        }
+        if (!partitions && kinds.stream().anyMatch(FaultKind::cutsLinks)) {
+            throw new IllegalArgumentException(
+                    "the partition faults (" + FaultKind.names(FaultKind.PARTITIONS) + ") need --partitions");
         }
         if (fundedPercent == 0 && kinds.stream().anyMatch(FaultKind::hitsPayments)) {
             throw new IllegalArgumentException(
@@ -88,8 +98,8 @@ public record FaultTestSettings(
     public static FaultTestSettings parse(String... args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (String arg : args) {
-            if (arg.equals("--postgres-standby")) {
-                options.put("postgres-standby", "true"); // a flag
+            if (arg.equals("--postgres-standby") || arg.equals("--partitions")) {
+                options.put(arg.substring(2), "true"); // a flag
                 continue;
             }
             if (!arg.startsWith("--") || !arg.contains("=")) {
@@ -105,6 +115,7 @@ public record FaultTestSettings(
                 "users",
                 "kafka-brokers",
                 "postgres-standby",
+                "partitions",
                 "clients",
                 "faults-each",
                 "overlap-percent",
@@ -124,6 +135,7 @@ public record FaultTestSettings(
         int fundedPercent = Integer.parseInt(options.getOrDefault("funded-percent", "10"));
         int kafkaBrokers = Integer.parseInt(options.getOrDefault("kafka-brokers", "1"));
         boolean postgresStandby = Boolean.parseBoolean(options.getOrDefault("postgres-standby", "false"));
+        boolean partitions = Boolean.parseBoolean(options.getOrDefault("partitions", "false"));
         return new FaultTestSettings(
                 Long.parseLong(options.getOrDefault(
                         "seed", Long.toString(ThreadLocalRandom.current().nextLong(1L << 48)))),
@@ -133,6 +145,7 @@ public record FaultTestSettings(
                 Integer.parseInt(options.getOrDefault("users", "200")),
                 kafkaBrokers,
                 postgresStandby,
+                partitions,
                 Integer.parseInt(options.getOrDefault("clients", "32")),
                 Integer.parseInt(options.getOrDefault("faults-each", "5")),
                 Integer.parseInt(options.getOrDefault("overlap-percent", "0")),
@@ -143,7 +156,7 @@ public record FaultTestSettings(
                 Instances.parse(options.getOrDefault("instances", "api=2,relay=2,ledger=2")),
                 options.containsKey("faults")
                         ? FaultKind.parseAll(options.get("faults"))
-                        : FaultKind.forRun(strategy, fundedPercent > 0, kafkaBrokers > 1, postgresStandby),
+                        : FaultKind.forRun(strategy, fundedPercent > 0, kafkaBrokers > 1, postgresStandby, partitions),
                 Path.of(options.getOrDefault("history-dir", "target/fault-test"))
                         .toAbsolutePath());
     }
@@ -153,6 +166,7 @@ public record FaultTestSettings(
         return "bin/fault-test --seed=" + seed + " --top-ups=" + topUps + " --rate=" + rate + " --funded-percent="
                 + fundedPercent + " --users=" + users + " --kafka-brokers=" + kafkaBrokers
                 + (postgresStandby ? " --postgres-standby" : "")
+                + (partitions ? " --partitions" : "")
                 + " --clients=" + clients
                 + " --faults-each=" + faultsEach + " --overlap-percent=" + overlapPercent + " --outage-seconds="
                 + outage.toSeconds() + " --gap-seconds="

@@ -79,26 +79,47 @@ class FaultScheduleTest {
 
     @Test
     void theLockHolderIsPausedOnlyWhereThereIsALock() {
-        assertThat(FaultKind.forRun("redisson-lock", true, true, true)).contains(FaultKind.PAUSE_LOCK_HOLDER);
-        assertThat(FaultKind.forRun("atomic-update", true, true, true))
+        assertThat(FaultKind.forRun("redisson-lock", true, true, true, false)).contains(FaultKind.PAUSE_LOCK_HOLDER);
+        assertThat(FaultKind.forRun("atomic-update", true, true, true, true))
                 .doesNotContain(FaultKind.PAUSE_LOCK_HOLDER)
                 .hasSize(FaultKind.values().length - 1);
     }
 
     @Test
+    void linksAreCutOnlyBetweenNamespaces() {
+        assertThat(FaultKind.forRun("atomic-update", true, true, true, false))
+                .doesNotContainAnyElementsOf(FaultKind.PARTITIONS);
+        assertThat(FaultKind.forRun("atomic-update", true, false, true, true))
+                .contains(FaultKind.CUT_LEDGER_KAFKA)
+                .doesNotContain(FaultKind.ISOLATE_KAFKA_BROKER);
+        FaultTestSettings partitions = FaultTestSettings.parse("--partitions", "--kafka-brokers=3");
+        assertThat(partitions.kinds()).containsAll(FaultKind.PARTITIONS);
+        assertThat(FaultTestSettings.parse(partitions
+                        .command()
+                        .substring("bin/fault-test ".length())
+                        .split(" ")))
+                .isEqualTo(partitions);
+        assertThatThrownBy(() -> FaultTestSettings.parse("--faults=cut-relay-kafka"))
+                .hasMessageContaining("need --partitions");
+        assertThatThrownBy(() -> FaultTestSettings.parse("--partitions", "--faults=isolate-kafka-broker"))
+                .hasMessageContaining("need --kafka-brokers=3");
+    }
+
+    @Test
     void aSingleBrokerIsNeverKilledAlone() {
-        assertThat(FaultKind.forRun("atomic-update", true, false, true))
+        assertThat(FaultKind.forRun("atomic-update", true, false, true, false))
                 .doesNotContain(FaultKind.KILL_KAFKA_BROKER)
                 .contains(FaultKind.KILL_KAFKA);
         assertThat(FaultTestSettings.parse("--kafka-brokers=3").kinds()).contains(FaultKind.KILL_KAFKA_BROKER);
         assertThatThrownBy(() -> FaultTestSettings.parse("--faults=kill-kafka-broker"))
-                .hasMessageContaining("needs --kafka-brokers=3");
+                .hasMessageContaining("need --kafka-brokers=3");
         assertThatThrownBy(() -> FaultTestSettings.parse("--kafka-brokers=2")).hasMessageContaining("1 or 3");
     }
 
     @Test
     void aFailOverNeedsAStandby() {
-        assertThat(FaultKind.forRun("atomic-update", true, false, false)).doesNotContain(FaultKind.FAILOVER_POSTGRES);
+        assertThat(FaultKind.forRun("atomic-update", true, false, false, false))
+                .doesNotContain(FaultKind.FAILOVER_POSTGRES);
         FaultTestSettings standby = FaultTestSettings.parse("--postgres-standby");
         assertThat(standby.kinds()).contains(FaultKind.FAILOVER_POSTGRES);
         assertThat(FaultTestSettings.parse(
@@ -112,7 +133,7 @@ class FaultScheduleTest {
 
     @Test
     void theProviderIsHitOnlyWhenTopUpsAreFunded() {
-        assertThat(FaultKind.forRun("atomic-update", false, true, true))
+        assertThat(FaultKind.forRun("atomic-update", false, true, true, false))
                 .doesNotContainAnyElementsOf(FaultKind.PAYMENTS)
                 .contains(FaultKind.KILL_API);
         assertThatThrownBy(() -> FaultTestSettings.parse("--funded-percent=0", "--faults=kill-api,provider-down"))

@@ -8,9 +8,10 @@ import org.junit.jupiter.api.Test;
 
 /**
  * The short version of {@code bin/fault-test}, on every build: a process per service (two of each), three Kafka
- * brokers and a PostgreSQL standby, 3,000 top-ups over HTTP, a tenth of them funded (payments at the simulated provider, mostly paid), one fault of each kind on a fixed
- * seed (a poison record and the provider's faults among them), then the full check, and the ledger back within seconds
- * of its database's outage. The published run is the same code, longer.
+ * brokers and a PostgreSQL standby, each process in a network namespace of its own, 3,000 top-ups over HTTP, a tenth
+ * of them funded (payments at the simulated provider, mostly paid), one fault of each kind on a fixed seed (a poison
+ * record, the provider's faults, a broker kill, a fail-over and every cut link among them), then the full check, and
+ * the ledger back within seconds of its database's outage. The published run is the same code, longer.
  */
 class ShortFaultRunIT {
 
@@ -23,6 +24,7 @@ class ShortFaultRunIT {
                 "--users=20",
                 "--kafka-brokers=3",
                 "--postgres-standby",
+                "--partitions",
                 "--clients=16",
                 "--faults-each=1",
                 "--outage-seconds=10",
@@ -65,6 +67,7 @@ class ShortFaultRunIT {
                 .containsExactlyInAnyOrderElementsOf(settings.kinds());
         assertThat(result.recoveries())
                 .allSatisfy(recovery -> assertThat(recovery.recoveredAt()).isNotNull());
+        assertThat(settings.kinds()).containsAll(FaultKind.PARTITIONS);
         assertThat(findings.poisonRecords())
                 .as("the poison-record fault wrote one")
                 .isOne();

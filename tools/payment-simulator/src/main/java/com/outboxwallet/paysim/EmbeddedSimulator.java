@@ -19,7 +19,10 @@ public final class EmbeddedSimulator implements AutoCloseable {
     private final Simulator simulator;
     private final SimulatorServer server;
 
-    private EmbeddedSimulator(Simulator simulator, SimulatorServer server) {
+    private final String bind;
+
+    private EmbeddedSimulator(Simulator simulator, SimulatorServer server, String bind) {
+        this.bind = bind;
         this.simulator = simulator;
         this.server = server;
     }
@@ -50,20 +53,20 @@ public final class EmbeddedSimulator implements AutoCloseable {
                 Duration.ofSeconds(10),
                 options.defaultExpiry(),
                 options.stateFile(),
-                "127.0.0.1",
+                options.bind(),
                 null);
         Simulator simulator = new Simulator(settings, Clock.systemUTC());
         try {
-            return new EmbeddedSimulator(simulator, new SimulatorServer(simulator, settings));
+            return new EmbeddedSimulator(simulator, new SimulatorServer(simulator, settings), options.bind());
         } catch (IOException e) {
             simulator.close();
             throw new UncheckedIOException("the payment simulator could not listen on port " + options.port(), e);
         }
     }
 
-    /** {@code http://127.0.0.1:<port>}: the provider's API root, and the control API's. */
+    /** {@code http://<bound address>:<port>}: the provider's API root, and the control API's. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + server.port();
+        return "http://" + bind + ":" + server.port();
     }
 
     public SimulatorControl control() {

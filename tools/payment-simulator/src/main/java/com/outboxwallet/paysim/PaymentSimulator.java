@@ -32,7 +32,9 @@ public final class PaymentSimulator {
         }
         Simulator simulator = new Simulator(settings, Clock.systemUTC());
         SimulatorServer server = new SimulatorServer(simulator, settings);
-        String base = "http://127.0.0.1:" + server.port();
+        // Where a client on this machine reaches it: the address it is bound to, or loopback if it listens on all.
+        String host = "0.0.0.0".equals(settings.bind()) ? "127.0.0.1" : settings.bind();
+        String base = "http://" + host + ":" + server.port();
         System.out.println(LISTENING + base);
         System.out.println(
                 "  pay a virtual account:  curl -X POST " + base + "/simulator/virtual-accounts/<number>/pay");

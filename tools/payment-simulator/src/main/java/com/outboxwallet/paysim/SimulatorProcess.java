@@ -28,33 +28,39 @@ public final class SimulatorProcess implements AutoCloseable {
             @Nullable String notificationUrl,
             String retrySchedule,
             Duration defaultExpiry,
-            @Nullable Path stateFile) {
+            @Nullable Path stateFile,
+            String bind) {
 
         public Options notificationUrl(String url) {
-            return new Options(serverKey, port, url, retrySchedule, defaultExpiry, stateFile);
+            return new Options(serverKey, port, url, retrySchedule, defaultExpiry, stateFile, bind);
         }
 
         /** @param schedule the waits before each retry, {@code 200ms,500ms,1s} */
         public Options retrySchedule(String schedule) {
-            return new Options(serverKey, port, notificationUrl, schedule, defaultExpiry, stateFile);
+            return new Options(serverKey, port, notificationUrl, schedule, defaultExpiry, stateFile, bind);
         }
 
         public Options defaultExpiry(Duration expiry) {
-            return new Options(serverKey, port, notificationUrl, retrySchedule, expiry, stateFile);
+            return new Options(serverKey, port, notificationUrl, retrySchedule, expiry, stateFile, bind);
         }
 
         public Options stateFile(Path file) {
-            return new Options(serverKey, port, notificationUrl, retrySchedule, defaultExpiry, file);
+            return new Options(serverKey, port, notificationUrl, retrySchedule, defaultExpiry, file, bind);
+        }
+
+        /** @param address where it listens: loopback unless its clients are in other network namespaces */
+        public Options bind(String address) {
+            return new Options(serverKey, port, notificationUrl, retrySchedule, defaultExpiry, stateFile, address);
         }
 
         public Options port(int number) {
-            return new Options(serverKey, number, notificationUrl, retrySchedule, defaultExpiry, stateFile);
+            return new Options(serverKey, number, notificationUrl, retrySchedule, defaultExpiry, stateFile, bind);
         }
     }
 
     /** Any free port, retries a fifth of a second apart, a day to pay. */
     public static Options options(String serverKey) {
-        return new Options(serverKey, 0, null, "200ms,200ms,500ms,1s,2s", Duration.ofDays(1), null);
+        return new Options(serverKey, 0, null, "200ms,200ms,500ms,1s,2s", Duration.ofDays(1), null, "127.0.0.1");
     }
 
     private final Process process;
@@ -74,6 +80,7 @@ public final class SimulatorProcess implements AutoCloseable {
                 PaymentSimulator.class.getName(),
                 "--server-key=" + options.serverKey(),
                 "--port=" + options.port(),
+                "--bind=" + options.bind(),
                 "--retry-schedule=" + options.retrySchedule(),
                 "--default-expiry=" + PaymentSimulator.option(options.defaultExpiry()),
                 "--parent-pid=" + ProcessHandle.current().pid()));

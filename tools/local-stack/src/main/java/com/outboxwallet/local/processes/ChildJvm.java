@@ -30,10 +30,18 @@ public final class ChildJvm {
      * @param arguments  what follows the JVM flags: {@code -jar …} and the program's arguments
      */
     ChildJvm(String name, List<String> jvmFlags, List<String> arguments, Path log) {
+        this(name, List.of(), jvmFlags, arguments, log);
+    }
+
+    /**
+     * @param launcher what runs the JVM, such as {@code ip netns exec <namespace>}, which must replace itself with it
+     *                 (exec) so that signals reach the JVM; empty to run it directly
+     */
+    ChildJvm(String name, List<String> launcher, List<String> jvmFlags, List<String> arguments, Path log) {
         this.name = name;
         this.log = log;
-        List<String> command = new ArrayList<>(
-                List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+        List<String> command = new ArrayList<>(launcher);
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmFlags);
         if (Runtime.version().feature() >= 23) {
             command.add("--sun-misc-unsafe-memory-access=allow"); // Kafka and Redisson still use sun.misc.Unsafe

@@ -5,20 +5,25 @@ import com.outboxwallet.infra.EmbeddedPostgresServer;
 import com.outboxwallet.infra.EmbeddedRedisServer;
 import com.outboxwallet.infra.FreePorts;
 import com.outboxwallet.infra.KafkaCluster;
+import com.outboxwallet.infra.NetworkListener;
 import com.outboxwallet.infra.PostgresStandby;
 import com.outboxwallet.local.InfrastructureEndpoints;
 import com.outboxwallet.local.Service;
+import com.outboxwallet.local.network.HostNetwork;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -35,6 +40,10 @@ public final class ProcessStack implements AutoCloseable {
     public static final Duration START_TIMEOUT = Duration.ofMinutes(5);
     /** The standby's name: its replication slot and application_name on the primary. */
     private static final String STANDBY = "standby";
+    /** On a network of namespaces: PostgreSQL's first node (the primary at first) and its standby's. */
+    public static final List<String> POSTGRES_HOSTS = List.of("postgres-1", "postgres-2");
+
+    public static final String REDIS_HOST = "redis";
 
     /**
      * @param kafkaPort       the first broker's port, 0 for a free one
@@ -67,7 +76,12 @@ public final class ProcessStack implements AutoCloseable {
     }
 
     private final Settings settings;
+    private final HostNetwork network;
     private final ExecutableJars jars;
+    /** By data directory: a PostgreSQL node keeps its address whether it is the primary or the standby. */
+    private final Map<Path, @Nullable NetworkListener> postgresListeners = Collections.synchronizedMap(new HashMap<>());
+
+    private @Nullable NetworkListener redisListener;
     private final Map<Service, List<ServiceInstance>> instances = new EnumMap<>(Service.class);
     private final Thread stopOnExit = new Thread(this::stopAll, "process-stack-stop");
     // Set as the stack starts, in this order, and cleared as it stops; null before and after.
@@ -78,14 +92,23 @@ public final class ProcessStack implements AutoCloseable {
     private @Nullable KafkaCluster kafkaCluster;
     private @Nullable InfrastructureEndpoints endpoints;
 
-    private ProcessStack(Settings settings, ExecutableJars jars) {
+    private ProcessStack(Settings settings, HostNetwork network, ExecutableJars jars) {
         this.settings = settings;
+        this.network = network;
         this.jars = jars;
     }
 
-    /** Starts everything and returns once every instance is ready. */
+    /** Starts everything on loopback and returns once every instance is ready. */
     public static ProcessStack start(Settings settings) {
-        ProcessStack stack = new ProcessStack(settings, ExecutableJars.ofWorkingDirectory());
+        return start(settings, HostNetwork.loopback());
+    }
+
+    /**
+     * Starts everything on that network and returns once every instance is ready. The network is the caller's to
+     * close, after the stack.
+     */
+    public static ProcessStack start(Settings settings, HostNetwork network) {
+        ProcessStack stack = new ProcessStack(settings, network, ExecutableJars.ofWorkingDirectory());
         // Ctrl-C or SIGTERM of this JVM stops the children too; they are processes of their own and would outlive it.
         Runtime.getRuntime().addShutdownHook(stack.stopOnExit);
         try {
@@ -99,19 +122,28 @@ public final class ProcessStack implements AutoCloseable {
     }
 
     private void startInfrastructure() {
-        EmbeddedPostgresServer postgres = EmbeddedPostgresServer.start(
-                settings.postgresPort(), settings.dataDir().resolve("postgres"), settings.durable());
+        Path primaryData = settings.dataDir().resolve("postgres");
+        NetworkListener primaryListener = network.addServer(POSTGRES_HOSTS.get(0));
+        postgresListeners.put(primaryData, primaryListener);
+        EmbeddedPostgresServer postgres =
+                EmbeddedPostgresServer.start(settings.postgresPort(), primaryData, settings.durable(), primaryListener);
         this.postgres = postgres;
-        EmbeddedRedisServer redis = EmbeddedRedisServer.start(settings.redisPort());
+        redisListener = network.addServer(REDIS_HOST);
+        EmbeddedRedisServer redis = EmbeddedRedisServer.start(settings.redisPort(), null, redisListener);
         this.redis = redis;
-        KafkaCluster cluster = KafkaCluster.onFreePorts(settings.kafkaBrokers(), settings.kafkaPort());
+        List<String> brokerNames = IntStream.rangeClosed(1, settings.kafkaBrokers())
+                // One broker keeps the name and the data directory it always had.
+                .mapToObj(node -> settings.kafkaBrokers() == 1 ? "kafka" : "kafka-" + node)
+                .toList();
+        KafkaCluster cluster = KafkaCluster.onFreePorts(
+                settings.kafkaPort(), brokerNames.stream().map(network::addHost).toList());
         kafkaCluster = cluster;
         List<ChildJvm> brokers = new ArrayList<>();
         for (int node : cluster.nodeIds()) {
-            // One broker keeps the name and the data directory it always had.
-            String name = cluster.size() == 1 ? "kafka" : "kafka-" + node;
+            String name = brokerNames.get(node - 1);
             brokers.add(new ChildJvm(
                     name,
+                    network.launcher(name),
                     List.of(cluster.size() == 1 ? "-Xmx1g" : "-Xmx512m"),
                     List.of(
                             "-jar",
@@ -126,17 +158,32 @@ public final class ProcessStack implements AutoCloseable {
         startKafka();
         String wallet = postgres.createDatabase("wallet");
         String ledger = postgres.createDatabase("ledger");
+        String hosts = "jdbc:postgresql://" + host(primaryListener) + ":" + postgres.port();
         if (settings.postgresStandby()) {
-            EmbeddedPostgresServer standby = PostgresStandby.start(
-                    postgres, STANDBY, 0, settings.dataDir().resolve("postgres-2"));
+            Path standbyData = settings.dataDir().resolve("postgres-2");
+            NetworkListener standbyListener = network.addServer(POSTGRES_HOSTS.get(1));
+            postgresListeners.put(standbyData, standbyListener);
+            EmbeddedPostgresServer standby = PostgresStandby.start(postgres, STANDBY, 0, standbyData, standbyListener);
             this.standby = standby;
             // Whichever of the two is the primary: the driver tries both and keeps the one that takes writes.
-            String hosts = "jdbc:postgresql://localhost:" + postgres.port() + ",localhost:" + standby.port() + "/";
-            wallet = hosts + "wallet?targetServerType=primary";
-            ledger = hosts + "ledger?targetServerType=primary";
+            hosts += "," + host(standbyListener) + ":" + standby.port();
+        }
+        String suffix = settings.postgresStandby() ? "?targetServerType=primary" : "";
+        if (settings.postgresStandby() || primaryListener != null) {
+            wallet = hosts + "/wallet" + suffix;
+            ledger = hosts + "/ledger" + suffix;
         }
         endpoints = new InfrastructureEndpoints(
-                wallet, ledger, EmbeddedPostgresServer.USER, "", cluster.bootstrapServers(), redis.url());
+                wallet,
+                ledger,
+                EmbeddedPostgresServer.USER,
+                "",
+                cluster.bootstrapServers(),
+                "redis://" + host(redisListener) + ":" + redis.port());
+    }
+
+    private static String host(@Nullable NetworkListener listener) {
+        return listener == null ? "localhost" : listener.address();
     }
 
     private void startServices() {
@@ -145,8 +192,9 @@ public final class ProcessStack implements AutoCloseable {
             for (int number = 1; number <= settings.instances().of(service); number++) {
                 int requested = number == 1 ? settings.firstPorts().getOrDefault(service, 0) : 0;
                 int port = requested > 0 ? requested : FreePorts.free();
-                ServiceInstance instance =
-                        new ServiceInstance(service, number, port, serviceJvm(service, number, port));
+                String name = hostName(service, number);
+                ServiceInstance instance = new ServiceInstance(
+                        service, number, network.addHost(name), port, serviceJvm(name, service, port));
                 instance.jvm().start();
                 started.add(instance);
             }
@@ -155,8 +203,12 @@ public final class ProcessStack implements AutoCloseable {
         all().forEach(instance -> instance.awaitReady(START_TIMEOUT)); // started together, so they start in parallel
     }
 
-    private ChildJvm serviceJvm(Service service, int number, int port) {
-        String name = service.shortName() + "-" + number;
+    /** An instance's name, which is also its host's on the network: {@code api-1}. */
+    public static String hostName(Service service, int number) {
+        return service.shortName() + "-" + number;
+    }
+
+    private ChildJvm serviceJvm(String name, Service service, int port) {
         List<String> arguments =
                 new ArrayList<>(List.of("-jar", jars.of(service).toString()));
         arguments.addAll(service.localSettings(endpoints(), port));
@@ -168,7 +220,7 @@ public final class ProcessStack implements AutoCloseable {
             arguments.add("--relay.topic.min-insync-replicas=" + cluster.minInsyncReplicas());
         }
         arguments.addAll(settings.serviceSettings().getOrDefault(service, List.of()));
-        return new ChildJvm(name, settings.serviceJvmFlags(), arguments, logOf(name));
+        return new ChildJvm(name, network.launcher(name), settings.serviceJvmFlags(), arguments, logOf(name));
     }
 
     private Path logOf(String name) {
@@ -224,7 +276,7 @@ public final class ProcessStack implements AutoCloseable {
         postgres = promoted;
         standby = null;
         deleteRecursively(data);
-        standby = PostgresStandby.start(promoted, STANDBY, port, data);
+        standby = PostgresStandby.start(promoted, STANDBY, port, data, postgresListeners.get(data));
     }
 
     private static void deleteRecursively(Path directory) {
@@ -243,7 +295,12 @@ public final class ProcessStack implements AutoCloseable {
     }
 
     public void startRedis() {
-        redis = EmbeddedRedisServer.start(redis().port());
+        redis = EmbeddedRedisServer.start(redis().port(), null, redisListener);
+    }
+
+    /** The hosts of PostgreSQL's nodes: the first, and the standby's if there is one. */
+    public List<String> postgresHosts() {
+        return settings.postgresStandby() ? POSTGRES_HOSTS : POSTGRES_HOSTS.subList(0, 1);
     }
 
     public EmbeddedPostgresServer postgres() {
@@ -283,6 +340,11 @@ public final class ProcessStack implements AutoCloseable {
 
     public List<ServiceInstance> all() {
         return instances.values().stream().flatMap(List::stream).toList();
+    }
+
+    /** Where each process sits: loopback, or network namespaces whose links the fault harness cuts. */
+    public HostNetwork network() {
+        return network;
     }
 
     public Path dataDir() {

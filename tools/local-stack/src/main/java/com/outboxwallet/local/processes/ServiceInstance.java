@@ -17,12 +17,15 @@ public final class ServiceInstance {
 
     private final Service service;
     private final int number;
+    private final String host;
     private final int port;
     private final ChildJvm jvm;
 
-    ServiceInstance(Service service, int number, int port, ChildJvm jvm) {
+    /** @param host the address it listens at: {@code localhost}, or its network namespace's */
+    ServiceInstance(Service service, int number, String host, int port, ChildJvm jvm) {
         this.service = service;
         this.number = number;
+        this.host = host;
         this.port = port;
         this.jvm = jvm;
     }
@@ -40,12 +43,17 @@ public final class ServiceInstance {
         return jvm.name();
     }
 
+    /** Where it listens and connects from: {@code localhost}, or the address of its network namespace. */
+    public String host() {
+        return host;
+    }
+
     public int port() {
         return port;
     }
 
     public URI uri() {
-        return URI.create("http://localhost:" + port);
+        return URI.create("http://" + host + ":" + port);
     }
 
     public ChildJvm jvm() {

@@ -1,0 +1,42 @@
+package com.outboxwallet.local.network;
+
+import com.outboxwallet.infra.NetworkListener;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** Every process on loopback. */
+enum Loopback implements HostNetwork {
+    INSTANCE;
+
+    private static final String LOCALHOST = "localhost";
+
+    @Override
+    public String addHost(String name) {
+        return LOCALHOST;
+    }
+
+    @Override
+    public @Nullable NetworkListener addServer(String name) {
+        return null;
+    }
+
+    @Override
+    public List<String> launcher(String host) {
+        return List.of();
+    }
+
+    @Override
+    public String localAddress() {
+        return LOCALHOST;
+    }
+
+    @Override
+    public boolean canPartition() {
+        return false;
+    }
+
+    @Override
+    public void close() {
+        // nothing was set up
+    }
+}
