@@ -15,7 +15,7 @@ import org.slf4j.LoggerFactory;
 import redis.embedded.RedisServer;
 import redis.embedded.core.RedisServerBuilder;
 
-/** A real Redis server (the binary shipped in the embedded-redis artifact), bound to loopback (and an address given). */
+/** A real Redis server (the binary shipped in the embedded-redis artifact), bound to loopback. */
 public final class EmbeddedRedisServer implements AutoCloseable {
 
     private static final Logger log = LoggerFactory.getLogger(EmbeddedRedisServer.class);
@@ -36,20 +36,12 @@ public final class EmbeddedRedisServer implements AutoCloseable {
 
     /** @param password what clients must AUTH with; null for none. Double quotes and backslashes are not allowed. */
     public static EmbeddedRedisServer start(int requestedPort, @Nullable String password) {
-        return start(requestedPort, password, null);
-    }
-
-    /**
-     * @param listener where it listens besides loopback, asking the same password if any; null for loopback alone
-     */
-    public static EmbeddedRedisServer start(
-            int requestedPort, @Nullable String password, @Nullable NetworkListener listener) {
         int port = FreePorts.orFree(requestedPort);
         shutDownStaleRedis(port);
         try {
             RedisServerBuilder builder = RedisServer.newRedisServer()
                     .port(port)
-                    .bind(listener == null ? "127.0.0.1" : "127.0.0.1 " + listener.address())
+                    .bind("127.0.0.1")
                     // Redis holds only caches and locks here: PostgreSQL is the system of record.
                     .setting("save \"\"")
                     .setting("appendonly no")

@@ -2,6 +2,7 @@ package com.outboxwallet.faults;
 
 import com.outboxwallet.infra.EmbeddedPostgresServer;
 import com.outboxwallet.local.Service;
+import com.outboxwallet.local.network.LinkProxy;
 import com.outboxwallet.local.network.NetworkNamespaces;
 import com.outboxwallet.local.processes.ChildJvm;
 import com.outboxwallet.local.processes.ProcessStack;
@@ -169,6 +170,22 @@ final class FaultInjector {
             case CUT_RELAY_KAFKA -> cut(Objects.requireNonNull(leader), kafkaHosts(), random);
             case CUT_LEDGER_KAFKA -> cut(pick(Service.LEDGER, random), kafkaHosts(), random);
             case CUT_LEDGER_POSTGRES -> cut(pick(Service.LEDGER, random), stack.postgresHosts(), random);
+            case SLOW_API_REDIS -> {
+                ServiceInstance api = pick(Service.API, random);
+                LinkProxy.Slowness slowness = new LinkProxy.Slowness(
+                        Duration.ofMillis(20 + random.nextLong(281)), (2 + random.nextInt(9)) / 100.0);
+                Duration length = cutLength(random);
+                LinkProxy redisLink = Objects.requireNonNull(stack.redisLink(), "Redis's proxy, with --partitions");
+                redisLink.slow(api.host(), slowness);
+                try {
+                    LockSupport.parkNanos(length.toNanos());
+                } finally {
+                    redisLink.restore(api.host());
+                }
+                yield api.name() + "'s link to redis slowed by "
+                        + slowness.latency().toMillis() + " ms each way, " + Math.round(slowness.loss() * 100)
+                        + " % loss, for " + length.toSeconds() + " s";
+            }
             case ISOLATE_KAFKA_BROKER -> {
                 Map.Entry<Integer, Long> busiest =
                         TopicShape.of(stack.endpoints().kafkaBootstrapServers()).busiestLeader();

@@ -64,6 +64,8 @@ public enum FaultKind {
     CUT_LEDGER_KAFKA,
     /** The link between a ledger-service instance and its database cut, then healed. */
     CUT_LEDGER_POSTGRES,
+    /** The link between an api-service instance and Redis slowed (latency and loss, through a proxy), then restored. */
+    SLOW_API_REDIS,
     /**
      * Of three brokers, the one leading the most partitions of the events topic cut off from the other brokers and
      * every client, then healed.
@@ -90,7 +92,7 @@ public enum FaultKind {
             REVERSALS,
             KILL_API_MID_WEBHOOK);
 
-    /** The faults that cut links between processes (declared last, together): they need a namespace per process. */
+    /** The faults that cut or slow links (declared last, together): they need a namespace per process. */
     static final Set<FaultKind> PARTITIONS = EnumSet.range(CUT_API_POSTGRES, ISOLATE_KAFKA_BROKER);
 
     boolean hitsPayments() {
@@ -103,7 +105,8 @@ public enum FaultKind {
 
     Part part() {
         return switch (this) {
-            case KILL_API, KILL_API_MID_WEBHOOK, PAUSE_LOCK_HOLDER, CUT_API_POSTGRES, CUT_API_REDIS -> Part.API;
+            case KILL_API, KILL_API_MID_WEBHOOK, PAUSE_LOCK_HOLDER, CUT_API_POSTGRES, CUT_API_REDIS, SLOW_API_REDIS ->
+                Part.API;
             case KILL_RELAY, PAUSE_RELAY_LEADER, CUT_RELAY_LEADER_POSTGRES, CUT_RELAY_KAFKA -> Part.RELAY;
             case KILL_LEDGER, CUT_LEDGER_KAFKA, CUT_LEDGER_POSTGRES -> Part.LEDGER;
             // A poison record is written to the brokers, which must be up to take it.

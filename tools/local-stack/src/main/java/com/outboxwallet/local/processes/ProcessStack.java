@@ -10,8 +10,11 @@ import com.outboxwallet.infra.PostgresStandby;
 import com.outboxwallet.local.InfrastructureEndpoints;
 import com.outboxwallet.local.Service;
 import com.outboxwallet.local.network.HostNetwork;
+import com.outboxwallet.local.network.LinkProxy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -81,7 +84,7 @@ public final class ProcessStack implements AutoCloseable {
     /** By data directory: a PostgreSQL node keeps its address whether it is the primary or the standby. */
     private final Map<Path, @Nullable NetworkListener> postgresListeners = Collections.synchronizedMap(new HashMap<>());
 
-    private @Nullable NetworkListener redisListener;
+    private @Nullable LinkProxy redisLink;
     private final Map<Service, List<ServiceInstance>> instances = new EnumMap<>(Service.class);
     private final Thread stopOnExit = new Thread(this::stopAll, "process-stack-stop");
     // Set as the stack starts, in this order, and cleared as it stops; null before and after.
@@ -128,9 +131,17 @@ public final class ProcessStack implements AutoCloseable {
         EmbeddedPostgresServer postgres =
                 EmbeddedPostgresServer.start(settings.postgresPort(), primaryData, settings.durable(), primaryListener);
         this.postgres = postgres;
-        redisListener = network.addServer(REDIS_HOST);
-        EmbeddedRedisServer redis = EmbeddedRedisServer.start(settings.redisPort(), null, redisListener);
+        NetworkListener redisAddress = network.addServer(REDIS_HOST);
+        EmbeddedRedisServer redis = EmbeddedRedisServer.start(settings.redisPort());
         this.redis = redis;
+        if (redisAddress != null) {
+            // Between namespaces the api reaches Redis through a proxy at Redis's address, which can slow one
+            // instance's link (LinkProxy); Redis itself stays on loopback.
+            redisLink = LinkProxy.start(
+                    new InetSocketAddress(redisAddress.address(), redis.port()),
+                    new InetSocketAddress(InetAddress.getLoopbackAddress(), redis.port()),
+                    redis.port());
+        }
         List<String> brokerNames = IntStream.rangeClosed(1, settings.kafkaBrokers())
                 // One broker keeps the name and the data directory it always had.
                 .mapToObj(node -> settings.kafkaBrokers() == 1 ? "kafka" : "kafka-" + node)
@@ -179,7 +190,7 @@ public final class ProcessStack implements AutoCloseable {
                 EmbeddedPostgresServer.USER,
                 "",
                 cluster.bootstrapServers(),
-                "redis://" + host(redisListener) + ":" + redis.port());
+                "redis://" + host(redisAddress) + ":" + redis.port());
     }
 
     private static String host(@Nullable NetworkListener listener) {
@@ -295,7 +306,7 @@ public final class ProcessStack implements AutoCloseable {
     }
 
     public void startRedis() {
-        redis = EmbeddedRedisServer.start(redis().port(), null, redisListener);
+        redis = EmbeddedRedisServer.start(redis().port());
     }
 
     /** The hosts of PostgreSQL's nodes: the first, and the standby's if there is one. */
@@ -305,6 +316,11 @@ public final class ProcessStack implements AutoCloseable {
 
     public EmbeddedPostgresServer postgres() {
         return started(postgres, "PostgreSQL");
+    }
+
+    /** The proxy the api instances reach Redis through, between namespaces; null on loopback. */
+    public @Nullable LinkProxy redisLink() {
+        return redisLink;
     }
 
     public EmbeddedRedisServer redis() {
@@ -372,6 +388,9 @@ public final class ProcessStack implements AutoCloseable {
                         .map(broker -> CompletableFuture.runAsync(broker::stop))
                         .toArray(CompletableFuture[]::new))
                 .join();
+        if (redisLink != null) {
+            redisLink.close();
+        }
         if (redis != null) {
             try {
                 redis.close();
