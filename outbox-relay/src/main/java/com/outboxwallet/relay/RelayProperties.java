@@ -5,6 +5,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import java.lang.management.ManagementFactory;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
@@ -127,7 +128,7 @@ public record RelayProperties(
     public record Cdc(
             @NotBlank String slotName,
             @NotBlank String publicationName,
-            @NotBlank String offsetsTable,
+            @NotBlank @Pattern(regexp = "[a-z_][a-z0-9_]*") String offsetsTable,
             @NotNull Duration heartbeatInterval,
             @NotNull DataSize lagAlarm,
             @NotNull Duration restartBackoff) {}

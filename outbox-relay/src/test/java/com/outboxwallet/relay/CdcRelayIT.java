@@ -95,6 +95,34 @@ class CdcRelayIT extends SlotRelayTest {
     }
 
     @Test
+    void aLostSlotIsMadeAnewAndNothingWrittenWhileItWasGoneIsLost() {
+        UUID wallet = UUID.randomUUID();
+        relay = startRelay();
+        awaitStreaming();
+        List<UUID> eventIds = new ArrayList<>(List.of(OutboxRows.anEventFor(jdbc, wallet, 1)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> StandaloneRelay.unpublished(jdbc, eventIds) == 0);
+        relay.close();
+
+        // As a fail-over before the standby had its copy leaves it: the slot gone, the recorded position kept.
+        StandaloneRelay.dropSlot(jdbc, slot);
+        for (long sequence = 2; sequence <= 10; sequence++) {
+            eventIds.add(OutboxRows.anEventFor(jdbc, wallet, sequence));
+        }
+        relay = startRelay();
+        awaitStreaming();
+        eventIds.add(OutboxRows.anEventFor(jdbc, wallet, 11)); // through the new slot
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> StandaloneRelay.unpublished(jdbc, eventIds) == 0);
+        try (TopicReader topic = new TopicReader(bootstrapServers(), "wallet.events")) {
+            await().atMost(Duration.ofSeconds(30))
+                    .until(() -> topic.withEventIds(eventIds).size() >= eventIds.size());
+            assertThat(WalletOrder.firstArrivals(topic.poll(), wallet.toString()))
+                    .hasSize(11)
+                    .isSorted();
+        }
+    }
+
+    @Test
     void theSlotIsWatchedAndAnIdleOutboxDoesNotMakeItHoldWal() {
         relay = startRelay();
         awaitStreaming();

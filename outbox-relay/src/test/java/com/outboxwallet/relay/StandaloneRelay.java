@@ -58,6 +58,12 @@ final class StandaloneRelay {
      * means nothing to a new one (docs/runbook.md).
      */
     static void dropSlotAndOffsets(JdbcClient jdbc, String slot) {
+        dropSlot(jdbc, slot);
+        jdbc.sql("DROP TABLE IF EXISTS relay_cdc_offsets").update();
+    }
+
+    /** Once no relay streams from it, drops the slot alone. */
+    static void dropSlot(JdbcClient jdbc, String slot) {
         await().atMost(Duration.ofSeconds(30))
                 .until(() -> jdbc.sql("SELECT count(*) FROM pg_replication_slots WHERE slot_name = :slot AND active")
                                 .param("slot", slot)
@@ -68,7 +74,6 @@ final class StandaloneRelay {
                 .param("slot", slot)
                 .query()
                 .listOfRows();
-        jdbc.sql("DROP TABLE IF EXISTS relay_cdc_offsets").update();
     }
 
     static long unpublished(JdbcClient jdbc, List<UUID> eventIds) {

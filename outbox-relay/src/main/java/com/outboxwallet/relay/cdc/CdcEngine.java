@@ -6,14 +6,22 @@ import io.debezium.engine.DebeziumEngine;
 import io.debezium.engine.RecordChangeEvent;
 import io.debezium.engine.format.ChangeEventFormat;
 import java.io.IOException;
-import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.apache.kafka.connect.source.SourceRecord;
 import org.jspecify.annotations.Nullable;
+import org.postgresql.Driver;
+import org.postgresql.PGProperty;
+import org.postgresql.core.BaseConnection;
+import org.postgresql.util.HostSpec;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
@@ -31,6 +39,8 @@ class CdcEngine {
     }
 
     private static final Logger log = LoggerFactory.getLogger(CdcEngine.class);
+    /** Debezium's words when the slot cannot stream from the recorded position. */
+    private static final String POSITION_LOST = "no longer available on the server";
 
     private final CdcPublisher publisher;
     private final DataSourceProperties database;
@@ -63,9 +73,18 @@ class CdcEngine {
         if (state == State.RUNNING) {
             return;
         }
+        Properties configuration;
+        try {
+            configuration = configuration();
+        } catch (SQLException e) {
+            state = State.FAILED; // the supervisor tries again after its back-off
+            failedAt = clock.instant();
+            log.warn("CDC engine not started: no primary reachable ({})", e.getMessage());
+            return;
+        }
         DebeziumEngine<RecordChangeEvent<SourceRecord>> started = DebeziumEngine.create(
                         ChangeEventFormat.of(Connect.class))
-                .using(configuration())
+                .using(configuration)
                 .using((success, message, error) -> finished(success, message, error))
                 .notifying(publisher::handleBatch)
                 .build();
@@ -104,24 +123,65 @@ class CdcEngine {
         }
         if (!success) {
             log.warn("CDC engine failed, restarting in {}: {}", settings.restartBackoff(), message, error);
+            if (positionLost(message, error)) {
+                forgetPosition();
+            }
         }
     }
 
-    private Properties configuration() {
-        URI url = URI.create(database.determineUrl().substring("jdbc:".length()));
-        String databaseName = url.getPath().substring(1);
+    /**
+     * Whether the engine refused to start because the slot no longer has the position it last recorded: the slot
+     * was lost (a fail-over before the standby had its copy, an invalidated slot dropped) and made anew further on.
+     */
+    static boolean positionLost(@Nullable String message, @Nullable Throwable error) {
+        for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+            if (String.valueOf(cause.getMessage()).contains(POSITION_LOST)) {
+                return true;
+            }
+        }
+        return message != null && message.contains(POSITION_LOST);
+    }
+
+    /**
+     * Forgets the recorded position, so that the next start streams from where the slot is. Nothing is lost by it:
+     * the outbox marks what was published, and the catch-up after each start sends every row still unpublished,
+     * oldest first, before the stream's own.
+     */
+    private void forgetPosition() {
+        try (Connection connection = DriverManager.getConnection(
+                        database.determineUrl(), database.determineUsername(), database.determinePassword());
+                Statement statement = connection.createStatement()) {
+            statement.executeUpdate("DELETE FROM " + settings.offsetsTable());
+            log.warn(
+                    "The slot {} no longer holds the position the relay recorded (a fail-over before the standby had"
+                            + " its copy, or a slot lost and made anew): the position is forgotten, the next start"
+                            + " streams from the slot's and catches up every unpublished row first",
+                    settings.slotName());
+        } catch (SQLException e) {
+            log.warn("Could not forget the CDC position in {}: {}", settings.offsetsTable(), e.getMessage());
+        }
+    }
+
+    private Properties configuration() throws SQLException {
+        HostSpec primary = primary();
+        Properties url = Objects.requireNonNull(
+                Driver.parseURL(database.determineUrl(), null),
+                () -> "not a PostgreSQL URL: " + database.determineUrl());
         Properties config = new Properties();
         config.setProperty("name", "outbox-relay");
         config.setProperty("connector.class", "io.debezium.connector.postgresql.PostgresConnector");
         config.setProperty("plugin.name", "pgoutput");
-        config.setProperty("database.hostname", url.getHost());
-        config.setProperty("database.port", Integer.toString(url.getPort() > 0 ? url.getPort() : 5432));
-        config.setProperty("database.dbname", databaseName);
+        config.setProperty("database.hostname", primary.getHost());
+        config.setProperty("database.port", Integer.toString(primary.getPort()));
+        config.setProperty("database.dbname", PGProperty.PG_DBNAME.getOrDefault(url));
         config.setProperty("database.user", database.determineUsername());
         config.setProperty("database.password", nullToEmpty(database.determinePassword()));
         config.setProperty("topic.prefix", "outbox-relay");
         config.setProperty("slot.name", settings.slotName());
         config.setProperty("slot.drop.on.stop", "false");
+        // A fail-over slot (PostgreSQL 17): a standby with sync_replication_slots keeps a copy, so after a fail-over
+        // the stream resumes from the promoted standby where it was, instead of from a new slot.
+        config.setProperty("slot.failover", "true");
         config.setProperty("publication.name", settings.publicationName());
         config.setProperty("publication.autocreate.mode", "filtered");
         config.setProperty("table.include.list", "public.outbox");
@@ -148,6 +208,17 @@ class CdcEngine {
         config.setProperty("offset.flush.interval.ms", "0");
         config.setProperty("errors.max.retries", "3");
         return config;
+    }
+
+    /**
+     * The server to stream from: the one the relay's own URL reaches, which names the primary alone, or several hosts
+     * of which the driver picks the primary ({@code targetServerType=primary}) — after a fail-over, the new one.
+     */
+    private HostSpec primary() throws SQLException {
+        try (Connection connection = DriverManager.getConnection(
+                database.determineUrl(), database.determineUsername(), database.determinePassword())) {
+            return connection.unwrap(BaseConnection.class).getQueryExecutor().getHostSpec();
+        }
     }
 
     /**

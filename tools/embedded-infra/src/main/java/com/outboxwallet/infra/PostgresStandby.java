@@ -75,12 +75,17 @@ public final class PostgresStandby {
             Files.writeString(
                     dataDirectory.resolve("postgresql.auto.conf"),
                     "primary_conninfo = 'host=localhost port=" + primary.port() + " user="
-                            + EmbeddedPostgresServer.USER + " application_name=" + name + "'\n"
+                            + EmbeddedPostgresServer.USER + " application_name=" + name + " dbname=postgres'\n"
                             + "primary_slot_name = '" + name + "'\n"
-                            + "hot_standby = on\n",
+                            + "hot_standby = on\n"
+                            // Fail-over slots (PostgreSQL 17): the standby keeps a copy of each logical slot made
+                            // with failover = true (the CDC relay's), which the primary never lets get ahead of it.
+                            + "hot_standby_feedback = on\n"
+                            + "sync_replication_slots = on\n",
                     java.nio.file.StandardOpenOption.APPEND);
             EmbeddedPostgresServer standby = EmbeddedPostgresServer.start(port, dataDirectory, true, listener);
             sql.execute("ALTER SYSTEM SET synchronous_standby_names = '\"" + name + "\"'");
+            sql.execute("ALTER SYSTEM SET synchronized_standby_slots = '" + name + "'");
             sql.execute("SELECT pg_reload_conf()");
             return standby;
         } catch (SQLException e) {

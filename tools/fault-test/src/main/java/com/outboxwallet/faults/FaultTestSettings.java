@@ -77,10 +77,6 @@ public record FaultTestSettings(
         if (!postgresStandby && kinds.contains(FaultKind.FAILOVER_POSTGRES)) {
             throw new IllegalArgumentException("failover-postgres needs --postgres-standby");
         }
-        if (postgresStandby && !"polling".equals(relayMode)) {
-            // Debezium's slot lives on the primary alone until the fail-over slots of PostgreSQL 17 are wired in.
-            throw new IllegalArgumentException("--postgres-standby runs the relay in polling mode only, for now");
-        }
         if (kafkaBrokers == 1
                 && (kinds.contains(FaultKind.KILL_KAFKA_BROKER) || kinds.contains(FaultKind.ISOLATE_KAFKA_BROKER))) {
             throw new IllegalArgumentException("kill-kafka-broker and isolate-kafka-broker need --kafka-brokers=3");

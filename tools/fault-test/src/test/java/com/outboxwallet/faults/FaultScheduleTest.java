@@ -127,8 +127,10 @@ class FaultScheduleTest {
                 .isEqualTo(standby);
         assertThatThrownBy(() -> FaultTestSettings.parse("--faults=failover-postgres"))
                 .hasMessageContaining("needs --postgres-standby");
-        assertThatThrownBy(() -> FaultTestSettings.parse("--postgres-standby", "--relay-mode=cdc"))
-                .hasMessageContaining("polling mode only");
+        assertThat(FaultTestSettings.parse("--postgres-standby", "--relay-mode=cdc")
+                        .kinds())
+                .as("the CDC relay follows its fail-over slot to the promoted standby")
+                .contains(FaultKind.FAILOVER_POSTGRES);
     }
 
     @Test
