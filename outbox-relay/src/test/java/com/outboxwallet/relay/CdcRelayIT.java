@@ -68,10 +68,7 @@ class CdcRelayIT extends SlotRelayTest {
     @Test
     void aRestartedRelayResumesFromItsOffsetsAndLosesNothingWrittenWhileItWasDown() {
         UUID wallet = UUID.randomUUID();
-        relay = startRelay();
-        awaitStreaming();
-        List<UUID> eventIds = new ArrayList<>(List.of(OutboxRows.anEventFor(jdbc, wallet, 1)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> StandaloneRelay.unpublished(jdbc, eventIds) == 0);
+        List<UUID> eventIds = aStreamingRelayPublishedTheFirstEventOf(wallet);
 
         relay.close();
         for (long sequence = 2; sequence <= 10; sequence++) {
@@ -97,10 +94,7 @@ class CdcRelayIT extends SlotRelayTest {
     @Test
     void aLostSlotIsMadeAnewAndNothingWrittenWhileItWasGoneIsLost() {
         UUID wallet = UUID.randomUUID();
-        relay = startRelay();
-        awaitStreaming();
-        List<UUID> eventIds = new ArrayList<>(List.of(OutboxRows.anEventFor(jdbc, wallet, 1)));
-        await().atMost(Duration.ofSeconds(30)).until(() -> StandaloneRelay.unpublished(jdbc, eventIds) == 0);
+        List<UUID> eventIds = aStreamingRelayPublishedTheFirstEventOf(wallet);
         relay.close();
 
         // As a fail-over before the standby had its copy leaves it: the slot gone, the recorded position kept.
@@ -141,6 +135,15 @@ class CdcRelayIT extends SlotRelayTest {
         Health slot = relay.getBean("cdcSlot", HealthIndicator.class).health();
         assertThat(slot.getStatus()).isEqualTo(Status.UP);
         assertThat(slot.getDetails()).containsEntry("active", true);
+    }
+
+    /** Starts the relay, streaming, and the wallet's first event through it; returns that event's id, in a list. */
+    private List<UUID> aStreamingRelayPublishedTheFirstEventOf(UUID wallet) {
+        relay = startRelay();
+        awaitStreaming();
+        List<UUID> eventIds = new ArrayList<>(List.of(OutboxRows.anEventFor(jdbc, wallet, 1)));
+        await().atMost(Duration.ofSeconds(30)).until(() -> StandaloneRelay.unpublished(jdbc, eventIds) == 0);
+        return eventIds;
     }
 
     private ConfigurableApplicationContext startRelay() {

@@ -1,7 +1,9 @@
 package com.outboxwallet.local.network;
 
 import com.outboxwallet.infra.NetworkListener;
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -33,6 +35,12 @@ public final class NetworkNamespaces implements HostNetwork {
     private static final String RULE_PRIORITY = "1231";
     /** Above the bridge's own route (metric 0), so that it only answers once the bridge is gone. */
     private static final String UNREACHABLE_METRIC = "4231";
+    /** Held by each run's watchdog: two runs on one machine would tear each other's network down. */
+    private static final String LOCK = "/run/lock/outbox-wallet-test-network.lock";
+
+    private static final String LOCKED = "locked";
+    /** flock's exit code when another holds the lock. */
+    private static final String BUSY = "75";
     /** Linux's limit on an interface name, which a host's veth end is named after. */
     private static final int MAX_INTERFACE_NAME = 15;
 
@@ -83,33 +91,71 @@ public final class NetworkNamespaces implements HostNetwork {
         }
     }
 
-    /** Clears what an earlier run left, then sets up the bridge. */
+    /**
+     * Takes the machine's test network for this JVM, clears what an earlier run left, then sets up the bridge. Fails
+     * at once if another run holds it: one run's teardown would cut every link of the other.
+     */
     public static NetworkNamespaces create() {
         if (!available()) {
             throw new IllegalStateException(
                     "network namespaces need root and iproute2 ('ip netns'); run as root, or without partitions");
         }
-        tearDown();
-        ip("route", "add", "unreachable", SUBNET, "metric", UNREACHABLE_METRIC);
-        ip("link", "add", BRIDGE, "type", "bridge");
-        ip("addr", "add", NETWORK + "1/24", "dev", BRIDGE);
-        ip("link", "set", BRIDGE, "up");
-        return new NetworkNamespaces(startWatchdog());
+        Process watchdog = startWatchdog();
+        try {
+            tearDown();
+            ip("route", "add", "unreachable", SUBNET, "metric", UNREACHABLE_METRIC);
+            ip("link", "add", BRIDGE, "type", "bridge");
+            ip("addr", "add", NETWORK + "1/24", "dev", BRIDGE);
+            ip("link", "set", BRIDGE, "up");
+            return new NetworkNamespaces(watchdog);
+        } catch (RuntimeException e) {
+            tearDown();
+            kill(watchdog);
+            throw e;
+        }
     }
 
-    /** Tears everything down once this JVM is gone, however it went; {@link #close()} kills it first. */
+    /**
+     * Holds the network's lock ({@code flock} on {@link #LOCK}) for as long as this JVM lives, then tears everything
+     * down, however the JVM went; {@link #close()} tears down first and kills it after. Returns once it holds the lock.
+     */
     private static Process startWatchdog() {
-        String script = "tail --pid=" + ProcessHandle.current().pid() + " -f /dev/null\n" + TEARDOWN;
+        // Once it has said so, nothing more on the pipe: this JVM stops reading it.
+        String script = "echo " + LOCKED + "\nexec >/dev/null 2>&1\ntail --pid="
+                + ProcessHandle.current().pid() + " -f /dev/null\n" + TEARDOWN;
+        Process watchdog;
         try {
             // A session of its own: a Ctrl-C for the harness's process group must not end the watchdog with it.
-            return new ProcessBuilder("setsid", "bash", "-c", script)
+            watchdog = new ProcessBuilder("setsid", "flock", "-n", "-E", BUSY, LOCK, "bash", "-c", script)
                     .redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.DISCARD)
                     .start();
         } catch (IOException e) {
-            tearDown();
             throw new UncheckedIOException("could not start the network's watchdog", e);
         }
+        try (BufferedReader output =
+                new BufferedReader(new InputStreamReader(watchdog.getInputStream(), StandardCharsets.UTF_8))) {
+            if (LOCKED.equals(output.readLine())) {
+                return watchdog;
+            }
+            int exit = watchdog.waitFor();
+            throw new IllegalStateException(
+                    Integer.toString(exit).equals(BUSY)
+                            ? "another run holds the test network " + SUBNET + " (lock " + LOCK + "): one at a time"
+                            : "the network's watchdog did not start (exit " + exit + ")");
+        } catch (IOException e) {
+            kill(watchdog);
+            throw new UncheckedIOException("could not read the network's watchdog", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            kill(watchdog);
+            throw new IllegalStateException("interrupted starting the network's watchdog", e);
+        }
+    }
+
+    private static void kill(Process watchdog) {
+        List<ProcessHandle> holders = watchdog.descendants().toList();
+        watchdog.destroyForcibly(); // SIGKILL: it must not tear down again, after this JVM has let go of the lock
+        holders.forEach(ProcessHandle::destroyForcibly);
     }
 
     /** A host added again keeps its address: a launcher may learn an address before the stack starts its host. */
@@ -234,10 +280,8 @@ public final class NetworkNamespaces implements HostNetwork {
 
     @Override
     public void close() {
-        List<ProcessHandle> waiting = watchdog.descendants().toList();
-        watchdog.destroyForcibly(); // SIGKILL: it must not tear down on its own while this does
-        waiting.forEach(ProcessHandle::destroyForcibly);
-        tearDown();
+        tearDown(); // while the watchdog still holds the lock: no other run can have started meanwhile
+        kill(watchdog);
     }
 
     private static void tearDown() {

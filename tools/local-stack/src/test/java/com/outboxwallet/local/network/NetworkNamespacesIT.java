@@ -105,6 +105,19 @@ class NetworkNamespacesIT {
     }
 
     @Test
+    void aSecondRunIsRefusedTheNetworkWhileTheFirstHoldsIt() {
+        try (NetworkNamespaces first = NetworkNamespaces.create()) {
+            first.addHost("first");
+
+            assertThatThrownBy(NetworkNamespaces::create).hasMessageContaining("another run holds the test network");
+            assertThat(ip("netns", "list"))
+                    .as("the first run's network untouched")
+                    .contains("ow-first");
+        }
+        NetworkNamespaces.create().close(); // free again
+    }
+
+    @Test
     void aNetworkLeftByAKilledProcessIsTornDownByItsWatchdog() throws Exception {
         Process holder = new ProcessBuilder(
                         javaBinary(),
@@ -127,6 +140,9 @@ class NetworkNamespacesIT {
             assertThat(ip("route", "show", NetworkNamespaces.SUBNET, "table", "all"))
                     .isBlank();
         });
+        await().atMost(Duration.ofSeconds(30))
+                .ignoreExceptions()
+                .untilAsserted(() -> NetworkNamespaces.create().close()); // and the lock let go
     }
 
     private static final java.nio.charset.Charset UTF8 = StandardCharsets.UTF_8;
