@@ -16,6 +16,12 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
@@ -108,6 +114,47 @@ class BatchedApplyIT extends LedgerTestSupport {
                             .single())
                     .isEqualTo("2 0.00");
         }
+    }
+
+    /**
+     * A zombie: a ledger instance cut off from Kafka, whose partitions moved to another instance while it still
+     * reached its database, applies the same records as their new owner, at the same moment. The dedupe by event id,
+     * in the same transaction as the effect and behind a unique constraint, lets each record apply once.
+     */
+    @Test
+    void aZombieApplyingTheSameBatchAtTheSameTimeAsItsSuccessorAppliesNothingTwice() throws Exception {
+        UUID wallet = UUID.randomUUID();
+        List<TopUpAccepted> topUps = new ArrayList<>();
+        List<ConsumerRecord<String, byte[]>> batch = new ArrayList<>();
+        for (long sequence = 1; sequence <= 20; sequence++) {
+            TopUpAccepted topUp = aTopUpOf("1.00", wallet, sequence);
+            topUps.add(topUp);
+            batch.add(at(asRecord(topic(), UUID.randomUUID(), topUp)));
+        }
+        CyclicBarrier together = new CyclicBarrier(2);
+        Callable<List<AppliedRecord>> anInstance = () -> {
+            together.await();
+            return batches.apply(batch);
+        };
+
+        List<AppliedRecord> zombie;
+        List<AppliedRecord> successor;
+        try (ExecutorService instances = Executors.newFixedThreadPool(2)) {
+            Future<List<AppliedRecord>> zombieApplies = instances.submit(anInstance);
+            Future<List<AppliedRecord>> successorApplies = instances.submit(anInstance);
+            zombie = zombieApplies.get(60, TimeUnit.SECONDS);
+            successor = successorApplies.get(60, TimeUnit.SECONDS);
+        }
+
+        for (int i = 0; i < batch.size(); i++) {
+            assertThat(List.of(zombie.get(i).outcome(), successor.get(i).outcome()))
+                    .as("record %d: applied by one, a duplicate to the other", i)
+                    .containsExactlyInAnyOrder(Outcome.APPLIED, Outcome.DUPLICATE);
+        }
+        assertThat(balanceOf(wallet)).isEqualByComparingTo("20.00");
+        assertThat(lastSequenceOf(wallet)).isEqualTo(20);
+        assertThat(topUps)
+                .allSatisfy(topUp -> assertThat(auditRowsOf(topUp.topUpId())).isOne());
     }
 
     @Test
