@@ -3,6 +3,7 @@ package com.outboxwallet.faults;
 import com.outboxwallet.infra.EmbeddedPostgresServer;
 import com.outboxwallet.local.Service;
 import com.outboxwallet.local.network.LinkProxy;
+import com.outboxwallet.local.network.Links;
 import com.outboxwallet.local.network.NetworkNamespaces;
 import com.outboxwallet.local.processes.ChildJvm;
 import com.outboxwallet.local.processes.ProcessStack;
@@ -175,12 +176,12 @@ final class FaultInjector {
                 LinkProxy.Slowness slowness = new LinkProxy.Slowness(
                         Duration.ofMillis(20 + random.nextLong(281)), (2 + random.nextInt(9)) / 100.0);
                 Duration length = cutLength(random);
-                LinkProxy redisLink = Objects.requireNonNull(stack.redisLink(), "Redis's proxy, with --partitions");
-                redisLink.slow(api.host(), slowness);
+                Links links = stack.links();
+                links.slow(api.name(), ProcessStack.REDIS_HOST, slowness);
                 try {
                     LockSupport.parkNanos(length.toNanos());
                 } finally {
-                    redisLink.restore(api.host());
+                    links.restore(api.name(), ProcessStack.REDIS_HOST);
                 }
                 yield api.name() + "'s link to redis slowed by "
                         + slowness.latency().toMillis() + " ms each way, " + Math.round(slowness.loss() * 100)
@@ -234,12 +235,12 @@ final class FaultInjector {
     /** Cuts the links between an instance and those servers for a seeded time, then heals them. */
     private String cut(ServiceInstance client, List<String> servers, SplittableRandom random) {
         Duration length = cutLength(random);
-        NetworkNamespaces network = namespaces();
-        servers.forEach(server -> network.cut(client.name(), server));
+        Links links = stack.links();
+        servers.forEach(server -> links.cut(client.name(), server));
         try {
             LockSupport.parkNanos(length.toNanos());
         } finally {
-            servers.forEach(server -> network.heal(client.name(), server));
+            servers.forEach(server -> links.heal(client.name(), server));
         }
         return client.name() + " cut from " + String.join(", ", servers) + " for " + length.toSeconds() + " s";
     }
@@ -258,7 +259,7 @@ final class FaultInjector {
         if (stack.network() instanceof NetworkNamespaces namespaces) {
             return namespaces;
         }
-        throw new IllegalStateException("cutting links needs --partitions: every process in a namespace of its own");
+        throw new IllegalStateException("isolating a broker needs every process in a network namespace of its own");
     }
 
     /** The provider misbehaves this way for the outage, then behaves again. */

@@ -95,6 +95,9 @@ public enum FaultKind {
     /** The faults that cut or slow links (declared last, together): they need a namespace per process. */
     static final Set<FaultKind> PARTITIONS = EnumSet.range(CUT_API_POSTGRES, ISOLATE_KAFKA_BROKER);
 
+    /** The partitions only namespaces can make: a Kafka client follows the brokers' addresses, past any proxy. */
+    static final Set<FaultKind> NAMESPACES_ONLY = EnumSet.of(CUT_RELAY_KAFKA, CUT_LEDGER_KAFKA, ISOLATE_KAFKA_BROKER);
+
     boolean hitsPayments() {
         return PAYMENTS.contains(this);
     }
@@ -131,13 +134,22 @@ public enum FaultKind {
 
     /**
      * Every fault that applies: the lock holder's only with Redisson's locks, the payments' only with payments, a
-     * broker's only with a cluster of brokers, a fail-over only with a standby, a cut link only with partitions.
+     * broker's only with a cluster of brokers, a fail-over only with a standby, a cut link only with partitions, and
+     * a link to Kafka only between network namespaces.
      */
     static Set<FaultKind> forRun(
-            String strategy, boolean funded, boolean kafkaCluster, boolean postgresStandby, boolean partitions) {
+            String strategy,
+            boolean funded,
+            boolean kafkaCluster,
+            boolean postgresStandby,
+            boolean partitions,
+            boolean namespaces) {
         Set<FaultKind> kinds = EnumSet.allOf(FaultKind.class);
         if (!partitions) {
             kinds.removeAll(PARTITIONS);
+        }
+        if (!namespaces) {
+            kinds.removeAll(NAMESPACES_ONLY);
         }
         if (!postgresStandby) {
             kinds.remove(FAILOVER_POSTGRES);

@@ -154,7 +154,7 @@ public final class FaultRun {
         // kept when the instance is killed and started again.
         int notifiedApiPort = FreePorts.free();
         // Closed last: the processes in its namespaces stop first.
-        try (HostNetwork network = settings.partitions() ? NetworkNamespaces.create() : HostNetwork.loopback();
+        try (HostNetwork network = network(settings, out);
                 EmbeddedSimulator provider = EmbeddedSimulator.start(SimulatorProcess.options(PROVIDER_KEY)
                         .retrySchedule(PROVIDER_RETRIES)
                         .stateFile(dataDir.resolve("payment-simulator.json"))
@@ -184,6 +184,23 @@ public final class FaultRun {
         } finally {
             deleteQuietly(dataDir);
         }
+    }
+
+    /** Where the processes sit: on loopback, in network namespaces, or on loopback behind a proxy on each link. */
+    private static HostNetwork network(FaultTestSettings settings, PrintStream out) {
+        return switch (settings.partitions()) {
+            case NONE -> HostNetwork.loopback();
+            case NAMESPACES -> {
+                out.println(
+                        "fault-test: each process in a network namespace of its own, on " + NetworkNamespaces.SUBNET);
+                yield NetworkNamespaces.create();
+            }
+            case PROXIES -> {
+                out.println("fault-test: each service instance reaches PostgreSQL and Redis through proxies of its own,"
+                        + " which cut and slow its links; links to Kafka are not cut");
+                yield HostNetwork.loopbackWithProxies();
+            }
+        };
     }
 
     private static Map<Service, List<String>> serviceSettings(

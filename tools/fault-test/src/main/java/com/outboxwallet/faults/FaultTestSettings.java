@@ -1,9 +1,12 @@
 package com.outboxwallet.faults;
 
+import com.outboxwallet.local.network.NetworkNamespaces;
 import com.outboxwallet.local.processes.Instances;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ThreadLocalRandom;
@@ -18,8 +21,8 @@ import java.util.concurrent.ThreadLocalRandom;
  *                      user), 0 to 100; the rest are direct
  * @param kafkaBrokers  1, or 3: a cluster whose topics have three replicas, two in sync
  * @param postgresStandby whether PostgreSQL has a synchronous standby the fault {@code failover-postgres} promotes
- * @param partitions    whether each process runs in a network namespace of its own, so that the {@code cut-…} and
- *                      {@code isolate-kafka-broker} faults can cut the links between them (needs root)
+ * @param partitions    how the {@code cut-…}, {@code slow-…} and {@code isolate-kafka-broker} faults reach the
+ *                      links between processes, if at all
  * @param faultsEach    how many times each kind of fault is injected
  * @param overlapPercent the chance, in percent, that a fault strikes together with the one before it (when they hit
  *                      different parts: a broker killed while PostgreSQL restarts); 0, one at a time
@@ -38,7 +41,7 @@ public record FaultTestSettings(
         int users,
         int kafkaBrokers,
         boolean postgresStandby,
-        boolean partitions,
+        Partitions partitions,
         int clients,
         int faultsEach,
         int overlapPercent,
@@ -52,7 +55,8 @@ public record FaultTestSettings(
 
     static final String USAGE = """
             usage: bin/fault-test [--seed=N] [--top-ups=100000] [--rate=100] [--funded-percent=10] [--users=200]
-                                  [--kafka-brokers=1] [--postgres-standby] [--partitions] [--clients=32]
+                                  [--kafka-brokers=1] [--postgres-standby] [--partitions[=namespaces|proxies]]
+                                  [--clients=32]
                                   [--faults-each=5]
                                   [--overlap-percent=0] [--outage-seconds=60] [--gap-seconds=5]
                                   [--strategy=atomic-update] [--relay-mode=polling]
@@ -81,9 +85,13 @@ public record FaultTestSettings(
                 && (kinds.contains(FaultKind.KILL_KAFKA_BROKER) || kinds.contains(FaultKind.ISOLATE_KAFKA_BROKER))) {
             throw new IllegalArgumentException("kill-kafka-broker and isolate-kafka-broker need --kafka-brokers=3");
         }
-        if (!partitions && kinds.stream().anyMatch(FaultKind::cutsLinks)) {
+        if (partitions == Partitions.NONE && kinds.stream().anyMatch(FaultKind::cutsLinks)) {
             throw new IllegalArgumentException(
                     "the partition faults (" + FaultKind.names(FaultKind.PARTITIONS) + ") need --partitions");
+        }
+        if (partitions == Partitions.PROXIES && kinds.stream().anyMatch(FaultKind.NAMESPACES_ONLY::contains)) {
+            throw new IllegalArgumentException(FaultKind.names(FaultKind.NAMESPACES_ONLY)
+                    + " need --partitions=namespaces (root): proxies cannot come between Kafka and its clients");
         }
         if (fundedPercent == 0 && kinds.stream().anyMatch(FaultKind::hitsPayments)) {
             throw new IllegalArgumentException(
@@ -91,11 +99,24 @@ public record FaultTestSettings(
         }
     }
 
+    /** As given on the command line; the network's faults as this machine allows (namespaces need root). */
     public static FaultTestSettings parse(String... args) {
+        return parse(NetworkNamespaces.available(), args);
+    }
+
+    /**
+     * @param namespaces whether processes can have network namespaces of their own here; without them, partitions
+     *                   are made by proxies, which cannot come between Kafka and its clients
+     */
+    static FaultTestSettings parse(boolean namespaces, String... args) {
         Map<String, String> options = new LinkedHashMap<>();
         for (String arg : args) {
-            if (arg.equals("--postgres-standby") || arg.equals("--partitions")) {
+            if (arg.equals("--postgres-standby")) {
                 options.put(arg.substring(2), "true"); // a flag
+                continue;
+            }
+            if (arg.equals("--partitions")) {
+                options.put("partitions", namespaces ? "namespaces" : "proxies"); // what this machine allows
                 continue;
             }
             if (!arg.startsWith("--") || !arg.contains("=")) {
@@ -131,7 +152,7 @@ public record FaultTestSettings(
         int fundedPercent = Integer.parseInt(options.getOrDefault("funded-percent", "10"));
         int kafkaBrokers = Integer.parseInt(options.getOrDefault("kafka-brokers", "1"));
         boolean postgresStandby = Boolean.parseBoolean(options.getOrDefault("postgres-standby", "false"));
-        boolean partitions = Boolean.parseBoolean(options.getOrDefault("partitions", "false"));
+        Partitions partitions = Partitions.parse(options.getOrDefault("partitions", "none"));
         return new FaultTestSettings(
                 Long.parseLong(options.getOrDefault(
                         "seed", Long.toString(ThreadLocalRandom.current().nextLong(1L << 48)))),
@@ -152,9 +173,37 @@ public record FaultTestSettings(
                 Instances.parse(options.getOrDefault("instances", "api=2,relay=2,ledger=2")),
                 options.containsKey("faults")
                         ? FaultKind.parseAll(options.get("faults"))
-                        : FaultKind.forRun(strategy, fundedPercent > 0, kafkaBrokers > 1, postgresStandby, partitions),
+                        : FaultKind.forRun(
+                                strategy,
+                                fundedPercent > 0,
+                                kafkaBrokers > 1,
+                                postgresStandby,
+                                partitions != Partitions.NONE,
+                                partitions == Partitions.NAMESPACES),
                 Path.of(options.getOrDefault("history-dir", "target/fault-test"))
                         .toAbsolutePath());
+    }
+
+    /** How links between processes are cut and slowed. */
+    enum Partitions {
+        /** Not at all: every process on loopback. */
+        NONE,
+        /** Each process in a network namespace of its own (root): every link, Kafka's too. */
+        NAMESPACES,
+        /** Each service instance reaches PostgreSQL and Redis through proxies of its own: no root needed. */
+        PROXIES;
+
+        String option() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        static Partitions parse(String text) {
+            return Arrays.stream(values())
+                    .filter(value -> value.option().equals(text))
+                    .findFirst()
+                    .orElseThrow(() -> new IllegalArgumentException(
+                            "--partitions is namespaces or proxies (or alone: namespaces as root), not " + text));
+        }
     }
 
     /** The command line that repeats this run. */
@@ -162,7 +211,7 @@ public record FaultTestSettings(
         return "bin/fault-test --seed=" + seed + " --top-ups=" + topUps + " --rate=" + rate + " --funded-percent="
                 + fundedPercent + " --users=" + users + " --kafka-brokers=" + kafkaBrokers
                 + (postgresStandby ? " --postgres-standby" : "")
-                + (partitions ? " --partitions" : "")
+                + (partitions == Partitions.NONE ? "" : " --partitions=" + partitions.option())
                 + " --clients=" + clients
                 + " --faults-each=" + faultsEach + " --overlap-percent=" + overlapPercent + " --outage-seconds="
                 + outage.toSeconds() + " --gap-seconds="

@@ -79,35 +79,47 @@ class FaultScheduleTest {
 
     @Test
     void theLockHolderIsPausedOnlyWhereThereIsALock() {
-        assertThat(FaultKind.forRun("redisson-lock", true, true, true, false)).contains(FaultKind.PAUSE_LOCK_HOLDER);
-        assertThat(FaultKind.forRun("atomic-update", true, true, true, true))
+        assertThat(FaultKind.forRun("redisson-lock", true, true, true, false, true))
+                .contains(FaultKind.PAUSE_LOCK_HOLDER);
+        assertThat(FaultKind.forRun("atomic-update", true, true, true, true, true))
                 .doesNotContain(FaultKind.PAUSE_LOCK_HOLDER)
                 .hasSize(FaultKind.values().length - 1);
     }
 
     @Test
     void linksAreCutOnlyBetweenNamespaces() {
-        assertThat(FaultKind.forRun("atomic-update", true, true, true, false))
+        assertThat(FaultKind.forRun("atomic-update", true, true, true, false, true))
                 .doesNotContainAnyElementsOf(FaultKind.PARTITIONS);
-        assertThat(FaultKind.forRun("atomic-update", true, false, true, true))
+        assertThat(FaultKind.forRun("atomic-update", true, false, true, true, true))
                 .contains(FaultKind.CUT_LEDGER_KAFKA)
                 .doesNotContain(FaultKind.ISOLATE_KAFKA_BROKER);
-        FaultTestSettings partitions = FaultTestSettings.parse("--partitions", "--kafka-brokers=3");
+        FaultTestSettings partitions = FaultTestSettings.parse(true, "--partitions", "--kafka-brokers=3");
         assertThat(partitions.kinds()).containsAll(FaultKind.PARTITIONS);
-        assertThat(FaultTestSettings.parse(partitions
-                        .command()
-                        .substring("bin/fault-test ".length())
-                        .split(" ")))
+        assertThat(FaultTestSettings.parse(false, "--partitions", "--kafka-brokers=3")
+                        .kinds())
+                .as("without namespaces, proxies: no link to Kafka is cut")
+                .contains(FaultKind.CUT_API_POSTGRES, FaultKind.SLOW_API_REDIS, FaultKind.CUT_LEDGER_POSTGRES)
+                .doesNotContainAnyElementsOf(FaultKind.NAMESPACES_ONLY);
+        assertThat(FaultTestSettings.parse(
+                        true,
+                        partitions
+                                .command()
+                                .substring("bin/fault-test ".length())
+                                .split(" ")))
                 .isEqualTo(partitions);
         assertThatThrownBy(() -> FaultTestSettings.parse("--faults=cut-relay-kafka"))
                 .hasMessageContaining("need --partitions");
-        assertThatThrownBy(() -> FaultTestSettings.parse("--partitions", "--faults=isolate-kafka-broker"))
+        assertThatThrownBy(() -> FaultTestSettings.parse("--partitions=namespaces", "--faults=isolate-kafka-broker"))
                 .hasMessageContaining("need --kafka-brokers=3");
+        assertThatThrownBy(() -> FaultTestSettings.parse("--partitions=proxies", "--faults=cut-ledger-kafka"))
+                .hasMessageContaining("need --partitions=namespaces");
+        assertThat(FaultTestSettings.parse(false, "--partitions").partitions())
+                .isEqualTo(FaultTestSettings.Partitions.PROXIES);
     }
 
     @Test
     void aSingleBrokerIsNeverKilledAlone() {
-        assertThat(FaultKind.forRun("atomic-update", true, false, true, false))
+        assertThat(FaultKind.forRun("atomic-update", true, false, true, false, true))
                 .doesNotContain(FaultKind.KILL_KAFKA_BROKER)
                 .contains(FaultKind.KILL_KAFKA);
         assertThat(FaultTestSettings.parse("--kafka-brokers=3").kinds()).contains(FaultKind.KILL_KAFKA_BROKER);
@@ -118,7 +130,7 @@ class FaultScheduleTest {
 
     @Test
     void aFailOverNeedsAStandby() {
-        assertThat(FaultKind.forRun("atomic-update", true, false, false, false))
+        assertThat(FaultKind.forRun("atomic-update", true, false, false, false, true))
                 .doesNotContain(FaultKind.FAILOVER_POSTGRES);
         FaultTestSettings standby = FaultTestSettings.parse("--postgres-standby");
         assertThat(standby.kinds()).contains(FaultKind.FAILOVER_POSTGRES);
@@ -135,7 +147,7 @@ class FaultScheduleTest {
 
     @Test
     void theProviderIsHitOnlyWhenTopUpsAreFunded() {
-        assertThat(FaultKind.forRun("atomic-update", false, true, true, false))
+        assertThat(FaultKind.forRun("atomic-update", false, true, true, false, true))
                 .doesNotContainAnyElementsOf(FaultKind.PAYMENTS)
                 .contains(FaultKind.KILL_API);
         assertThatThrownBy(() -> FaultTestSettings.parse("--funded-percent=0", "--faults=kill-api,provider-down"))

@@ -12,7 +12,17 @@ public interface HostNetwork extends AutoCloseable {
 
     /** Every process on this machine's loopback, as the stack always ran: nothing can be cut. */
     static HostNetwork loopback() {
-        return Loopback.INSTANCE;
+        return Loopback.DIRECT;
+    }
+
+    /**
+     * Every process on loopback, each service instance reaching each server through a {@link LinkProxy} of its own,
+     * which can hold or slow that one link: partitions where network namespaces are refused (no root), though only
+     * between the services and PostgreSQL and Redis (a Kafka client follows the brokers' advertised addresses, past
+     * any proxy), and with the proxy, not the server, facing the silent client.
+     */
+    static HostNetwork loopbackWithProxies() {
+        return Loopback.PROXIED;
     }
 
     /**
@@ -38,8 +48,10 @@ public interface HostNetwork extends AutoCloseable {
     /** The address this process (the harness, a provider simulator in it) is reached at from every host. */
     String localAddress();
 
-    /** Whether {@link #addHost} puts a host in a network whose links can be cut. */
-    boolean canPartition();
+    /** Whether the stack is to put a {@link LinkProxy} on each link of each service instance to its servers. */
+    default boolean proxiesEachLink() {
+        return false;
+    }
 
     @Override
     void close();

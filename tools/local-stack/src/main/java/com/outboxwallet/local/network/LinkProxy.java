@@ -26,6 +26,8 @@ import org.slf4j.LoggerFactory;
  * A TCP proxy in user space that can make one client's link slow: latency added to every chunk each way, and loss,
  * which TCP turns into a retransmission timeout before the chunk arrives (the kernel here has no {@code netem}). Bytes
  * are never dropped or reordered: the stream stays the stream it was, only later. Other clients pass at full speed.
+ * It can also hold the whole link, as a partition would where network namespaces are refused: nothing passes either
+ * way and nothing is reset until it is released.
  */
 public final class LinkProxy implements AutoCloseable {
 
@@ -57,6 +59,8 @@ public final class LinkProxy implements AutoCloseable {
     private final Set<Socket> connections = ConcurrentHashMap.newKeySet();
     private final SplittableRandom random;
     private volatile boolean open = true;
+    private final Object releases = new Object();
+    private volatile boolean held;
 
     private LinkProxy(ServerSocket server, InetSocketAddress target, long seed) {
         this.server = server;
@@ -91,6 +95,32 @@ public final class LinkProxy implements AutoCloseable {
         slowClients.put(address(clientAddress), slowness);
     }
 
+    /**
+     * Holds every connection, open and new, as a partition does: no byte passes either way and none is refused or
+     * reset; a new connection is accepted (this proxy's socket answers for the server) but reaches the server only
+     * once released. The peers see silence until their keepalives or timeouts give up on it.
+     */
+    public void hold() {
+        held = true;
+    }
+
+    /** Lets what was held pass, in order, as a healed link does. */
+    public void release() {
+        synchronized (releases) {
+            held = false;
+            releases.notifyAll();
+        }
+    }
+
+    /** While the link is held; returns at once when it is not. */
+    private void awaitRelease() throws InterruptedException {
+        synchronized (releases) {
+            while (held) {
+                releases.wait();
+            }
+        }
+    }
+
     /** That client's link at full speed again; what is already held arrives when it was due. */
     public void restore(String clientAddress) {
         slowClients.remove(address(clientAddress));
@@ -122,9 +152,14 @@ public final class LinkProxy implements AutoCloseable {
         String clientAddress = client.getInetAddress().getHostAddress();
         Socket upstream = new Socket();
         try {
+            awaitRelease();
             upstream.connect(target, 5_000);
         } catch (IOException unreachable) {
             closeQuietly(client, upstream); // as the server itself would: refused
+            return;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            closeQuietly(client, upstream);
             return;
         }
         connections.add(client);
@@ -154,12 +189,15 @@ public final class LinkProxy implements AutoCloseable {
                 InputStream in = from.getInputStream(); // not closed here: that would close the socket both ways
                 int read;
                 while ((read = in.read(buffer)) >= 0) {
+                    awaitRelease(); // held: read no further, so the sender's buffers fill as on a silent link
                     long at = Math.max(last, System.nanoTime() + delayNanos(clientAddress));
                     last = at;
                     due.add(new Chunk(Arrays.copyOf(buffer, read), at));
                 }
             } catch (IOException closed) {
                 // reset or closed: what is queued is still sent, then the end
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
             }
             due.add(new Chunk(null, last));
         });
@@ -172,6 +210,7 @@ public final class LinkProxy implements AutoCloseable {
                     if (wait > 0) {
                         LockSupport.parkNanos(wait); // the link's delay itself: nothing to wait on but time
                     }
+                    awaitRelease();
                     byte[] bytes = chunk.bytes();
                     if (bytes == null) {
                         to.shutdownOutput();

@@ -4,9 +4,10 @@ import com.outboxwallet.infra.NetworkListener;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
 
-/** Every process on loopback. */
+/** Every process on loopback, with or without a proxy on each link. */
 enum Loopback implements HostNetwork {
-    INSTANCE;
+    DIRECT,
+    PROXIED;
 
     private static final String LOCALHOST = "localhost";
 
@@ -31,8 +32,8 @@ enum Loopback implements HostNetwork {
     }
 
     @Override
-    public boolean canPartition() {
-        return false;
+    public boolean proxiesEachLink() {
+        return this == PROXIED;
     }
 
     @Override

@@ -212,11 +212,6 @@ public final class NetworkNamespaces implements HostNetwork {
         return NETWORK + "1";
     }
 
-    @Override
-    public boolean canPartition() {
-        return true;
-    }
-
     public String address(String host) {
         return host(host).address();
     }

@@ -11,6 +11,8 @@ import com.outboxwallet.local.InfrastructureEndpoints;
 import com.outboxwallet.local.Service;
 import com.outboxwallet.local.network.HostNetwork;
 import com.outboxwallet.local.network.LinkProxy;
+import com.outboxwallet.local.network.Links;
+import com.outboxwallet.local.network.NetworkNamespaces;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
@@ -25,7 +27,10 @@ import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.jspecify.annotations.Nullable;
@@ -85,6 +90,11 @@ public final class ProcessStack implements AutoCloseable {
     private final Map<Path, @Nullable NetworkListener> postgresListeners = Collections.synchronizedMap(new HashMap<>());
 
     private @Nullable LinkProxy redisLink;
+    /** Where namespaces are refused: a proxy on each link of each instance, by "client server". */
+    private final Map<String, LinkProxy> links = new ConcurrentHashMap<>();
+    /** Each PostgreSQL node's port by its host name; a node keeps its port through a fail-over. */
+    private final Map<String, Integer> postgresPorts = new ConcurrentHashMap<>();
+
     private final Map<Service, List<ServiceInstance>> instances = new EnumMap<>(Service.class);
     private final Thread stopOnExit = new Thread(this::stopAll, "process-stack-stop");
     // Set as the stack starts, in this order, and cleared as it stops; null before and after.
@@ -131,6 +141,7 @@ public final class ProcessStack implements AutoCloseable {
         EmbeddedPostgresServer postgres =
                 EmbeddedPostgresServer.start(settings.postgresPort(), primaryData, settings.durable(), primaryListener);
         this.postgres = postgres;
+        postgresPorts.put(POSTGRES_HOSTS.get(0), postgres.port());
         NetworkListener redisAddress = network.addServer(REDIS_HOST);
         EmbeddedRedisServer redis = EmbeddedRedisServer.start(settings.redisPort());
         this.redis = redis;
@@ -176,6 +187,7 @@ public final class ProcessStack implements AutoCloseable {
             postgresListeners.put(standbyData, standbyListener);
             EmbeddedPostgresServer standby = PostgresStandby.start(postgres, STANDBY, 0, standbyData, standbyListener);
             this.standby = standby;
+            postgresPorts.put(POSTGRES_HOSTS.get(1), standby.port());
             // Whichever of the two is the primary: the driver tries both and keeps the one that takes writes.
             hosts += "," + host(standbyListener) + ":" + standby.port();
         }
@@ -214,6 +226,103 @@ public final class ProcessStack implements AutoCloseable {
         all().forEach(instance -> instance.awaitReady(START_TIMEOUT)); // started together, so they start in parallel
     }
 
+    /** The servers as that instance reaches them: each through a proxy of its own, which can hold or slow the link. */
+    private InfrastructureEndpoints proxiedEndpoints(String client) {
+        String hosts = postgresHosts().stream()
+                .map(node -> "localhost:"
+                        + link(client, node, Objects.requireNonNull(postgresPorts.get(node)))
+                                .port())
+                .collect(Collectors.joining(","));
+        String suffix = settings.postgresStandby() ? "?targetServerType=primary" : "";
+        InfrastructureEndpoints direct = endpoints();
+        return new InfrastructureEndpoints(
+                "jdbc:postgresql://" + hosts + "/wallet" + suffix,
+                "jdbc:postgresql://" + hosts + "/ledger" + suffix,
+                direct.databaseUser(),
+                direct.databasePassword(),
+                direct.kafkaBootstrapServers(),
+                "redis://localhost:" + link(client, REDIS_HOST, redis().port()).port());
+    }
+
+    private LinkProxy link(String client, String server, int port) {
+        InetAddress loopback = InetAddress.getLoopbackAddress();
+        return links.computeIfAbsent(
+                client + " " + server,
+                key -> LinkProxy.start(
+                        new InetSocketAddress(loopback, 0), new InetSocketAddress(loopback, port), port));
+    }
+
+    /**
+     * The links the fault harness cuts and slows: by routing rules between namespaces, or by the proxies on each
+     * link where namespaces are refused. Redis is slowed through its proxy either way.
+     */
+    public Links links() {
+        if (network instanceof NetworkNamespaces namespaces) {
+            return new Links() {
+                @Override
+                public void cut(String client, String server) {
+                    namespaces.cut(client, server);
+                }
+
+                @Override
+                public void heal(String client, String server) {
+                    namespaces.heal(client, server);
+                }
+
+                @Override
+                public void slow(String client, String server, LinkProxy.Slowness slowness) {
+                    redisProxy(server).slow(namespaces.address(client), slowness);
+                }
+
+                @Override
+                public void restore(String client, String server) {
+                    redisProxy(server).restore(namespaces.address(client));
+                }
+            };
+        }
+        if (!network.proxiesEachLink()) {
+            throw new IllegalStateException("on plain loopback no link can be cut or slowed");
+        }
+        return new Links() {
+            @Override
+            public void cut(String client, String server) {
+                proxy(client, server).hold();
+            }
+
+            @Override
+            public void heal(String client, String server) {
+                proxy(client, server).release();
+            }
+
+            @Override
+            public void slow(String client, String server, LinkProxy.Slowness slowness) {
+                proxy(client, server).slow(InetAddress.getLoopbackAddress().getHostAddress(), slowness);
+            }
+
+            @Override
+            public void restore(String client, String server) {
+                proxy(client, server).restore(InetAddress.getLoopbackAddress().getHostAddress());
+            }
+        };
+    }
+
+    private LinkProxy redisProxy(String server) {
+        if (!REDIS_HOST.equals(server) || redisLink == null) {
+            throw new IllegalArgumentException(
+                    "between namespaces only the links to Redis can be slowed, not " + server);
+        }
+        return redisLink;
+    }
+
+    private LinkProxy proxy(String client, String server) {
+        LinkProxy proxy = links.get(client + " " + server);
+        if (proxy == null) {
+            throw new IllegalArgumentException(
+                    "no link from " + client + " to " + server + "; links: " + links.keySet());
+        }
+        return proxy;
+    }
+
     /** An instance's name, which is also its host's on the network: {@code api-1}. */
     public static String hostName(Service service, int number) {
         return service.shortName() + "-" + number;
@@ -222,7 +331,7 @@ public final class ProcessStack implements AutoCloseable {
     private ChildJvm serviceJvm(String name, Service service, int port) {
         List<String> arguments =
                 new ArrayList<>(List.of("-jar", jars.of(service).toString()));
-        arguments.addAll(service.localSettings(endpoints(), port));
+        arguments.addAll(service.localSettings(network.proxiesEachLink() ? proxiedEndpoints(name) : endpoints(), port));
         if (service == Service.RELAY) {
             arguments.add("--relay.instance-id=" + name);
             KafkaCluster cluster = kafkaCluster();
@@ -318,11 +427,6 @@ public final class ProcessStack implements AutoCloseable {
         return started(postgres, "PostgreSQL");
     }
 
-    /** The proxy the api instances reach Redis through, between namespaces; null on loopback. */
-    public @Nullable LinkProxy redisLink() {
-        return redisLink;
-    }
-
     public EmbeddedRedisServer redis() {
         return started(redis, "Redis");
     }
@@ -391,6 +495,7 @@ public final class ProcessStack implements AutoCloseable {
         if (redisLink != null) {
             redisLink.close();
         }
+        links.values().forEach(LinkProxy::close);
         if (redis != null) {
             try {
                 redis.close();

@@ -11,6 +11,7 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import org.junit.jupiter.api.AfterEach;
@@ -99,6 +100,28 @@ class LinkProxyTest {
     }
 
     @Test
+    void aHeldLinkPassesNothingEitherWayUntilReleasedThenEverythingInOrder() throws IOException {
+        try (Socket open = connect(OTHER_CLIENT)) {
+            roundTrip(open, "before");
+
+            proxy.hold();
+            send(open, "during");
+            try (Socket fresh = connect(OTHER_CLIENT)) { // accepted, as the proxy's socket answers for the server
+                send(fresh, "fresh");
+                assertThat(lineWithin(open, Duration.ofSeconds(1)))
+                        .as("nothing passes while held")
+                        .isNull();
+                assertThat(lineWithin(fresh, Duration.ofSeconds(1))).isNull();
+
+                proxy.release();
+
+                assertThat(lineWithin(open, Duration.ofSeconds(30))).isEqualTo("during");
+                assertThat(lineWithin(fresh, Duration.ofSeconds(30))).isEqualTo("fresh");
+            }
+        }
+    }
+
+    @Test
     void aClientIsClosedAtOnceWhenTheServerIsGone() throws IOException {
         echo.close();
         try (Socket socket = connect(OTHER_CLIENT)) {
@@ -120,6 +143,23 @@ class LinkProxyTest {
         socket.connect(new InetSocketAddress("127.0.0.1", proxy.port()), 5_000);
         socket.setSoTimeout(30_000);
         return socket;
+    }
+
+    private static void send(Socket socket, String line) throws IOException {
+        OutputStream out = socket.getOutputStream();
+        out.write((line + "\n").getBytes(StandardCharsets.UTF_8));
+        out.flush();
+    }
+
+    /** The next line, or null if none comes within that long. */
+    private static String lineWithin(Socket socket, Duration timeout) throws IOException {
+        socket.setSoTimeout((int) timeout.toMillis());
+        try {
+            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.UTF_8))
+                    .readLine();
+        } catch (SocketTimeoutException silence) {
+            return null;
+        }
     }
 
     private static Duration roundTrip(Socket socket, String line) throws IOException {
