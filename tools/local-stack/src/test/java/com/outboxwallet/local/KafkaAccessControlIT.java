@@ -42,8 +42,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * Only the relay writes the topic: the pipeline on a Kafka broker with compose's listeners, logins and ACLs
- * ({@link ComposeKafkaBroker}: {@code deploy/kafka}), each service logging in as compose's environment says. A top-up
+ * Only the relay writes the topic: the pipeline on compose's three Kafka brokers with their listeners, logins and ACLs
+ * ({@link ComposeKafkaCluster}: {@code deploy/kafka}), each service logging in as compose's environment says. A top-up
  * over HTTP reaches the ledger (the relay wrote, the ledger read in its group); a poison record reaches the ledger's
  * dead-letter topic (the ledger wrote it); the read-only reader reads in a {@code reader-} group and is refused a
  * write and another group; the ledger is refused a write of the events topic; a client without a login, or with a
@@ -54,13 +54,13 @@ class KafkaAccessControlIT {
 
     private static final String TOPIC = "wallet.events";
 
-    private ComposeKafkaBroker kafka;
+    private ComposeKafkaCluster kafka;
     private LocalPipeline pipeline;
 
     @BeforeAll
     void start() throws Exception {
         Path logs = Files.createTempDirectory("compose-kafka");
-        kafka = ComposeKafkaBroker.start(logs);
+        kafka = ComposeKafkaCluster.start(logs);
         EmbeddedInfrastructure infra = EmbeddedInfrastructure.shared();
         InfrastructureEndpoints endpoints = new InfrastructureEndpoints(
                 infra.postgres().createDatabase("wallet_acl"),
