@@ -12,6 +12,9 @@
 #   ledger            the ledger-service, a member of ledger_runtime, to which the ledger's migration
 #                     V8__runtime_role.sql grants appending to the book and keeping the projections, no more (not the
 #                     owner: an owner may disable the append-only triggers, truncate, alter and drop)
+#   replicator        the standby's (profile standby, deploy/postgres/start-node.sh): REPLICATION, for its base
+#                     backup and its stream, and a line of its own in pg_hba.conf; made whether or not a standby runs,
+#                     so that one can be added later. It can read every change of the cluster: its password is a secret
 set -euo pipefail
 
 case "${RELAY_MODE:-polling}" in
@@ -25,6 +28,7 @@ psql -v ON_ERROR_STOP=1 --username "$POSTGRES_USER" --dbname wallet \
   -v reconcile_password="$WALLET_RECONCILE_DB_PASSWORD" \
   -v ledger_password="$LEDGER_DB_PASSWORD" \
   -v ledger_owner_password="$LEDGER_OWNER_DB_PASSWORD" \
+  -v replication_password="${POSTGRES_REPLICATION_PASSWORD:?set POSTGRES_REPLICATION_PASSWORD}" \
   -v relay_replication="$relay_replication" <<'SQL'
 CREATE ROLE wallet_api LOGIN PASSWORD :'api_password';
 CREATE ROLE wallet_relay LOGIN :relay_replication PASSWORD :'relay_password';
@@ -32,9 +36,15 @@ CREATE ROLE wallet_reconcile LOGIN PASSWORD :'reconcile_password';
 CREATE ROLE ledger_owner LOGIN PASSWORD :'ledger_owner_password';
 CREATE ROLE ledger_runtime NOLOGIN;
 CREATE ROLE ledger LOGIN PASSWORD :'ledger_password' IN ROLE ledger_runtime;
+CREATE ROLE replicator LOGIN REPLICATION PASSWORD :'replication_password';
 CREATE DATABASE ledger OWNER ledger_owner;
 REVOKE ALL ON DATABASE wallet FROM PUBLIC;
 GRANT CONNECT ON DATABASE wallet TO wallet_api, wallet_relay, wallet_reconcile;
 REVOKE ALL ON DATABASE ledger FROM PUBLIC;
 GRANT CONNECT ON DATABASE ledger TO ledger;
 SQL
+
+# Replication connections match no database in pg_hba.conf, not even "all": the standby's needs a line of its own
+# (read when the server starts after these scripts). Its slot synchronisation connects to the database postgres as an
+# ordinary client, which the image's "host all all all" line lets in with the password.
+echo "host replication replicator all scram-sha-256" >>"$PGDATA/pg_hba.conf"
