@@ -98,7 +98,7 @@ final class Report {
                     .append(" | ")
                     .append(seconds(down))
                     .append(" | ")
-                    .append(seconds(recover.get(recover.size() / 2)))
+                    .append(seconds(median(recover)))
                     .append(" | ")
                     .append(seconds(recover.get(recover.size() - 1)))
                     .append(" | ")
@@ -131,6 +131,14 @@ final class Report {
                             .append('\n'));
         }
         return out.toString();
+    }
+
+    /** The middle of sorted durations; of an even number, the mean of the two middle ones (not the upper one). */
+    static Duration median(List<Duration> sorted) {
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1
+                ? sorted.get(middle)
+                : sorted.get(middle - 1).plus(sorted.get(middle)).dividedBy(2);
     }
 
     private static void row(StringBuilder out, String name, long value) {
