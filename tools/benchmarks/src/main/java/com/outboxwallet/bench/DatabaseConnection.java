@@ -10,7 +10,12 @@ final class DatabaseConnection implements AutoCloseable {
     private final JdbcClient jdbc;
 
     DatabaseConnection(String jdbcUrl) {
-        dataSource = new SingleConnectionDataSource(jdbcUrl, "postgres", "", true);
+        this(jdbcUrl, "postgres");
+    }
+
+    /** As {@code user}, whom the local server lets in without a password. */
+    DatabaseConnection(String jdbcUrl, String user) {
+        dataSource = new SingleConnectionDataSource(jdbcUrl, user, "", true);
         jdbc = JdbcClient.create(dataSource);
     }
 

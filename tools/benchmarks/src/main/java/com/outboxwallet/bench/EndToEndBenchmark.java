@@ -2,6 +2,7 @@ package com.outboxwallet.bench;
 
 import com.outboxwallet.events.WalletTopics;
 import com.outboxwallet.local.Service;
+import com.outboxwallet.local.processes.ChildJvm;
 import com.outboxwallet.local.processes.Instances;
 import com.outboxwallet.local.processes.ProcessStack;
 import com.outboxwallet.local.processes.ServiceInstance;
@@ -12,9 +13,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -64,6 +67,7 @@ final class EndToEndBenchmark {
      * One measured step.
      *
      * @param cpuMillisPerTopUp per process of {@link #usage}, in its order
+     * @param work              the statements, Redis commands and Kafka requests per top-up
      * @param delays            commit→sent (the relay's outbox age) and commit→audit log, per accepted top-up
      */
     private record Step(
@@ -72,8 +76,12 @@ final class EndToEndBenchmark {
             int connections,
             LoadPhase phase,
             double[] cpuMillisPerTopUp,
+            ServerWork.PerTopUp work,
             long maxLedgerLag,
             StackDatabases.Delays delays) {}
+
+    /** One step of pgbench, with what the stack's processes spent on its top-ups until the ledger held them. */
+    private record PgbenchStep(PgbenchCeiling.Result result, double[] cpuMillisPerTopUp, ServerWork.PerTopUp work) {}
 
     private List<ProcessUsage> usage = List.of(); // the stack's processes, once it runs
     /** The warm-up as measured, to show what a cold start costs; in no other figure. */
@@ -130,14 +138,27 @@ final class EndToEndBenchmark {
                 .get();
         List<Step> http = new ArrayList<>();
         List<Step> ceiling = new ArrayList<>();
+        List<PgbenchStep> pgbench = new ArrayList<>();
         List<String> profile = List.of();
         long[] maxResident = new long[usage.size()];
+        String postgresUrl = stack.postgres().jdbcUrl("postgres");
+        try (DatabaseConnection owner = new DatabaseConnection(postgresUrl)) {
+            SqlStatements.createObserver(owner);
+        }
         try (StackDatabases databases = new StackDatabases(
-                        stack.endpoints().walletDatabaseUrl(), stack.endpoints().ledgerDatabaseUrl());
+                        stack.endpoints().walletDatabaseUrl(),
+                        stack.endpoints().ledgerDatabaseUrl(),
+                        SqlStatements.OBSERVER);
+                DatabaseConnection observer = new DatabaseConnection(postgresUrl, SqlStatements.OBSERVER);
+                ServerWork work = new ServerWork(
+                        new SqlStatements(observer),
+                        new RedisCommands("localhost", stack.redis().port()),
+                        new KafkaRequests(
+                                stack.kafkaBrokers().stream().map(ChildJvm::pid).toList()));
                 ConsumerGroupProgress ledger = new ConsumerGroupProgress(kafka, group, WalletTopics.WALLET_EVENTS);
                 TopUpLoad spreadLoad = new TopUpLoad(apis, spread.authorizations());
                 TopUpLoad hotLoad = new TopUpLoad(apis, hot.authorizations())) {
-            Stepper stepper = new Stepper(databases, ledger, kafka, maxResident);
+            Stepper stepper = new Stepper(databases, ledger, kafka, maxResident, work);
             progress(
                     "warm-up: %d connections flat out over %d wallets for %d s, left out of every figure",
                     WARMUP_CONNECTIONS, SPREAD_WALLETS, settings.warmupSeconds());
@@ -191,7 +212,24 @@ final class EndToEndBenchmark {
                             () -> jdbc.run(users, connections, Duration.ofSeconds(settings.ceilingSeconds()))));
                 }
             }
-            return report(http, ceiling, maxResident, profile, databases.exactness());
+            List<UUID> spreadUsers = databases.userIds(spread.usernames());
+            Optional<PgbenchCeiling> pgbenchCeiling = PgbenchCeiling.find(
+                    "localhost", stack.postgres().port(), "wallet", AMOUNT, dataDir.resolve("pgbench"));
+            if (pgbenchCeiling.isPresent()) {
+                for (int connections : CONNECTIONS) {
+                    progress(
+                            "ceiling, pgbench, %s, %d clients for %d s",
+                            Scenario.SPREAD.label, connections, settings.ceilingSeconds());
+                    pgbench.add(stepper.pgbench(
+                            pgbenchCeiling.get(),
+                            spreadUsers,
+                            connections,
+                            Duration.ofSeconds(settings.ceilingSeconds())));
+                }
+            } else {
+                progress("no pgbench here (Debian's postgresql-client has it): its ceiling is left out");
+            }
+            return report(http, ceiling, pgbench, maxResident, profile, databases.exactness());
         }
     }
 
@@ -218,18 +256,36 @@ final class EndToEndBenchmark {
         private final ConsumerGroupProgress ledger;
         private final String kafka;
         private final long[] maxResident;
+        private final ServerWork work;
 
-        Stepper(StackDatabases databases, ConsumerGroupProgress ledger, String kafka, long[] maxResident) {
+        Stepper(
+                StackDatabases databases,
+                ConsumerGroupProgress ledger,
+                String kafka,
+                long[] maxResident,
+                ServerWork work) {
             this.databases = databases;
             this.ledger = ledger;
             this.kafka = kafka;
             this.maxResident = maxResident;
+            this.work = work;
+        }
+
+        PgbenchStep pgbench(PgbenchCeiling pgbench, List<UUID> users, int clients, Duration length) throws Exception {
+            ProcessUsage.Snapshot before = ProcessUsage.Snapshot.of(usage);
+            ServerWork.Snapshot workBefore = work.snapshot();
+            PgbenchCeiling.Result result = pgbench.run(users, clients, length);
+            awaitCaughtUp();
+            double[] cpu = ProcessUsage.Snapshot.of(usage).millisPer(before, result.committed());
+            return new PgbenchStep(
+                    result, cpu, ServerWork.PerTopUp.between(workBefore, work.snapshot(), result.committed()));
         }
 
         Step step(Scenario scenario, String load, int connections, Callable<LoadPhase> run) throws Exception {
             AtomicLong maxLag = new AtomicLong();
             AtomicLongArray resident = new AtomicLongArray(usage.size());
             ProcessUsage.Snapshot before = ProcessUsage.Snapshot.of(usage);
+            ServerWork.Snapshot workBefore = work.snapshot();
             LoadPhase phase;
             try (ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor()) {
                 sampler.scheduleAtFixedRate(
@@ -254,6 +310,8 @@ final class EndToEndBenchmark {
             }
             double[] cpu = ProcessUsage.Snapshot.of(usage)
                     .millisPer(before, phase.accepted().size());
+            ServerWork.PerTopUp perTopUp = ServerWork.PerTopUp.between(
+                    workBefore, work.snapshot(), phase.accepted().size());
             for (int i = 0; i < maxResident.length; i++) {
                 maxResident[i] = Math.max(maxResident[i], resident.get(i));
             }
@@ -263,6 +321,7 @@ final class EndToEndBenchmark {
                     connections,
                     phase,
                     cpu,
+                    perTopUp,
                     maxLag.get(),
                     databases.delays(phase.accepted(), TopicSendTimes.of(kafka, WalletTopics.WALLET_EVENTS)));
         }
@@ -290,6 +349,7 @@ final class EndToEndBenchmark {
     private List<String> report(
             List<Step> http,
             List<Step> ceiling,
+            List<PgbenchStep> pgbench,
             long[] maxResident,
             List<String> profile,
             StackDatabases.Exactness exactness) {
@@ -316,25 +376,51 @@ final class EndToEndBenchmark {
                 "- CPU: each process's user+system time over the step and its catch-up, from /proc, per top-up accepted"
                         + " (PostgreSQL with its backends); outbox age: a top-up's commit → the relay's send"
                         + " (record CreateTime); ledger: commit → audit-log commit, and the most records behind",
+                "- work, per top-up over the step and its catch-up, as the servers count it: SQL statements"
+                        + " (pg_stat_statements, BEGIN and COMMIT included, the benchmark's own checks left out), Redis"
+                        + " commands (INFO commandstats), Kafka requests to the brokers (RequestMetrics over JMX; the"
+                        + " benchmark's lag sampling, about 4 requests a second, included)",
                 "",
                 "| scenario | load | connections | top-ups/s | p50 ms | p95 ms | p99 ms | of ceiling | other answers"
-                        + " | outbox age p99 ms | commit→audit p99 / max ms | max lag | CPU ms per top-up: "
-                        + processNames + " |",
-                "|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|" + "---:|".repeat(usage.size())));
+                        + " | outbox age p99 ms | commit→audit p99 / max ms | max lag | SQL statements | Redis commands"
+                        + " | Kafka requests | CPU ms per top-up: " + processNames + " |",
+                "|---|---|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|---:|---:|"
+                        + "---:|".repeat(usage.size())));
         for (Step step : http) {
             lines.add(row(step, peak(ceiling, step.scenario())));
         }
         for (Step step : ceiling) {
             lines.add(row(step, peak(ceiling, step.scenario())));
         }
+        lines.addAll(pgbenchTable(pgbench, processNames));
         lines.addAll(List.of("", "| process | most resident memory over the run (MiB) |", "|---|---:|"));
         for (int i = 0; i < usage.size(); i++) {
             if (!usage.get(i).tree()) { // a server's children share its memory: its own RSS says little
                 lines.add("| %s | %.0f |".formatted(usage.get(i).name(), maxResident[i] / 1048576.0));
             }
         }
-        lines.addAll(targets(http, ceiling, maxResident));
+        lines.addAll(targets(http, ceiling, pgbench, maxResident));
         lines.addAll(List.of("", "- exact: " + exactness));
+        Step spreadPeak = http.stream()
+                .filter(step -> step.scenario() == Scenario.SPREAD && step.connections() > 0)
+                .max(Comparator.comparingDouble(step -> step.phase().acceptedPerSecond()))
+                .orElseThrow();
+        lines.addAll(List.of(
+                "",
+                "### Where the work of a top-up went: HTTP, %s, %d connections (the spread peak)"
+                        .formatted(Scenario.SPREAD.label, spreadPeak.connections()),
+                ""));
+        lines.addAll(spreadPeak.work().breakdown());
+        pgbench.stream()
+                .max(Comparator.comparingDouble(step -> step.result().perSecond()))
+                .ifPresent(peak -> {
+                    lines.addAll(List.of(
+                            "",
+                            "### The same for pgbench's transaction at its peak (%d clients)"
+                                    .formatted(peak.result().clients()),
+                            ""));
+                    lines.addAll(peak.work().breakdown());
+                });
         if (!profile.isEmpty()) {
             lines.addAll(List.of("", "### api-service profile over the HTTP steps", ""));
             lines.addAll(profile);
@@ -347,7 +433,7 @@ final class EndToEndBenchmark {
         String cpu = Arrays.stream(step.cpuMillisPerTopUp())
                 .mapToObj("%.2f"::formatted)
                 .collect(Collectors.joining(" | "));
-        return "| %s | %s | %s | %.0f | %s | %.0f %% | %s | %s | %s | %d | %s |"
+        return "| %s | %s | %s | %.0f | %s | %.0f %% | %s | %s | %s | %d | %s | %.2f | %.2f | %s |"
                 .formatted(
                         step.scenario().label,
                         step.load(),
@@ -359,11 +445,54 @@ final class EndToEndBenchmark {
                         step.delays().relay().at(0.99),
                         step.delays().whole().at(0.99, 1.0).replace(" | ", " / "),
                         step.maxLedgerLag(),
+                        statements(step.work()),
+                        step.work().redisCommands(),
+                        step.work().kafkaRequests(),
                         cpu);
     }
 
+    /** SQL statements per top-up in all, with each database's share. */
+    private static String statements(ServerWork.PerTopUp work) {
+        return "%.2f (%s)"
+                .formatted(
+                        work.statements(),
+                        work.statementsByDatabase().entrySet().stream()
+                                .map(entry -> "%s %.2f".formatted(entry.getKey(), entry.getValue()))
+                                .collect(Collectors.joining(", ")));
+    }
+
+    private List<String> pgbenchTable(List<PgbenchStep> pgbench, String processNames) {
+        if (pgbench.isEmpty()) {
+            return List.of("", "- pgbench: not found on this machine, so its ceiling is not measured");
+        }
+        List<String> lines = new ArrayList<>(List.of(
+                "",
+                "pgbench in the same run, against the same PostgreSQL, the same transaction as the JDBC ceiling (as"
+                        + " prepared statements, `-M prepared`), over the " + SPREAD_WALLETS + " wallets, "
+                        + settings.ceilingSeconds() + " s per step; CPU per top-up includes the relay and the ledger"
+                        + " handling its rows; pgbench's own CPU is not in the load column",
+                "",
+                "| clients | top-ups/s | latency average ms | SQL statements | Redis commands | Kafka requests | CPU ms"
+                        + " per top-up: " + processNames + " |",
+                "|---:|---:|---:|---:|---:|---:|" + "---:|".repeat(usage.size())));
+        for (PgbenchStep step : pgbench) {
+            lines.add("| %d | %.0f | %.2f | %s | %.2f | %.2f | %s |"
+                    .formatted(
+                            step.result().clients(),
+                            step.result().perSecond(),
+                            step.result().latencyMillis(),
+                            statements(step.work()),
+                            step.work().redisCommands(),
+                            step.work().kafkaRequests(),
+                            Arrays.stream(step.cpuMillisPerTopUp())
+                                    .mapToObj("%.2f"::formatted)
+                                    .collect(Collectors.joining(" | "))));
+        }
+        return lines;
+    }
+
     /** The targets, each with the figure it is judged by. */
-    private List<String> targets(List<Step> http, List<Step> ceiling, long[] maxResident) {
+    private List<String> targets(List<Step> http, List<Step> ceiling, List<PgbenchStep> pgbench, long[] maxResident) {
         List<Step> flatOut =
                 http.stream().filter(step -> step.connections() > 0).toList();
         Step spreadPeak = flatOut.stream()
@@ -383,10 +512,35 @@ final class EndToEndBenchmark {
                 .mapToDouble(step -> step.delays().whole().quantile(1.0))
                 .max()
                 .orElse(Double.NaN);
+        double pgbenchPeak = pgbench.stream()
+                .mapToDouble(step -> step.result().perSecond())
+                .max()
+                .orElse(Double.NaN);
+        double[] cpuAtPeak = spreadPeak.cpuMillisPerTopUp();
+        double cpuInAll =
+                Arrays.stream(cpuAtPeak, 0, cpuAtPeak.length - 1).sum(); // the load generator is not the stack
+        int postgres = usage.stream().map(ProcessUsage::name).toList().indexOf("postgresql");
         return List.of(
                 "",
                 "| target | figure | met |",
                 "|---|---|---|",
+                target(
+                        "spread over 64 wallets: ≥ 50 % of the same-run pgbench ceiling",
+                        "%.0f/s at %d connections = %.0f %% of %.0f/s"
+                                .formatted(
+                                        spreadPeak.phase().acceptedPerSecond(),
+                                        spreadPeak.connections(),
+                                        100 * spreadPeak.phase().acceptedPerSecond() / pgbenchPeak,
+                                        pgbenchPeak),
+                        spreadPeak.phase().acceptedPerSecond() >= 0.5 * pgbenchPeak),
+                target(
+                        "the stack's CPU per top-up ≤ 2.5 ms at the spread peak (every process but the load)",
+                        "%.2f ms".formatted(cpuInAll),
+                        cpuInAll <= 2.5),
+                target(
+                        "PostgreSQL CPU per top-up ≤ 0.9 ms (at the spread peak)",
+                        "%.2f ms".formatted(cpuAtPeak[postgres]),
+                        cpuAtPeak[postgres] <= 0.9),
                 target(
                         "spread over 64 wallets: ≥ 50 % of the same-run ceiling",
                         "%.0f/s at %d connections = %.0f %% of %.0f/s"

@@ -27,8 +27,13 @@ final class StackDatabases implements AutoCloseable {
     private final DatabaseConnection ledger;
 
     StackDatabases(String walletJdbcUrl, String ledgerJdbcUrl) {
-        wallet = new DatabaseConnection(walletJdbcUrl);
-        ledger = new DatabaseConnection(ledgerJdbcUrl);
+        this(walletJdbcUrl, ledgerJdbcUrl, "postgres");
+    }
+
+    /** @param user whom the checks log in as: a role of their own keeps them apart in the statement counts */
+    StackDatabases(String walletJdbcUrl, String ledgerJdbcUrl, String user) {
+        wallet = new DatabaseConnection(walletJdbcUrl, user);
+        ledger = new DatabaseConnection(ledgerJdbcUrl, user);
     }
 
     /** The users' ids, in the order of their names. */

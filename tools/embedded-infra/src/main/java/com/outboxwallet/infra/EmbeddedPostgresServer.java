@@ -62,6 +62,9 @@ public final class EmbeddedPostgresServer implements AutoCloseable {
                     // pg_xact_commit_timestamp(xmin): when a row's transaction committed, which the pipeline
                     // benchmark's commit→audit-log figures are measured by.
                     .setServerConfig("track_commit_timestamp", "on")
+                    // Counts every statement by its text (a hash lookup per statement): the e2e benchmark reads how
+                    // many statements a top-up costs from it, and anyone can ask a local stack the same.
+                    .setServerConfig("shared_preload_libraries", "pg_stat_statements")
                     .setServerConfig("fsync", durable ? "on" : "off")
                     .setServerConfig("full_page_writes", durable ? "on" : "off");
             if (port > 0) {

@@ -1,0 +1,59 @@
+package com.outboxwallet.bench;
+
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The statements PostgreSQL ran, as {@code pg_stat_statements} counts them (the embedded server preloads it): calls and
+ * execution time by database and statement text, BEGIN and COMMIT included. The benchmark's own checks run as a role
+ * of their own, {@link #OBSERVER}, and are left out.
+ */
+final class SqlStatements {
+
+    /** The role the benchmark's own connections log in as, so that their statements are not counted as the stack's. */
+    static final String OBSERVER = "benchmark_observer";
+
+    private static final String STATEMENTS = """
+            SELECT d.datname || ': ' || left(regexp_replace(s.query, '\\s+', ' ', 'g'), 160) AS statement,
+                   sum(s.calls) AS calls, sum(s.total_exec_time) AS millis
+              FROM pg_stat_statements s
+              JOIN pg_database d ON d.oid = s.dbid
+             WHERE s.userid <> (SELECT oid FROM pg_roles WHERE rolname = :observer)
+             GROUP BY 1""";
+
+    /** Calls and milliseconds of execution of one statement. */
+    record Count(long calls, double millis) {}
+
+    private final DatabaseConnection postgres;
+
+    /** @param postgres the server's {@code postgres} database, as {@link #OBSERVER} */
+    SqlStatements(DatabaseConnection postgres) {
+        this.postgres = postgres;
+        postgres.jdbc().sql("CREATE EXTENSION IF NOT EXISTS pg_stat_statements").update();
+    }
+
+    /**
+     * Makes the observer role (a superuser of the local server: it reads every table the benchmark checks) unless it
+     * is there, over a connection of the server's own user.
+     */
+    static void createObserver(DatabaseConnection asOwner) {
+        asOwner.jdbc().sql("""
+                        DO $$ BEGIN
+                          IF NOT EXISTS (SELECT FROM pg_roles WHERE rolname = '%s') THEN
+                            CREATE ROLE %s LOGIN SUPERUSER;
+                          END IF;
+                        END $$""".formatted(OBSERVER, OBSERVER)).update();
+    }
+
+    /** Every statement so far, by {@code database: text}. */
+    Map<String, Count> counts() {
+        Map<String, Count> counts = new HashMap<>();
+        postgres.jdbc()
+                .sql(STATEMENTS)
+                .param("observer", OBSERVER)
+                .query((rs, n) ->
+                        counts.put(rs.getString("statement"), new Count(rs.getLong("calls"), rs.getDouble("millis"))))
+                .list();
+        return counts;
+    }
+}
