@@ -23,6 +23,8 @@ import java.util.stream.Collectors;
  * @param heap           the e2e benchmark's service JVMs' maximum heap, as {@code -Xmx} takes it
  * @param profile        whether the e2e benchmark records a JFR profile of the api-service over its HTTP steps
  * @param strategy       the e2e benchmark's api-service {@code wallet.concurrency.strategy}
+ * @param traceSampling  the e2e benchmark's services' trace sampling probability, or {@code production} for the one
+ *                       {@code api-service.yml} sets for production (not the local profile's)
  * @param apiSettings    more settings for the e2e benchmark's api-service, {@code name=value} each, to measure a change
  *                       before making it the default ({@code --api-setting=spring.threads.virtual.enabled=true})
  */
@@ -43,6 +45,7 @@ record BenchmarkSettings(
         String heap,
         boolean profile,
         String strategy,
+        String traceSampling,
         List<String> apiSettings) {
 
     private static final Set<String> RELAY_MODES = Set.of("polling", "cdc", "hybrid");
@@ -70,6 +73,8 @@ record BenchmarkSettings(
         String heap = "256m";
         boolean profile = false;
         String strategy = "atomic-update";
+        // Measured as deployed: production samples a tenth of the traces; the local profile all of them.
+        String traceSampling = "production";
         List<String> apiSettings = new ArrayList<>();
         for (String arg : args) {
             String[] pair = arg.replaceFirst("^--", "").split("=", 2);
@@ -96,6 +101,13 @@ record BenchmarkSettings(
                 }
                 case "profile" -> profile = Boolean.parseBoolean(value);
                 case "strategy" -> strategy = value;
+                case "trace-sampling" -> {
+                    if (!value.equals("production") && !value.matches("0(\\.\\d+)?|1(\\.0+)?")) {
+                        throw new IllegalArgumentException(
+                                "--trace-sampling is production or a probability from 0 to 1, not " + value);
+                    }
+                    traceSampling = value;
+                }
                 case "api-setting" -> {
                     if (!value.matches("[a-z][\\w.-]*=.*")) {
                         throw new IllegalArgumentException("--api-setting takes name=value, not " + value);
@@ -133,6 +145,7 @@ record BenchmarkSettings(
                 heap,
                 profile,
                 strategy,
+                traceSampling,
                 List.copyOf(apiSettings));
     }
 
@@ -146,7 +159,7 @@ record BenchmarkSettings(
                         .formatted(connections, users, seconds, warmupSeconds, settleSeconds, relayMode);
             case "e2e" ->
                 ("--seconds=%d --warmup-seconds=%d --settle-seconds=%d --ceiling-seconds=%d --relay-mode=%s"
-                                        + " --instances=%s --heap=%s --profile=%s --strategy=%s")
+                                        + " --instances=%s --heap=%s --profile=%s --strategy=%s --trace-sampling=%s")
                                 .formatted(
                                         seconds,
                                         warmupSeconds,
@@ -156,7 +169,8 @@ record BenchmarkSettings(
                                         instances,
                                         heap,
                                         profile,
-                                        strategy)
+                                        strategy,
+                                        traceSampling)
                         + apiSettings.stream()
                                 .map(setting -> " --api-setting=" + setting)
                                 .collect(Collectors.joining());

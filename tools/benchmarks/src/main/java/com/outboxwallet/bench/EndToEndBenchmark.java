@@ -102,7 +102,13 @@ final class EndToEndBenchmark {
                 0,
                 Map.of(),
                 instances,
-                Map.of(Service.API, apiSettings(), Service.RELAY, List.of("--relay.mode=" + settings.relayMode())),
+                Map.of(
+                        Service.API,
+                        apiSettings(),
+                        Service.RELAY,
+                        withTraceSampling(List.of("--relay.mode=" + settings.relayMode())),
+                        Service.LEDGER,
+                        withTraceSampling(List.of())),
                 true,
                 serviceJvmFlags()))) {
             return measure(stack, dataDir);
@@ -112,10 +118,30 @@ final class EndToEndBenchmark {
     }
 
     private List<String> apiSettings() {
-        List<String> api = new ArrayList<>(List.of(
-                "--wallet.rate-limit.requests=" + RATE_LIMIT, "--wallet.concurrency.strategy=" + settings.strategy()));
+        List<String> api = new ArrayList<>(withTraceSampling(List.of(
+                "--wallet.rate-limit.requests=" + RATE_LIMIT, "--wallet.concurrency.strategy=" + settings.strategy())));
         settings.apiSettings().forEach(setting -> api.add("--" + setting));
         return api;
+    }
+
+    /**
+     * Every service samples traces as production does unless told otherwise, although no exporter is set: the local
+     * profile would sample none without one, and production's cost of tracing would go unmeasured.
+     */
+    private List<String> withTraceSampling(List<String> serviceSettings) {
+        List<String> all = new ArrayList<>(serviceSettings);
+        all.add("--management.tracing.sampling.probability=" + traceSamplingProbability());
+        all.add("--wallet.tracing.sample-only-when-exported=false");
+        return all;
+    }
+
+    private String traceSamplingProbability() {
+        if (!settings.traceSampling().equals("production")) {
+            return settings.traceSampling();
+        }
+        return ServiceConfiguration.of("api-service", Map.of())
+                .bind("management.tracing.sampling.probability", String.class)
+                .orElseThrow(() -> new IllegalStateException("api-service.yml sets no trace sampling"));
     }
 
     private List<String> serviceJvmFlags() {
@@ -359,6 +385,9 @@ final class EndToEndBenchmark {
                         + " (`ProcessStack`, as `./run-local --processes`), instances " + settings.instances()
                         + ", service JVMs " + serviceJvmFlags() + ", relay mode " + settings.relayMode()
                         + ", concurrency strategy " + settings.strategy()
+                        + ", the local profile but traces sampled at " + traceSamplingProbability()
+                        + (settings.traceSampling().equals("production") ? " (production's)" : "")
+                        + " (recorded, then dropped: no exporter)"
                         + (settings.apiSettings().isEmpty() ? "" : ", api-service settings " + settings.apiSettings())
                         + "; the rate limit checked on every request at " + RATE_LIMIT + " a minute",
                 "- load: this JVM, over real HTTP/1.1 with keep-alive: top-ups of " + AMOUNT + ", HTTP Basic rotating"

@@ -23,6 +23,10 @@ class BenchmarkSettingsTest {
                         "--api-setting=spring.threads.virtual.enabled=true",
                         "--api-setting=wallet.auth.verified-credentials-ttl=5m");
         assertThat(settings.seconds()).isEqualTo(30);
+        assertThat(settings.traceSampling()).as("as production samples").isEqualTo("production");
+        assertThat(BenchmarkSettings.parse("e2e", new String[] {"--trace-sampling=0.25"})
+                        .options("e2e"))
+                .contains("--trace-sampling=0.25");
     }
 
     @Test
@@ -32,6 +36,8 @@ class BenchmarkSettingsTest {
         assertThatThrownBy(() -> BenchmarkSettings.parse("e2e", new String[] {"--heap=lots"}))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> BenchmarkSettings.parse("e2e", new String[] {"--instances=api=0"}))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BenchmarkSettings.parse("e2e", new String[] {"--trace-sampling=1.5"}))
                 .isInstanceOf(IllegalArgumentException.class);
     }
 }
