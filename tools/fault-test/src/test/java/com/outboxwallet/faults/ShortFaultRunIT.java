@@ -27,7 +27,7 @@ class ShortFaultRunIT {
                 "--partitions",
                 "--clients=16",
                 "--faults-each=1",
-                "--outage-seconds=10",
+                "--outage-seconds=6",
                 "--gap-seconds=1",
                 "--instances=api=2,relay=2,ledger=2",
                 "--history-dir=target/fault-test");
