@@ -58,14 +58,16 @@ final class ComposeMonitoring {
                         "--relay.mode=hybrid",
                         "--relay.cdc.slot-name=" + name + "_hybrid",
                         "--relay.cdc.publication-name=" + name + "_hybrid"),
-                // Each service reads its own and ignores the other's.
+                // Each service reads its own and ignores the other's. Traces are sampled as under compose, whose
+                // Jaeger takes them (the local profile samples none without an exporter): exemplars need them.
                 context -> context.getEnvironment()
                         .getPropertySources()
                         .addFirst(new MapPropertySource(
                                 "metrics-scraper",
                                 Map.of(
                                         "wallet.accounts.metrics-scraper.password", SCRAPER_PASSWORD,
-                                        "ledger.operator.metrics-password", LEDGER_SCRAPER_PASSWORD))));
+                                        "ledger.operator.metrics-password", LEDGER_SCRAPER_PASSWORD,
+                                        "wallet.tracing.sample-only-when-exported", "false"))));
     }
 
     private final Path root = repositoryRoot();
