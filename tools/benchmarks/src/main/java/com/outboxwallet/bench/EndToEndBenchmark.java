@@ -47,9 +47,16 @@ final class EndToEndBenchmark {
     private static final Duration SAMPLE = Duration.ofMillis(500);
 
     private final BenchmarkSettings settings;
+    /** The services' trace sampling probability, as the command line or api-service.yml gives it. */
+    private final String traceSamplingProbability;
 
     EndToEndBenchmark(BenchmarkSettings settings) {
         this.settings = settings;
+        this.traceSamplingProbability = settings.traceSampling().equals("production")
+                ? ServiceConfiguration.of("api-service", Map.of())
+                        .bind("management.tracing.sampling.probability", String.class)
+                        .orElseThrow(() -> new IllegalStateException("api-service.yml sets no trace sampling"))
+                : settings.traceSampling();
     }
 
     private enum Scenario {
@@ -130,18 +137,9 @@ final class EndToEndBenchmark {
      */
     private List<String> withTraceSampling(List<String> serviceSettings) {
         List<String> all = new ArrayList<>(serviceSettings);
-        all.add("--management.tracing.sampling.probability=" + traceSamplingProbability());
+        all.add("--management.tracing.sampling.probability=" + traceSamplingProbability);
         all.add("--wallet.tracing.sample-only-when-exported=false");
         return all;
-    }
-
-    private String traceSamplingProbability() {
-        if (!settings.traceSampling().equals("production")) {
-            return settings.traceSampling();
-        }
-        return ServiceConfiguration.of("api-service", Map.of())
-                .bind("management.tracing.sampling.probability", String.class)
-                .orElseThrow(() -> new IllegalStateException("api-service.yml sets no trace sampling"));
     }
 
     private List<String> serviceJvmFlags() {
@@ -178,7 +176,7 @@ final class EndToEndBenchmark {
                 DatabaseConnection observer = new DatabaseConnection(postgresUrl, SqlStatements.OBSERVER);
                 ServerWork work = new ServerWork(
                         new SqlStatements(observer),
-                        new RedisCommands("localhost", stack.redis().port()),
+                        new RedisCommands(stack.redis()),
                         new KafkaRequests(
                                 stack.kafkaBrokers().stream().map(ChildJvm::pid).toList()));
                 ConsumerGroupProgress ledger = new ConsumerGroupProgress(kafka, group, WalletTopics.WALLET_EVENTS);
@@ -357,6 +355,14 @@ final class EndToEndBenchmark {
         }
     }
 
+    /** The flat-out HTTP step over the spread wallets that accepted the most top-ups a second. */
+    private static Step spreadPeak(List<Step> http) {
+        return http.stream()
+                .filter(step -> step.scenario() == Scenario.SPREAD && step.connections() > 0)
+                .max(Comparator.comparingDouble(step -> step.phase().acceptedPerSecond()))
+                .orElseThrow();
+    }
+
     private static double peak(List<Step> steps, Scenario scenario) {
         return steps.stream()
                 .filter(step -> step.scenario() == scenario)
@@ -385,7 +391,7 @@ final class EndToEndBenchmark {
                         + " (`ProcessStack`, as `./run-local --processes`), instances " + settings.instances()
                         + ", service JVMs " + serviceJvmFlags() + ", relay mode " + settings.relayMode()
                         + ", concurrency strategy " + settings.strategy()
-                        + ", the local profile but traces sampled at " + traceSamplingProbability()
+                        + ", the local profile but traces sampled at " + traceSamplingProbability
                         + (settings.traceSampling().equals("production") ? " (production's)" : "")
                         + " (recorded, then dropped: no exporter)"
                         + (settings.apiSettings().isEmpty() ? "" : ", api-service settings " + settings.apiSettings())
@@ -406,7 +412,7 @@ final class EndToEndBenchmark {
                         + " (PostgreSQL with its backends); outbox age: a top-up's commit → the relay's send"
                         + " (record CreateTime); ledger: commit → audit-log commit, and the most records behind",
                 "- work, per top-up over the step and its catch-up, as the servers count it: SQL statements"
-                        + " (pg_stat_statements, BEGIN and COMMIT included, the benchmark's own checks left out), Redis"
+                        + " (pg_stat_statements, which misses many BEGINs and COMMITs, the benchmark's own checks left out), Redis"
                         + " commands (INFO commandstats), Kafka requests to the brokers (RequestMetrics over JMX; the"
                         + " benchmark's lag sampling, about 4 requests a second, included)",
                 "",
@@ -430,10 +436,7 @@ final class EndToEndBenchmark {
         }
         lines.addAll(targets(http, ceiling, pgbench, maxResident));
         lines.addAll(List.of("", "- exact: " + exactness));
-        Step spreadPeak = http.stream()
-                .filter(step -> step.scenario() == Scenario.SPREAD && step.connections() > 0)
-                .max(Comparator.comparingDouble(step -> step.phase().acceptedPerSecond()))
-                .orElseThrow();
+        Step spreadPeak = spreadPeak(http);
         lines.addAll(List.of(
                 "",
                 "### Where the work of a top-up went: HTTP, %s, %d connections (the spread peak)"
@@ -459,9 +462,7 @@ final class EndToEndBenchmark {
 
     private String row(Step step, double ceilingPeak) {
         LoadPhase phase = step.phase();
-        String cpu = Arrays.stream(step.cpuMillisPerTopUp())
-                .mapToObj("%.2f"::formatted)
-                .collect(Collectors.joining(" | "));
+        String cpu = cpuCells(step.cpuMillisPerTopUp());
         return "| %s | %s | %s | %.0f | %s | %.0f %% | %s | %s | %s | %d | %s | %.2f | %.2f | %s |"
                 .formatted(
                         step.scenario().label,
@@ -478,6 +479,10 @@ final class EndToEndBenchmark {
                         step.work().redisCommands(),
                         step.work().kafkaRequests(),
                         cpu);
+    }
+
+    private static String cpuCells(double[] millisPerTopUp) {
+        return Arrays.stream(millisPerTopUp).mapToObj("%.2f"::formatted).collect(Collectors.joining(" | "));
     }
 
     /** SQL statements per top-up in all, with each database's share. */
@@ -513,9 +518,7 @@ final class EndToEndBenchmark {
                             statements(step.work()),
                             step.work().redisCommands(),
                             step.work().kafkaRequests(),
-                            Arrays.stream(step.cpuMillisPerTopUp())
-                                    .mapToObj("%.2f"::formatted)
-                                    .collect(Collectors.joining(" | "))));
+                            cpuCells(step.cpuMillisPerTopUp())));
         }
         return lines;
     }
@@ -524,11 +527,7 @@ final class EndToEndBenchmark {
     private List<String> targets(List<Step> http, List<Step> ceiling, List<PgbenchStep> pgbench, long[] maxResident) {
         List<Step> flatOut =
                 http.stream().filter(step -> step.connections() > 0).toList();
-        Step spreadPeak = flatOut.stream()
-                .filter(step -> step.scenario() == Scenario.SPREAD)
-                .max((a, b) ->
-                        Double.compare(a.phase().acceptedPerSecond(), b.phase().acceptedPerSecond()))
-                .orElseThrow();
+        Step spreadPeak = spreadPeak(http);
         Step half = http.getLast();
         double hotSingleClient = at(ceiling, Scenario.HOT, 1).phase().acceptedPerSecond();
         Step hot64 = at(http, Scenario.HOT, 64);

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /**
  * The statements PostgreSQL ran, as {@code pg_stat_statements} counts them (the embedded server preloads it): calls and
- * execution time by database and statement text, BEGIN and COMMIT included. The benchmark's own checks run as a role
+ * execution time by database and statement text (it misses many BEGINs and COMMITs, a JDBC client's COMMIT
+ * always). The benchmark's own checks run as a role
  * of their own, {@link #OBSERVER}, and are left out.
  */
 final class SqlStatements {

@@ -116,20 +116,42 @@ public final class EmbeddedRedisServer implements AutoCloseable {
 
     /** The server's own answer to {@code INFO server}: its process id. */
     public long pid() {
+        return info("server")
+                .lines()
+                .filter(line -> line.startsWith("process_id:"))
+                .map(line ->
+                        Long.parseLong(line.substring("process_id:".length()).trim()))
+                .findFirst()
+                .orElseThrow(() -> new IllegalStateException("Redis on port " + port + " did not say its process id"));
+    }
+
+    /** One section of {@code INFO} ({@code server}, {@code commandstats}, …), over a connection of its own. */
+    public String info(String section) {
         try (Socket socket = new Socket(InetAddress.getLoopbackAddress(), port)) {
-            socket.setSoTimeout(2000);
-            socket.getOutputStream().write("INFO server\r\n".getBytes(StandardCharsets.US_ASCII));
-            BufferedReader reply =
-                    new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII));
-            for (String line = reply.readLine(); line != null; line = reply.readLine()) {
-                if (line.startsWith("process_id:")) {
-                    return Long.parseLong(line.substring("process_id:".length()).trim());
-                }
+            socket.setSoTimeout(5000);
+            socket.getOutputStream().write(("INFO " + section + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            InputStream in = socket.getInputStream();
+            String header = line(in); // a bulk string: $<length>
+            if (!header.startsWith("$")) {
+                throw new IllegalStateException("Redis on port " + port + " answered INFO with " + header);
             }
-            throw new IllegalStateException("Redis on port " + port + " did not say its process id");
+            return new String(in.readNBytes(Integer.parseInt(header.substring(1))), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException("Redis on port " + port + " did not answer", e);
         }
+    }
+
+    private static String line(InputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int b = in.read(); b != '\n'; b = in.read()) {
+            if (b < 0) {
+                throw new IOException("Redis closed the connection");
+            }
+            if (b != '\r') {
+                line.append((char) b);
+            }
+        }
+        return line.toString();
     }
 
     public String url() {
