@@ -11,11 +11,12 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.RecoverableDataAccessException;
 import org.springframework.dao.TransientDataAccessException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 /**
  * Recognises, positively, a failure of what the ledger stands on rather than of the record it was applying: the
  * database unreachable, shutting down, failing over, read-only, out of resources, timing out or in a lock conflict,
- * or the ledger's own schema or grants wrong. Such a failure says nothing against the record and may pass, so the
+ * or the ledger's own schema or grants wrong, or a transaction that could not be committed or rolled back. Such a failure says nothing against the record and may pass, so the
  * consumer waits it out and retries without limit. Anything this does not recognise is not retried blindly: the batch
  * is applied event by event and the event that fails alone is set aside ({@link LedgerRecorder}).
  */
@@ -36,6 +37,15 @@ public final class InfrastructureFailure {
     private InfrastructureFailure() {}
 
     public static boolean in(Throwable failure) {
+        // The transaction's own commit or rollback failed: that is the connection or the database, never a record.
+        // It must come first: the SQLException under it often has no SQLSTATE at all (a pool's connection already
+        // closed after the database dropped it answers "Connection is closed"), and whatever the record did (the
+        // application exception) shows again, to be judged, when the batch is tried on a live connection.
+        for (Throwable cause = failure; cause != null; cause = next(cause)) {
+            if (cause instanceof TransactionSystemException) {
+                return true;
+            }
+        }
         // The database's own SQLSTATE decides where there is one: Spring's translation files some statement limits
         // (class 54, such as an index row too large for one value) under resource failures, which a record can cause.
         for (Throwable cause = failure; cause != null; cause = next(cause)) {

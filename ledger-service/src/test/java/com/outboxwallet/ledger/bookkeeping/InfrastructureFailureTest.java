@@ -13,6 +13,7 @@ import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.CannotGetJdbcConnectionException;
 import org.springframework.transaction.CannotCreateTransactionException;
+import org.springframework.transaction.TransactionSystemException;
 
 class InfrastructureFailureTest {
 
@@ -84,5 +85,19 @@ class InfrastructureFailureTest {
         assertThat(InfrastructureFailure.in(new OutOfMemoryError("too large to fit in a String")))
                 .isFalse();
         assertThat(InfrastructureFailure.in(new NullPointerException())).isFalse();
+    }
+
+    @Test
+    void aRollbackThatFailedOnAConnectionTheDatabaseDroppedIsRecognisedWhateverTheBatchDid() {
+        // What the pool answers once the database dropped the connection: no SQLSTATE. Found by ShortFaultRunIT,
+        // where terminate-database-connections made a valid reversal be set aside as failed-alone.
+        TransactionSystemException rollbackFailed =
+                new TransactionSystemException("JDBC rollback failed", new SQLException("Connection is closed"));
+        rollbackFailed.initApplicationException(
+                new DataIntegrityViolationException("refused", new SQLException("refused", "23505")));
+
+        assertThat(InfrastructureFailure.in(rollbackFailed)).isTrue();
+        assertThat(InfrastructureFailure.in(new RuntimeException(rollbackFailed)))
+                .isTrue();
     }
 }
