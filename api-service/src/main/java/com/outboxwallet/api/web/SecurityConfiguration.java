@@ -84,7 +84,7 @@ class SecurityConfiguration {
     }
 
     /**
-     * bcrypt runs once per TTL per client, not once per request (see {@link VerifiedCredentialsCache}); a pair not
+     * bcrypt runs once per max age per client, not once per request (see {@link VerifiedCredentialsCache}); a pair not
      * known to be right meets the login throttle before bcrypt (see {@link ThrottledVerifier}).
      */
     @Bean
@@ -103,7 +103,7 @@ class SecurityConfiguration {
         bcrypt.setPostAuthenticationChecks(new AccountStatusUserDetailsChecker());
         ThrottledVerifier throttled =
                 new ThrottledVerifier(bcrypt, throttle, SecurityConfiguration::clientAddress, meters);
-        return new VerifiedCredentialsCache(throttled, properties, revocations);
+        return new VerifiedCredentialsCache(throttled, users, properties, revocations);
     }
 
     /**

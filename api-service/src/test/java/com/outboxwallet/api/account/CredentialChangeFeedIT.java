@@ -40,7 +40,7 @@ class CredentialChangeFeedIT {
         feed = new CredentialChangeFeed(
                 new UserAccountRepository(jdbc),
                 revocations,
-                new AuthProperties(Duration.ofMinutes(1), 100, Duration.ofMillis(50)),
+                new AuthProperties(Duration.ofMinutes(1), Duration.ofHours(1), 100, Duration.ofMillis(50)),
                 meters);
     }
 

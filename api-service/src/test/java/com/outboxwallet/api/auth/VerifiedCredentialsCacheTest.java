@@ -21,6 +21,9 @@ import org.springframework.security.authentication.CredentialsExpiredException;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.authority.AuthorityUtils;
+import org.springframework.security.core.userdetails.UserDetails;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
 
 class VerifiedCredentialsCacheTest {
 
@@ -28,6 +31,10 @@ class VerifiedCredentialsCacheTest {
     private final RecordingVerifier verifier = new RecordingVerifier(Map.of("alice", "alice-pass", "bob", "bob-pass"));
 
     private final CredentialRevocations revocations = new CredentialRevocations();
+    /** Carol's account as the database has it, and the clock the cache reads, for the tests that move them. */
+    private final UserVerifier database = new UserVerifier(aWalletUser(0));
+
+    private final AtomicLong now = new AtomicLong();
     private final VerifiedCredentialsCache cache = cacheOver(verifier, Duration.ofMinutes(1));
 
     @Test
@@ -86,12 +93,12 @@ class VerifiedCredentialsCacheTest {
         for (int i = 0; i < 100; i++) {
             passwords.put("user-" + i, "pass-" + i);
         }
-        AtomicLong now = new AtomicLong();
         Duration ttl = Duration.ofMinutes(1);
         RecordingVerifier verifying = new RecordingVerifier(passwords);
         VerifiedCredentialsCache spread = new VerifiedCredentialsCache(
                 verifying,
-                new AuthProperties(ttl, 1000, Duration.ofMillis(250)),
+                noAccounts(),
+                new AuthProperties(ttl, Duration.ofHours(1), 1000, Duration.ofMillis(250)),
                 revocations,
                 now::get,
                 new Random(42));
@@ -191,7 +198,6 @@ class VerifiedCredentialsCacheTest {
 
     @Test
     void anEntryVerifiedBeforeItsUsersCredentialsChangedIsVerifiedAgain() {
-        UserVerifier database = new UserVerifier(aWalletUser(0));
         VerifiedCredentialsCache cache = cacheOver(database, Duration.ofMinutes(1));
         cache.authenticate(login("carol", "carol-pass"));
 
@@ -215,6 +221,61 @@ class VerifiedCredentialsCacheTest {
                 .isInstanceOf(CredentialsExpiredException.class);
     }
 
+    @Test
+    void anEntryInUseIsCheckedAgainstTheDatabaseEveryTtlWithoutBcrypt() {
+        VerifiedCredentialsCache cache = carolLoggedIn();
+
+        for (int minute = 1; minute <= 30; minute++) {
+            now.set(Duration.ofMinutes(minute).toNanos());
+            assertThat(cache.authenticate(login("carol", "carol-pass")).getName())
+                    .isEqualTo("carol");
+        }
+
+        assertThat(database.asked).as("bcrypt").isOne();
+        assertThat(database.loaded).as("reads of the account").isBetween(30, 40);
+    }
+
+    @Test
+    void aCheckThatFindsTheAccountChangedVerifiesThePairAgain() {
+        VerifiedCredentialsCache cache = carolLoggedIn();
+
+        database.user = aWalletUser(1); // re-passworded, and this instance's change feed never told it
+        now.set(Duration.ofMinutes(1).toNanos());
+        Authentication again = cache.authenticate(login("carol", "carol-pass"));
+
+        assertThat(database.asked).isEqualTo(2);
+        assertThat(((WalletUser) again.getPrincipal()).credentialsVersion()).isEqualTo(1);
+    }
+
+    @Test
+    void aCheckThatFindsTheAccountDisabledOrGoneVerifiesThePairAgain() {
+        VerifiedCredentialsCache cache = carolLoggedIn();
+
+        database.user = new WalletUser(CAROL, "carol", "{bcrypt}hash", Role.USER, false, 0);
+        now.set(Duration.ofMinutes(1).toNanos());
+        cache.authenticate(login("carol", "carol-pass"));
+        assertThat(database.asked).as("verified again when disabled").isEqualTo(2);
+
+        database.user = new WalletUser(UUID.randomUUID(), "someone-else", "{bcrypt}hash", Role.USER, true, 0);
+        now.set(Duration.ofMinutes(2).toNanos());
+        cache.authenticate(login("carol", "carol-pass"));
+        assertThat(database.asked).as("verified again when gone").isEqualTo(3);
+    }
+
+    @Test
+    void noEntryOutlivesTheMaxAgeHoweverOftenItsChecksPass() {
+        VerifiedCredentialsCache cache = carolLoggedIn();
+
+        for (int minute = 1; minute <= 60; minute++) {
+            now.set(Duration.ofMinutes(minute).toNanos() + 1);
+            cache.authenticate(login("carol", "carol-pass"));
+        }
+
+        assertThat(database.asked)
+                .as("bcrypt at the start and again within the hour")
+                .isEqualTo(2);
+    }
+
     private static final UUID CAROL = UUID.randomUUID();
 
     private static WalletUser aWalletUser(long credentialsVersion) {
@@ -223,7 +284,33 @@ class VerifiedCredentialsCacheTest {
 
     private VerifiedCredentialsCache cacheOver(AuthenticationProvider verifier, Duration ttl) {
         return new VerifiedCredentialsCache(
-                verifier, new AuthProperties(ttl, 100, Duration.ofMillis(250)), revocations);
+                verifier,
+                noAccounts(),
+                new AuthProperties(ttl, Duration.ofHours(1), 100, Duration.ofMillis(250)),
+                revocations);
+    }
+
+    /**
+     * A cache over {@link #database} on the clock {@link #now} (a TTL of a minute, a max age of an hour), in which
+     * carol logged in at time zero.
+     */
+    private VerifiedCredentialsCache carolLoggedIn() {
+        VerifiedCredentialsCache cache = new VerifiedCredentialsCache(
+                database,
+                database::load,
+                new AuthProperties(Duration.ofMinutes(1), Duration.ofHours(1), 100, Duration.ofMillis(250)),
+                revocations,
+                now::get,
+                new Random(7));
+        cache.authenticate(login("carol", "carol-pass"));
+        return cache;
+    }
+
+    /** For principals that are not accounts: no check can vouch for them, so they are verified again. */
+    private static UserDetailsService noAccounts() {
+        return username -> {
+            throw new UsernameNotFoundException(username);
+        };
     }
 
     /** Stands in for the database and bcrypt: answers with whatever the user now is. */
@@ -231,9 +318,19 @@ class VerifiedCredentialsCacheTest {
 
         private WalletUser user;
         private int asked;
+        private int loaded;
 
         UserVerifier(WalletUser user) {
             this.user = user;
+        }
+
+        /** The account's row, as the checks every TTL read it. */
+        UserDetails load(String username) {
+            loaded++;
+            if (!user.username().equals(username)) {
+                throw new UsernameNotFoundException(username);
+            }
+            return user;
         }
 
         @Override
