@@ -3,15 +3,20 @@ package com.outboxwallet.api.trace;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outboxwallet.api.ApiServiceIntegrationTest;
+import com.zaxxer.hikari.pool.HikariProxyConnection;
 import io.micrometer.observation.Observation;
 import io.micrometer.observation.ObservationHandler;
 import io.micrometer.tracing.Span;
 import io.micrometer.tracing.Tracer;
+import java.lang.reflect.Proxy;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
+import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -24,6 +29,9 @@ class SqlSpansIT extends ApiServiceIntegrationTest {
 
     @Autowired
     QueryObservations queries;
+
+    @Autowired
+    DataSource dataSource;
 
     @Test
     void theQueriesOfASampledRequestAreSpansInItsTrace() {
@@ -47,6 +55,14 @@ class SqlSpansIT extends ApiServiceIntegrationTest {
         assertThat(response.statusCode()).isEqualTo(201);
         assertThat(topUpsOf(alice)).isOne();
         assertThat(queries.inTrace(trace)).isEmpty();
+    }
+
+    @Test
+    void aConnectionTakenOutsideASampledTraceIsThePoolsOwnWithoutAProxy() throws SQLException {
+        try (Connection connection = dataSource.getConnection()) {
+            assertThat(connection).isInstanceOf(HikariProxyConnection.class);
+            assertThat(Proxy.isProxyClass(connection.getClass())).isFalse();
+        }
     }
 
     private HttpResponse<String> topUpIn(Credentials user, String traceparent) {
