@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.outboxwallet.api.ApiServiceIntegrationTest;
 import com.outboxwallet.api.topup.Amount;
+import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -121,7 +123,11 @@ class WalletPageBrowserIT extends ApiServiceIntegrationTest {
         WebElement form = browser.findElement(By.id("topup"));
         browser.findElement(By.id("amount")).sendKeys(amount);
         browser.findElement(By.id("submit")).click();
-        until.until(ExpectedConditions.stalenessOf(form));
+        // While the old document is torn down, Chrome may answer for its node with an "unknown error" (the node does
+        // not belong to the document) rather than a stale reference: asked again, it says stale.
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .ignoring(WebDriverException.class)
+                .until(ExpectedConditions.stalenessOf(form));
         until.until(ExpectedConditions.presenceOfElementLocated(By.id("balance")));
     }
 
