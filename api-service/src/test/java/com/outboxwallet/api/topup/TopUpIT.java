@@ -1,6 +1,7 @@
 package com.outboxwallet.api.topup;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.outboxwallet.api.ApiServiceIntegrationTest;
 import com.outboxwallet.api.idempotency.IdempotencyGuard;
@@ -27,6 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.redisson.api.RedissonClient;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.dao.DataIntegrityViolationException;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -478,5 +480,23 @@ class TopUpIT extends ApiServiceIntegrationTest {
             }
             return results;
         }
+    }
+
+    @Test
+    void theDatabaseRefusesATopUpOfSomeoneElsesWallet() {
+        Credentials alice = aUser();
+        Credentials bob = aUser();
+
+        assertThatThrownBy(() -> jdbc.sql("""
+                                INSERT INTO top_ups (id, user_id, wallet_id, idempotency_key, request_fingerprint, amount,
+                                                     currency, balance_after, wallet_version, created_at)
+                                VALUES (gen_random_uuid(), :user, :wallet, 'k', repeat('0', 64), 1.00, 'IDR', 1.00, 1,
+                                        now())""")
+                        .param("user", alice.userId())
+                        .param("wallet", bob.walletId())
+                        .update())
+                .isInstanceOf(DataIntegrityViolationException.class)
+                .hasMessageContaining("top_ups_wallet_owner_fk");
+        assertThat(topUpsOf(alice) + topUpsOf(bob)).isZero();
     }
 }
