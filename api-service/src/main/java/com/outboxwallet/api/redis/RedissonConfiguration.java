@@ -17,6 +17,11 @@ class RedissonConfiguration {
         Config config = new Config();
         // Start even while Redis is down: nothing the service guarantees depends on Redis being up.
         config.setLazyInitialization(true);
+        // Redisson's defaults are 32 Netty threads and 16 for callbacks, sized for many Redis servers: here one server
+        // and 8 connections. Each idle thread still costs a stack and its own buffer caches (resident memory), and
+        // commands spread over more event loops wake more threads per request.
+        config.setNettyThreads(4);
+        config.setThreads(4);
         SingleServerConfig server = config.useSingleServer()
                 .setAddress(url.getScheme() + "://" + url.getHost() + ":" + (url.getPort() > 0 ? url.getPort() : 6379))
                 .setTimeout((int) properties.commandTimeout().toMillis())
