@@ -8,10 +8,10 @@ import java.util.function.BooleanSupplier;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.proxy.ProxyJdbcObject;
 import net.ttddyy.dsproxy.support.ProxyDataSource;
-import net.ttddyy.observation.boot.autoconfigure.DataSourceObservationAutoConfiguration;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
 
@@ -26,8 +26,16 @@ import org.springframework.jdbc.datasource.DelegatingDataSource;
  * <p>An auto-configuration, ordered after datasource-micrometer's, so that its post-processor sees the proxy that one
  * made; a connection keeps what it was when taken: a transaction's statements are spanned all or none.
  */
-@AutoConfiguration(after = DataSourceObservationAutoConfiguration.class)
+@AutoConfiguration(afterName = SampledSqlSpans.DATASOURCE_MICROMETER)
+@ConditionalOnClass(name = {SampledSqlSpans.DATASOURCE_MICROMETER, "net.ttddyy.dsproxy.support.ProxyDataSource"})
 public class SampledSqlSpans {
+
+    /**
+     * By name: the api-service's jar is on other modules' test classpaths (its migrations), where datasource-micrometer
+     * is not, and this must then do nothing.
+     */
+    static final String DATASOURCE_MICROMETER =
+            "net.ttddyy.observation.boot.autoconfigure.DataSourceObservationAutoConfiguration";
 
     @Bean
     static BeanPostProcessor sqlSpansOnlyInSampledTraces(ObjectProvider<Tracer> tracers) {
