@@ -5,15 +5,18 @@ import io.micrometer.tracing.Tracer;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.proxy.ProxyJdbcObject;
 import net.ttddyy.dsproxy.support.ProxyDataSource;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.datasource.DelegatingDataSource;
+import org.springframework.util.function.SingletonSupplier;
 
 /**
  * SQL appears in a trace as query spans (datasource-micrometer, {@code jdbc.includes: query}), but only in a trace that
@@ -38,7 +41,9 @@ public class SampledSqlSpans {
             "net.ttddyy.observation.boot.autoconfigure.DataSourceObservationAutoConfiguration";
 
     @Bean
-    static BeanPostProcessor sqlSpansOnlyInSampledTraces(ObjectProvider<Tracer> tracers) {
+    static BeanPostProcessor sqlSpansOnlyInSampledTraces(ObjectProvider<Tracer> tracerProvider) {
+        // Asked for on every transaction's connection: the tracer is looked up once, not in the bean factory each time.
+        Supplier<@Nullable Tracer> tracers = SingletonSupplier.of(tracerProvider::getIfAvailable);
         return new BeanPostProcessor() {
             @Override
             public Object postProcessAfterInitialization(Object bean, String beanName) {
@@ -56,8 +61,8 @@ public class SampledSqlSpans {
         };
     }
 
-    private static boolean sampled(ObjectProvider<Tracer> tracers) {
-        Tracer tracer = tracers.getIfAvailable();
+    private static boolean sampled(Supplier<@Nullable Tracer> tracers) {
+        Tracer tracer = tracers.get();
         Span current = tracer == null ? null : tracer.currentSpan();
         return current != null && Boolean.TRUE.equals(current.context().sampled());
     }
