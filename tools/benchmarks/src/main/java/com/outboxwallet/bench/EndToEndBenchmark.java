@@ -85,12 +85,18 @@ final class EndToEndBenchmark {
             double[] cpuMillisPerTopUp,
             ServerWork.PerTopUp work,
             long maxLedgerLag,
-            StackDatabases.Delays delays) {}
+            StackDatabases.Delays delays,
+            Map<String, Double> postgres) {}
 
     /** One step of pgbench, with what the stack's processes spent on its top-ups until the ledger held them. */
-    private record PgbenchStep(PgbenchCeiling.Result result, double[] cpuMillisPerTopUp, ServerWork.PerTopUp work) {}
+    private record PgbenchStep(
+            PgbenchCeiling.Result result,
+            double[] cpuMillisPerTopUp,
+            ServerWork.PerTopUp work,
+            Map<String, Double> postgres) {}
 
     private List<ProcessUsage> usage = List.of(); // the stack's processes, once it runs
+    private @Nullable ProcessHandle postmaster;
     /** The warm-up as measured, to show what a cold start costs; in no other figure. */
     private @Nullable LoadPhase warmUp;
 
@@ -156,6 +162,7 @@ final class EndToEndBenchmark {
                     "the rate limit setting did not take effect: RateLimit-Policy is " + spread.rateLimitPolicy());
         }
         usage = processes(stack);
+        postmaster = stack.postgres().postmaster();
         String kafka = stack.endpoints().kafkaBootstrapServers();
         String group = ServiceConfiguration.of("ledger-service", Map.of())
                 .bind("spring.kafka.consumer.group-id", String.class)
@@ -297,18 +304,23 @@ final class EndToEndBenchmark {
 
         PgbenchStep pgbench(PgbenchCeiling pgbench, List<UUID> users, int clients, Duration length) throws Exception {
             ProcessUsage.Snapshot before = ProcessUsage.Snapshot.of(usage);
+            Optional<PostgresProcesses.Snapshot> postgresBefore = postgresSnapshot();
             ServerWork.Snapshot workBefore = work.snapshot();
             PgbenchCeiling.Result result = pgbench.run(users, clients, length);
             awaitCaughtUp();
             double[] cpu = ProcessUsage.Snapshot.of(usage).millisPer(before, result.committed());
             return new PgbenchStep(
-                    result, cpu, ServerWork.PerTopUp.between(workBefore, work.snapshot(), result.committed()));
+                    result,
+                    cpu,
+                    ServerWork.PerTopUp.between(workBefore, work.snapshot(), result.committed()),
+                    PostgresProcesses.millisPer(postgresBefore, postgresSnapshot(), result.committed()));
         }
 
         Step step(Scenario scenario, String load, int connections, Callable<LoadPhase> run) throws Exception {
             AtomicLong maxLag = new AtomicLong();
             AtomicLongArray resident = new AtomicLongArray(usage.size());
             ProcessUsage.Snapshot before = ProcessUsage.Snapshot.of(usage);
+            Optional<PostgresProcesses.Snapshot> postgresBefore = postgresSnapshot();
             ServerWork.Snapshot workBefore = work.snapshot();
             LoadPhase phase;
             try (ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor()) {
@@ -347,7 +359,13 @@ final class EndToEndBenchmark {
                     cpu,
                     perTopUp,
                     maxLag.get(),
-                    databases.delays(phase.accepted(), TopicSendTimes.of(kafka, WalletTopics.WALLET_EVENTS)));
+                    databases.delays(phase.accepted(), TopicSendTimes.of(kafka, WalletTopics.WALLET_EVENTS)),
+                    PostgresProcesses.millisPer(
+                            postgresBefore, postgresSnapshot(), phase.accepted().size()));
+        }
+
+        private Optional<PostgresProcesses.Snapshot> postgresSnapshot() {
+            return postmaster == null ? Optional.empty() : PostgresProcesses.of(postmaster);
         }
 
         void awaitCaughtUp() {
@@ -443,6 +461,8 @@ final class EndToEndBenchmark {
                         .formatted(Scenario.SPREAD.label, spreadPeak.connections()),
                 ""));
         lines.addAll(spreadPeak.work().breakdown());
+        lines.add("");
+        lines.addAll(PostgresProcesses.rows(spreadPeak.postgres()));
         pgbench.stream()
                 .max(Comparator.comparingDouble(step -> step.result().perSecond()))
                 .ifPresent(peak -> {
@@ -452,6 +472,8 @@ final class EndToEndBenchmark {
                                     .formatted(peak.result().clients()),
                             ""));
                     lines.addAll(peak.work().breakdown());
+                    lines.add("");
+                    lines.addAll(PostgresProcesses.rows(peak.postgres()));
                 });
         if (!profile.isEmpty()) {
             lines.addAll(List.of("", "### api-service profile over the HTTP steps", ""));

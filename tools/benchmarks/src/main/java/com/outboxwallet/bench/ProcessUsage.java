@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.stream.Stream;
 
@@ -55,19 +56,29 @@ record ProcessUsage(String name, ProcessHandle process, boolean tree) {
     }
 
     private static OptionalLong ticks(long pid, boolean withReapedChildren) {
+        return ticks(pid)
+                .map(ticks -> OptionalLong.of(withReapedChildren ? ticks[0] + ticks[1] : ticks[0]))
+                .orElse(OptionalLong.empty());
+    }
+
+    /** A process's own CPU ticks (user + system) and those of its children it reaped; empty when it is gone. */
+    static Optional<long[]> ticks(long pid) {
         try {
             String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
             // The command name, field 2, is in parentheses and may hold spaces: count fields after its ")".
             String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
             // fields[0] is field 3 (state): utime is field 14, stime 15, cutime 16, cstime 17.
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            if (withReapedChildren) {
-                ticks += Long.parseLong(fields[13]) + Long.parseLong(fields[14]);
-            }
-            return OptionalLong.of(ticks);
+            return Optional.of(new long[] {
+                Long.parseLong(fields[11]) + Long.parseLong(fields[12]),
+                Long.parseLong(fields[13]) + Long.parseLong(fields[14])
+            });
         } catch (IOException | RuntimeException gone) {
-            return OptionalLong.empty();
+            return Optional.empty();
         }
+    }
+
+    static double millis(long ticks) {
+        return ticks * 1000.0 / TICKS_PER_SECOND;
     }
 
     private static OptionalLong scale(OptionalLong ticks) {

@@ -23,34 +23,50 @@ final class ServerWork implements AutoCloseable {
         this.kafka = kafka;
     }
 
-    record Snapshot(Map<String, SqlStatements.Count> sql, Map<String, Long> redis, Map<String, Long> kafka) {}
+    record Snapshot(
+            Map<String, SqlStatements.Count> sql,
+            SqlStatements.Wal wal,
+            Map<String, Long> redis,
+            Map<String, Long> kafka) {}
 
     Snapshot snapshot() {
-        return new Snapshot(sql.counts(), redis.counts(), kafka.counts());
+        return new Snapshot(sql.counts(), sql.wal(), redis.counts(), kafka.counts());
     }
 
     /**
      * The work of a step divided by its top-ups.
      *
-     * @param sql   calls per top-up and execution milliseconds per top-up, by {@code database: statement}
+     * @param sql   per top-up: calls, execution milliseconds, WAL bytes and full-page images, by
+     *              {@code database: statement}
+     * @param wal   per top-up: the server's WAL records, full-page images and bytes, statements or not
      * @param redis commands per top-up, by name
      * @param kafka requests per top-up, by type
      */
-    record PerTopUp(Map<String, double[]> sql, Map<String, Double> redis, Map<String, Double> kafka) {
+    record PerTopUp(Map<String, double[]> sql, double[] wal, Map<String, Double> redis, Map<String, Double> kafka) {
 
         static PerTopUp between(Snapshot before, Snapshot after, long topUps) {
             Map<String, double[]> sql = new HashMap<>();
             after.sql().forEach((statement, count) -> {
-                SqlStatements.Count earlier = before.sql().getOrDefault(statement, new SqlStatements.Count(0, 0));
+                SqlStatements.Count earlier = before.sql().getOrDefault(statement, new SqlStatements.Count(0, 0, 0, 0));
                 long calls = count.calls() - earlier.calls();
                 if (calls > 0) {
-                    sql.put(
-                            statement,
-                            new double[] {(double) calls / topUps, (count.millis() - earlier.millis()) / topUps});
+                    sql.put(statement, new double[] {
+                        (double) calls / topUps,
+                        (count.millis() - earlier.millis()) / topUps,
+                        (double) (count.walBytes() - earlier.walBytes()) / topUps,
+                        (double) (count.walFpi() - earlier.walFpi()) / topUps
+                    });
                 }
             });
+            SqlStatements.Wal walBefore = before.wal();
+            SqlStatements.Wal walAfter = after.wal();
             return new PerTopUp(
                     sql,
+                    new double[] {
+                        (double) (walAfter.records() - walBefore.records()) / topUps,
+                        (double) (walAfter.fullPageImages() - walBefore.fullPageImages()) / topUps,
+                        (double) (walAfter.bytes() - walBefore.bytes()) / topUps
+                    },
                     perTopUp(before.redis(), after.redis(), topUps),
                     perTopUp(before.kafka(), after.kafka(), topUps));
         }
@@ -88,13 +104,24 @@ final class ServerWork implements AutoCloseable {
 
         /** Markdown tables of where the work went, the most frequent first; statements down to 0.01 a top-up. */
         List<String> breakdown() {
-            List<String> lines = new ArrayList<>(
-                    List.of("| database: statement | calls per top-up | execution ms per top-up |", "|---|---:|---:|"));
+            List<String> lines = new ArrayList<>(List.of(
+                    "| database: statement | calls per top-up | execution ms per top-up | WAL bytes per top-up"
+                            + " | full-page images per top-up |",
+                    "|---|---:|---:|---:|---:|"));
             sql.entrySet().stream()
                     .filter(entry -> entry.getValue()[0] >= 0.01)
                     .sorted(Comparator.comparingDouble(entry -> -entry.getValue()[0]))
-                    .forEach(entry -> lines.add("| `%s` | %.3f | %.3f |"
-                            .formatted(entry.getKey().replace("|", "\\|"), entry.getValue()[0], entry.getValue()[1])));
+                    .forEach(entry -> lines.add("| `%s` | %.3f | %.3f | %.0f | %.3f |"
+                            .formatted(
+                                    entry.getKey().replace("|", "\\|"),
+                                    entry.getValue()[0],
+                                    entry.getValue()[1],
+                                    entry.getValue()[2],
+                                    entry.getValue()[3])));
+            lines.addAll(List.of(
+                    "",
+                    "All the server's WAL per top-up (statements, commits, vacuum, checkpoints; pg_stat_wal):"
+                            + " %.1f records, %.3f full-page images, %.0f bytes".formatted(wal[0], wal[1], wal[2])));
             lines.addAll(List.of("", "| Redis command | per top-up |", "|---|---:|"));
             rows(redis, lines);
             lines.addAll(List.of("", "| Kafka request | per top-up |", "|---|---:|"));

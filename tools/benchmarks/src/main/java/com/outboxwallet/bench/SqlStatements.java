@@ -16,14 +16,18 @@ final class SqlStatements {
 
     private static final String STATEMENTS = """
             SELECT d.datname || ': ' || left(regexp_replace(s.query, '\\s+', ' ', 'g'), 160) AS statement,
-                   sum(s.calls) AS calls, sum(s.total_exec_time) AS millis
+                   sum(s.calls) AS calls, sum(s.total_exec_time) AS millis,
+                   sum(s.wal_bytes) AS wal_bytes, sum(s.wal_fpi) AS wal_fpi
               FROM pg_stat_statements s
               JOIN pg_database d ON d.oid = s.dbid
              WHERE s.userid <> (SELECT oid FROM pg_roles WHERE rolname = :observer)
              GROUP BY 1""";
 
-    /** Calls and milliseconds of execution of one statement. */
-    record Count(long calls, double millis) {}
+    /** Calls, milliseconds of execution and the WAL (bytes, full-page images) of one statement. */
+    record Count(long calls, double millis, long walBytes, long walFpi) {}
+
+    /** All the WAL the server wrote, statements or not (commits, vacuum, checkpoints): {@code pg_stat_wal}. */
+    record Wal(long records, long fullPageImages, long bytes) {}
 
     private final DatabaseConnection postgres;
 
@@ -52,9 +56,21 @@ final class SqlStatements {
         postgres.jdbc()
                 .sql(STATEMENTS)
                 .param("observer", OBSERVER)
-                .query((rs, n) ->
-                        counts.put(rs.getString("statement"), new Count(rs.getLong("calls"), rs.getDouble("millis"))))
+                .query((rs, n) -> counts.put(
+                        rs.getString("statement"),
+                        new Count(
+                                rs.getLong("calls"),
+                                rs.getDouble("millis"),
+                                rs.getLong("wal_bytes"),
+                                rs.getLong("wal_fpi"))))
                 .list();
         return counts;
+    }
+
+    Wal wal() {
+        return postgres.jdbc()
+                .sql("SELECT wal_records, wal_fpi, wal_bytes FROM pg_stat_wal")
+                .query((rs, n) -> new Wal(rs.getLong("wal_records"), rs.getLong("wal_fpi"), rs.getLong("wal_bytes")))
+                .single();
     }
 }
