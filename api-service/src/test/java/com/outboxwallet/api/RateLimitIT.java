@@ -31,12 +31,7 @@ class RateLimitIT extends ApiServiceIntegrationTest {
         }
 
         assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(200);
-        assertThat(answers)
-                .allSatisfy(answer -> assertThat(answer.headers().firstValue("RateLimit-Policy"))
-                        .hasValue("\"per-user\";q=3;w=60"));
-        assertThat(answers)
-                .extracting(answer -> answer.headers().firstValue("RateLimit").orElseThrow())
-                .containsExactly("\"per-user\";r=2", "\"per-user\";r=1", "\"per-user\";r=0");
+        saysThePolicyAndCountsDown(answers);
     }
 
     @Test
@@ -60,6 +55,55 @@ class RateLimitIT extends ApiServiceIntegrationTest {
         assertThat(topUpsOf(alice)).isEqualTo(3);
         assertThat(meters.get("wallet.rate.limited").counter().count() - refusedBefore)
                 .isEqualTo(1);
+    }
+
+    @Test
+    void topUpsTakeTheirPermitsWithTheirClaimsAndSayWhatIsLeft() {
+        Credentials alice = aUser();
+
+        List<HttpResponse<String>> answers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            answers.add(api().topUp(alice, anyKey(), "1.00"));
+        }
+
+        assertThat(answers).extracting(HttpResponse::statusCode).containsOnly(201);
+        saysThePolicyAndCountsDown(answers);
+    }
+
+    @Test
+    void aTopUpRefusedBeforeItsClaimCountsAllTheSame() {
+        Credentials alice = aUser();
+        for (int i = 0; i < 3; i++) {
+            assertThat(api().topUp(alice, anyKey(), "not money").statusCode()).isEqualTo(400);
+        }
+
+        HttpResponse<String> fourth = api().get(alice, "/api/v1/wallet");
+
+        assertThat(fourth.statusCode()).isEqualTo(429);
+    }
+
+    @Test
+    void aRetryOverTheLimitIsRefusedAndTheFirstAnswerStaysForLater() {
+        Credentials alice = aUser();
+        String key = anyKey();
+        HttpResponse<String> first = api().topUp(alice, key, "1.00");
+        api().get(alice, "/api/v1/wallet");
+        api().get(alice, "/api/v1/wallet");
+
+        HttpResponse<String> retry = api().topUp(alice, key, "1.00");
+
+        assertThat(first.statusCode()).isEqualTo(201);
+        assertThat(retry.statusCode()).isEqualTo(429);
+        assertThat(topUpsOf(alice)).isEqualTo(1);
+    }
+
+    private static void saysThePolicyAndCountsDown(List<HttpResponse<String>> answers) {
+        assertThat(answers)
+                .allSatisfy(answer -> assertThat(answer.headers().firstValue("RateLimit-Policy"))
+                        .hasValue("\"per-user\";q=3;w=60"));
+        assertThat(answers)
+                .extracting(answer -> answer.headers().firstValue("RateLimit").orElseThrow())
+                .containsExactly("\"per-user\";r=2", "\"per-user\";r=1", "\"per-user\";r=0");
     }
 
     @Test

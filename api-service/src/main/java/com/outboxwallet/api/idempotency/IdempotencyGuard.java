@@ -1,10 +1,16 @@
 package com.outboxwallet.api.idempotency;
 
+import com.outboxwallet.api.ratelimit.DeferredPermit;
+import com.outboxwallet.api.ratelimit.DeferredPermits;
+import com.outboxwallet.api.ratelimit.SlidingWindow;
 import com.outboxwallet.api.redis.RedisFallbacks;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Supplier;
 import org.redisson.api.RBucket;
+import org.redisson.api.RScript;
 import org.redisson.api.RedissonClient;
 import org.redisson.client.RedisException;
 import org.redisson.client.codec.StringCodec;
@@ -16,9 +22,10 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Runs a keyed operation at most once at a time and replays its first result.
  *
- * <p>The claim is one atomic {@code SET NX PX}: of any number of concurrent duplicates exactly one runs, the others
- * get {@link RequestInFlight} (409) or, once it finished, its result, from which the caller answers exactly as it
- * answered the first time. It keeps the result, not an HTTP response, so every channel (the JSON API, the web page)
+ * <p>The claim is one atomic script, {@code SET NX PX} or else the entry there: of any number of concurrent duplicates
+ * exactly one runs, the others get {@link RequestInFlight} (409) or, once it finished, its result, from which the
+ * caller answers exactly as it answered the first time. The request's rate-limit permit, when deferred to the claim
+ * ({@link DeferredPermits}), is taken first in the same script: a refused request claims nothing. It keeps the result, not an HTTP response, so every channel (the JSON API, the web page)
  * answers a key in its own form. Redis is the fast path only.
  * When it is unreachable the request runs anyway and PostgreSQL's unique (user, key) constraint still makes a
  * duplicate return the original top-up: availability is kept and correctness never depended on Redis.
@@ -27,18 +34,43 @@ import tools.jackson.databind.json.JsonMapper;
 public class IdempotencyGuard {
 
     private static final Logger log = LoggerFactory.getLogger(IdempotencyGuard.class);
+    /**
+     * KEYS[1]: the key's entry; ARGV[1], ARGV[2]: the claim and its TTL in ms. With a deferred permit, KEYS[2] is the
+     * user's window and ARGV[3..5] {@code take_permit}'s arguments. Answers {permit taken (1/0), permits left (-1
+     * without a permit), ms until a permit, claimed (1/0), the entry found when not claimed}. Both keys on one Redis:
+     * a Redis Cluster would need them in one slot.
+     */
+    private static final String CLAIM = SlidingWindow.TAKE_PERMIT_FUNCTION + """
+            local remaining = -1
+            if KEYS[2] then
+              local permit = take_permit(KEYS[2], tonumber(ARGV[3]), tonumber(ARGV[4]), ARGV[5])
+              if permit[1] == 0 then
+                return {0, 0, permit[3], 0, ''}
+              end
+              remaining = permit[2]
+            end
+            if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
+              return {1, remaining, 0, 1, ''}
+            end
+            return {1, remaining, 0, 0, redis.call('GET', KEYS[1]) or ''}""";
 
     private final RedisFallbacks fallbacks;
     private final RedissonClient redisson;
     private final JsonMapper json;
     private final IdempotencyProperties properties;
+    private final DeferredPermits permits;
 
     IdempotencyGuard(
-            RedissonClient redisson, JsonMapper json, IdempotencyProperties properties, RedisFallbacks fallbacks) {
+            RedissonClient redisson,
+            JsonMapper json,
+            IdempotencyProperties properties,
+            RedisFallbacks fallbacks,
+            DeferredPermits permits) {
         this.fallbacks = fallbacks;
         this.redisson = redisson;
         this.json = json;
         this.properties = properties;
+        this.permits = permits;
     }
 
     /**
@@ -49,6 +81,7 @@ public class IdempotencyGuard {
      *                    says the key is still in flight (see {@link #answerFrom})
      * @throws IdempotencyKeyReused when the key belongs to a different request
      * @throws RequestInFlight      when the first request with this key is still running
+     * @throws com.outboxwallet.api.ratelimit.RateLimited when the request's deferred permit was refused
      */
     public <T> Idempotent<T> execute(
             IdempotencyScope scope,
@@ -59,7 +92,7 @@ public class IdempotencyGuard {
         RBucket<String> bucket = redisson.getBucket(scope.redisKey(), StringCodec.INSTANCE);
         String claim =
                 json.writeValueAsString(StoredEntry.inFlight(UUID.randomUUID().toString(), fingerprint));
-        return switch (claim(bucket, claim)) {
+        return switch (claim(scope.redisKey(), claim)) {
             case Claim.Acquired acquired -> runClaimed(bucket, claim, fingerprint, firstRun);
             case Claim.Taken(StoredEntry existing) -> answerFrom(bucket, existing, fingerprint, type, committed);
             case Claim.RedisUnavailable unavailable -> firstRun.get();
@@ -74,24 +107,38 @@ public class IdempotencyGuard {
         record RedisUnavailable() implements Claim {}
     }
 
-    private Claim claim(RBucket<String> bucket, String claim) {
+    private Claim claim(String key, String claim) {
+        Optional<DeferredPermit> permit = permits.take();
+        List<Object> keys = new ArrayList<>(List.of(key));
+        List<Object> arguments =
+                new ArrayList<>(List.of(claim, properties.inFlightTtl().toMillis()));
+        permit.ifPresent(deferred -> {
+            keys.add(deferred.windowKey());
+            arguments.addAll(List.of(deferred.arguments()));
+        });
+        List<Object> answer;
         try {
-            for (int attempt = 0; attempt < 3; attempt++) {
-                if (bucket.setIfAbsent(claim, properties.inFlightTtl())) {
-                    return new Claim.Acquired();
-                }
-                String existing = bucket.get();
-                if (existing != null) {
-                    return new Claim.Taken(json.readValue(existing, StoredEntry.class));
-                }
-                // The entry expired between SET NX and GET: try to claim again.
-            }
-            throw new RequestInFlight();
+            answer = redisson.getScript(StringCodec.INSTANCE)
+                    .eval(RScript.Mode.READ_WRITE, CLAIM, RScript.ReturnType.LIST, keys, arguments.toArray());
         } catch (RedisException e) {
             log.warn("Redis unavailable, relying on the database guard for idempotency: {}", e.getMessage());
             fallbacks.wentOnWithout(RedisFallbacks.Use.IDEMPOTENCY_CLAIM);
+            permit.ifPresent(DeferredPermit::redisUnavailable);
             return new Claim.RedisUnavailable();
         }
+        permit.ifPresent(deferred -> deferred.settle(number(answer, 0), number(answer, 1), number(answer, 2)));
+        if (number(answer, 3) == 1) {
+            return new Claim.Acquired();
+        }
+        String existing = (String) answer.get(4);
+        if (existing.isEmpty()) {
+            throw new RequestInFlight(); // cannot be: the script reads the entry its SET NX found
+        }
+        return new Claim.Taken(json.readValue(existing, StoredEntry.class));
+    }
+
+    private static long number(List<Object> answer, int index) {
+        return ((Number) answer.get(index)).longValue();
     }
 
     /**

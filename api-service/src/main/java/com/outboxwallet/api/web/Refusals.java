@@ -15,7 +15,7 @@ import com.outboxwallet.api.payment.NotificationRejected;
 import com.outboxwallet.api.payment.NotificationsRateLimited;
 import com.outboxwallet.api.payment.PaymentNotFound;
 import com.outboxwallet.api.payment.PaymentProviderUnavailable;
-import com.outboxwallet.api.ratelimit.web.RateLimited;
+import com.outboxwallet.api.ratelimit.RateLimited;
 import com.outboxwallet.api.topup.AmountAboveMaximum;
 import com.outboxwallet.api.topup.DailyLimitExceeded;
 import com.outboxwallet.api.topup.DirectTopUpNotAllowed;

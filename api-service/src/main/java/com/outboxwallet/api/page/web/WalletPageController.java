@@ -12,7 +12,8 @@ import com.outboxwallet.api.payment.PaymentMethod;
 import com.outboxwallet.api.payment.PaymentNotFound;
 import com.outboxwallet.api.payment.PaymentProviderUnavailable;
 import com.outboxwallet.api.payment.Payments;
-import com.outboxwallet.api.ratelimit.web.RateLimited;
+import com.outboxwallet.api.ratelimit.RateLimited;
+import com.outboxwallet.api.ratelimit.web.CountedAtIdempotencyClaim;
 import com.outboxwallet.api.topup.Amount;
 import com.outboxwallet.api.topup.AmountAboveMaximum;
 import com.outboxwallet.api.topup.DailyLimitExceeded;
@@ -96,6 +97,7 @@ class WalletPageController {
         return render(user, model, "");
     }
 
+    @CountedAtIdempotencyClaim
     @PostMapping(FORM_PATH)
     String topUp(
             @AuthenticationPrincipal WalletUser user,

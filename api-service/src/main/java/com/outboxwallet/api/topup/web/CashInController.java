@@ -4,6 +4,7 @@ import com.outboxwallet.api.audit.AuditTrail;
 import com.outboxwallet.api.auth.WalletUser;
 import com.outboxwallet.api.idempotency.IdempotencyKey;
 import com.outboxwallet.api.idempotency.web.IdempotentAnswers;
+import com.outboxwallet.api.ratelimit.web.CountedAtIdempotencyClaim;
 import com.outboxwallet.api.topup.Amount;
 import com.outboxwallet.api.topup.IdempotentTopUps;
 import com.outboxwallet.api.topup.TopUpNotFound;
@@ -96,6 +97,7 @@ class CashInController {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = TopUpResponse.class)))
+    @CountedAtIdempotencyClaim
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TopUpResponse> cashIn(
             @AuthenticationPrincipal WalletUser operator,

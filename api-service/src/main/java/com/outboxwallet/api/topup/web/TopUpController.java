@@ -3,6 +3,7 @@ package com.outboxwallet.api.topup.web;
 import com.outboxwallet.api.auth.WalletUser;
 import com.outboxwallet.api.idempotency.IdempotencyKey;
 import com.outboxwallet.api.idempotency.web.IdempotentAnswers;
+import com.outboxwallet.api.ratelimit.web.CountedAtIdempotencyClaim;
 import com.outboxwallet.api.topup.Amount;
 import com.outboxwallet.api.topup.IdempotentTopUps;
 import com.outboxwallet.api.topup.TopUpNotFound;
@@ -85,6 +86,7 @@ class TopUpController {
                     @Content(
                             mediaType = MediaType.APPLICATION_JSON_VALUE,
                             schema = @Schema(implementation = TopUpResponse.class)))
+    @CountedAtIdempotencyClaim
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE, produces = MediaType.APPLICATION_JSON_VALUE)
     ResponseEntity<TopUpResponse> topUp(
             @AuthenticationPrincipal WalletUser user,
