@@ -365,7 +365,9 @@ final class EndToEndBenchmark {
         }
 
         private Optional<PostgresProcesses.Snapshot> postgresSnapshot() {
-            return postmaster == null ? Optional.empty() : PostgresProcesses.of(postmaster);
+            return postmaster == null
+                    ? Optional.empty()
+                    : PostgresProcesses.of(postmaster, work.postgresApplications());
         }
 
         void awaitCaughtUp() {

@@ -11,11 +11,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.jspecify.annotations.Nullable;
 
 /**
  * PostgreSQL's CPU split by who spent it, from outside: each backend names itself in its process title
  * ({@code postgres: wallet_api wallet 127.0.0.1(40312) idle}, {@code postgres: walwriter}), so a client's backends
- * are grouped by login and database and the server's own processes by what they are. Time of processes that ended
+ * are grouped by their {@code application_name} (each service sets its own) or else their login, and by database, and
+ * the server's own processes by what they are. Time of processes that ended
  * during a step (autovacuum workers, pgbench's connections) is what the postmaster collected when it reaped them.
  */
 final class PostgresProcesses {
@@ -40,7 +42,8 @@ final class PostgresProcesses {
 
     record Child(String group, long ticks) {}
 
-    static Optional<Snapshot> of(ProcessHandle postmaster) {
+    /** @param applications each client session's {@code application_name}, by pid, where it set one */
+    static Optional<Snapshot> of(ProcessHandle postmaster, Map<Long, String> applications) {
         Optional<long[]> own = ProcessUsage.ticks(postmaster.pid());
         if (own.isEmpty()) {
             return Optional.empty();
@@ -48,7 +51,7 @@ final class PostgresProcesses {
         Map<Long, Child> live = new HashMap<>();
         for (ProcessHandle child : postmaster.children().toList()) {
             Optional<long[]> ticks = ProcessUsage.ticks(child.pid());
-            Optional<String> group = group(child.pid());
+            Optional<String> group = group(child.pid(), applications.get(child.pid()));
             if (ticks.isPresent() && group.isPresent()) {
                 live.put(child.pid(), new Child(group.get(), ticks.get()[0]));
             }
@@ -90,20 +93,23 @@ final class PostgresProcesses {
         return lines;
     }
 
-    private static Optional<String> group(long pid) {
+    private static Optional<String> group(long pid, @Nullable String application) {
         try {
             String title = new String(
                             Files.readAllBytes(Path.of("/proc", Long.toString(pid), "cmdline")), StandardCharsets.UTF_8)
                     .replace('\0', ' ')
                     .strip();
-            return Optional.of(groupOf(title));
+            return Optional.of(groupOf(title, application));
         } catch (IOException | RuntimeException gone) {
             return Optional.empty();
         }
     }
 
-    /** {@code postgres: wallet_api wallet 127.0.0.1(40312) idle} → {@code wallet_api on wallet}. */
-    static String groupOf(String title) {
+    /**
+     * {@code postgres: wallet_api wallet 127.0.0.1(40312) idle} → {@code wallet_api on wallet}, or
+     * {@code api-service on wallet} when the session's application name is {@code api-service}.
+     */
+    static String groupOf(String title, @Nullable String application) {
         String what = title.startsWith("postgres: ") ? title.substring("postgres: ".length()) : title;
         for (String server : SERVER_PROCESSES) {
             if (what.startsWith(server)) {
@@ -111,6 +117,9 @@ final class PostgresProcesses {
             }
         }
         String[] words = what.split("\\s+");
-        return words.length >= 2 ? words[0] + " on " + words[1] : what;
+        if (words.length < 2) {
+            return what;
+        }
+        return (application == null ? words[0] : application) + " on " + words[1];
     }
 }

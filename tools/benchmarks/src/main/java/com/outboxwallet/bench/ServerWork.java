@@ -29,6 +29,11 @@ final class ServerWork implements AutoCloseable {
             Map<String, Long> redis,
             Map<String, Long> kafka) {}
 
+    /** Each PostgreSQL client session's {@code application_name}, by backend pid. */
+    Map<Long, String> postgresApplications() {
+        return sql.applications();
+    }
+
     Snapshot snapshot() {
         return new Snapshot(sql.counts(), sql.wal(), redis.counts(), kafka.counts());
     }

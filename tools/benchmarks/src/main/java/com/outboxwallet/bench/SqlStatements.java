@@ -67,6 +67,16 @@ final class SqlStatements {
         return counts;
     }
 
+    /** Each client session's {@code application_name}, by backend pid, where it set one. */
+    Map<Long, String> applications() {
+        Map<Long, String> applications = new HashMap<>();
+        postgres.jdbc()
+                .sql("SELECT pid, application_name FROM pg_stat_activity WHERE application_name <> ''")
+                .query((rs, n) -> applications.put(rs.getLong("pid"), rs.getString("application_name")))
+                .list();
+        return applications;
+    }
+
     Wal wal() {
         return postgres.jdbc()
                 .sql("SELECT wal_records, wal_fpi, wal_bytes FROM pg_stat_wal")

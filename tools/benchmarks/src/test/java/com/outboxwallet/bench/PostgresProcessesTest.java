@@ -10,18 +10,25 @@ class PostgresProcessesTest {
 
     @Test
     void groupsAClientsBackendsByLoginAndDatabase() {
-        assertThat(PostgresProcesses.groupOf("postgres: wallet_api wallet 127.0.0.1(40312) idle"))
+        assertThat(PostgresProcesses.groupOf("postgres: wallet_api wallet 127.0.0.1(40312) idle", null))
                 .isEqualTo("wallet_api on wallet");
-        assertThat(PostgresProcesses.groupOf("postgres: ledger_runtime ledger [local] INSERT"))
+        assertThat(PostgresProcesses.groupOf("postgres: ledger_runtime ledger [local] INSERT", null))
                 .isEqualTo("ledger_runtime on ledger");
     }
 
     @Test
+    void namesAClientByItsApplicationWhereItSetOne() {
+        assertThat(PostgresProcesses.groupOf("postgres: postgres wallet 127.0.0.1(40312) idle", "outbox-relay"))
+                .isEqualTo("outbox-relay on wallet");
+    }
+
+    @Test
     void namesTheServersOwnProcessesByWhatTheyAre() {
-        assertThat(PostgresProcesses.groupOf("postgres: walwriter")).isEqualTo("walwriter");
-        assertThat(PostgresProcesses.groupOf("postgres: autovacuum worker wallet"))
+        assertThat(PostgresProcesses.groupOf("postgres: walwriter", null)).isEqualTo("walwriter");
+        assertThat(PostgresProcesses.groupOf("postgres: autovacuum worker wallet", null))
                 .isEqualTo("autovacuum worker");
-        assertThat(PostgresProcesses.groupOf("postgres: background writer   ")).isEqualTo("background writer");
+        assertThat(PostgresProcesses.groupOf("postgres: background writer   ", "x"))
+                .isEqualTo("background writer");
     }
 
     @Test
