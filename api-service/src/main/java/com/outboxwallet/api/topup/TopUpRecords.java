@@ -65,8 +65,7 @@ public class TopUpRecords {
      */
     void write(TopUp topUp, @Nullable Funding funding) {
         LogContext.topUp(topUp.walletId(), topUp.id());
-        topUps.insert(topUp);
-        outbox.append(accepted(topUp, funding));
+        topUps.insert(topUp, accepted(topUp, funding));
     }
 
     /**
@@ -76,11 +75,7 @@ public class TopUpRecords {
      * @return whether it was written
      */
     public boolean writeUnlessKeyUsed(TopUp topUp) {
-        if (!topUps.insertUnlessKeyUsed(topUp)) {
-            return false;
-        }
-        outbox.append(accepted(topUp, null));
-        return true;
+        return topUps.insertUnlessKeyUsed(topUp, accepted(topUp, null));
     }
 
     /** Appends the event of a reversal's compensation, in the caller's transaction. */

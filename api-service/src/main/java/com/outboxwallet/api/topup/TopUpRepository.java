@@ -1,5 +1,7 @@
 package com.outboxwallet.api.topup;
 
+import com.outboxwallet.api.outbox.OutboxRepository;
+import com.outboxwallet.events.OutboxMessage;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -37,10 +39,15 @@ public class TopUpRepository {
         this.jdbc = jdbc;
     }
 
-    /** @throws DuplicateTopUpRequest when the user already used the key */
-    void insert(TopUp topUp) {
+    /**
+     * Writes the top-up and the outbox row announcing it in one statement: one round trip, and the event exists
+     * exactly when the top-up does.
+     *
+     * @throws DuplicateTopUpRequest when the user already used the key
+     */
+    void insert(TopUp topUp, OutboxMessage announced) {
         try {
-            insertStatement(topUp, "").update();
+            insertStatement(topUp, announced, "").update();
         } catch (DuplicateKeyException e) {
             if (violated(e, IDEMPOTENCY_CONSTRAINT)) {
                 throw new DuplicateTopUpRequest();
@@ -50,20 +57,24 @@ public class TopUpRepository {
     }
 
     /**
-     * The insert that leaves the transaction usable when the key was used: PostgreSQL skips the row instead of
-     * failing the statement, and only for this constraint (any other violation still fails).
+     * The same, leaving the transaction usable when the key was used: PostgreSQL skips the top-up (and so its event)
+     * instead of failing the statement, and only for this constraint (any other violation still fails).
      *
-     * @return whether the row was inserted
+     * @return whether they were written
      */
-    boolean insertUnlessKeyUsed(TopUp topUp) {
-        return insertStatement(topUp, " ON CONFLICT ON CONSTRAINT " + IDEMPOTENCY_CONSTRAINT + " DO NOTHING")
+    boolean insertUnlessKeyUsed(TopUp topUp, OutboxMessage announced) {
+        return insertStatement(topUp, announced, " ON CONFLICT ON CONSTRAINT " + IDEMPOTENCY_CONSTRAINT + " DO NOTHING")
                         .update()
                 == 1;
     }
 
-    private JdbcClient.StatementSpec insertStatement(TopUp topUp, String onConflict) {
-        return jdbc.sql("INSERT INTO top_ups (" + COLUMNS + ") VALUES (:id, :userId, :walletId, :key, :fingerprint,"
-                        + " :amount, :currency, :balanceAfter, :walletVersion, :createdAt, :paymentId)" + onConflict)
+    private JdbcClient.StatementSpec insertStatement(TopUp topUp, OutboxMessage announced, String onConflict) {
+        // The outbox row is selected from the inserted top-up: none when the top-up was skipped.
+        JdbcClient.StatementSpec statement = jdbc.sql("WITH top_up AS (INSERT INTO top_ups (" + COLUMNS + ")"
+                        + " VALUES (:id, :userId, :walletId, :key, :fingerprint, :amount, :currency, :balanceAfter,"
+                        + " :walletVersion, :createdAt, :paymentId)" + onConflict + " RETURNING id)"
+                        + " INSERT INTO outbox (" + OutboxRepository.COLUMNS + ") SELECT " + OutboxRepository.VALUES
+                        + " FROM top_up")
                 .param("id", topUp.id())
                 .param("userId", topUp.userId())
                 .param("walletId", topUp.walletId())
@@ -75,6 +86,7 @@ public class TopUpRepository {
                 .param("walletVersion", topUp.walletVersion())
                 .param("createdAt", OffsetDateTime.ofInstant(topUp.createdAt(), ZoneOffset.UTC))
                 .param("paymentId", topUp.paymentId());
+        return OutboxRepository.bind(statement, announced);
     }
 
     Optional<TopUp> findByUserAndKey(UUID userId, String key) {
