@@ -425,7 +425,8 @@ final class EndToEndBenchmark {
                                         warmUp.latencies().quantile(0.99))
                         + " every other figure. Steps: flat out for "
                         + settings.seconds() + " s each; the ledger caught up after each before the next",
-                "- ceiling: the same transaction (atomic-update credit, top-up row, outbox row, one commit) straight"
+                "- ceiling: the same transaction (atomic-update credit, then the top-up and outbox rows in one statement, one"
+                        + " commit) straight"
                         + " over JDBC, a connection per thread, " + settings.ceilingSeconds() + " s per step, in the"
                         + " same run against the same PostgreSQL, with the relay and the ledger processing its rows",
                 "- CPU: each process's user+system time over the step and its catch-up, from /proc, per top-up accepted"

@@ -22,7 +22,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The ceiling: the api-service's top-up transaction (the {@code atomic-update} strategy's conditional UPDATE of the
- * wallet, the top-up row, the outbox row with the event's JSON; one commit) driven straight over JDBC by
+ * wallet, then the top-up row and the outbox row with the event's JSON in one statement; one commit) driven straight over JDBC by
  * {@code connections} threads against the same database, with nothing in front of it: no HTTP, no authentication, no
  * Redis, no pool. Its rows are real top-ups: the relay publishes them and the ledger applies them, as it does the
  * API's, so both run under the same background load. The statements are those of {@code WalletRepository},
@@ -36,14 +36,16 @@ final class JdbcCeiling {
                SET balance = balance + ?, version = version + 1, updated_at = ?
              WHERE user_id = ? AND balance + ? <= ?
             RETURNING id, balance, currency, version""";
-    private static final String TOP_UP = """
-            INSERT INTO top_ups (id, user_id, wallet_id, idempotency_key, request_fingerprint, amount, currency,
-                                 balance_after, wallet_version, created_at)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""";
-    private static final String OUTBOX = """
+    /** The top-up and its outbox row in one statement, as {@code TopUpRepository} writes them. */
+    private static final String TOP_UP_AND_EVENT = """
+            WITH top_up AS (
+                INSERT INTO top_ups (id, user_id, wallet_id, idempotency_key, request_fingerprint, amount, currency,
+                                     balance_after, wallet_version, created_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                RETURNING id)
             INSERT INTO outbox (event_id, aggregate_type, aggregate_id, event_type, payload, idempotency_key, sequence,
                                 occurred_at, traceparent)
-            VALUES (?, 'wallet', ?, ?, CAST(? AS jsonb), ?, ?, ?, NULL)""";
+            SELECT ?, 'wallet', ?, ?, CAST(? AS jsonb), ?, ?, ?, NULL FROM top_up""";
 
     private final String jdbcUrl;
     private final BigDecimal amount;
@@ -74,8 +76,7 @@ final class JdbcCeiling {
         OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         IdempotencyKey key = new IdempotencyKey(UUID.randomUUID().toString());
         try (PreparedStatement credit = connection.prepareStatement(CREDIT);
-                PreparedStatement topUp = connection.prepareStatement(TOP_UP);
-                PreparedStatement outbox = connection.prepareStatement(OUTBOX)) {
+                PreparedStatement topUp = connection.prepareStatement(TOP_UP_AND_EVENT)) {
             credit.setBigDecimal(1, amount);
             credit.setObject(2, at);
             credit.setObject(3, userId);
@@ -105,16 +106,16 @@ final class JdbcCeiling {
             topUp.setBigDecimal(8, balance);
             topUp.setLong(9, version);
             topUp.setObject(10, at);
+            topUp.setObject(11, UUID.randomUUID());
+            topUp.setObject(12, walletId);
+            topUp.setString(13, TopUpAccepted.TYPE);
+            topUp.setString(
+                    14,
+                    events.toJson(new TopUpAccepted(id, walletId, userId, amount, currency, balance, version, now)));
+            topUp.setString(15, key.value());
+            topUp.setLong(16, version);
+            topUp.setObject(17, at);
             topUp.executeUpdate();
-            outbox.setObject(1, UUID.randomUUID());
-            outbox.setObject(2, walletId);
-            outbox.setString(3, TopUpAccepted.TYPE);
-            outbox.setString(
-                    4, events.toJson(new TopUpAccepted(id, walletId, userId, amount, currency, balance, version, now)));
-            outbox.setString(5, key.value());
-            outbox.setLong(6, version);
-            outbox.setObject(7, at);
-            outbox.executeUpdate();
             connection.commit();
             return id;
         } catch (SQLException | RuntimeException e) {

@@ -19,7 +19,8 @@ import java.util.regex.Pattern;
 
 /**
  * The ceiling as PostgreSQL's own load generator measures it: pgbench, a C client with a connection per client,
- * running {@link JdbcCeiling}'s transaction (credit, top-up row, outbox row with the event's JSON, one commit), as
+ * running {@link JdbcCeiling}'s transaction (credit, then the top-up and outbox rows with the event's JSON in one
+ * statement, one commit), as
  * prepared statements, as the JDBC driver sends them once warm. A script per user, picked at random, since pgbench
  * has no UUIDs of its own; the rows are real top-ups, which the relay publishes and the ledger applies. pgbench
  * is Debian's ({@code postgresql-client} or {@code postgresql-NN}); where there is none, this says so and measures
@@ -142,17 +143,17 @@ final class PgbenchCeiling {
                 UPDATE wallets SET balance = balance + %1$s, version = version + 1, updated_at = now() \
                 WHERE user_id = '%2$s' AND balance + %1$s <= 99999999.99 \
                 RETURNING id AS wallet_id, balance, currency, version \\gset
-                INSERT INTO top_ups (id, user_id, wallet_id, idempotency_key, request_fingerprint, amount, currency, \
-                balance_after, wallet_version, created_at) \
+                WITH top_up AS (INSERT INTO top_ups (id, user_id, wallet_id, idempotency_key, request_fingerprint, \
+                amount, currency, balance_after, wallet_version, created_at) \
                 VALUES (gen_random_uuid(), '%2$s', :wallet_id, 'pgbench-' || :client_id::text || '-' || :key::text, \
-                '%3$s', %1$s, :currency, :balance, :version, now()) RETURNING id AS top_up_id \\gset
+                '%3$s', %1$s, :currency, :balance, :version, now()) RETURNING id) \
                 INSERT INTO outbox (event_id, aggregate_type, aggregate_id, event_type, payload, idempotency_key, \
                 sequence, occurred_at, traceparent) \
-                VALUES (gen_random_uuid(), 'wallet', :wallet_id, '%4$s', jsonb_build_object('topUpId', \
-                :top_up_id::text, 'walletId', :wallet_id::text, 'userId', '%2$s', 'amount', '%1$s', 'currency', \
+                SELECT gen_random_uuid(), 'wallet', :wallet_id, '%4$s', jsonb_build_object('topUpId', \
+                top_up.id::text, 'walletId', :wallet_id::text, 'userId', '%2$s', 'amount', '%1$s', 'currency', \
                 :currency::text, 'balanceAfter', :balance::text, 'sequence', :version::bigint, 'occurredAt', \
                 (to_json(now() AT TIME ZONE 'UTC') #>> '{}') || 'Z'), \
-                'pgbench-' || :client_id::text || '-' || :key::text, :version, now(), NULL);
+                'pgbench-' || :client_id::text || '-' || :key::text, :version, now(), NULL FROM top_up;
                 COMMIT;
                 """.formatted(amount.toPlainString(), user, fingerprint, TopUpAccepted.TYPE));
         return script;
