@@ -27,6 +27,7 @@ import java.util.stream.Collectors;
  *                       {@code api-service.yml} sets for production (not the local profile's)
  * @param apiSettings    more settings for the e2e benchmark's api-service, {@code name=value} each, to measure a change
  *                       before making it the default ({@code --api-setting=spring.threads.virtual.enabled=true})
+ * @param compare        the B side of an A/B comparison at the e2e benchmark's spread peak, empty for none
  */
 record BenchmarkSettings(
         int threads,
@@ -46,7 +47,8 @@ record BenchmarkSettings(
         boolean profile,
         String strategy,
         String traceSampling,
-        List<String> apiSettings) {
+        List<String> apiSettings,
+        Comparison compare) {
 
     private static final Set<String> RELAY_MODES = Set.of("polling", "cdc", "hybrid");
 
@@ -76,6 +78,7 @@ record BenchmarkSettings(
         // Measured as deployed: production samples a tenth of the traces; the local profile all of them.
         String traceSampling = "production";
         List<String> apiSettings = new ArrayList<>();
+        List<String> compare = new ArrayList<>();
         for (String arg : args) {
             String[] pair = arg.replaceFirst("^--", "").split("=", 2);
             if (pair.length != 2) {
@@ -114,6 +117,10 @@ record BenchmarkSettings(
                     }
                     apiSettings.add(value);
                 }
+                case "compare" -> {
+                    Comparison.parse(List.of(value)); // refused here rather than after the stack started
+                    compare.add(value);
+                }
                 case "threads" -> threads = Integer.parseInt(value);
                 case "top-ups" -> topUps = Integer.parseInt(value);
                 case "requests" -> requests = Integer.parseInt(value);
@@ -146,7 +153,8 @@ record BenchmarkSettings(
                 profile,
                 strategy,
                 traceSampling,
-                List.copyOf(apiSettings));
+                List.copyOf(apiSettings),
+                Comparison.parse(compare));
     }
 
     /** The settings the benchmark reads, as its command line takes them: every one, defaults included. */
@@ -173,6 +181,9 @@ record BenchmarkSettings(
                                         traceSampling)
                         + apiSettings.stream()
                                 .map(setting -> " --api-setting=" + setting)
+                                .collect(Collectors.joining())
+                        + compare.settings().stream()
+                                .map(setting -> " --compare=" + setting)
                                 .collect(Collectors.joining());
             default ->
                 "--threads=%d --top-ups=%d --requests=%d --wallets=%d".formatted(threads, topUps, requests, wallets);

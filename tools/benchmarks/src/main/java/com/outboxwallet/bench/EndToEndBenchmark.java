@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.Executors;
@@ -26,6 +27,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicLongArray;
+import java.util.function.ToDoubleFunction;
 import java.util.stream.Collectors;
 import org.jspecify.annotations.Nullable;
 
@@ -45,6 +47,9 @@ final class EndToEndBenchmark {
     private static final BigDecimal AMOUNT = new BigDecimal("10.00");
     private static final Duration CATCH_UP_TIMEOUT = Duration.ofMinutes(10);
     private static final Duration SAMPLE = Duration.ofMillis(500);
+    private static final String COMPARE_ORDER = "ABBAAB";
+    private static final int COMPARE_CONNECTIONS = 64;
+    private static final Duration COMPARE_SETTLE = Duration.ofSeconds(5);
 
     private final BenchmarkSettings settings;
     /** The services' trace sampling probability, as the command line or api-service.yml gives it. */
@@ -134,6 +139,7 @@ final class EndToEndBenchmark {
         List<String> api = new ArrayList<>(withTraceSampling(List.of(
                 "--wallet.rate-limit.requests=" + RATE_LIMIT, "--wallet.concurrency.strategy=" + settings.strategy())));
         settings.apiSettings().forEach(setting -> api.add("--" + setting));
+        settings.compare().apiSettings().forEach(setting -> api.add("--" + setting));
         return api;
     }
 
@@ -196,6 +202,9 @@ final class EndToEndBenchmark {
             warmUp = spreadLoad.flatOut(WARMUP_CONNECTIONS, Duration.ofSeconds(settings.warmupSeconds()));
             hotLoad.flatOut(WARMUP_CONNECTIONS, Duration.ofSeconds(Math.min(10, settings.warmupSeconds())));
             stepper.awaitCaughtUp();
+            if (!settings.compare().isEmpty()) {
+                return compare(stepper, spreadLoad, stack.instances(Service.API).getFirst(), postgresUrl);
+            }
             JfrProfile recording = settings.profile()
                     ? JfrProfile.start(
                             stack.instances(Service.API).getFirst().jvm().pid(),
@@ -262,6 +271,99 @@ final class EndToEndBenchmark {
             }
             return report(http, ceiling, pgbench, maxResident, profile, databases.exactness());
         }
+    }
+
+    /**
+     * A against B at the spread peak, alternating in the order {@link #COMPARE_ORDER} so that a drift of the machine
+     * over the rounds weighs on both sides alike; each side runs unmeasured for a few seconds after the switch.
+     */
+    private List<String> compare(Stepper stepper, TopUpLoad load, ServiceInstance api, String postgresUrl)
+            throws Exception {
+        Comparison comparison = settings.compare();
+        List<Step> rounds = new ArrayList<>();
+        try (ComparisonSwitch turn = new ComparisonSwitch(comparison, api.jvm().pid(), postgresUrl)) {
+            for (char side : COMPARE_ORDER.toCharArray()) {
+                turn.turn(side == 'B');
+                progress(
+                        "A/B, side %s (%s), %d connections flat out for %d s",
+                        side, side == 'B' ? comparison : "as configured", COMPARE_CONNECTIONS, settings.seconds());
+                load.flatOut(COMPARE_CONNECTIONS, COMPARE_SETTLE);
+                stepper.awaitCaughtUp();
+                rounds.add(stepper.step(
+                        Scenario.SPREAD,
+                        Character.toString(side),
+                        COMPARE_CONNECTIONS,
+                        () -> load.flatOut(COMPARE_CONNECTIONS, Duration.ofSeconds(settings.seconds()))));
+            }
+        }
+        return comparisonReport(rounds, comparison, stepper.databases.exactness());
+    }
+
+    private List<String> comparisonReport(
+            List<Step> rounds, Comparison comparison, StackDatabases.Exactness exactness) {
+        String processNames = usage.stream().map(ProcessUsage::name).collect(Collectors.joining(" | "));
+        List<String> lines = new ArrayList<>(List.of(
+                "- A/B in one run: A as configured, B with " + comparison + "; " + COMPARE_CONNECTIONS
+                        + " connections over " + SPREAD_WALLETS + " wallets, " + settings.seconds()
+                        + " s a round in the order " + COMPARE_ORDER + ", each after " + COMPARE_SETTLE.toSeconds()
+                        + " s unmeasured on its side and the ledger caught up; warm-up " + settings.warmupSeconds()
+                        + " s before, left out; the rest as below",
+                "",
+                "| round | side | top-ups/s | p99 ms | commit→audit max ms | stack CPU ms | CPU ms per top-up: "
+                        + processNames + " |",
+                "|---:|---|---:|---:|---:|---:|" + "---:|".repeat(usage.size())));
+        for (int i = 0; i < rounds.size(); i++) {
+            Step round = rounds.get(i);
+            lines.add("| %d | %s | %.0f | %.0f | %.0f | %.2f | %s |"
+                    .formatted(
+                            i + 1,
+                            round.load(),
+                            round.phase().acceptedPerSecond(),
+                            round.phase().latencies().quantile(0.99),
+                            round.delays().whole().quantile(1.0),
+                            stackMillis(round.cpuMillisPerTopUp()),
+                            cpuCells(round.cpuMillisPerTopUp())));
+        }
+        lines.addAll(List.of(
+                "",
+                "| side | top-ups/s | p99 ms | commit→audit max ms | stack CPU ms | api CPU ms | PostgreSQL CPU ms"
+                        + " | PostgreSQL by process, ms |",
+                "|---|---:|---:|---:|---:|---:|---:|---|"));
+        int api = usage.stream().map(ProcessUsage::name).toList().indexOf("api-1");
+        int postgres = usage.stream().map(ProcessUsage::name).toList().indexOf("postgresql");
+        for (String side : List.of("A", "B")) {
+            List<Step> of =
+                    rounds.stream().filter(round -> round.load().equals(side)).toList();
+            Map<String, Double> byProcess = new TreeMap<>();
+            of.forEach(
+                    round -> round.postgres().forEach((group, millis) -> byProcess.merge(group, millis, Double::sum)));
+            lines.add("| %s | %.0f | %.0f | %.0f | %.2f | %.2f | %.2f | %s |"
+                    .formatted(
+                            side.equals("A") ? "A (as configured)" : "B (" + comparison + ")",
+                            mean(of, round -> round.phase().acceptedPerSecond()),
+                            mean(of, round -> round.phase().latencies().quantile(0.99)),
+                            of.stream()
+                                    .mapToDouble(round -> round.delays().whole().quantile(1.0))
+                                    .max()
+                                    .orElse(Double.NaN),
+                            mean(of, round -> stackMillis(round.cpuMillisPerTopUp())),
+                            mean(of, round -> round.cpuMillisPerTopUp()[api]),
+                            mean(of, round -> round.cpuMillisPerTopUp()[postgres]),
+                            byProcess.entrySet().stream()
+                                    .map(entry -> "%s %.3f".formatted(entry.getKey(), entry.getValue() / of.size()))
+                                    .collect(Collectors.joining(", "))));
+        }
+        lines.addAll(List.of("", "- exact: " + exactness));
+        return lines;
+    }
+
+    private static double mean(List<Step> rounds, ToDoubleFunction<Step> figure) {
+        return rounds.stream().mapToDouble(figure).average().orElse(Double.NaN);
+    }
+
+    /** Every process but the load generator (the last). */
+    private static double stackMillis(double[] millisPerTopUp) {
+        return Arrays.stream(millisPerTopUp, 0, millisPerTopUp.length - 1).sum();
     }
 
     /** Every JVM of the stack, then the servers and this load generator. */
@@ -570,8 +672,7 @@ final class EndToEndBenchmark {
                 .max()
                 .orElse(Double.NaN);
         double[] cpuAtPeak = spreadPeak.cpuMillisPerTopUp();
-        double cpuInAll =
-                Arrays.stream(cpuAtPeak, 0, cpuAtPeak.length - 1).sum(); // the load generator is not the stack
+        double cpuInAll = stackMillis(cpuAtPeak);
         int postgres = usage.stream().map(ProcessUsage::name).toList().indexOf("postgresql");
         return List.of(
                 "",

@@ -2,6 +2,7 @@ package com.outboxwallet.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.entry;
 
 import org.junit.jupiter.api.Test;
 
@@ -30,7 +31,28 @@ class BenchmarkSettingsTest {
     }
 
     @Test
+    void theE2eBenchmarkComparesThePoolAndPostgresSettingsGivenAsSideB() {
+        BenchmarkSettings settings = BenchmarkSettings.parse("e2e", new String[] {
+            "--compare=postgres.commit_delay=20", "--compare=pool=8", "--compare=postgres.commit_siblings=4"
+        });
+
+        assertThat(settings.compare().apiPool()).hasValue(8);
+        assertThat(settings.compare().postgres())
+                .containsExactly(entry("commit_delay", "20"), entry("commit_siblings", "4"));
+        assertThat(settings.compare().apiSettings()).containsExactly("spring.datasource.hikari.register-mbeans=true");
+        assertThat(settings.options("e2e"))
+                .contains("--compare=pool=8 --compare=postgres.commit_delay=20 --compare=postgres.commit_siblings=4");
+        assertThat(BenchmarkSettings.parse("e2e", new String[0]).compare().isEmpty())
+                .isTrue();
+    }
+
+    @Test
     void refusesWhatItCannotPass() {
+        assertThatThrownBy(() -> BenchmarkSettings.parse("e2e", new String[] {"--compare=postgres.fsync=off; DROP"}))
+                .as("a value that is not a plain word never reaches ALTER SYSTEM")
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BenchmarkSettings.parse("e2e", new String[] {"--compare=pool=0"}))
+                .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> BenchmarkSettings.parse("e2e", new String[] {"--api-setting=novalue"}))
                 .isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> BenchmarkSettings.parse("e2e", new String[] {"--heap=lots"}))
