@@ -1,5 +1,6 @@
 package com.outboxwallet.api.payment;
 
+import com.outboxwallet.api.TimeOrderedIds;
 import com.outboxwallet.api.idempotency.IdempotencyKey;
 import com.outboxwallet.api.idempotency.IdempotencyKeyReused;
 import com.outboxwallet.api.idempotency.RequestFingerprint;
@@ -81,7 +82,7 @@ public class Payments {
         }
         Wallet wallet = wallets.findByUserId(userId).orElseThrow(() -> new WalletNotFound(userId));
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        UUID id = UUID.randomUUID();
+        UUID id = TimeOrderedIds.next();
         Payment requested = new Payment(
                 id,
                 userId,

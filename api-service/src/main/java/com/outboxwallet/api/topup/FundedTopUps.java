@@ -1,5 +1,6 @@
 package com.outboxwallet.api.topup;
 
+import com.outboxwallet.api.TimeOrderedIds;
 import com.outboxwallet.api.idempotency.IdempotencyKey;
 import com.outboxwallet.api.wallet.BalanceCeiling;
 import com.outboxwallet.api.wallet.Wallet;
@@ -66,7 +67,7 @@ public class FundedTopUps {
         Wallet debitedWallet = wallets.writeIfUnchanged(locked, locked.balance().subtract(debited), at)
                 .orElseThrow(() -> new IllegalStateException("wallet changed under its row lock"));
         Compensation compensation = new Compensation(
-                UUID.randomUUID(),
+                TimeOrderedIds.next(),
                 topUp.id(),
                 topUp.walletId(),
                 debited,

@@ -1,5 +1,6 @@
 package com.outboxwallet.api.topup;
 
+import com.outboxwallet.api.TimeOrderedIds;
 import com.outboxwallet.api.outbox.OutboxRepository;
 import com.outboxwallet.api.trace.LogContext;
 import com.outboxwallet.api.trace.RequestTraces;
@@ -40,7 +41,7 @@ public class TopUpRecords {
     /** The same, for a top-up a payment paid for ({@code paymentId}) or none (null). */
     TopUp of(TopUpCommand command, Wallet credited, Instant at, @Nullable UUID paymentId) {
         return new TopUp(
-                UUID.randomUUID(),
+                TimeOrderedIds.next(),
                 command.userId(),
                 credited.id(),
                 command.key().value(),
@@ -81,7 +82,7 @@ public class TopUpRecords {
     /** Appends the event of a reversal's compensation, in the caller's transaction. */
     void appendReversal(TopUpReversed reversal) {
         outbox.append(new OutboxMessage(
-                UUID.randomUUID(),
+                TimeOrderedIds.next(),
                 "wallet",
                 reversal.walletId(),
                 TopUpReversed.TYPE,
@@ -104,7 +105,7 @@ public class TopUpRecords {
                 topUp.createdAt(),
                 funding);
         return new OutboxMessage(
-                UUID.randomUUID(),
+                TimeOrderedIds.next(),
                 "wallet",
                 topUp.walletId(),
                 TopUpAccepted.TYPE,
