@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -108,9 +109,20 @@ final class EndToEndBenchmark {
     List<String> run() throws Exception {
         Path dataDir = Files.createTempDirectory("wallet-e2e");
         Instances instances = Instances.parse(settings.instances());
+        Map<String, List<String>> instanceJvmFlags = Map.of();
+        if (settings.compare().secondApi()) {
+            if (instances.of(Service.API) != 1) {
+                throw new IllegalArgumentException("--compare=jvm=… starts the second api-service itself: give api=1");
+            }
+            Map<Service, Integer> counts = new EnumMap<>(instances.counts());
+            counts.put(Service.API, 2);
+            instances = new Instances(counts);
+            instanceJvmFlags = Map.of(
+                    ProcessStack.hostName(Service.API, 2), settings.compare().apiJvmFlags());
+        }
         progress(
-                "starting PostgreSQL, Redis, Kafka and each service in its own JVM (%s, %s each)",
-                settings.instances(), serviceJvmFlags());
+                "starting PostgreSQL, Redis, Kafka and each service in its own JVM (%s, %s each%s)",
+                settings.instances(), serviceJvmFlags(), instanceJvmFlags.isEmpty() ? "" : "; and " + instanceJvmFlags);
         try (ProcessStack stack = ProcessStack.start(new ProcessStack.Settings(
                 dataDir,
                 0,
@@ -128,7 +140,8 @@ final class EndToEndBenchmark {
                         Service.LEDGER,
                         withTraceSampling(List.of())),
                 true,
-                serviceJvmFlags()))) {
+                serviceJvmFlags(),
+                instanceJvmFlags))) {
             return measure(stack, dataDir);
         } finally {
             Benchmarks.deleteQuietly(dataDir);
@@ -203,7 +216,7 @@ final class EndToEndBenchmark {
             hotLoad.flatOut(WARMUP_CONNECTIONS, Duration.ofSeconds(Math.min(10, settings.warmupSeconds())));
             stepper.awaitCaughtUp();
             if (!settings.compare().isEmpty()) {
-                return compare(stepper, spreadLoad, stack.instances(Service.API).getFirst(), postgresUrl);
+                return compare(stepper, spread, stack.instances(Service.API), postgresUrl);
             }
             JfrProfile recording = settings.profile()
                     ? JfrProfile.start(
@@ -277,13 +290,17 @@ final class EndToEndBenchmark {
      * A against B at the spread peak, alternating in the order {@link #COMPARE_ORDER} so that a drift of the machine
      * over the rounds weighs on both sides alike; each side runs unmeasured for a few seconds after the switch.
      */
-    private List<String> compare(Stepper stepper, TopUpLoad load, ServiceInstance api, String postgresUrl)
+    private List<String> compare(Stepper stepper, StackUsers users, List<ServiceInstance> apis, String postgresUrl)
             throws Exception {
         Comparison comparison = settings.compare();
         List<Step> rounds = new ArrayList<>();
-        try (ComparisonSwitch turn = new ComparisonSwitch(comparison, api.jvm().pid(), postgresUrl)) {
+        try (ComparisonSwitch turn =
+                        new ComparisonSwitch(comparison, apis.getFirst().jvm().pid(), postgresUrl);
+                TopUpLoad loadA = new TopUpLoad(List.of(apis.getFirst().uri()), users.authorizations());
+                TopUpLoad loadB = new TopUpLoad(List.of(apis.getLast().uri()), users.authorizations())) {
             for (char side : COMPARE_ORDER.toCharArray()) {
                 turn.turn(side == 'B');
+                TopUpLoad load = side == 'B' ? loadB : loadA;
                 progress(
                         "A/B, side %s (%s), %d connections flat out for %d s",
                         side, side == 'B' ? comparison : "as configured", COMPARE_CONNECTIONS, settings.seconds());
@@ -303,7 +320,12 @@ final class EndToEndBenchmark {
             List<Step> rounds, Comparison comparison, StackDatabases.Exactness exactness) {
         String processNames = usage.stream().map(ProcessUsage::name).collect(Collectors.joining(" | "));
         List<String> lines = new ArrayList<>(List.of(
-                "- A/B in one run: A as configured, B with " + comparison + "; " + COMPARE_CONNECTIONS
+                "- A/B in one run: A as configured, B with " + comparison
+                        + (comparison.secondApi()
+                                ? " (a second api-service instance, api-2; each side's load to its own instance,"
+                                        + " the other idle)"
+                                : "")
+                        + "; " + COMPARE_CONNECTIONS
                         + " connections over " + SPREAD_WALLETS + " wallets, " + settings.seconds()
                         + " s a round in the order " + COMPARE_ORDER + ", each after " + COMPARE_SETTLE.toSeconds()
                         + " s unmeasured on its side and the ledger caught up; warm-up " + settings.warmupSeconds()
@@ -329,9 +351,13 @@ final class EndToEndBenchmark {
                 "| side | top-ups/s | p99 ms | commit→audit max ms | stack CPU ms | api CPU ms | PostgreSQL CPU ms"
                         + " | PostgreSQL by process, ms |",
                 "|---|---:|---:|---:|---:|---:|---:|---|"));
-        int api = usage.stream().map(ProcessUsage::name).toList().indexOf("api-1");
         int postgres = usage.stream().map(ProcessUsage::name).toList().indexOf("postgresql");
         for (String side : List.of("A", "B")) {
+            // The instance that side's load went to: the second api-service when B is another JVM.
+            int api = usage.stream()
+                    .map(ProcessUsage::name)
+                    .toList()
+                    .indexOf(side.equals("B") && comparison.secondApi() ? "api-2" : "api-1");
             List<Step> of =
                     rounds.stream().filter(round -> round.load().equals(side)).toList();
             Map<String, Double> byProcess = new TreeMap<>();

@@ -47,6 +47,21 @@ class BenchmarkSettingsTest {
     }
 
     @Test
+    void aJvmFlagIsComparedOnASecondApiInstanceAndAlone() {
+        Comparison jvm = BenchmarkSettings.parse("e2e", new String[] {"--compare=jvm=-XX:+UseSerialGC"})
+                .compare();
+
+        assertThat(jvm.secondApi()).isTrue();
+        assertThat(jvm.apiJvmFlags()).containsExactly("-XX:+UseSerialGC");
+        assertThatThrownBy(() -> BenchmarkSettings.parse(
+                        "e2e", new String[] {"--compare=jvm=-XX:+UseSerialGC", "--compare=pool=8"}))
+                .as("one side would be another JVM and a switched stack at once")
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BenchmarkSettings.parse("e2e", new String[] {"--compare=jvm=; rm -rf /"}))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void refusesWhatItCannotPass() {
         assertThatThrownBy(() -> BenchmarkSettings.parse("e2e", new String[] {"--compare=postgres.fsync=off; DROP"}))
                 .as("a value that is not a plain word never reaches ALTER SYSTEM")

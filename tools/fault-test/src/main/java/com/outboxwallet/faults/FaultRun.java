@@ -177,7 +177,8 @@ public final class FaultRun {
                                         provider,
                                         network.addHost(ProcessStack.hostName(Service.API, 1)) + ":" + notifiedApiPort),
                                 true,
-                                SERVICE_JVM_FLAGS),
+                                SERVICE_JVM_FLAGS,
+                                Map.of()),
                         network)) {
             try {
                 return run(settings, stack, provider, historyDirectory, out);

@@ -70,7 +70,8 @@ class FrozenRelayLeaderIT {
                 Instances.parse("api=1,relay=2,ledger=1"),
                 Map.of(Service.RELAY, List.of("--relay.mode=polling")),
                 false,
-                List.of("-Xmx384m", "-XX:TieredStopAtLevel=1")));
+                List.of("-Xmx384m", "-XX:TieredStopAtLevel=1"),
+                Map.of()));
     }
 
     @AfterAll

@@ -153,7 +153,8 @@ public final class LocalStack {
                 instances,
                 Map.of(Service.API, paymentSettings(settings, provider)),
                 true,
-                List.of("-Xmx512m")));
+                List.of("-Xmx512m"),
+                Map.of()));
         Map<Service, List<String>> listening = new EnumMap<>(Service.class);
         for (Service service : Service.values()) {
             listening.put(

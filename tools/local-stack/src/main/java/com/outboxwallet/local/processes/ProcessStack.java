@@ -62,6 +62,8 @@ public final class ProcessStack implements AutoCloseable {
      *                        ports
      * @param serviceSettings command-line settings on top of the local profile's, per service
      * @param serviceJvmFlags each service JVM's flags, such as {@code -Xmx512m}
+     * @param instanceJvmFlags more flags for some instances, by name ({@code api-2}): to compare two JVMs of a service
+     *                        side by side in one stack
      */
     public record Settings(
             Path dataDir,
@@ -74,12 +76,14 @@ public final class ProcessStack implements AutoCloseable {
             Instances instances,
             Map<Service, List<String>> serviceSettings,
             boolean durable,
-            List<String> serviceJvmFlags) {
+            List<String> serviceJvmFlags,
+            Map<String, List<String>> instanceJvmFlags) {
 
         public Settings {
             firstPorts = Map.copyOf(firstPorts);
             serviceSettings = Map.copyOf(serviceSettings);
             serviceJvmFlags = List.copyOf(serviceJvmFlags);
+            instanceJvmFlags = Map.copyOf(instanceJvmFlags);
         }
     }
 
@@ -340,7 +344,9 @@ public final class ProcessStack implements AutoCloseable {
             arguments.add("--relay.topic.min-insync-replicas=" + cluster.minInsyncReplicas());
         }
         arguments.addAll(settings.serviceSettings().getOrDefault(service, List.of()));
-        return new ChildJvm(name, network.launcher(name), settings.serviceJvmFlags(), arguments, logOf(name));
+        List<String> flags = new ArrayList<>(settings.serviceJvmFlags());
+        flags.addAll(settings.instanceJvmFlags().getOrDefault(name, List.of()));
+        return new ChildJvm(name, network.launcher(name), flags, arguments, logOf(name));
     }
 
     private Path logOf(String name) {
