@@ -344,7 +344,9 @@ public final class ProcessStack implements AutoCloseable {
             arguments.add("--relay.topic.min-insync-replicas=" + cluster.minInsyncReplicas());
         }
         arguments.addAll(settings.serviceSettings().getOrDefault(service, List.of()));
-        List<String> flags = new ArrayList<>(settings.serviceJvmFlags());
+        // The collector the image runs (Dockerfile): measured here as deployed.
+        List<String> flags = new ArrayList<>(List.of("-XX:+UseSerialGC"));
+        flags.addAll(settings.serviceJvmFlags());
         flags.addAll(settings.instanceJvmFlags().getOrDefault(name, List.of()));
         return new ChildJvm(name, network.launcher(name), flags, arguments, logOf(name));
     }
