@@ -5,7 +5,9 @@ import com.sun.tools.attach.VirtualMachine;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import javax.management.Attribute;
 import javax.management.JMException;
@@ -27,6 +29,9 @@ final class ComparisonSwitch implements AutoCloseable {
 
     private final Comparison comparison;
     private final int baselinePool;
+    /** Side A's PostgreSQL settings, as the server had them before the first turn. */
+    private final Map<String, String> baselineSettings = new HashMap<>();
+
     private final String superuserUrl;
     private final DatabaseConnection superuser;
     private final @Nullable JMXConnector api;
@@ -38,6 +43,7 @@ final class ComparisonSwitch implements AutoCloseable {
         this.superuser = new DatabaseConnection(superuserUrl);
         this.api = comparison.apiPool().isPresent() ? attach(apiPid) : null;
         this.baselinePool = api == null ? 0 : poolSize(api);
+        comparison.postgres().keySet().forEach(name -> baselineSettings.put(name, current(name)));
     }
 
     private static int poolSize(JMXConnector api) {
@@ -72,7 +78,8 @@ final class ComparisonSwitch implements AutoCloseable {
                     APPLIED,
                     Duration.ofMillis(100),
                     () -> comparison.postgres().entrySet().stream()
-                            .allMatch(setting -> sideB == setting.getValue().equals(current(setting.getKey()))));
+                            .allMatch(setting -> current(setting.getKey())
+                                    .equals(sideB ? setting.getValue() : baselineSettings.get(setting.getKey()))));
         }
     }
 
