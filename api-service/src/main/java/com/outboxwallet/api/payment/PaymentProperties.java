@@ -73,6 +73,9 @@ public record PaymentProperties(
      * @param checkEvery      and again this often, while it stays open
      * @param giveUpAfter     a payment the provider never answered about (REQUESTED) and does not know this long after
      *                        it was recorded fails
+     * @param watchSettledFor   a settled payment is asked about for this long after it settled, so that a refund or a
+     *                          chargeback whose notification never came is still compensated
+     * @param settledCheckEvery and this often within that time
      * @param batch           the most payments one run asks about
      * @param heartbeat       how often the instance running it says it is alive; one silent for four heartbeats (a
      *                        killed instance) is deemed dead, and another instance runs the reconciliation
@@ -82,6 +85,8 @@ public record PaymentProperties(
             @NotNull Duration firstCheckAfter,
             @NotNull Duration checkEvery,
             @NotNull Duration giveUpAfter,
+            @NotNull Duration watchSettledFor,
+            @NotNull Duration settledCheckEvery,
             @Min(1) int batch,
             @NotNull Duration heartbeat) {}
 

@@ -14,7 +14,9 @@ import org.springframework.stereotype.Component;
  * Asks the provider about open payments whose news is late, and applies the answer as any notification
  * ({@link PaymentReports}): a settlement whose notification never came (Xendit does not retry after a timeout on our
  * side; any provider may lose one) is credited, a payment past its expiry is expired, and a request whose opening call
- * lost its answer is found. Run by one api instance at a time ({@link ReconciliationSchedule}).
+ * lost its answer is found. Settled payments are asked about too for a while: a refund or a chargeback whose
+ * notification was lost is compensated all the same. Run by one api instance at a time
+ * ({@link ReconciliationSchedule}).
  */
 @Component
 @ConditionalOnBooleanProperty("wallet.payments.enabled")
@@ -50,21 +52,32 @@ public class PaymentReconciliation {
     /** @return how many payments it asked about */
     public int run() {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
-        List<Payment> due = payments.dueForCheck(
+        List<Payment> open = payments.dueForCheck(
                 now, now.minus(settings.firstCheckAfter()), now.minus(settings.checkEvery()), settings.batch());
         int asked = 0;
-        for (Payment payment : due) {
-            payments.markChecked(payment.id(), now);
-            try {
+        try {
+            for (Payment payment : open) {
+                payments.markChecked(payment.id(), now);
                 reconcile(payment, now);
                 asked++;
-            } catch (ProviderUnavailable | PaymentProviderUnavailable e) {
-                log.warn(
-                        "Reconciliation stopped after {} payments: the provider cannot answer ({})",
-                        asked,
-                        e.getMessage());
-                break;
             }
+            // Open payments first: a backlog of settled ones to watch never delays a credit.
+            List<Payment> settled =
+                    payments.settledDueForCheck(now.minus(settings.settledCheckEvery()), settings.batch() - asked);
+            for (Payment payment : settled) {
+                reconcile(payment, now);
+                // Marked once answered: one the provider could not answer about is asked again, even at its watch's
+                // end. A settled payment's updated_at is when it settled (it moves on only to REVERSED).
+                payments.markWatched(
+                        payment.id(),
+                        now,
+                        now.plus(settings.settledCheckEvery())
+                                .isBefore(payment.updatedAt().plus(settings.watchSettledFor())));
+                asked++;
+            }
+        } catch (ProviderUnavailable | PaymentProviderUnavailable e) {
+            log.warn(
+                    "Reconciliation stopped after {} payments: the provider cannot answer ({})", asked, e.getMessage());
         }
         return asked;
     }
@@ -75,6 +88,8 @@ public class PaymentReconciliation {
             if (payment.state() == PaymentState.REQUESTED) {
                 // Opened, but its answer was lost: opening it again finds it (and how to pay it).
                 opening.openedAtProvider(payment);
+            } else if (payment.state() == PaymentState.SETTLED && status.get().outcome() == ProviderOutcome.SETTLED) {
+                return; // still kept: nothing to apply, and nothing worth a log line every few hours
             } else {
                 reports.apply(status.get());
             }

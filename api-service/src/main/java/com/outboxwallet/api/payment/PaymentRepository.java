@@ -157,6 +157,29 @@ public class PaymentRepository {
                 .list();
     }
 
+    /**
+     * The settled payments still watched for a refund or a chargeback whose notification may be lost, settled or last
+     * asked about before {@code watchedBefore}; the longest unasked first.
+     */
+    List<Payment> settledDueForCheck(Instant watchedBefore, int limit) {
+        return jdbc.sql("SELECT " + COLUMNS + FROM + " WHERE p.state = 'SETTLED' AND p.watched_at < :watchedBefore"
+                        + " ORDER BY p.watched_at LIMIT :limit")
+                .param("watchedBefore", utc(watchedBefore))
+                .param("limit", limit)
+                .query(PAYMENT)
+                .list();
+    }
+
+    /** A settled payment asked about at {@code at}; watched no more when {@code stillWatched} is false. */
+    void markWatched(UUID id, Instant at, boolean stillWatched) {
+        jdbc.sql("UPDATE payments SET watched_at = CASE WHEN :stillWatched THEN CAST(:at AS timestamptz) END"
+                        + " WHERE id = :id AND state = 'SETTLED'")
+                .param("id", id)
+                .param("at", utc(at))
+                .param("stillWatched", stillWatched)
+                .update();
+    }
+
     void markChecked(UUID id, Instant at) {
         jdbc.sql("UPDATE payments SET checked_at = :at WHERE id = :id")
                 .param("id", id)
@@ -206,7 +229,7 @@ public class PaymentRepository {
     boolean settle(UUID id, @Nullable String transactionId, BigDecimal settled, Instant at) {
         return jdbc.sql("UPDATE payments SET state = 'SETTLED', settled_amount = :settled,"
                                 + " provider_transaction_id = COALESCE(provider_transaction_id, :transactionId),"
-                                + " paid_late = state IN ('EXPIRED', 'FAILED'), updated_at = :at"
+                                + " paid_late = state IN ('EXPIRED', 'FAILED'), updated_at = :at, watched_at = :at"
                                 + " WHERE id = :id AND state IN " + SETTLEABLE)
                         .param("id", id)
                         .param("settled", settled)

@@ -176,6 +176,47 @@ class FundedTopUpIT extends WithPaymentSimulator {
     }
 
     @Test
+    void aRefundNeverNotifiedIsFoundByTheReconciliationAndCompensated() {
+        Credentials alice = aUser();
+        JsonNode payment = opened(alice, anyKey(), "150000.00", "virtual-account");
+        SIMULATOR.pay(payment.get("id").asString());
+        awaitState(alice, payment, "SETTLED");
+
+        SIMULATOR.faults(Faults.none().withNeverNotify());
+        SIMULATOR.refund(payment.get("id").asString());
+
+        assertThat(SIMULATOR.order(payment.get("id").asString()).deliveries())
+                .noneMatch(delivery -> delivery.status().equals("refund"));
+        awaitState(alice, payment, "REVERSED"); // only the reconciliation can tell it
+        assertThat(balanceOf(alice)).isEqualByComparingTo("0.00");
+        assertThat(topUpsOf(alice)).isEqualTo(1);
+    }
+
+    @Test
+    void aSettledPaymentIsWatchedNoMoreOnceItsWatchIsOver() {
+        Credentials alice = aUser();
+        JsonNode payment = opened(alice, anyKey(), "150000.00", "virtual-account");
+        SIMULATOR.pay(payment.get("id").asString());
+        awaitState(alice, payment, "SETTLED");
+        assertThat(watched(payment)).as("watched from its settlement").isTrue();
+
+        // As if it had settled before the watch (two days by default) began.
+        jdbc.sql("UPDATE payments SET updated_at = now() - interval '3 days' WHERE id = :id::uuid")
+                .param("id", payment.get("id").asString())
+                .update();
+
+        await().until(() -> !watched(payment));
+        assertThat(state(alice, payment)).isEqualTo("SETTLED");
+    }
+
+    private boolean watched(JsonNode payment) {
+        return jdbc.sql("SELECT watched_at IS NOT NULL FROM payments WHERE id = :id::uuid")
+                .param("id", payment.get("id").asString())
+                .query(Boolean.class)
+                .single();
+    }
+
+    @Test
     void aChargeWhoseAnswerWasLostIsFoundByItsRetryNotOpenedTwice() {
         // The provider answers after the wallet stopped waiting: the payment exists there, the wallet does not know.
         SIMULATOR.faults(Faults.none().withSlow(1_500));

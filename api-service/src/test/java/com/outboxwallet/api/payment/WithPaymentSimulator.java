@@ -40,6 +40,7 @@ public abstract class WithPaymentSimulator extends ApiServiceIntegrationTest {
         registry.add("wallet.payments.reconciliation.interval", () -> "1s");
         registry.add("wallet.payments.reconciliation.first-check-after", () -> "2s");
         registry.add("wallet.payments.reconciliation.check-every", () -> "1s");
+        registry.add("wallet.payments.reconciliation.settled-check-every", () -> "1s");
         registry.add("wallet.payments.reconciliation.heartbeat", () -> "1s");
     }
 }

@@ -10,6 +10,8 @@ import com.outboxwallet.local.network.NetworkNamespaces;
 import com.outboxwallet.local.processes.ProcessStack;
 import com.outboxwallet.local.processes.ServiceInstance;
 import com.outboxwallet.paysim.EmbeddedSimulator;
+import com.outboxwallet.paysim.SimulatorControl;
+import com.outboxwallet.paysim.SimulatorControl.OrderView;
 import com.outboxwallet.paysim.SimulatorProcess;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -35,6 +37,7 @@ import java.util.Base64;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -228,6 +231,10 @@ public final class FaultRun {
                         "--wallet.payments.reconciliation.first-check-after=5s",
                         "--wallet.payments.reconciliation.check-every=5s",
                         "--wallet.payments.reconciliation.give-up-after=30s",
+                        // Each settled payment asked about once, 10 s after it settled: a refund whose notification
+                        // the lost-notifications fault swallowed (the payers here refund at once) is found in the run.
+                        "--wallet.payments.reconciliation.watch-settled-for=20s",
+                        "--wallet.payments.reconciliation.settled-check-every=10s",
                         "--wallet.payments.reconciliation.heartbeat=2s"),
                 Service.RELAY,
                 List.of("--relay.mode=" + settings.relayMode()));
@@ -325,7 +332,7 @@ public final class FaultRun {
         out.printf(
                 "fault-test: load over after %d s: %d top-ups; draining%n",
                 loadTime.toSeconds(), history.endings().size());
-        awaitDrained(stack.endpoints());
+        awaitDrained(stack.endpoints(), provider.control());
         Findings findings;
         try {
             findings = new Checker(stack.endpoints(), userNumbers)
@@ -494,9 +501,10 @@ public final class FaultRun {
 
     /**
      * Until every payment is closed (paid, expired, failed or reversed: the expiry and the reconciliation see to the
-     * ones nobody notified), every outbox row is published, and every top-up and reversal is in the ledger.
+     * ones nobody notified), none the provider took back is still settled here, every outbox row is published, and
+     * every top-up and reversal is in the ledger.
      */
-    private static void awaitDrained(InfrastructureEndpoints endpoints) {
+    private static void awaitDrained(InfrastructureEndpoints endpoints, SimulatorControl provider) {
         Instant deadline = Instant.now().plus(DRAIN_TIMEOUT);
         while (Instant.now().isBefore(deadline)) {
             try {
@@ -514,13 +522,38 @@ public final class FaultRun {
                 long reversals =
                         count(endpoints, endpoints.walletDatabaseUrl(), "SELECT count(*) FROM payment_reversals");
                 long booked = count(endpoints, endpoints.ledgerDatabaseUrl(), "SELECT count(*) FROM ledger_reversals");
-                if (open == 0 && unpublished == 0 && audited >= topUps && booked >= reversals) {
+                if (open == 0
+                        && unpublished == 0
+                        && audited >= topUps
+                        && booked >= reversals
+                        && takenBackButKept(endpoints, provider) == 0) {
                     return;
                 }
             } catch (SQLException notReachable) {
                 // the check after the deadline reports what is missing
             }
             LockSupport.parkNanos(Duration.ofMillis(500).toNanos());
+        }
+    }
+
+    private static long takenBackButKept(InfrastructureEndpoints endpoints, SimulatorControl provider)
+            throws SQLException {
+        Set<String> takenBack = new HashSet<>();
+        for (OrderView order : provider.orders()) {
+            if (FundedTopUpCheck.TAKEN_BACK.contains(order.status())) {
+                takenBack.add(order.orderId());
+            }
+        }
+        try (Connection connection = DriverManager.getConnection(
+                        endpoints.walletDatabaseUrl(), endpoints.databaseUser(), endpoints.databasePassword());
+                ResultSet settled = connection
+                        .createStatement()
+                        .executeQuery("SELECT provider_order_id FROM payments WHERE state = 'SETTLED'")) {
+            long kept = 0;
+            while (settled.next()) {
+                kept += takenBack.contains(settled.getString(1)) ? 1 : 0;
+            }
+            return kept;
         }
     }
 

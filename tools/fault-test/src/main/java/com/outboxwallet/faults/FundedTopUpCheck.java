@@ -29,7 +29,9 @@ final class FundedTopUpCheck {
     record Reversal(String id, String paymentId, String walletId, BigDecimal amount, BigDecimal debited) {}
 
     private static final Set<String> KEPT = Set.of("settlement");
-    private static final Set<String> TAKEN_BACK = Set.of("refund", "partial_refund", "chargeback");
+    /** The provider statuses of a payment it took back after settling it. */
+    static final Set<String> TAKEN_BACK = Set.of("refund", "partial_refund", "chargeback");
+
     private static final Set<String> NEVER_PAID = Set.of("expire", "cancel", "deny");
 
     private final Map<String, Integer> userNumbers;

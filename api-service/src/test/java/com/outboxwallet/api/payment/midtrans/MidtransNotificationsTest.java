@@ -34,6 +34,8 @@ class MidtransNotificationsTest {
                     Duration.ofMinutes(2),
                     Duration.ofMinutes(5),
                     Duration.ofMinutes(15),
+                    Duration.ofDays(2),
+                    Duration.ofHours(6),
                     100,
                     Duration.ofSeconds(10))));
 
