@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.outboxwallet.infra.EmbeddedInfrastructure;
+import com.zaxxer.hikari.HikariDataSource;
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +16,9 @@ import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -30,26 +33,43 @@ class RelayCrashIT {
 
     private static final int EVENTS = 3000;
 
+    /** 200 events a second: 15 s of stream. */
+    private static final Duration WRITE_EVERY = Duration.ofMillis(5);
+
     private final List<Process> relays = new ArrayList<>();
+    private @Nullable HikariDataSource pool;
 
     @AfterEach
     void killAll() {
         relays.forEach(Process::destroyForcibly);
+        if (pool != null) {
+            pool.close();
+        }
     }
 
     @ParameterizedTest(name = "relay.mode={0}")
     @ValueSource(strings = {"polling", "cdc"})
     void aRelayKilledMidStreamLosesNothing(String mode) throws Exception {
         String url = StandaloneRelay.migratedDatabase("relay_crash_" + mode);
-        JdbcClient jdbc = StandaloneRelay.jdbc(url);
+        // Pooled: the writer's 3,000 inserts and the waits' queries are not a new connection each.
+        pool = new HikariDataSource();
+        pool.setJdbcUrl(url);
+        pool.setUsername("postgres");
+        pool.setPassword("");
+        pool.setMaximumPoolSize(3);
+        JdbcClient jdbc = JdbcClient.create(pool);
         List<UUID> wallets = List.of(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID());
 
         Process first = startRelay(url, mode);
         awaitReady(jdbc, mode);
         List<UUID> eventIds = Collections.synchronizedList(new ArrayList<>());
         CompletableFuture<Void> writing = CompletableFuture.runAsync(() -> {
+            long started = System.nanoTime();
             for (long sequence = 1; sequence <= EVENTS / wallets.size(); sequence++) {
                 for (UUID wallet : wallets) {
+                    // A steady stream, as the api writes one: the kill lands in the middle of it however fast the
+                    // relay keeps up.
+                    LockSupport.parkNanos(started + eventIds.size() * WRITE_EVERY.toNanos() - System.nanoTime());
                     eventIds.add(OutboxRows.anEventFor(jdbc, wallet, sequence));
                 }
             }
