@@ -18,7 +18,7 @@ class ShortFaultRunIT {
     @Test
     void everyAcknowledgedTopUpIsAppliedOnceAndAuditedOnceThroughOneFaultOfEachKind() {
         FaultTestSettings settings = FaultTestSettings.parse(
-                "--seed=20261201",
+                "--seed=20261205",
                 "--top-ups=3000",
                 "--rate=50",
                 "--users=20",
