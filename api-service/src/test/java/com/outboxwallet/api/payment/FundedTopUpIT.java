@@ -178,9 +178,7 @@ class FundedTopUpIT extends WithPaymentSimulator {
     @Test
     void aRefundNeverNotifiedIsFoundByTheReconciliationAndCompensated() {
         Credentials alice = aUser();
-        JsonNode payment = opened(alice, anyKey(), "150000.00", "virtual-account");
-        SIMULATOR.pay(payment.get("id").asString());
-        awaitState(alice, payment, "SETTLED");
+        JsonNode payment = aSettledPayment(alice);
 
         SIMULATOR.faults(Faults.none().withNeverNotify());
         SIMULATOR.refund(payment.get("id").asString());
@@ -195,9 +193,7 @@ class FundedTopUpIT extends WithPaymentSimulator {
     @Test
     void aSettledPaymentIsWatchedNoMoreOnceItsWatchIsOver() {
         Credentials alice = aUser();
-        JsonNode payment = opened(alice, anyKey(), "150000.00", "virtual-account");
-        SIMULATOR.pay(payment.get("id").asString());
-        awaitState(alice, payment, "SETTLED");
+        JsonNode payment = aSettledPayment(alice);
         assertThat(watched(payment)).as("watched from its settlement").isTrue();
 
         // As if it had settled before the watch (two days by default) began.
@@ -207,6 +203,14 @@ class FundedTopUpIT extends WithPaymentSimulator {
 
         await().until(() -> !watched(payment));
         assertThat(state(alice, payment)).isEqualTo("SETTLED");
+    }
+
+    /** Opened, paid and credited, with every notification delivered. */
+    private JsonNode aSettledPayment(Credentials user) {
+        JsonNode payment = opened(user, anyKey(), "150000.00", "virtual-account");
+        SIMULATOR.pay(payment.get("id").asString());
+        awaitState(user, payment, "SETTLED");
+        return payment;
     }
 
     private boolean watched(JsonNode payment) {

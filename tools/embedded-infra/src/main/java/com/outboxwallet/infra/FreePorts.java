@@ -24,7 +24,8 @@ public final class FreePorts {
     /** The lowest port handed out: above the well-known and most registered servers' ports. */
     private static final int LOWEST = 10_000;
 
-    private static final Path EPHEMERAL_RANGE = Path.of("/proc/sys/net/ipv4/ip_local_port_range");
+    /** Where the kernel's ephemeral range begins, read once: it does not move while tests run. */
+    private static final int EPHEMERAL_START = ephemeralRangeStart();
 
     private FreePorts() {}
 
@@ -48,9 +49,8 @@ public final class FreePorts {
      * connection (an api instance once found its port taken so).
      */
     private static int unbound() {
-        int below = ephemeralRangeStart();
-        for (int attempt = 0; below - LOWEST >= 1_000 && attempt < 100; attempt++) {
-            int port = LOWEST + ThreadLocalRandom.current().nextInt(below - LOWEST);
+        for (int attempt = 0; EPHEMERAL_START - LOWEST >= 1_000 && attempt < 100; attempt++) {
+            int port = LOWEST + ThreadLocalRandom.current().nextInt(EPHEMERAL_START - LOWEST);
             if (bindable(port)) {
                 return port;
             }
@@ -77,7 +77,9 @@ public final class FreePorts {
     private static int ephemeralRangeStart() {
         try {
             // Line by line: Files.readString returns one byte of this procfs file, which reports a size of 0.
-            String range = Files.readAllLines(EPHEMERAL_RANGE).get(0).trim();
+            String range = Files.readAllLines(Path.of("/proc/sys/net/ipv4/ip_local_port_range"))
+                    .get(0)
+                    .trim();
             return Integer.parseInt(range.split("\\s+")[0]);
         } catch (IOException | RuntimeException unknown) {
             return LOWEST;
